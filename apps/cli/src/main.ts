@@ -1,0 +1,13 @@
+import { Command } from 'commander';
+import { loadEnvironment } from './environment.ts';
+import { runCli } from './run-cli.ts';
+import { prepareCommand } from './commands/prepare.ts';
+
+const environment = loadEnvironment();
+
+const program = new Command('forge')
+  .description('curriculum-forge: catalog → tool plans → MCP traces → grounded SkyRL samples')
+  .showHelpAfterError()
+  .addCommand(prepareCommand(environment));
+
+process.exitCode = await runCli(program, process.argv);

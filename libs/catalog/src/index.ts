@@ -1,0 +1,15 @@
+export { ComplexitySchema, COMPLEXITIES, toComplexity, ACCEPTED_LABELS } from './complexity.ts';
+export type { Complexity } from './complexity.ts';
+export { EntrySchema, toCurriculumPrompt } from './entry.ts';
+export type { Entry } from './entry.ts';
+export { CatalogError } from './catalog-error.ts';
+export type { CatalogProblem } from './catalog-error.ts';
+export { parseCatalog } from './parse-catalog.ts';
+export { parseCatalogText } from './parse-catalog-text.ts';
+export { readCatalog } from './read-catalog.ts';
+export type { Catalog } from './read-catalog.ts';
+export { shardCatalog } from './shard-catalog.ts';
+export type { Shards } from './shard-catalog.ts';
+export { shuffleEntries } from './shuffle-entries.ts';
+export { preparePrompts, buildPreparedOutput, selectEntries } from './prepare-prompts.ts';
+export type { PrepareOptions, ShardsManifest, PreparedOutput } from './prepare-prompts.ts';

@@ -1,0 +1,26 @@
+import { readFile } from 'node:fs/promises';
+import { sha256 } from '@forge/files';
+import { CatalogError } from './catalog-error.ts';
+import { parseCatalog } from './parse-catalog.ts';
+import { parseCatalogText } from './parse-catalog-text.ts';
+import type { Entry } from './entry.ts';
+
+/** A validated catalog with the hash of the exact bytes it was read from. */
+export interface Catalog {
+  file: string;
+  sha256: string;
+  entries: Entry[];
+}
+
+/** Reads and validates a catalog, a curriculum_prompts file or a shard file. Throws CatalogError. */
+export async function readCatalog(file: string): Promise<Catalog> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'read error';
+    throw new CatalogError(file, [{ field: '(file)', expected: 'a readable catalog file', received: code }], error);
+  }
+  const entries = parseCatalog(parseCatalogText(bytes.toString('utf8'), file), file);
+  return { file, sha256: sha256(bytes), entries };
+}
