@@ -1,0 +1,3 @@
+export { ReferenceSchema, CitationSchema } from './reference.ts';
+export type { Reference, Citation } from './reference.ts';
+export type { Composer, ComposeOutcome } from './composer.ts';

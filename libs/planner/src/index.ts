@@ -1,0 +1,1 @@
+export type { Planner, PlanRequest, PlanOutcome, PlanLimits, TokenUsage } from './planner.ts';

@@ -1,0 +1,37 @@
+import type { Entry } from '@forge/catalog';
+import type { Plan } from '@forge/plan';
+import type { ToolCaller, ToolSpec } from '@forge/tools';
+
+/** Tokens spent by one model call (zeros for offline planners). */
+export interface TokenUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface PlanLimits {
+  max_tools: number;
+  max_turns: number;
+}
+
+export interface PlanRequest {
+  entry: Entry;
+  inventory: ToolSpec[];
+  limits: PlanLimits;
+  /** Read-only lookups while planning (e.g. resolving a company name); never part of the trace. */
+  tools?: ToolCaller;
+}
+
+export interface PlanOutcome {
+  plan: Plan;
+  usage: TokenUsage[];
+  /** How many repair rounds it took (0 for a plan that passed the checker first time). */
+  repairs: number;
+}
+
+/** Writes a tool plan for one catalog entry. Throws a ForgeError when no acceptable plan can be made. */
+export interface Planner {
+  readonly id: string;
+  readonly model: string;
+  plan(request: PlanRequest): Promise<PlanOutcome>;
+}

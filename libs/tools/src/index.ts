@@ -1,0 +1,2 @@
+export { ToolSpecSchema } from './tool-spec.ts';
+export type { ToolSpec, ToolResult, ToolCaller, JsonSchema } from './tool-spec.ts';

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** A JSON Schema object as MCP `tools/list` returns it. */
+export type JsonSchema = Record<string, unknown>;
+
+/** One tool as the inventory shows it to planners and the plan checker. */
+export const ToolSpecSchema = z.object({
+  server: z.string(),
+  tool: z.string(),
+  description: z.string(),
+  inputSchema: z.record(z.string(), z.unknown()),
+  outputSchema: z.record(z.string(), z.unknown()).optional(),
+});
+export type ToolSpec = z.infer<typeof ToolSpecSchema>;
+
+/** The result of one tool call: a structured object, or an error that says what went wrong. */
+export type ToolResult =
+  | { ok: true; structuredContent: Record<string, unknown>; text: string; latencyMs: number }
+  | { ok: false; kind: 'tool_error' | 'transport_error' | 'timeout'; error: string; latencyMs: number };
+
+/** The narrow face runPlan and planners need; ToolHub implements it over MCP, tests use fakes. */
+export interface ToolCaller {
+  inventory(): ToolSpec[];
+  call(server: string, tool: string, args: Record<string, unknown>): Promise<ToolResult>;
+}
