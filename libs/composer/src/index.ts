@@ -1,3 +1,4 @@
 export { ReferenceSchema, CitationSchema } from './reference.ts';
 export type { Reference, Citation } from './reference.ts';
 export type { Composer, ComposeOutcome } from './composer.ts';
+export type { GroundingReport } from './grounding-report.ts';
