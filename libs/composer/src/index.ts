@@ -1,4 +1,5 @@
 export { ReferenceSchema, CitationSchema } from './reference.ts';
 export type { Reference, Citation } from './reference.ts';
 export type { Composer, ComposeOutcome } from './composer.ts';
+export { GroundingReportSchema } from './grounding-report.ts';
 export type { GroundingReport } from './grounding-report.ts';

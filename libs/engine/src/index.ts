@@ -1,0 +1,2 @@
+export { GenerationRecordSchema, FailureRecordSchema, ProvenanceSchema, TokenUsageSchema } from './generation-record.ts';
+export type { GenerationRecord, FailureRecord, Provenance } from './generation-record.ts';
