@@ -7,6 +7,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   resolve: {
     alias: [
+      // mcp-host is a lib, not a server: its exact alias must win over the @forge/mcp-* pattern.
+      { find: /^@forge\/mcp-host$/, replacement: `${root}libs/mcp-host/src/index.ts` },
       { find: /^@forge\/mcp-(.+)$/, replacement: `${root}mcp_servers/$1/src/index.ts` },
       { find: /^@forge\/(.+)$/, replacement: `${root}libs/$1/src/index.ts` },
     ],
