@@ -6,7 +6,7 @@ describe('parseServerArgs', () => {
   it('defaults to stdio, loopback, snapshot backend', () => {
     expect(parseServerArgs([], {})).toEqual({
       transport: 'stdio', host: '127.0.0.1', port: 0, allowRemote: false,
-      backend: 'snapshot', snapshotDir: DEFAULT_SNAPSHOT_DIR, dataDir: 'data',
+      backend: 'snapshot', snapshotDir: DEFAULT_SNAPSHOT_DIR, dataDir: 'data', exitOnStdinClose: false,
     });
   });
 

@@ -15,6 +15,7 @@ export const ServerArgsSchema = z.object({
   backend: z.enum(['snapshot', 'live']).describe('where tool answers come from'),
   snapshotDir: z.string().min(1).describe('folder of the frozen snapshot'),
   dataDir: z.string().min(1).describe('root of durable data (e.g. the Slack workspace file)'),
+  exitOnStdinClose: z.boolean().describe('exit when stdin ends (http only): a supervisor that dies, even by SIGKILL, closes the pipe'),
 });
 export type ServerArgs = z.infer<typeof ServerArgsSchema>;
 
@@ -27,7 +28,7 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * Reads a server entry's argv (`--transport`, `--port`, `--host`, `--allow-remote`, `--backend`,
- * `--snapshot-dir`, `--data-dir`) with `MCP_BACKEND` as the backend fallback; throws ConfigError on bad input.
+ * `--snapshot-dir`, `--data-dir`, `--exit-on-stdin-close`) with `MCP_BACKEND` as the backend fallback; throws ConfigError on bad input.
  */
 export function parseServerArgs(argv: string[], env: Record<string, string | undefined>): ServerArgs {
   let values: Record<string, string | boolean | undefined>;
@@ -44,6 +45,7 @@ export function parseServerArgs(argv: string[], env: Record<string, string | und
         backend: { type: 'string' },
         'snapshot-dir': { type: 'string' },
         'data-dir': { type: 'string' },
+        'exit-on-stdin-close': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -64,6 +66,7 @@ export function parseServerArgs(argv: string[], env: Record<string, string | und
     backend: values.backend ?? env.MCP_BACKEND ?? 'snapshot',
     snapshotDir: values['snapshot-dir'] ?? DEFAULT_SNAPSHOT_DIR,
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
+    exitOnStdinClose: values['exit-on-stdin-close'] === true,
   };
   const parsed = ServerArgsSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -43,6 +43,19 @@ describe('runServerMain (a real entry process)', () => {
     expect(finished.stdout).toBe('');
   });
 
+  it('with --exit-on-stdin-close, exits when its supervisor closes stdin', async () => {
+    const child = execa(process.execPath, ['--import', 'tsx', entry, '--transport', 'http', '--exit-on-stdin-close'], { reject: false, stdin: 'pipe' });
+    await new Promise<void>((resolve) => {
+      child.stderr!.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('listening on')) resolve();
+      });
+    });
+    child.stdin!.end();
+    const finished = await child;
+    expect(finished.exitCode).toBe(0);
+    expect(finished.stderr).toMatch(/stdin closed/);
+  });
+
   it('refuses a non-loopback host with exit code 2', async () => {
     const finished = await execa(process.execPath, ['--import', 'tsx', entry, '--transport', 'http', '--host', '0.0.0.0'], { reject: false });
     expect(finished.exitCode).toBe(2);

@@ -52,6 +52,10 @@ export async function runServerMain(options: RunServerMainOptions): Promise<void
       });
       close = handle.close;
       log(`listening on ${handle.url} (backend ${args.backend}, snapshot ${args.snapshotDir}, pid ${process.pid})`);
+      if (args.exitOnStdinClose) {
+        process.stdin.once('end', () => void shutdown('stdin closed: supervisor gone'));
+        process.stdin.resume();
+      }
     }
   } catch (error) {
     log(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
