@@ -1,0 +1,23 @@
+export {
+  SkyRLSampleSchema,
+  GroundTruthSchema,
+  ExtraInfoSchema,
+  BreadcrumbStepSchema,
+  ResultSummarySchema,
+  RubricStepSchema,
+  MessageSchema,
+  VerdictsSchema,
+  TokenTotalsSchema,
+} from './skyrl-sample.ts';
+export type { SkyRLSample, BreadcrumbStep, TokenTotals } from './skyrl-sample.ts';
+export { toSample } from './to-sample.ts';
+export type { ToSampleOptions } from './to-sample.ts';
+export { buildSystemPrompt, ACTION_FORMAT } from './build-system-prompt.ts';
+export { DEFAULT_TOOL_INVENTORY } from './default-tool-inventory.ts';
+export type { ToolListing } from './default-tool-inventory.ts';
+export { sampleId } from './sample-id.ts';
+export { sampleJsonSchema, sampleJsonSchemaText, SAMPLE_SCHEMA_ID } from './sample-json-schema.ts';
+export { createSampleValidator, loadSampleValidator, SAMPLE_SCHEMA_FILE } from './sample-validator.ts';
+export type { SampleValidator } from './sample-validator.ts';
+export { validateSample, estimateTokens, DEFAULT_MAX_PROMPT_TOKENS } from './validate-sample.ts';
+export type { SampleProblem, SampleProblemCode, SampleVerdict, SampleGates } from './validate-sample.ts';
