@@ -134,6 +134,12 @@ export async function serveHttp(
       return sendJson(response, 200, { ok: true, name: options.name, sessions: sessions.size, uptime_ms: Date.now() - startedAt });
     }
     if (path !== '/mcp') return sendJson(response, 404, { error: `no route ${path}; MCP lives at /mcp` });
+    // No server-initiated messages here, so no standalone SSE stream: a 405 is allowed by the spec and
+    // spares every session a long-lived GET connection.
+    if (request.method === 'GET') {
+      response.setHeader('allow', 'POST, DELETE');
+      return rpcError(response, 405, -32000, 'Method not allowed: this server sends no server-initiated messages');
+    }
     handleMcp(request, response).catch((error: unknown) => {
       log(`error handling ${request.method} /mcp: ${error instanceof Error ? error.message : String(error)}`);
       if (!response.headersSent) rpcError(response, 500, -32603, 'Internal server error');
