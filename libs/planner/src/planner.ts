@@ -1,5 +1,5 @@
 import type { Entry } from '@forge/catalog';
-import type { Plan } from '@forge/plan';
+import type { Plan, PlanIssue } from '@forge/plan';
 import type { ToolCaller, ToolSpec } from '@forge/tools';
 
 /** Tokens spent by one model call (zeros for offline planners). */
@@ -7,6 +7,8 @@ export interface TokenUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  /** True when the server reported no usage and these counts are a character-based estimate. */
+  estimated?: boolean;
 }
 
 export interface PlanLimits {
@@ -27,6 +29,8 @@ export interface PlanOutcome {
   usage: TokenUsage[];
   /** How many repair rounds it took (0 for a plan that passed the checker first time). */
   repairs: number;
+  /** Warning-severity checker issues the accepted plan still carries (e.g. non-portable helpers). */
+  warnings?: PlanIssue[];
 }
 
 /** Writes a tool plan for one catalog entry. Throws a ForgeError when no acceptable plan can be made. */
