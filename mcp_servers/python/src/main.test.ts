@@ -1,0 +1,179 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The escape tests go through the real entry over stdio: the restricted sandbox process it starts is the
+// security boundary, so an in-process fake would prove nothing. One server start for the whole file.
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+type CallResult = { isError?: boolean; structuredContent?: Record<string, unknown>; content: Array<{ type: string; text?: string }> };
+
+let client: Client;
+let listener: Server;
+let listenerPort = 0;
+const accepted: Socket[] = [];
+
+beforeAll(async () => {
+  listener = createServer((socket) => {
+    accepted.push(socket);
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  listenerPort = (listener.address() as { port: number }).port;
+
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: ['--import', 'tsx', mainPath, '--transport', 'stdio'],
+    cwd: repoRoot,
+    env: { ...(process.env as Record<string, string>), PYTHON_SANDBOX_TIMEOUT_MS: '1500', PYTHON_SANDBOX_POOL_SIZE: '2' },
+    stderr: 'ignore',
+  });
+  client = new Client({ name: 'python-test', version: '0.0.0' });
+  await client.connect(transport);
+});
+
+afterAll(async () => {
+  await client?.close();
+  await new Promise<void>((resolve) => listener?.close(() => resolve()));
+});
+
+async function run(code: string, inputs?: Record<string, unknown>): Promise<CallResult> {
+  return (await client.callTool({ name: 'execute_python', arguments: inputs ? { code, inputs } : { code } })) as CallResult;
+}
+
+function textOf(result: CallResult): string {
+  return result.content.map((part) => part.text ?? '').join('\n');
+}
+
+async function expectStillWorks(): Promise<void> {
+  const next = await run('result = 6 * 7');
+  expect(next.isError).toBeFalsy();
+  expect(next.structuredContent).toEqual({ result: 42, stdout: '' });
+}
+
+describe('execute_python over the real stdio entry', () => {
+  it('lists the tool with input and output schemas', async () => {
+    const { tools } = await client.listTools();
+    const tool = tools.find((candidate) => candidate.name === 'execute_python');
+    expect(tool?.outputSchema?.properties).toHaveProperty('stdout');
+    expect(tool?.inputSchema.properties).toHaveProperty('code');
+  });
+
+  it('computes the mean of a list passed as JSON text', async () => {
+    const result = await run('result = statistics.mean(json.loads(prices))', { prices: '[10, 20, 30, 41]' });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({ result: 25.25, stdout: '' });
+  });
+
+  it('computes a percent change and captures stdout', async () => {
+    const result = await run(
+      'change = (new - old) / old * 100\nprint(f"change {change:.2f}%")\nresult = {"pct": round(change, 4), "up": change > 0}',
+      { old: 200, new: 212.5 },
+    );
+    expect(result.structuredContent).toEqual({ result: { pct: 6.25, up: true }, stdout: 'change 6.25%\n' });
+    expect(textOf(result)).toContain('6.25');
+  });
+
+  it('returns null when no result is set and converts tuples, sets and NaN', async () => {
+    expect((await run('x = 1')).structuredContent).toEqual({ result: null, stdout: '' });
+    expect((await run('result = [(1, 2), {3}, float("nan"), math.inf]')).structuredContent).toEqual({ result: [[1, 2], [3], null, null], stdout: '' });
+  });
+
+  it('reports a Python exception as isError with the error line', async () => {
+    const result = await run('result = 1 / 0');
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('ZeroDivisionError');
+  });
+
+  it('sees no host files: open("/etc/passwd") fails and / is the in-memory FS', async () => {
+    const opened = await run('result = open("/etc/passwd").read()');
+    expect(opened.isError).toBe(true);
+    expect(textOf(opened)).not.toContain('root:');
+    const listing = await run('import os\nresult = os.listdir("/")');
+    const entries = listing.structuredContent?.result as string[];
+    expect(entries).not.toContain('etc');
+    expect(entries).not.toContain('work');
+    expect(entries).not.toContain('usr');
+    const work = await run(`import os\nresult = os.listdir(${JSON.stringify(repoRoot)})`);
+    expect(work.isError).toBe(true);
+    await expectStillWorks();
+  });
+
+  it('cannot reach a real listening loopback port through socket.connect', async () => {
+    const result = await run(`import socket\ns = socket.socket()\ns.connect(("127.0.0.1", ${listenerPort}))\nresult = "connected"`);
+    expect(result.isError).toBe(true);
+    await expectStillWorks();
+    expect(accepted).toHaveLength(0);
+  });
+
+  it('cannot reach the network through js.fetch', async () => {
+    const result = await run(`import js\nresult = str(js.fetch("http://127.0.0.1:${listenerPort}/"))`);
+    expect(result.isError).toBe(true);
+    await expectStillWorks();
+    expect(accepted).toHaveLength(0);
+  });
+
+  it('cannot start processes: subprocess.run, os.system, posix.system', async () => {
+    const subprocess = await run('import subprocess\nresult = subprocess.run(["id"], capture_output=True).stdout')
+    expect(subprocess.isError).toBe(true);
+    const system = await run('import os, posix\nresult = [os.system("id"), posix.system("id > /dev/null")]');
+    // Emscripten reports "command not found" (127 << 8); nothing ran on the host.
+    expect(system.structuredContent?.result).toEqual([32512, 32512]);
+    expect(String(system.structuredContent?.stdout)).not.toContain('uid=');
+    await expectStillWorks();
+  });
+
+  it('cannot reach the loader API, JS globals or the Function constructor', async () => {
+    expect((await run('import pyodide_js')).isError).toBe(true);
+    expect((await run('import js\nresult = str(js.process)')).isError).toBe(true);
+    const constructor = await run('from pyodide.ffi import create_proxy\nmake = create_proxy(len).constructor.constructor\nresult = str(make("return process.pid")())');
+    expect(constructor.isError).toBe(true);
+    expect(textOf(constructor)).toMatch(/code generation|EvalError/i);
+    await expectStillWorks();
+  });
+
+  it('stops an endless loop with a timeout error', async () => {
+    const result = await run('while True:\n    pass');
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain('timeout');
+    await expectStillWorks();
+  });
+
+  it('stops a loop that swallows the interrupt, and time.sleep(100)', async () => {
+    const swallowing = await run('while True:\n    try:\n        while True:\n            pass\n    except KeyboardInterrupt:\n        pass');
+    expect(swallowing.isError).toBe(true);
+    expect(textOf(swallowing)).toContain('timeout');
+    const sleeping = await run('import time\ntime.sleep(100)\nresult = "woke"');
+    expect(sleeping.isError).toBe(true);
+    expect(textOf(sleeping)).toContain('timeout');
+    await expectStillWorks();
+  });
+
+  it('refuses memory bombs', async () => {
+    const huge = await run('x = bytearray(4 * 1024**3)');
+    expect(huge.isError).toBe(true);
+    const overCap = await run('x = bytearray(512 * 1024**2)');
+    expect(overCap.isError).toBe(true);
+    expect(textOf(overCap)).toContain('MemoryError');
+    const growing = await run('chunks = []\nwhile True:\n    chunks.append(bytearray(16 * 1024**2))');
+    expect(growing.isError).toBe(true);
+    await expectStillWorks();
+  });
+
+  it('survives deep recursion, also with a raised recursion limit', async () => {
+    const plain = await run('def f(n):\n    return f(n + 1)\nf(0)');
+    expect(plain.isError).toBe(true);
+    expect(textOf(plain)).toContain('RecursionError');
+    const raised = await run('import sys\nsys.setrecursionlimit(10**6)\ndef f(n):\n    return f(n + 1)\nf(0)');
+    expect(raised.isError).toBe(true);
+    await expectStillWorks();
+  });
+
+  it('rejects dunder input names', async () => {
+    const result = await run('result = 1', { __builtins__: 'x' });
+    expect(result.isError).toBe(true);
+  });
+});
