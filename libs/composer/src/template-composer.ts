@@ -1,0 +1,60 @@
+import type { Entry } from '@forge/catalog';
+import type { Plan, Trace } from '@forge/plan';
+import type { Composer, ComposeOutcome } from './composer.ts';
+import type { Citation, Reference } from './reference.ts';
+import { FactReader } from './template/fact-reader.ts';
+import { entityClauses, type Subject } from './template/entity-clauses.ts';
+import { marketClauses } from './template/market-clauses.ts';
+
+export const TEMPLATE_COMPOSER_VERSION = 'template-v1';
+
+/** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
+function subjectsOf(trace: Trace): Subject[] {
+  const subjects: Subject[] = [];
+  for (const step of trace.steps) {
+    const symbol = step.args.symbol ?? step.args.ticker;
+    if (typeof symbol !== 'string' || step.tool === 'fmp_search_ticker') continue;
+    if (subjects.some((subject) => subject.symbol === symbol)) continue;
+    subjects.push({ symbol, slug: symbol.toLowerCase().replace(/[^a-z0-9]+/g, '_') });
+  }
+  return subjects;
+}
+
+function layout(clauses: string[], format: string): string {
+  const sentence = (clause: string) => (/[.!?”)]$/.test(clause) ? clause : `${clause}.`);
+  if (/bullet/i.test(format)) return clauses.map((clause) => `- ${sentence(clause)}`).join('\n');
+  if (/one sentence/i.test(format)) return sentence(clauses.join('; '));
+  return clauses.map(sentence).join(' ');
+}
+
+/** For each fact, the step that stored it: citations point the reader at the tool call behind a number. */
+function citationsFor(keys: string[], trace: Trace): Citation[] {
+  const citations: Citation[] = [];
+  for (const key of keys) {
+    const step = trace.steps.find((candidate) => key in candidate.extracted || key in candidate.computed);
+    if (step) citations.push({ fact: key, step: step.step, tool: `${step.server}.${step.tool}` });
+  }
+  return citations;
+}
+
+/**
+ * The offline composer: writes the reference answer only from facts in the trace's state, in the requested form,
+ * and keeps exactly the facts it used (plus those the plan requires) with their citations.
+ */
+export class TemplateComposer implements Composer {
+  readonly id = TEMPLATE_COMPOSER_VERSION;
+
+  async compose(_entry: Entry, plan: Plan, trace: Trace): Promise<ComposeOutcome> {
+    const facts = new FactReader(trace.state);
+    const market = marketClauses(facts);
+    const clauses = [...market.before, ...subjectsOf(trace).flatMap((subject) => entityClauses(facts, subject)), ...market.after];
+    const answer = clauses.length > 0 ? layout(clauses, plan.final_answer_requirements.format) : 'The tools returned no facts that answer this question.';
+    const keys = [...new Set([...facts.used, ...plan.final_answer_requirements.must_include])].filter((key) => key in trace.state);
+    const reference: Reference = {
+      answer_text: answer,
+      facts: Object.fromEntries(keys.map((key) => [key, trace.state[key]])),
+      citations: citationsFor(keys, trace),
+    };
+    return { reference, usage: [] };
+  }
+}

@@ -1,0 +1,77 @@
+import { firstSentence } from './entity-clauses.ts';
+import { move, type FactReader } from './fact-reader.ts';
+
+function marketStatusClause(facts: FactReader): string | undefined {
+  const state = facts.text('market_state');
+  if (!state) return undefined;
+  const next = facts.text('market_next_open');
+  const time = facts.text('market_server_time');
+  let clause = `The US market is ${state === 'open' ? 'open' : state === 'closed' ? 'closed' : `in ${state} trading`}${time ? ` as of ${time}` : ''}`;
+  if (next && state !== 'open') clause += `; it next opens at ${next}`;
+  return clause;
+}
+
+function rankingClauses(facts: FactReader): string[] {
+  const clauses: string[] = [];
+  const describe: Record<string, string> = { move: 'percent change on the session', volume: 'volume', return: 'return over the window' };
+  for (const key of facts.keys(/_ranking$/)) {
+    const label = key.replace(/_ranking$/, '');
+    const order = facts.list(key) as string[] | undefined;
+    const values = facts.record(`${label}_values`) ?? {};
+    if (!order) continue;
+    const show = (symbol: string) => {
+      const value = values[symbol];
+      if (typeof value !== 'number') return symbol;
+      return label === 'volume' ? `${symbol} (${Math.round(value).toLocaleString('en-US')} shares)` : `${symbol} (${move(value)})`;
+    };
+    let clause = `Ranked by ${describe[label] ?? label}: ${order.map(show).join(', ')}; ${facts.text(`${label}_leader`) ?? order[0]} led and ${facts.text(`${label}_laggard`) ?? order[order.length - 1]} lagged`;
+    const flagged = facts.list(`${label}_flagged`) as string[] | undefined;
+    if (flagged) clause += `; flagged for falling past the threshold: ${flagged.join(', ')}`;
+    else if (facts.keys(new RegExp(`^${label}_flagged$`)).length) clause += '; none fell past the threshold';
+    clauses.push(clause);
+  }
+  return clauses;
+}
+
+function excessClauses(facts: FactReader): string[] {
+  const clauses: string[] = [];
+  for (const key of facts.keys(/_vs_.+_excess_today$/)) {
+    const pair = key.replace(/_excess_today$/, '');
+    const [target, benchmark] = pair.split('_vs_').map((slug) => slug.toUpperCase());
+    const today = facts.number(key);
+    if (today === undefined) continue;
+    let clause = `${target} ${today >= 0 ? 'outperformed' : 'underperformed'} ${benchmark} on the session by ${Math.abs(today).toFixed(2)} percentage points`;
+    const period = facts.number(`${pair}_excess_period`);
+    if (period !== undefined) clause += ` and ${period >= 0 ? 'outperformed' : 'underperformed'} it by ${Math.abs(period).toFixed(2)} points over the window`;
+    clauses.push(clause);
+  }
+  return clauses;
+}
+
+function webClause(facts: FactReader): string | undefined {
+  const titles = (facts.list('web_top_titles') ?? []) as string[];
+  const urls = (facts.list('web_top_urls') ?? []) as string[];
+  const content = facts.text('web_top_content');
+  const topTitle = facts.text('web_top_title');
+  const topUrl = facts.text('web_top_url');
+  if (content && topTitle && topUrl) return `The top web result, “${topTitle}” (${topUrl}), says: ${firstSentence(content)}`;
+  if (titles.length > 1) return `Web coverage: ${titles.map((title, index) => `“${title}”${urls[index] ? ` (${urls[index]})` : ''}`).join('; ')}`;
+  if (topTitle && topUrl) return `Web coverage: “${topTitle}” (${topUrl})`;
+  return undefined;
+}
+
+function slackClause(facts: FactReader): string | undefined {
+  const ts = facts.text('slack_ts');
+  if (!ts) return undefined;
+  const confirmed = facts.flag('slack_confirmed');
+  return `The note was posted to Slack (message ts ${ts})${confirmed ? ' and confirmed in the channel history' : ''}`;
+}
+
+/** Clauses about the market and across subjects: status, rankings, excess returns, web, Slack. */
+export function marketClauses(facts: FactReader): { before: string[]; after: string[] } {
+  const status = marketStatusClause(facts);
+  return {
+    before: status ? [status] : [],
+    after: [...rankingClauses(facts), ...excessClauses(facts), webClause(facts), slackClause(facts)].filter((clause): clause is string => clause !== undefined),
+  };
+}

@@ -1,0 +1,75 @@
+import { ForgeError } from '@forge/errors';
+import type { ToolCaller } from '@forge/tools';
+import type { Planner, PlanOutcome, PlanRequest } from './planner.ts';
+import { readPrompt, type PromptReading } from './rule/read-prompt.ts';
+import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
+import { buildRulePlan, type PlanContext } from './rule/build-rule-plan.ts';
+
+/** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
+export const RULE_PLANNER_VERSION = 'rule-v1';
+
+const DAY_MS = 86_400_000;
+
+function newYorkDate(instant: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(instant);
+}
+
+/** The latest session's date from the market-status tool: "today" is the tool world's clock, not the host's. */
+async function toolWorldNow(tools: ToolCaller): Promise<Date> {
+  const status = await tools.call('polygon', 'polygon_get_market_status', {});
+  const serverTime = status.ok ? (status.structuredContent as { serverTime?: unknown }).serverTime : undefined;
+  if (typeof serverTime !== 'string' || Number.isNaN(Date.parse(serverTime))) {
+    throw new ForgeError({ problem: `could not read the market clock from polygon_get_market_status (${status.ok ? 'no serverTime' : status.error})`, retryable: !status.ok });
+  }
+  return new Date(serverTime);
+}
+
+async function fundsAmong(tools: ToolCaller, entities: Entity[]): Promise<Set<string>> {
+  const funds = new Set<string>();
+  for (const entity of entities) {
+    const profile = await tools.call('fmp', 'fmp_get_company_profile', { symbol: entity.symbol });
+    if (profile.ok && (profile.structuredContent as { isEtf?: unknown }).isEtf === true) funds.add(entity.symbol);
+  }
+  return funds;
+}
+
+async function planContext(tools: ToolCaller, reading: PromptReading, entities: Entity[]): Promise<PlanContext> {
+  const now = await toolWorldNow(tools);
+  // Calendar days that surely hold the sessions asked for, weekends and holidays included.
+  const sessions = reading.sessions ?? 5;
+  const from = new Date(now.getTime() - Math.ceil(sessions * 1.6 + 10) * DAY_MS);
+  const funds = reading.facets.has('excess-return') ? await fundsAmong(tools, entities) : new Set<string>();
+  return { range: { from: newYorkDate(from), to: newYorkDate(now) }, funds };
+}
+
+/**
+ * The offline planner: reads the prompt's facets, period and entities (names resolved through fmp_search_ticker)
+ * and assembles a plan from step templates. Throws a ForgeError when the prompt names nothing it can plan for.
+ */
+export class RulePlanner implements Planner {
+  readonly id = RULE_PLANNER_VERSION;
+  readonly model = 'none';
+
+  async plan(request: PlanRequest): Promise<PlanOutcome> {
+    const { entry, tools } = request;
+    if (!tools) throw new ForgeError({ entryId: entry.prompt_id, problem: 'the rule planner needs read-only tool access to resolve names' });
+    const reading = readPrompt(entry.user_prompt);
+    const entities = await resolveEntities(entry.user_prompt, reading, tools);
+    const needsEntity = [...reading.facets].some((facet) => facet !== 'market-status' && facet !== 'web' && facet !== 'slack');
+    if (needsEntity && entities.length === 0) {
+      throw new ForgeError({
+        entryId: entry.prompt_id,
+        field: 'user_prompt',
+        problem: 'no company or ticker found in the prompt that the search tool knows',
+        hint: 'name the company or write its ticker symbol',
+      });
+    }
+    if (reading.facets.size === 0) {
+      throw new ForgeError({ entryId: entry.prompt_id, field: 'user_prompt', problem: 'the prompt asks for nothing the rule planner recognises' });
+    }
+    const context = await planContext(tools, reading, entities);
+    const plan = buildRulePlan(reading, entities, entry.complexity, context);
+    return { plan, usage: [], repairs: 0 };
+  }
+}

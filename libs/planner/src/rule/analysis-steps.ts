@@ -1,0 +1,95 @@
+import type { PlanBuilder } from './plan-builder.ts';
+import type { EntityRef } from './entity-steps.ts';
+import {
+  EXCESS_RETURN_CODE,
+  FACT_CHECK_CODE,
+  INCOME_CODE,
+  RANK_CODE,
+  SENTIMENT_CODE,
+  TREND_CODE,
+  VOLUME_VS_AVERAGE_CODE,
+} from './python-snippets.ts';
+
+const ref = (name: string) => `\${${name}}`;
+
+const python = (plan: PlanBuilder, code: string, inputs: Record<string, unknown>, extract: string[], accept: string[]) =>
+  plan.add('python', 'execute_python', { code, inputs }, { extract, accept_if: accept });
+
+export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: number): void {
+  const s = entity.slug;
+  python(plan, TREND_CODE, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions) }, [
+    `${s}_sessions = result.n`,
+    `${s}_trend_closes = result.closes`,
+    `${s}_start_close = result.start_close`,
+    `${s}_return_n = result.pct_change`,
+    `${s}_volume_trend = result.volume_trend`,
+    `${s}_avg_daily_volume = result.avg_volume`,
+  ], [`${s}_return_n is not None`, `len(${s}_trend_closes) == ${sessions}`]);
+}
+
+/** Ranks entities by one metric (state keys `<slug>_<metric>`); `label` prefixes the result keys. */
+export function addRankStep(plan: PlanBuilder, entities: EntityRef[], metric: string, label: string, threshold?: number): void {
+  const data = Object.fromEntries(entities.map((entity) => [entity.symbol, ref(`${entity.slug}_${metric}`)]));
+  const extract = [`${label}_ranking = result.ranking`, `${label}_values = result.values`, `${label}_leader = result.leader`, `${label}_laggard = result.laggard`];
+  if (threshold !== undefined) extract.push(`${label}_flagged = result.flagged`);
+  python(plan, RANK_CODE, { data, threshold: threshold === undefined ? 'None' : String(threshold) }, extract, [
+    `len(${label}_ranking) == ${entities.length}`,
+  ]);
+}
+
+export function addVolumeVsAverageStep(plan: PlanBuilder, entities: EntityRef[]): void {
+  const data = Object.fromEntries(
+    entities.map((entity) => [entity.symbol, { volume: ref(`${entity.slug}_volume`), avg: ref(`${entity.slug}_avg_volume`) }]),
+  );
+  python(plan, VOLUME_VS_AVERAGE_CODE, { data }, ['volume_vs_avg_pct = result.pct_vs_avg', 'volume_above_avg = result.above_average'], [
+    `len(volume_vs_avg_pct) == ${entities.length}`,
+  ]);
+}
+
+export function addSentimentStep(plan: PlanBuilder, entity: EntityRef, items: number, risks: boolean): void {
+  const s = entity.slug;
+  const extract = [`${s}_sentiments = result.labels`, `${s}_top_sentiment = result.top_sentiment`, `${s}_tone = result.overall`];
+  if (items > 1) extract.push(`${s}_labelled = result.labelled`);
+  if (risks) extract.push(`${s}_risks = result.risks`, `${s}_opportunities = result.opportunities`);
+  python(plan, SENTIMENT_CODE, { insights: ref(`${s}_insights`), titles: ref(`${s}_titles`), ticker: entity.param, count: String(Math.max(items, 1)) }, extract, [
+    `${s}_top_sentiment in ['positive', 'negative', 'neutral']`,
+  ]);
+}
+
+export function addExcessReturnStep(plan: PlanBuilder, target: EntityRef, benchmark: EntityRef, withPeriod: boolean): void {
+  const key = `${target.slug}_vs_${benchmark.slug}`;
+  const inputs = {
+    a_today: ref(`${target.slug}_change_pct`),
+    b_today: ref(`${benchmark.slug}_change_pct`),
+    a_period: withPeriod ? ref(`${target.slug}_return_n`) : 'None',
+    b_period: withPeriod ? ref(`${benchmark.slug}_return_n`) : 'None',
+  };
+  const extract = [`${key}_excess_today = result.excess_today`, `${key}_outperformed_today = result.outperformed_today`];
+  if (withPeriod) extract.push(`${key}_excess_period = result.excess_period`, `${key}_outperformed_period = result.outperformed_period`);
+  python(plan, EXCESS_RETURN_CODE, inputs, extract, [`${key}_excess_today is not None`]);
+}
+
+export function addFactCheckStep(plan: PlanBuilder, entity: EntityRef): void {
+  const s = entity.slug;
+  const inputs = { quote_price: ref(`${s}_price`), quote_prev_close: ref(`${s}_prev_close`), polygon_close: ref(`${s}_session_close`) };
+  python(plan, FACT_CHECK_CODE, inputs, [`${s}_sources_agree = result.sources_agree`, `${s}_rose = result.rose`, `${s}_source_gap = result.difference`], [
+    `${s}_sources_agree is not None`,
+  ]);
+}
+
+export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[]): void {
+  const data = Object.fromEntries(
+    entities.map((entity) => {
+      const s = entity.slug;
+      return [entity.symbol, { revenue: ref(`${s}_revenues`), net_income: ref(`${s}_net_incomes`), gross_profit: ref(`${s}_gross_profits`), dates: ref(`${s}_statement_dates`) }];
+    }),
+  );
+  python(plan, INCOME_CODE, { data }, [
+    'income_periods = result.periods',
+    'income_revenue_growth = result.revenue_growth',
+    'income_net_income_growth = result.net_income_growth',
+    'income_net_margin = result.net_margin',
+    'income_gross_margin = result.gross_margin',
+    'income_improving = result.improving',
+  ], [`len(income_net_margin) == ${entities.length}`]);
+}

@@ -1,0 +1,163 @@
+import type { Complexity } from '@forge/catalog';
+import type { Plan } from '@forge/plan';
+import type { PromptReading } from './read-prompt.ts';
+import type { Entity } from './resolve-entities.ts';
+import { PlanBuilder } from './plan-builder.ts';
+import {
+  addBarsStep, addDetailsStep, addIncomeStep, addNewsStep, addPreviousCloseStep, addProfileStep, addQuoteStep, addSearchStep,
+  type Done, type EntityRef,
+} from './entity-steps.ts';
+import {
+  addExcessReturnStep, addFactCheckStep, addIncomeAnalysisStep, addRankStep, addSentimentStep, addTrendStep, addVolumeVsAverageStep,
+} from './analysis-steps.ts';
+import { addMarketStatusStep, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
+
+/** What the planner learned from the tools before planning (read-only lookups). */
+export interface PlanContext {
+  /** Daily-bar window ending at the latest session. */
+  range: { from: string; to: string };
+  /** Symbols the profile lookup marked as funds. */
+  funds: Set<string>;
+}
+
+export const STEP_RANGE: Record<Complexity, [number, number]> = { simple: [2, 4], moderate: [4, 8], complex: [7, 16] };
+
+const LENGTH: Record<PromptReading['format'], [number, number]> = {
+  'one sentence': [8, 60],
+  'short paragraph': [20, 160],
+  'one paragraph': [40, 220],
+  bullets: [20, 260],
+};
+
+function needsQuote(reading: PromptReading): boolean {
+  const f = reading.facets;
+  return ['price', 'move', 'volume', 'volume-vs-average', 'market-cap', 'ranking', 'excess-return', 'fact-check', 'slack'].some((facet) => f.has(facet as never));
+}
+
+function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, entity: EntityRef, context: PlanContext): void {
+  const f = reading.facets;
+  const sessions = reading.sessions ?? 5;
+  if (needsQuote(reading) || (f.has('trend') && f.has('excess-return'))) {
+    addQuoteStep(plan, done, entity, { volume: f.has('volume'), marketCap: f.has('market-cap') });
+  }
+  if (f.has('fact-check') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText))) {
+    addPreviousCloseStep(plan, done, entity);
+  }
+  if (f.has('profile')) addProfileStep(plan, done, entity);
+  if (f.has('trend')) addBarsStep(plan, done, entity, context.range, sessions);
+  if (f.has('income') && reading.statements) addIncomeStep(plan, done, entity, reading.statements.period, reading.statements.count);
+  if (f.has('headline')) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
+}
+
+function rankMetric(reading: PromptReading): { metric: string; label: string } {
+  const text = reading.rawText.toLowerCase();
+  if (reading.facets.has('trend') && /return|trend|sessions/.test(text)) return { metric: 'return_n', label: 'return' };
+  if (reading.facets.has('volume') && /most shares|traded the most|volume/.test(text) && !reading.facets.has('move')) return { metric: 'volume', label: 'volume' };
+  return { metric: 'change_pct', label: 'move' };
+}
+
+function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext): void {
+  const f = reading.facets;
+  const sessions = reading.sessions ?? 5;
+  if (f.has('trend')) for (const entity of entities) addTrendStep(plan, entity, sessions);
+  if (f.has('volume-vs-average')) addVolumeVsAverageStep(plan, entities);
+  if (f.has('fact-check')) for (const entity of entities) addFactCheckStep(plan, entity);
+  if (f.has('headline') && (f.has('sentiment') || f.has('risk-opportunity'))) {
+    for (const entity of entities) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
+  }
+  if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities);
+  const benchmark = f.has('excess-return') ? entities.find((entity) => context.funds.has(entity.symbol)) ?? entities[entities.length - 1] : undefined;
+  if (benchmark && entities.length > 1) {
+    for (const entity of entities) if (entity !== benchmark) addExcessReturnStep(plan, entity, benchmark, f.has('trend'));
+  }
+  const ranked = entities.filter((entity) => entity !== benchmark || !f.has('excess-return') || entities.length > 2);
+  if (ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
+    const { metric, label } = rankMetric(reading);
+    addRankStep(plan, ranked, metric, label, label === 'return' ? reading.declineThreshold : undefined);
+  }
+}
+
+function slackNote(reading: PromptReading, entities: EntityRef[]): string {
+  const f = reading.facets;
+  const parts: string[] = [];
+  if (f.has('market-status')) parts.push('Market: ${market_state}, next open ${market_next_open}.');
+  for (const { slug, symbol } of entities) {
+    let line = `${symbol}: \${${slug}_price} (\${${slug}_change_pct}% on the day)`;
+    if (f.has('volume-vs-average')) line += `, volume \${${slug}_volume} vs avg \${${slug}_avg_volume}`;
+    if (f.has('headline')) line += `; top headline: \${${slug}_headline}`;
+    parts.push(`${line}.`);
+  }
+  if (entities.length > 1 && f.has('ranking')) parts.push('Leader: ${move_leader}; laggard: ${move_laggard}.');
+  return parts.join(' ');
+}
+
+/** Adds cross-checks from a second source until the plan reaches its complexity's minimum length. */
+function padToMinimum(plan: PlanBuilder, done: Done, entities: EntityRef[], minimum: number): void {
+  const fillers = [addPreviousCloseStep, addProfileStep, addDetailsStep, (p: PlanBuilder, d: Done, e: EntityRef) => addQuoteStep(p, d, e)];
+  for (const filler of fillers) {
+    for (const entity of entities) {
+      if (plan.steps.length >= minimum) return;
+      filler(plan, done, entity);
+    }
+  }
+}
+
+function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[]): void {
+  const f = reading.facets;
+  const text = reading.rawText.toLowerCase();
+  for (const { slug: s } of entities) {
+    if (f.has('price')) plan.require(`${s}_price`);
+    if (f.has('move')) plan.require(`${s}_change_pct`);
+    if (f.has('volume')) plan.require(`${s}_volume`);
+    if (f.has('market-cap')) plan.require(`${s}_market_cap`);
+    if (f.has('trend')) plan.require(`${s}_return_n`);
+    if (f.has('headline')) plan.require(`${s}_headline`);
+    if (f.has('sentiment')) plan.require(`${s}_top_sentiment`);
+    if (f.has('profile')) {
+      if (/sector/.test(text) || !/industry|ceo/.test(text)) plan.require(`${s}_sector`);
+      if (/industry/.test(text)) plan.require(`${s}_industry`);
+      if (/\bceo\b|who runs/.test(text)) plan.require(`${s}_ceo`);
+    }
+    if (f.has('fact-check')) plan.require(`${s}_session_close`);
+  }
+  if (f.has('market-status')) plan.require('market_state', 'market_next_open');
+  if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
+  if (f.has('income')) plan.require('income_revenue_growth', 'income_net_margin');
+  if (f.has('web')) plan.require('web_top_url');
+  if (f.has('slack')) plan.require('slack_ts');
+  for (const key of plan.groundedFrom) if (/_(leader|excess_today)$/.test(key)) plan.require(key);
+}
+
+/** Assembles the rule plan for one prompt from step templates, in the order an analyst would call the tools. */
+export function buildRulePlan(reading: PromptReading, found: Entity[], complexity: Complexity, context: PlanContext): Plan {
+  const plan = new PlanBuilder();
+  const done: Done = new Set();
+  const entities: EntityRef[] = found.map((entity) => (entity.resolvedByName ? addSearchStep(plan, entity) : { ...entity, param: entity.symbol }));
+  if (reading.facets.has('market-status')) addMarketStatusStep(plan);
+  for (const entity of entities) addEntitySteps(plan, done, reading, entity, context);
+  addAnalysisSteps(plan, reading, entities, context);
+  if (reading.facets.has('web')) {
+    addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
+  }
+  if (reading.facets.has('slack') && reading.slackChannel) addSlackSteps(plan, reading.slackChannel, slackNote(reading, entities));
+  padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
+  requireFacts(plan, reading, entities);
+  return {
+    tool_sequence: plan.steps,
+    final_answer_requirements: {
+      format: reading.format,
+      must_include: plan.mustInclude,
+      grounded_from: plan.groundedFrom,
+      quality_criteria: [
+        'answers every part of the question',
+        'every number comes from a tool result in the trace',
+        ...(reading.facets.has('web') || reading.facets.has('headline') ? ['cites sources with their links'] : []),
+      ],
+    },
+    judge_rubric: {
+      weights: { coverage: 0.35, grounding: 0.35, clarity: 0.2, safety: 0.1 },
+      target_length_range: LENGTH[reading.format],
+      schema: ['coverage', 'grounding', 'clarity', 'safety', 'total'],
+    },
+  };
+}

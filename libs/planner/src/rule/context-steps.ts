@@ -1,0 +1,45 @@
+import type { PlanBuilder } from './plan-builder.ts';
+import type { EntityRef } from './entity-steps.ts';
+
+export function addMarketStatusStep(plan: PlanBuilder): void {
+  plan.add('polygon', 'polygon_get_market_status', {}, {
+    extract: ['market_state = market', 'market_next_open = next_open', 'market_server_time = serverTime'],
+    accept_if: ["market_state in ['open', 'closed', 'extended-hours']", 'market_next_open is not None'],
+  });
+}
+
+/** The web query: the prompt's own topic, anchored on the company it names. */
+export function webQuery(topic: string | undefined, entity: EntityRef | undefined): string {
+  const subject = entity ? (entity.mention ?? entity.symbol) : '';
+  if (topic && subject && topic.toLowerCase().includes(subject.toLowerCase())) return topic;
+  if (topic) return `${subject} ${topic}`.trim();
+  return subject ? `${subject} stock news analysis` : 'stock market news today';
+}
+
+export function addWebSearchStep(plan: PlanBuilder, query: string, items: number, summarise: boolean): void {
+  plan.add('tavily', 'tavily_search', { query, max_results: Math.max(items, 3), search_depth: 'basic' }, {
+    extract: ['web_titles = results[][title]', 'web_urls = results[][url]'],
+    select: ['web_top_title = web_titles[0]', 'web_top_url = web_urls[0]', ...(items > 1 ? [`web_top_titles = web_titles[:${items}]`, `web_top_urls = web_urls[:${items}]`] : [])],
+    accept_if: [`len(web_urls) >= ${items}`, "web_top_url ~= '^https?://'"],
+    ...(summarise ? { next_args_from: 'web_top_url' } : {}),
+  });
+  if (!summarise) return;
+  plan.add('tavily', 'tavily_extract', { urls: ['${web_top_url}'] }, {
+    extract: ['web_pages = results[][raw_content]'],
+    select: ['web_top_content = web_pages[0]'],
+    accept_if: ['len(web_pages) > 0', 'len(web_top_content) > 40'],
+  });
+}
+
+export function addSlackSteps(plan: PlanBuilder, channel: string, text: string): void {
+  plan.add('slack', 'send_slack_message', { channel, text }, {
+    extract: ['slack_ts = ts', 'slack_channel_id = channel_id'],
+    accept_if: ['slack_ts is not None'],
+    next_args_from: 'slack_ts',
+  });
+  plan.add('slack', 'get_slack_channel_history', { channel, limit: 10 }, {
+    extract: ['slack_history_ts = results[][ts]'],
+    compute: ['slack_confirmed = slack_ts in slack_history_ts'],
+    accept_if: ['slack_confirmed'],
+  });
+}

@@ -1,0 +1,124 @@
+/**
+ * Python computation steps of rule plans. Plan placeholders render values as text (lists as JSON, None as
+ * "None"), so every snippet decodes its inputs first; results are rounded so an answer can quote them exactly.
+ */
+
+const PRELUDE = [
+  'def num(x):',
+  '    if x is None or x == "None" or x == "":',
+  '        return None',
+  '    return x if isinstance(x, (int, float)) else float(x)',
+  'def arr(x):',
+  '    v = json.loads(x) if isinstance(x, str) else x',
+  '    return v if isinstance(v, list) else []',
+  'def pct(a, b):',
+  '    return None if a is None or b in (None, 0) else round((a / b - 1) * 100, 2)',
+].join('\n');
+
+const snippet = (...lines: string[]) => `${PRELUDE}\n${lines.join('\n')}`;
+
+/** Closes and volumes of daily bars → last n closes, n-session % change, volume direction, average volume. */
+export const TREND_CODE = snippet(
+  'n = int(n)',
+  'closes = [num(c) for c in arr(closes)]',
+  'volumes = [num(v) for v in arr(volumes)]',
+  'window = closes[-(n + 1):]',
+  'vols = volumes[-n:]',
+  'result = {',
+  '    "n": n,',
+  '    "closes": [round(c, 2) for c in window[1:]],',
+  '    "start_close": round(window[0], 2),',
+  '    "end_close": round(window[-1], 2),',
+  '    "pct_change": pct(window[-1], window[0]),',
+  '    "volume_trend": "rose" if vols[-1] > vols[0] else "fell",',
+  '    "first_volume": int(vols[0]),',
+  '    "last_volume": int(vols[-1]),',
+  '    "avg_volume": int(round(sum(vols) / len(vols))),',
+  '}',
+);
+
+/** {symbol: value} → ranking high to low, leader, laggard, and names below a decline threshold. */
+export const RANK_CODE = snippet(
+  'values = {k: num(v) for k, v in data.items() if num(v) is not None}',
+  'order = sorted(values, key=lambda k: values[k], reverse=True)',
+  'limit = num(threshold)',
+  'result = {',
+  '    "ranking": order,',
+  '    "values": {k: round(values[k], 2) for k in order},',
+  '    "leader": order[0],',
+  '    "laggard": order[-1],',
+  '    "spread": round(values[order[0]] - values[order[-1]], 2),',
+  '    "flagged": [k for k in order if limit is not None and values[k] < -limit],',
+  '}',
+);
+
+/** {symbol: {volume, avg}} → % above or below average volume per symbol. */
+export const VOLUME_VS_AVERAGE_CODE = snippet(
+  'result = {"pct_vs_avg": {}, "above_average": {}}',
+  'for k, v in data.items():',
+  '    vol, avg = num(v["volume"]), num(v["avg"])',
+  '    result["pct_vs_avg"][k] = pct(vol, avg)',
+  '    result["above_average"][k] = vol is not None and avg is not None and vol > avg',
+);
+
+/** Insights and titles of news items → sentiment per headline for the symbol, overall tone, risks, opportunities. */
+export const SENTIMENT_CODE = snippet(
+  'items = arr(insights)[: int(count)]',
+  'heads = arr(titles)[: int(count)]',
+  'labels = []',
+  'for item in items:',
+  '    mine = [i.get("sentiment") for i in (item or []) if isinstance(i, dict) and i.get("ticker") == ticker]',
+  '    other = [i.get("sentiment") for i in (item or []) if isinstance(i, dict)]',
+  '    labels.append((mine or other or ["neutral"])[0])',
+  'counts = {s: labels.count(s) for s in ("positive", "negative", "neutral")}',
+  'tone = "mixed" if counts["positive"] == counts["negative"] and counts["positive"] > 0 else max(counts, key=lambda s: counts[s])',
+  'result = {',
+  '    "labels": labels,',
+  '    "labelled": [{"title": t, "sentiment": s} for t, s in zip(heads, labels)],',
+  '    "top_sentiment": labels[0] if labels else None,',
+  '    "overall": tone,',
+  '    "risks": [t for t, s in zip(heads, labels) if s == "negative"],',
+  '    "opportunities": [t for t, s in zip(heads, labels) if s == "positive"],',
+  '}',
+);
+
+/** Today's % moves and n-session returns of a symbol and a benchmark → excess returns in percentage points. */
+export const EXCESS_RETURN_CODE = snippet(
+  'a_day, b_day = num(a_today), num(b_today)',
+  'a_n, b_n = num(a_period), num(b_period)',
+  'def diff(a, b):',
+  '    return None if a is None or b is None else round(a - b, 2)',
+  'result = {',
+  '    "excess_today": diff(a_day, b_day),',
+  '    "excess_period": diff(a_n, b_n),',
+  '    "outperformed_today": diff(a_day, b_day) is not None and a_day > b_day,',
+  '    "outperformed_period": diff(a_n, b_n) is not None and a_n > b_n,',
+  '}',
+);
+
+/** FMP quote vs Polygon session bar → whether the two sources agree on the close and the direction. */
+export const FACT_CHECK_CODE = snippet(
+  'q_price, q_prev, p_close = num(quote_price), num(quote_prev_close), num(polygon_close)',
+  'result = {',
+  '    "quote_price": q_price,',
+  '    "polygon_close": p_close,',
+  '    "difference": round(abs(q_price - p_close), 4),',
+  '    "sources_agree": abs(q_price - p_close) <= 0.01 * max(abs(q_price), 1),',
+  '    "rose": q_price > q_prev,',
+  '}',
+);
+
+/** Income statements (newest first) → growth per period, margins per period, and whether margins improve. */
+export const INCOME_CODE = snippet(
+  'result = {"revenue_growth": {}, "net_income_growth": {}, "net_margin": {}, "gross_margin": {}, "improving": {}, "periods": {}}',
+  'for k, v in data.items():',
+  '    rev = [num(x) for x in arr(v["revenue"])]',
+  '    ni = [num(x) for x in arr(v["net_income"])]',
+  '    gp = [num(x) for x in arr(v["gross_profit"])]',
+  '    result["periods"][k] = arr(v["dates"])',
+  '    result["revenue_growth"][k] = [pct(rev[i], rev[i + 1]) for i in range(len(rev) - 1)]',
+  '    result["net_income_growth"][k] = [pct(ni[i], ni[i + 1]) for i in range(len(ni) - 1)]',
+  '    result["net_margin"][k] = [round(n / r * 100, 2) for n, r in zip(ni, rev)]',
+  '    result["gross_margin"][k] = [round(g / r * 100, 2) for g, r in zip(gp, rev)]',
+  '    result["improving"][k] = len(ni) > 1 and ni[0] / rev[0] > ni[1] / rev[1]',
+);

@@ -1,0 +1,219 @@
+/**
+ * Reads a research prompt the way an analyst would: which facets are asked for, over what period, in what form,
+ * and which words may name a company. Pure text analysis; resolving names to symbols happens in resolveEntities.
+ */
+
+export type Facet =
+  | 'price'
+  | 'move'
+  | 'volume'
+  | 'volume-vs-average'
+  | 'trend'
+  | 'headline'
+  | 'sentiment'
+  | 'risk-opportunity'
+  | 'profile'
+  | 'market-cap'
+  | 'market-status'
+  | 'income'
+  | 'web'
+  | 'web-summary'
+  | 'ranking'
+  | 'excess-return'
+  | 'fact-check'
+  | 'slack';
+
+export type AnswerFormat = 'one sentence' | 'short paragraph' | 'one paragraph' | 'bullets';
+
+export interface PromptReading {
+  rawText: string;
+  facets: Set<Facet>;
+  /** Sessions for trends and multi-session returns ("last 5 sessions"); undefined when not asked. */
+  sessions?: number;
+  /** Income statement period and how many statements the question needs. */
+  statements?: { period: 'annual' | 'quarter'; count: number };
+  /** How many headlines or articles the answer lists. */
+  items: number;
+  /** A decline threshold to flag, in percent ("fell more than 2%"). */
+  declineThreshold?: number;
+  slackChannel?: string;
+  /** The topic of a web search, e.g. "memory business" in "coverage of Micron's memory business". */
+  searchTopic?: string;
+  format: AnswerFormat;
+  /** All-caps tokens that look like ticker symbols, in order of appearance. */
+  tickerCandidates: string[];
+  /** Capitalised phrases that may name a company, in order of appearance. */
+  nameCandidates: string[];
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+};
+
+// Acronyms that are finance vocabulary, not symbols. A domain stop list, never a list of companies.
+const NOT_TICKERS = new Set([
+  'A', 'I', 'US', 'USA', 'UK', 'EU', 'ETF', 'ETFS', 'CEO', 'CFO', 'CTO', 'AI', 'EPS', 'YOY', 'QOQ', 'IPO', 'USD',
+  'NYSE', 'NASDAQ', 'ET', 'EST', 'EDT', 'UTC', 'GMT', 'API', 'EV', 'GDP', 'CPI', 'FED', 'SEC', 'PE', 'OK', 'Q1', 'Q2',
+  'Q3', 'Q4', 'FY', 'TTM', 'ROE', 'ROI', 'EBIT', 'EBITDA', 'FCF', 'M&A', 'R&D', 'GPU', 'CPU', 'HBM', 'DRAM', 'NAND',
+  'TV', 'PC', 'IT', 'AM', 'PM', 'NOTE', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
+]);
+
+// Capitalised words that start questions and instructions; they are never company names on their own.
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but if is are was were be been do does did done what which who whom whose when where why how ' +
+    'give show tell list rank compare find search summarise summarize using use prepare check build look over for ' +
+    'analyse analyze briefly in on of to from by with then also please include confirm explain compute calculate ' +
+    'get fetch report post send write make create provide identify determine describe label cite flag say ' +
+    'fact-compare fact-check is it this that these those there here now today yesterday latest recent current ' +
+    'morning evening brief market markets stock stocks share shares price prices news headline headlines ' +
+    'note summary verdict sector industry volume trend session sessions daily weekly annual quarterly ' +
+    'income statement statements revenue growth margin net gross slack channel web coverage analysis ' +
+    'positive negative neutral risks risk opportunities opportunity both each all any my our your their ' +
+    'top bottom first last next previous after before between against versus vs above below under ' +
+    'did has have had will would should could can may might must let lets let\'s i we you they he she ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december nasdaq-100 etf etfs index ceo cfo')
+    .split(/\s+/),
+);
+
+const has = (text: string, pattern: RegExp) => pattern.test(text);
+
+function detectFacets(text: string): Set<Facet> {
+  const t = text.toLowerCase();
+  const facets = new Set<Facet>();
+  const add = (facet: Facet, when: boolean) => when && facets.add(facet);
+  add('market-status', has(t, /market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
+  add('price', has(t, /price|quote|closing|close\b|closes|trad(?:es|ed|ing) at|how did .{1,60} do\b|share price/));
+  add('move', has(t, /percent|%|\bmove[sd]?\b|moved|change|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
+  add('volume', has(t, /volume|shares traded|traded the most|most shares/));
+  add('volume-vs-average', has(t, /(average|typical|usual|normal) (daily )?volume|volume .{0,40}(average|typical|usual|normal)|versus (its )?average/));
+  add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
+  add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
+  add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish/));
+  add('risk-opportunity', has(t, /risks?\b|opportunit/));
+  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceo\b|who runs|profile|what (kind of )?company/));
+  add('market-cap', has(t, /market cap/));
+  add('income', has(t, /income statement|revenue|net income|margin|profitab|earnings|\beps\b|gross profit/));
+  add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));
+  add('web-summary', has(t, /summari[sz]e the top result|top result|read the (top )?article|extract/));
+  add('fact-check', has(t, /fact-check|fact check|confirm with|two (independent )?sources|verify|cross-check/));
+  add('ranking', has(t, /\brank|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other/));
+  add('excess-return', has(t, /outperform|underperform|excess return|relative strength|versus (the )?(index|spy|qqq|dia|iwm|s&p|nasdaq)|vs\.? (spy|qqq|iwm|dia)|trade versus|traded versus/));
+  add('slack', has(t, /slack|post (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
+  if (facets.has('volume-vs-average')) facets.add('volume');
+  if (facets.has('risk-opportunity')) facets.add('headline');
+  if (facets.has('sentiment')) facets.add('headline');
+  if (facets.has('web-summary')) facets.add('web');
+  if (facets.has('market-cap')) facets.add('price');
+  return facets;
+}
+
+function numberFrom(token: string): number | undefined {
+  const value = /^\d+$/.test(token) ? Number(token) : NUMBER_WORDS[token.toLowerCase()];
+  return value !== undefined && value > 0 ? value : undefined;
+}
+
+function detectSessions(text: string): number | undefined {
+  const t = text.toLowerCase();
+  const explicit = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(?:trading\s+)?(?:sessions|days|trading days)/.exec(t)
+    ?? /(\d+)-(?:session|day)/.exec(t);
+  if (explicit) return numberFrom(explicit[1]);
+  if (/week\b|weekly/.test(t)) return 5;
+  if (/month\b|monthly/.test(t)) return 21;
+  return undefined;
+}
+
+function detectStatements(text: string): PromptReading['statements'] {
+  const t = text.toLowerCase();
+  const period = /quarter|qoq/.test(t) ? 'quarter' : 'annual';
+  const word = /(\w+)\s+(?:most recent\s+|latest\s+|last\s+)?(?:annual\s+|quarterly\s+|fiscal\s+)?(?:income\s+)?(?:statements|quarters|years)\b/.exec(t)?.[1];
+  const count = (word ? numberFrom(word) : undefined) ?? (period === 'quarter' ? 4 : 2);
+  // Growth over n periods needs the period before the first one too.
+  const needsPrior = period === 'quarter' && /growth|quarter-over-quarter|qoq/.test(t);
+  return { period, count: Math.min(needsPrior ? count + 1 : count, 8) };
+}
+
+function detectItems(text: string): number {
+  const t = text.toLowerCase();
+  const word = /(\w+)\s+(?:(?:most\s+)?recent\s+|latest\s+|news\s+|web\s+|independent\s+)*(?:headlines|articles|stories|sources|links|results)\b/.exec(t)?.[1];
+  const count = word ? numberFrom(word) : undefined;
+  return count ? Math.min(count, 10) : 1;
+}
+
+function detectFormat(text: string): AnswerFormat {
+  const t = text.toLowerCase();
+  if (/one sentence|in a sentence|single sentence/.test(t)) return 'one sentence';
+  if (/one[- ]paragraph|a paragraph|short paragraph/.test(t)) return 'one paragraph';
+  if (/\blist\b|bullet|label each|each one|all (three|four|five)/.test(t)) return 'bullets';
+  return 'short paragraph';
+}
+
+function detectSearchTopic(text: string): string | undefined {
+  const match = /(?:coverage|analysis|articles?|reports?|news|information|commentary)\s+(?:of|on|about)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text)
+    ?? /(?:explaining|explains?|about)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text);
+  if (!match) return undefined;
+  const topic = match[1].replace(/['’]s\b/g, '').replace(/^(the|a|an|its|their|his|her)\s+/i, '').trim();
+  return /^(it|this|that|them|each|both|these|those|the latest news|latest news)$/i.test(topic) ? undefined : topic;
+}
+
+function tickerCandidates(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?<![\w#$.-])\$?([A-Z]{1,5}(?:\.[A-Z])?)(?=['’]s\b|[^\w-]|$)/g)) {
+    const symbol = match[1];
+    const inParentheses = text[match.index - 1] === '(' && text[match.index + match[0].length] === ')';
+    if (NOT_TICKERS.has(symbol)) continue;
+    if (symbol.length === 1 && !inParentheses) continue;
+    if (!found.includes(symbol)) found.push(symbol);
+  }
+  return found;
+}
+
+function nameCandidates(text: string): string[] {
+  const phrases: string[] = [];
+  // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
+  const pattern = /\b(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
+  for (const match of text.matchAll(pattern)) {
+    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).filter(Boolean);
+    const trimmed = trimFunctionWords(words);
+    if (trimmed.length === 0) continue;
+    const phrase = trimmed.join(' ');
+    if (/^[A-Z]{1,5}$/.test(phrase)) continue;
+    if (!phrases.includes(phrase)) phrases.push(phrase);
+  }
+  return phrases;
+}
+
+function trimFunctionWords(words: string[]): string[] {
+  let start = 0;
+  let end = words.length;
+  const isFunction = (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || word === '&';
+  while (start < end && (isFunction(words[start]) || /^(of|and)$/i.test(words[start]))) start++;
+  while (end > start && (isFunction(words[end - 1]) || /^(of|and)$/i.test(words[end - 1]))) end--;
+  return words.slice(start, end);
+}
+
+/** Reads facets, period, form and entity candidates from a prompt. */
+export function readPrompt(text: string): PromptReading {
+  const facets = detectFacets(text);
+  const sessions = detectSessions(text);
+  if (sessions !== undefined && !facets.has('market-status')) facets.add('trend');
+  const threshold = /(?:fell|dropped|declined|lost|down)\s+(?:by\s+)?more than\s+(\d+(?:\.\d+)?)\s*%/i.exec(text);
+  const channel = /#([a-z0-9][\w-]*)/i.exec(text)?.[1];
+  if (channel && /slack|channel|post/i.test(text)) facets.add('slack');
+  // "margin trend" over statements is not a price trend; a price trend names sessions or bars.
+  if (facets.has('income') && sessions === undefined && !/daily bars|session|price trend/i.test(text)) facets.delete('trend');
+  return {
+    rawText: text,
+    facets,
+    sessions,
+    statements: facets.has('income') ? detectStatements(text) : undefined,
+    items: detectItems(text),
+    declineThreshold: threshold ? Number(threshold[1]) : undefined,
+    slackChannel: channel ? `#${channel.toLowerCase()}` : facets.has('slack') ? '#general' : undefined,
+    searchTopic: detectSearchTopic(text),
+    format: detectFormat(text),
+    tickerCandidates: tickerCandidates(text),
+    nameCandidates: nameCandidates(text),
+  };
+}

@@ -1,0 +1,103 @@
+import type { ToolCaller } from '@forge/tools';
+import type { PromptReading } from './read-prompt.ts';
+
+/** A company or fund the prompt is about. */
+export interface Entity {
+  symbol: string;
+  /** State-key prefix, e.g. "aapl" or "brk_b". */
+  slug: string;
+  /** What the prompt called it ("Broadcom"); undefined when it wrote the symbol. */
+  mention?: string;
+  /** The name the search tool returned, when it was looked up. */
+  name?: string;
+  /** True when the plan must resolve the name with fmp_search_ticker before using the symbol. */
+  resolvedByName: boolean;
+  /** Index of the symbol in the search step's results, for the plan's select. */
+  searchIndex: number;
+}
+
+interface SearchHit {
+  symbol: string;
+  name: string;
+}
+
+export function slugOf(symbol: string): string {
+  return symbol.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+}
+
+async function search(tools: ToolCaller, query: string): Promise<SearchHit[]> {
+  const result = await tools.call('fmp', 'fmp_search_ticker', { query, limit: 10 });
+  if (!result.ok) return [];
+  const rows = (result.structuredContent as { results?: unknown }).results;
+  if (!Array.isArray(rows)) return [];
+  return rows.filter((row): row is SearchHit => typeof row?.symbol === 'string' && typeof row?.name === 'string');
+}
+
+const words = (text: string) => text.toLowerCase().split(/[^a-z0-9&]+/).filter(Boolean);
+
+/** A hit names the phrase when every word of the phrase is a word of the hit's name, in order. */
+function namesPhrase(hit: SearchHit, phrase: string): boolean {
+  const nameWords = words(hit.name);
+  let position = 0;
+  for (const word of words(phrase)) {
+    const found = nameWords.indexOf(word, position);
+    if (found < 0) return false;
+    position = found + 1;
+  }
+  return true;
+}
+
+/** Sub-phrases longest first, so "Compare Walmart" still finds "Walmart" and "Bank of America" stays whole. */
+function subPhrases(phrase: string): string[] {
+  const parts = phrase.split(/\s+/);
+  const result: string[] = [];
+  for (let length = parts.length; length >= 1; length--) {
+    for (let start = 0; start + length <= parts.length; start++) {
+      const candidate = parts.slice(start, start + length);
+      if (/^(of|and|&)$/i.test(candidate[0]) || /^(of|and|&)$/i.test(candidate[candidate.length - 1])) continue;
+      result.push(candidate.join(' '));
+    }
+  }
+  return result;
+}
+
+async function resolveName(tools: ToolCaller, phrase: string): Promise<{ hit: SearchHit; index: number; query: string } | undefined> {
+  for (const query of subPhrases(phrase)) {
+    if (query.length < 3 && !/^[A-Z]/.test(query)) continue;
+    const hits = await search(tools, query);
+    const index = hits.findIndex((hit) => namesPhrase(hit, query));
+    if (index >= 0) return { hit: hits[index], index, query };
+  }
+  return undefined;
+}
+
+/**
+ * Turns the prompt's ticker and name candidates into entities, in order of first mention. Names are looked up
+ * through fmp_search_ticker (no name list lives here); an unknown ticker is kept so its run fails cleanly.
+ */
+export async function resolveEntities(text: string, reading: PromptReading, tools: ToolCaller): Promise<Entity[]> {
+  const found: Array<Entity & { position: number }> = [];
+  const add = (entity: Entity, position: number) => {
+    const same = found.find((other) => other.symbol === entity.symbol);
+    if (!same) found.push({ ...entity, position });
+    else if (position < same.position) same.position = position;
+  };
+  for (const phrase of reading.nameCandidates) {
+    const resolved = await resolveName(tools, phrase);
+    if (!resolved) continue;
+    const { hit, index, query } = resolved;
+    add({ symbol: hit.symbol, slug: slugOf(hit.symbol), mention: query, name: hit.name, resolvedByName: true, searchIndex: index }, text.indexOf(query));
+  }
+  for (const symbol of reading.tickerCandidates) {
+    const position = text.search(new RegExp(`(?<![A-Za-z])${symbol.replace('.', '\\.')}(?![A-Za-z])`));
+    const byName = found.find((entity) => entity.symbol === symbol);
+    if (byName) {
+      // The prompt also wrote the symbol: no lookup step is needed to know it.
+      byName.resolvedByName = false;
+      byName.position = Math.min(byName.position, position);
+      continue;
+    }
+    add({ symbol, slug: slugOf(symbol), resolvedByName: false, searchIndex: 0 }, position);
+  }
+  return found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
+}
