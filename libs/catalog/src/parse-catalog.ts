@@ -33,12 +33,7 @@ function metadataOf(raw: Raw): Record<string, unknown> {
   return isObject(raw.metadata) ? { ...raw.metadata, ...extra } : extra;
 }
 
-function checkEntry(raw: unknown, index: number, problems: CatalogProblem[]): Entry | undefined {
-  if (!isObject(raw)) {
-    problems.push({ entryId: entryLabel(index, undefined), expected: 'an object', received: kindOf(raw) });
-    return undefined;
-  }
-  const id = readId(raw);
+function checkEntry(raw: Raw, index: number, id: string | undefined, problems: CatalogProblem[]): Entry | undefined {
   const entryId = entryLabel(index, id);
   const before = problems.length;
   if (!id) problems.push({ entryId, field: 'id', expected: 'a non-empty string', received: raw.id ?? raw.prompt_id });
@@ -60,23 +55,6 @@ function checkEntry(raw: unknown, index: number, problems: CatalogProblem[]): En
   };
 }
 
-function checkDuplicates(entries: Array<{ entry: Entry; index: number }>, problems: CatalogProblem[]): void {
-  const firstIndex = new Map<string, number>();
-  for (const { entry, index } of entries) {
-    const seen = firstIndex.get(entry.prompt_id);
-    if (seen === undefined) {
-      firstIndex.set(entry.prompt_id, index);
-      continue;
-    }
-    problems.push({
-      entryId: entryLabel(index, entry.prompt_id),
-      field: 'id',
-      problem: `duplicate id, already used by the entry at index ${seen}`,
-      hint: 'give every entry its own id',
-    });
-  }
-}
-
 /**
  * Validates a parsed catalog (an array of entries) and normalises it, in file order.
  * Throws one CatalogError listing every problem found.
@@ -89,12 +67,31 @@ export function parseCatalog(raw: unknown, file: string): Entry[] {
     throw new CatalogError(file, [{ field: '(root)', expected: 'at least one entry', received: 'an empty array' }]);
   }
   const problems: CatalogProblem[] = [];
-  const checked: Array<{ entry: Entry; index: number }> = [];
+  const entries: Entry[] = [];
+  // Ids are tracked for every entry, valid or not, so a duplicate is reported alongside the entry's other problems.
+  const firstIndex = new Map<string, number>();
   raw.forEach((item, index) => {
-    const entry = checkEntry(item, index, problems);
-    if (entry) checked.push({ entry, index });
+    if (!isObject(item)) {
+      problems.push({ entryId: entryLabel(index, undefined), field: '(entry)', expected: 'an object', received: kindOf(item) });
+      return;
+    }
+    const id = readId(item);
+    const seen = id === undefined ? undefined : firstIndex.get(id);
+    if (id !== undefined && seen !== undefined) {
+      problems.push({
+        entryId: entryLabel(index, id),
+        field: 'id',
+        problem: `duplicate id, already used by the entry at index ${seen}`,
+        expected: 'an id no other entry uses',
+        received: id,
+        hint: 'give every entry its own id',
+      });
+    } else if (id !== undefined) {
+      firstIndex.set(id, index);
+    }
+    const entry = checkEntry(item, index, id, problems);
+    if (entry) entries.push(entry);
   });
-  checkDuplicates(checked, problems);
   if (problems.length > 0) throw new CatalogError(file, problems);
-  return checked.map(({ entry }) => entry);
+  return entries;
 }

@@ -18,8 +18,13 @@ export async function readCatalog(file: string): Promise<Catalog> {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'read error';
-    throw new CatalogError(file, [{ field: '(file)', expected: 'a readable catalog file', received: code }], error);
+    const code = (error as NodeJS.ErrnoException).code;
+    const received = code === 'ENOENT' ? 'no such file (ENOENT)' : code === 'EISDIR' ? 'a directory (EISDIR)' : (code ?? String(error));
+    throw new CatalogError(
+      file,
+      [{ field: '(file)', expected: 'a readable catalog file', received, hint: 'set PROMPT_FILE or --prompt-file to the catalog JSON' }],
+      error,
+    );
   }
   const entries = parseCatalog(parseCatalogText(bytes.toString('utf8'), file), file);
   return { file, sha256: sha256(bytes), entries };

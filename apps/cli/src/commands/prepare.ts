@@ -1,30 +1,70 @@
+import { resolve } from 'node:path';
 import { Command } from 'commander';
+import { ConfigError } from '@forge/errors';
 import { preparePrompts, COMPLEXITIES } from '@forge/catalog';
 import type { Environment } from '../environment.ts';
-import { countFromEnvironment, parseCount } from '../options.ts';
+import { parsePositive } from '../options.ts';
 
 export const DEFAULT_PROMPT_FILE = 'data/inputs/catalog.json';
+const DEFAULT_SEED = 42;
 
-function seedFrom(value: string | boolean | undefined): number | undefined {
+interface PrepareFlags {
+  promptFile: string;
+  dataDir: string;
+  shufflePrompts?: string | boolean;
+  n?: number;
+}
+
+function seedFrom(value: string | boolean | undefined, source: string): number | undefined {
   if (value === undefined || value === false || value === '' || value === 'false' || value === '0') return undefined;
-  if (value === true || value === 'true') return 42;
+  if (value === true || value === 'true') return DEFAULT_SEED;
   const seed = Number(value);
-  if (!Number.isInteger(seed)) throw new Error(`--shuffle-prompts: expected an integer seed, got "${value}"`);
+  if (!Number.isInteger(seed)) throw new ConfigError({ field: source, expected: 'an integer seed, true or false', received: value });
   return seed;
+}
+
+function countFrom(value: string | undefined, source: string): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const count = Number(value.trim());
+  if (!Number.isInteger(count) || count < 1) throw new ConfigError({ field: source, expected: 'a whole number ≥ 1', received: value });
+  return count;
+}
+
+/**
+ * Under Nx the cache key holds the *content* of PROMPT_FILE (tools/scripts/hash-prompt-file.mjs) but only the
+ * *text* of forwarded flags, so a --prompt-file naming another catalog could be answered from a stale cache entry.
+ */
+function checkNxPromptFile(command: Command, flags: PrepareFlags, environment: Environment, hashedFile: string): void {
+  if (environment.NX_TASK_TARGET_TARGET === undefined || command.getOptionValueSource('promptFile') !== 'cli') return;
+  if (resolve(flags.promptFile) === resolve(hashedFile)) return;
+  throw new ConfigError({
+    field: '--prompt-file',
+    expected: `the catalog named by PROMPT_FILE (${hashedFile}) when run through Nx`,
+    received: flags.promptFile,
+    hint: 'set PROMPT_FILE instead, so the Nx cache is keyed on the content of the catalog',
+  });
 }
 
 /** `forge prepare`: validate the catalog, normalise it and write one shard per complexity. */
 export function prepareCommand(environment: Environment): Command {
+  const promptFile = environment.PROMPT_FILE || DEFAULT_PROMPT_FILE;
   return new Command('prepare')
     .description('validate the catalog and write curriculum_prompts.json, one shard per complexity and a manifest')
-    .option('--prompt-file <file>', 'catalog to read (env PROMPT_FILE)', environment.PROMPT_FILE ?? DEFAULT_PROMPT_FILE)
-    .option('--data-dir <dir>', 'root of inputs/ and shards/ outputs', 'data')
-    .option('--shuffle-prompts [seed]', 'shuffle reproducibly with a seed (env SHUFFLE_PROMPTS; default seed 42)', environment.SHUFFLE_PROMPTS)
-    .option('--n <count>', 'keep only the first n entries (env N_SAMPLES)', parseCount)
-    .action(async (options: { promptFile: string; dataDir: string; shufflePrompts?: string | boolean; n?: number }) => {
-      const n = options.n ?? countFromEnvironment('N_SAMPLES', environment.N_SAMPLES);
-      const manifest = await preparePrompts(options.promptFile, options.dataDir, { n, shuffleSeed: seedFrom(options.shufflePrompts) });
+    .option('--prompt-file <file>', 'catalog to read (env PROMPT_FILE)', promptFile)
+    .option('--data-dir <dir>', 'root of the inputs/ and shards/ outputs', 'data')
+    .option('--shuffle-prompts [seed]', `shuffle reproducibly with a seed (env SHUFFLE_PROMPTS; default seed ${DEFAULT_SEED})`)
+    .option('--n <count>', 'keep only the first n entries, after any shuffle (env N_SAMPLES)', parsePositive)
+    .action(async (flags: PrepareFlags, command: Command) => {
+      checkNxPromptFile(command, flags, environment, promptFile);
+      const n = flags.n ?? countFrom(environment.N_SAMPLES, 'N_SAMPLES');
+      const shuffleSeed =
+        flags.shufflePrompts !== undefined
+          ? seedFrom(flags.shufflePrompts, '--shuffle-prompts')
+          : seedFrom(environment.SHUFFLE_PROMPTS, 'SHUFFLE_PROMPTS');
+      const manifest = await preparePrompts(flags.promptFile, flags.dataDir, { n, shuffleSeed });
       const counts = COMPLEXITIES.map((level) => `${level} ${manifest.shards[level].entries}`).join(', ');
-      process.stdout.write(`prepared ${manifest.entries} entries from ${manifest.catalog_file} (sha256 ${manifest.catalog_sha256.slice(0, 12)}…): ${counts}\n`);
+      process.stdout.write(
+        `prepared ${manifest.entries} entries from ${manifest.catalog_file} (sha256 ${manifest.catalog_sha256.slice(0, 12)}…): ${counts}\n`,
+      );
     });
 }
