@@ -2,3 +2,14 @@ export type { Planner, PlanRequest, PlanOutcome, PlanLimits, TokenUsage } from '
 export { RulePlanner, RULE_PLANNER_VERSION } from './rule-planner.ts';
 export { readPrompt } from './rule/read-prompt.ts';
 export type { PromptReading, Facet, AnswerFormat } from './rule/read-prompt.ts';
+export { OpenAIPlanner } from './openai-planner.ts';
+export type { OpenAIPlannerOptions, PlanChecker } from './openai-planner.ts';
+export { OpenAIJsonClient } from './openai-json-client.ts';
+export type { OpenAIBackend, OpenAIJsonClientOptions, JsonMessage, JsonRequest, JsonReply } from './openai-json-client.ts';
+export { OpenAICallError } from './openai-call-error.ts';
+export { PlanningError } from './planning-error.ts';
+export { withRetry, classifyError, parseRetryAfter, retryDelay, RETRY_DEFAULTS } from './with-retry.ts';
+export type { RetryOptions, RetryDecision, RetryEvent } from './with-retry.ts';
+export { redactSecrets } from './openai-redact.ts';
+export { toModelJsonSchema } from './openai-json-schema.ts';
+export { STEP_RANGES } from './openai-plan-prompt.ts';
