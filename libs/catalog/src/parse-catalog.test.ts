@@ -75,25 +75,20 @@ describe('parseCatalog', () => {
 
   describe('rejects', () => {
     it.each([
-      ['an object', { entries: [] }, 'object {"entries":[]}'],
-      ['a string', 'hello', 'string "hello"'],
-      ['null', null, 'null'],
-    ])('a root that is %s', (_, raw, received) => {
-      expect(problemsOf(raw)).toEqual([{ field: '(root)', expected: 'a JSON array of entries', received }]);
+      ['an object', { entries: [] }],
+      ['a string', 'hello'],
+      ['null', null],
+    ])('a root that is %s', (_, raw) => {
+      expect(problemsOf(raw)).toEqual([{ field: '(root)', expected: 'a JSON array of entries', received: raw }]);
     });
 
     it('an empty array', () => {
-      expect(problemsOf([])).toEqual([{ field: '(root)', expected: 'at least one entry', received: 'an empty array' }]);
+      expect(problemsOf([])).toEqual([{ field: '(root)', expected: 'at least one entry', received: [] }]);
     });
 
-    it.each([
-      [42, 'number 42'],
-      ['E01', 'string "E01"'],
-      [null, 'null'],
-      [['E01'], 'an array ["E01"]'],
-    ])('an entry that is not an object: %j', (item, received) => {
+    it.each([[42], ['E01'], [null], [['E01']]])('an entry that is not an object: %j', (item) => {
       expect(problemsOf([good('E01'), item])).toEqual([
-        { entryId: 'at index 1', field: '(entry)', expected: 'an object', received },
+        { entryId: 'at index 1', field: '(entry)', expected: 'an object', received: item },
       ]);
     });
 

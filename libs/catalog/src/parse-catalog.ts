@@ -1,4 +1,3 @@
-import { describeReceived } from '@forge/errors';
 import { ACCEPTED_LABELS, canonicalLabel, toComplexity } from './complexity.ts';
 import { CatalogError, type CatalogProblem } from './catalog-error.ts';
 import type { Entry } from './entry.ts';
@@ -9,12 +8,6 @@ type Raw = Record<string, unknown>;
 
 function isObject(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function kindOf(value: unknown): string {
-  if (Array.isArray(value)) return `an array ${describeReceived(value)}`;
-  if (value === null) return 'null';
-  return `${typeof value} ${describeReceived(value)}`;
 }
 
 function entryLabel(index: number, id: string | undefined): string {
@@ -61,10 +54,10 @@ function checkEntry(raw: Raw, index: number, id: string | undefined, problems: C
  */
 export function parseCatalog(raw: unknown, file: string): Entry[] {
   if (!Array.isArray(raw)) {
-    throw new CatalogError(file, [{ field: '(root)', expected: 'a JSON array of entries', received: kindOf(raw) }]);
+    throw new CatalogError(file, [{ field: '(root)', expected: 'a JSON array of entries', received: raw }]);
   }
   if (raw.length === 0) {
-    throw new CatalogError(file, [{ field: '(root)', expected: 'at least one entry', received: 'an empty array' }]);
+    throw new CatalogError(file, [{ field: '(root)', expected: 'at least one entry', received: raw }]);
   }
   const problems: CatalogProblem[] = [];
   const entries: Entry[] = [];
@@ -72,7 +65,7 @@ export function parseCatalog(raw: unknown, file: string): Entry[] {
   const firstIndex = new Map<string, number>();
   raw.forEach((item, index) => {
     if (!isObject(item)) {
-      problems.push({ entryId: entryLabel(index, undefined), field: '(entry)', expected: 'an object', received: kindOf(item) });
+      problems.push({ entryId: entryLabel(index, undefined), field: '(entry)', expected: 'an object', received: item });
       return;
     }
     const id = readId(item);
