@@ -5,3 +5,6 @@ export { GroundingReportSchema } from './grounding-report.ts';
 export type { GroundingReport } from './grounding-report.ts';
 export { TemplateComposer, TEMPLATE_COMPOSER_VERSION } from './template-composer.ts';
 export { checkGrounding, numbersIn } from './check-grounding.ts';
+export { OpenAIComposer, selectFacts, citeFacts } from './openai-composer.ts';
+export type { OpenAIComposerOptions } from './openai-composer.ts';
+export { OpenAIComposeError } from './openai-compose-error.ts';
