@@ -1,0 +1,229 @@
+import type { Entry } from '@forge/catalog';
+import { ForgeError, isRetryable } from '@forge/errors';
+import type { Plan, PlanIssue, Trace } from '@forge/plan';
+import type { PlanLimits, TokenUsage } from '@forge/planner';
+import type { ToolCaller, ToolSpec } from '@forge/tools';
+import type { Clock } from './clock.ts';
+import type { FailureRecord, GenerationRecord } from './generation-record.ts';
+import type { Pipeline } from './pipeline.ts';
+import { retryStage, StageAttemptsError, type RetryOptions } from './retry-stage.ts';
+import type { TaskLog } from './task-log.ts';
+
+export type ModelStage = 'plan' | 'compose';
+
+export interface EntryContext {
+  pipeline: Pipeline;
+  inventory: ToolSpec[];
+  limits: PlanLimits;
+  retry: Omit<RetryOptions, 'retryable'>;
+  clock: Clock;
+  /** Runs one planner/composer call through the shared rate limiter (or directly when there is none). */
+  callModel<T>(stage: ModelStage, entry: Entry, fn: () => Promise<T>, usageOf: (result: T) => TokenUsage[]): Promise<T>;
+}
+
+export interface EntryInput {
+  entry: Entry;
+  prompt_index: number;
+  key: string;
+}
+
+type Stage = FailureRecord['stage'];
+
+/** A prompt that stopped at a stage: becomes a FailureRecord, never an exception across the run. */
+class StageFailure {
+  constructor(
+    readonly stage: Stage,
+    readonly reason: string,
+    readonly attempts: number,
+    readonly extra: { plan?: Plan; trace?: Trace } = {},
+  ) {}
+}
+
+/** A finished trace that failed because of tool transport trouble (not a tool's verdict): worth another run. */
+class TransportTraceError extends ForgeError {
+  constructor(readonly trace: Trace) {
+    super({ problem: 'a tool call failed in transport (connection or timeout)', retryable: true });
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof StageAttemptsError) return messageOf(error.error);
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Counts transport errors and timeouts while passing every call through. */
+function recordingCaller(tools: ToolCaller): ToolCaller & { transportErrors: number } {
+  const recorder = {
+    transportErrors: 0,
+    inventory: () => tools.inventory(),
+    call: async (server: string, tool: string, args: Record<string, unknown>) => {
+      const result = await tools.call(server, tool, args);
+      if (!result.ok && result.kind !== 'tool_error') recorder.transportErrors += 1;
+      return result;
+    },
+  };
+  return recorder;
+}
+
+/** "step 2 fmp.fmp_get_quote: tool_error (unknown symbol); accept_if failed: price > 0" for each failing step. */
+export function describeFailingSteps(trace: Trace): string {
+  const failing = trace.steps.filter((step) => !step.accepted);
+  if (failing.length === 0) return 'the trace was not accepted as a whole';
+  return failing
+    .map((step) => {
+      const why = step.why ? ` (${step.why})` : '';
+      const checks = step.accept
+        .filter((check) => !check.passed)
+        .map((check) => `${check.condition}${check.error ? ` [${check.error}]` : ''}`);
+      const accept = checks.length > 0 ? `; accept_if failed: ${checks.join(', ')}` : '';
+      return `step ${step.step} ${step.server}.${step.tool}: ${step.status}${why}${accept}`;
+    })
+    .join(' | ');
+}
+
+function summariseResult(content: unknown): unknown {
+  if (content && typeof content === 'object' && !Array.isArray(content)) return { keys: Object.keys(content) };
+  return content === null || content === undefined ? null : { type: Array.isArray(content) ? 'array' : typeof content };
+}
+
+function logTrace(log: TaskLog, trace: Trace, attempt: number): void {
+  for (const step of trace.steps) {
+    log.add('run', `attempt ${attempt} step ${step.step} ${step.server}.${step.tool} ${step.status} ${step.latency_ms}ms`, {
+      args: step.args,
+      result: summariseResult(step.structured_content),
+      why: step.why,
+      missing: step.missing,
+      accept: step.accept,
+      accepted: step.accepted,
+    });
+  }
+}
+
+/**
+ * Takes one entry through plan → check → run → compose → grounding with bounded retries for retryable errors,
+ * and returns a GenerationRecord or a FailureRecord. Never throws: anything unexpected is a failure at 'internal'.
+ */
+export async function generateEntry(input: EntryInput, context: EntryContext, log: TaskLog): Promise<GenerationRecord | FailureRecord> {
+  const { entry } = input;
+  const { pipeline, clock } = context;
+  const usage: TokenUsage[] = [];
+  let maxAttempts = 1;
+  const base = () => ({
+    key: input.key,
+    prompt_id: entry.prompt_id,
+    prompt_index: input.prompt_index,
+    complexity: entry.complexity,
+    original_complexity: entry.original_complexity,
+    user_prompt: entry.user_prompt,
+    metadata: entry.metadata,
+    provenance: pipeline.provenance,
+    generated_at: new Date(clock.now()).toISOString(),
+    attempts: maxAttempts,
+  });
+  const stage = async <T>(name: Stage, fn: (attempt: number) => Promise<T>, retryable?: (error: unknown) => boolean): Promise<T> => {
+    try {
+      const { value, attempts } = await retryStage(fn, { ...context.retry, retryable });
+      maxAttempts = Math.max(maxAttempts, attempts);
+      return value;
+    } catch (error) {
+      if (!(error instanceof StageAttemptsError)) throw error;
+      maxAttempts = Math.max(maxAttempts, error.attempts);
+      const trace = error.error instanceof TransportTraceError ? error.error.trace : undefined;
+      throw new StageFailure(name, messageOf(error), error.attempts, { trace });
+    }
+  };
+
+  const started = clock.now();
+  let plan: Plan | undefined;
+  try {
+    log.add('entry', `${entry.prompt_id} (${entry.complexity}) key ${input.key}`, { user_prompt: entry.user_prompt });
+    const planned = await stage('plan', async (attempt) => {
+      log.add('plan', `attempt ${attempt} with ${pipeline.planner.id}`);
+      return context.callModel(
+        'plan',
+        entry,
+        () => pipeline.planner.plan({ entry, inventory: context.inventory, limits: context.limits, tools: pipeline.tools }),
+        (outcome) => outcome.usage,
+      );
+    });
+    plan = planned.plan;
+    usage.push(...planned.usage);
+    log.add('plan', `${plan.tool_sequence.length} steps after ${planned.repairs} repairs`, plan);
+    const planDone = clock.now();
+
+    const issues: PlanIssue[] = await pipeline.checkPlan(plan, context.inventory, { complexity: entry.complexity });
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    log.add('check', `${errors.length} errors, ${issues.length - errors.length} warnings`, issues);
+    if (errors.length > 0) {
+      const reason = errors.map((issue) => `${issue.step !== undefined ? `step ${issue.step} ` : ''}${issue.field}: ${issue.message} (${issue.code})`).join(' | ');
+      throw new StageFailure('check', reason, 1, { plan });
+    }
+
+    const checkedPlan = plan;
+    const trace = await stage(
+      'run',
+      async (attempt) => {
+        const caller = recordingCaller(pipeline.tools);
+        const result = await pipeline.runPlan(checkedPlan, caller);
+        logTrace(log, result, attempt);
+        const accepted = result.all_accepted && result.steps.every((step) => step.accepted);
+        if (!accepted && caller.transportErrors > 0) throw new TransportTraceError(result);
+        return result;
+      },
+      isRetryable,
+    );
+    if (!(trace.all_accepted && trace.steps.every((step) => step.accepted))) {
+      throw new StageFailure('run', describeFailingSteps(trace), maxAttempts, { plan, trace });
+    }
+    const runDone = clock.now();
+
+    const composed = await stage('compose', async (attempt) => {
+      log.add('compose', `attempt ${attempt} with ${pipeline.composer.id}`);
+      return context.callModel('compose', entry, () => pipeline.composer.compose(entry, checkedPlan, trace), (outcome) => outcome.usage);
+    });
+    usage.push(...composed.usage);
+    log.add('compose', 'reference', { answer_text: composed.reference.answer_text, citations: composed.reference.citations });
+    const composeDone = clock.now();
+
+    const grounding = await pipeline.checkGrounding(composed.reference, checkedPlan);
+    log.add('grounding', grounding.ok ? 'ok' : 'not grounded', grounding);
+    if (!grounding.ok) {
+      const parts = [
+        grounding.ungrounded.length > 0 ? `ungrounded numbers: ${grounding.ungrounded.map((item) => item.text).join(', ')}` : '',
+        grounding.missing.length > 0 ? `missing facets: ${grounding.missing.join(', ')}` : '',
+      ].filter(Boolean);
+      throw new StageFailure('grounding', parts.join('; ') || 'grounding check failed', 1, { plan, trace });
+    }
+
+    const finished = clock.now();
+    log.add('result', 'sample');
+    return {
+      ...base(),
+      status: 'sample',
+      plan,
+      plan_issues: issues,
+      repairs: planned.repairs,
+      trace,
+      reference: composed.reference,
+      grounding,
+      usage,
+      timings_ms: { plan: planDone - started, run: runDone - planDone, compose: composeDone - runDone, total: finished - started },
+    };
+  } catch (error) {
+    const failure =
+      error instanceof StageFailure
+        ? error
+        : new StageFailure('internal', error instanceof Error ? `${error.name}: ${error.message}` : String(error), maxAttempts, { plan });
+    log.add('result', `failed at ${failure.stage} after ${failure.attempts} attempt(s): ${failure.reason}`);
+    return {
+      ...base(),
+      attempts: Math.max(maxAttempts, failure.attempts),
+      status: 'failed',
+      stage: failure.stage,
+      reason: failure.reason,
+      plan: failure.extra.plan ?? plan,
+      trace: failure.extra.trace,
+      usage,
+    };
+  }
+}

@@ -1,0 +1,367 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import PQueue from 'p-queue';
+import type { Complexity, Entry } from '@forge/catalog';
+import { ConfigError } from '@forge/errors';
+import { writeFileAtomic } from '@forge/files';
+import type { PlanLimits, TokenUsage } from '@forge/planner';
+import { JsonlAppender } from './append-jsonl.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { ContentCache } from './content-cache.ts';
+import { generateEntry, type EntryContext, type ModelStage } from './generate-entry.ts';
+import { FailureRecordSchema, GenerationRecordSchema, type FailureRecord, type GenerationRecord } from './generation-record.ts';
+import type { Pipeline } from './pipeline.ts';
+import type { ProgressListener } from './progress-event.ts';
+import { RateLimiter } from './rate-limiter.ts';
+import { readJsonl } from './read-jsonl.ts';
+import { redact } from './redact.ts';
+import { readRunHeader, writeRunHeader, type RunHeader } from './run-header.ts';
+import { sampleKey } from './sample-key.ts';
+import { TaskLog, taskLogName } from './task-log.ts';
+
+export interface RunShardOptions {
+  /** Directory of `<complexity>.jsonl`, `<complexity>.failures.jsonl` and `<complexity>.run.json`. */
+  outDir: string;
+  /** Needed only when `entries` is empty; otherwise taken from the entries (which must share one). */
+  complexity?: Complexity;
+  /** Pool size (default 4). */
+  concurrency?: number;
+  /** A limiter shared across shards; otherwise one is made from requestsPerMinute/tokensPerMinute. */
+  limiter?: RateLimiter;
+  requestsPerMinute?: number;
+  tokensPerMinute?: number;
+  /**
+   * Whether runShard puts planner.plan/composer.compose through the limiter (default true). Set false when the
+   * planner/composer schedule each model request on the same limiter themselves (e.g. an LLM repair loop).
+   */
+  limitModelCalls?: boolean;
+  estimateTokens?: (entry: Entry, stage: ModelStage) => number;
+  /** Pause between admissions of new entries. */
+  sleepMs?: number;
+  /** Attempts per stage for retryable errors (default 3). */
+  maxAttempts?: number;
+  backoffMs?: number;
+  backoffCapMs?: number;
+  /**
+   * true: continue the existing ledger; false: start the output afresh (the shared cache still applies);
+   * undefined (default): resume when `<complexity>.run.json` names the same catalog sha, otherwise use the
+   * existing samples only as a content cache.
+   */
+  resume?: boolean;
+  /** Failures found when resuming are retried (default true); false keeps them as final. */
+  retryFailed?: boolean;
+  /** Shared content-addressed store (e.g. data/generated/cache); samples are reused from and saved to it. */
+  cacheDir?: string;
+  /** Where `task_<prompt_id>.log` files go; no task logs when absent. */
+  logDir?: string;
+  limits?: PlanLimits;
+  /** Values that must never appear in any byte written (API keys, tokens). */
+  secrets?: string[];
+  /** Abort = stop admitting, let in-flight entries finish for up to graceMs, return a summary marked interrupted. */
+  signal?: AbortSignal;
+  graceMs?: number;
+  onEvent?: ProgressListener;
+  clock?: Clock;
+}
+
+export interface ShardSummary {
+  complexity: Complexity;
+  total: number;
+  /** Made by the pipeline in this run. */
+  regenerated: number;
+  /** Reused from the ledger or the content cache with no planner or tool call. */
+  cached: number;
+  failed: number;
+  /** Failures kept from an earlier run because retryFailed was false (included in `failed`). */
+  kept_failures: number;
+  /** Entries never admitted or abandoned after the grace period because the run was interrupted. */
+  not_done: number;
+  abandoned: number;
+  interrupted: boolean;
+  resumed: boolean;
+  planner_calls: number;
+  composer_calls: number;
+  /** Model requests that reported token usage. */
+  llm_calls: number;
+  tokens: number;
+  rate_limited: number;
+  /** Ledger lines skipped on read-back (torn by a crash or invalid). */
+  skipped_lines: number;
+  samples_path: string;
+  failures_path: string;
+  duration_ms: number;
+}
+
+type Outcome = GenerationRecord | FailureRecord;
+
+const DEFAULT_LIMITS: PlanLimits = { max_tools: 6, max_turns: 8 };
+
+function defaultEstimate(entry: Entry, stage: ModelStage): number {
+  // ~4 characters a token for the prompt, plus room for tool schemas in the context and the reply.
+  return Math.ceil(entry.user_prompt.length / 4) + (stage === 'plan' ? 3000 : 2000);
+}
+
+const identity = (record: { prompt_id: string; key: string }) => `${record.prompt_id}\u0000${record.key}`;
+
+function shardComplexity(entries: Entry[], fallback?: Complexity): Complexity {
+  const levels = [...new Set(entries.map((entry) => entry.complexity))];
+  if (levels.length > 1) {
+    throw new ConfigError({ field: 'entries', expected: 'entries of one complexity (a shard)', received: levels });
+  }
+  const complexity = levels[0] ?? fallback;
+  if (!complexity) throw new ConfigError({ field: 'complexity', expected: 'a complexity for an empty shard', received: undefined });
+  return complexity;
+}
+
+/** A reused record takes the identity of the entry it now serves (id, position, verbatim text, catalog). */
+function reuse(record: GenerationRecord, entry: Entry, index: number, pipeline: Pipeline): GenerationRecord {
+  return {
+    ...record,
+    prompt_id: entry.prompt_id,
+    prompt_index: index,
+    user_prompt: entry.user_prompt,
+    original_complexity: entry.original_complexity,
+    metadata: entry.metadata,
+    provenance: { ...record.provenance, catalog_sha256: pipeline.provenance.catalog_sha256 },
+  };
+}
+
+/**
+ * Generates one shard: reuses every entry whose content key is already stored, runs the rest through the
+ * pipeline on a bounded pool under a shared rate limit, appends each result as one fsynced JSONL line, and
+ * returns the counts. A failing prompt never stops the run; an abort returns a summary marked interrupted.
+ */
+export async function runShard(entries: Entry[], pipeline: Pipeline, options: RunShardOptions): Promise<ShardSummary> {
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
+  const complexity = shardComplexity(entries, options.complexity);
+  const secrets = options.secrets ?? [];
+  const write = (value: unknown) => redact(JSON.stringify(value), secrets);
+  const samplesPath = join(options.outDir, `${complexity}.jsonl`);
+  const failuresPath = join(options.outDir, `${complexity}.failures.jsonl`);
+  const headerPath = join(options.outDir, `${complexity}.run.json`);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const cache = options.cacheDir ? new ContentCache(options.cacheDir) : undefined;
+  const keys = entries.map((entry) => sampleKey(entry, pipeline.provenance, { limits }));
+
+  await mkdir(options.outDir, { recursive: true });
+  if (options.logDir) await mkdir(options.logDir, { recursive: true });
+  const previous = await readRunHeader(headerPath);
+  const resumed = options.resume !== false && previous !== undefined && (options.resume === true || previous.catalog_sha256 === pipeline.provenance.catalog_sha256);
+  if (options.resume === false) {
+    await writeFileAtomic(samplesPath, '');
+    await writeFileAtomic(failuresPath, '');
+  }
+  const oldSamples = await readJsonl(samplesPath, GenerationRecordSchema, identity);
+  const oldFailures = resumed ? await readJsonl(failuresPath, FailureRecordSchema, identity, 'last') : { records: [], skipped: 0 };
+  const samplesByIdentity = new Map(oldSamples.records.map((record) => [identity(record), record]));
+  const samplesByKey = new Map(oldSamples.records.map((record) => [record.key, record]));
+  const failuresByIdentity = new Map(oldFailures.records.map((record) => [identity(record), record]));
+
+  const header: RunHeader = {
+    version: 1,
+    run_id: `${new Date(started).toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`,
+    complexity,
+    catalog_sha256: pipeline.provenance.catalog_sha256,
+    provenance: pipeline.provenance,
+    entries: entries.length,
+    started_at: new Date(started).toISOString(),
+    status: 'running',
+  };
+  await writeRunHeader(headerPath, header);
+
+  const samples = await JsonlAppender.open(samplesPath);
+  const failures = await JsonlAppender.open(failuresPath);
+  const limiter = options.limiter ?? new RateLimiter({ requestsPerMinute: options.requestsPerMinute, tokensPerMinute: options.tokensPerMinute, clock });
+  const emit: ProgressListener = (event) => options.onEvent?.(event);
+  const counts = { regenerated: 0, cached: 0, failed: 0, kept_failures: 0, abandoned: 0, planner_calls: 0, composer_calls: 0, llm_calls: 0, tokens: 0, rate_limited: 0 };
+  const unsubscribe = limiter.onRateLimited((waitMs) => {
+    counts.rate_limited += 1;
+    emit({ type: 'rate-limited', wait_ms: waitMs });
+  });
+  const results: Array<Outcome | undefined> = new Array(entries.length);
+
+  try {
+    // Reuse first: everything already stored is settled before a single model call.
+    const todo: number[] = [];
+    for (const [index, entry] of entries.entries()) {
+      const key = keys[index];
+      const own = samplesByIdentity.get(identity({ prompt_id: entry.prompt_id, key }));
+      if (own) {
+        results[index] = reuse(own, entry, index, pipeline);
+      } else {
+        const stored = samplesByKey.get(key) ?? (await cache?.get(key));
+        if (stored) {
+          results[index] = reuse(stored, entry, index, pipeline);
+          await samples.append(write(results[index]));
+        }
+      }
+      if (results[index]) {
+        counts.cached += 1;
+        emit({ type: 'sample-end', prompt_id: entry.prompt_id, prompt_index: index, cached: true, duration_ms: 0 });
+        continue;
+      }
+      const failure = failuresByIdentity.get(identity({ prompt_id: entry.prompt_id, key }));
+      if (failure && options.retryFailed === false) {
+        results[index] = { ...failure, prompt_index: index };
+        counts.failed += 1;
+        counts.kept_failures += 1;
+        emit({ type: 'sample-failed', prompt_id: entry.prompt_id, prompt_index: index, stage: failure.stage, reason: failure.reason, skipped: true });
+        continue;
+      }
+      todo.push(index);
+    }
+    emit({ type: 'shard-start', complexity, total: entries.length, reused: entries.length - todo.length, to_generate: todo.length });
+
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) stop.abort();
+    let fatal: unknown;
+    let closed = false;
+
+    const context: EntryContext = {
+      pipeline,
+      inventory: pipeline.tools.inventory(),
+      limits,
+      clock,
+      retry: { maxAttempts: options.maxAttempts ?? 3, backoffMs: options.backoffMs ?? 500, backoffCapMs: options.backoffCapMs ?? 15_000, clock, signal: stop.signal },
+      callModel: <T>(stage: ModelStage, entry: Entry, fn: () => Promise<T>, usageOf: (result: T) => TokenUsage[]) => {
+        counts[stage === 'plan' ? 'planner_calls' : 'composer_calls'] += 1;
+        const counted = async () => {
+          const result = await fn();
+          for (const usage of usageOf(result)) {
+            if (usage.total_tokens > 0) counts.llm_calls += 1;
+            counts.tokens += usage.total_tokens;
+          }
+          return result;
+        };
+        if (options.limitModelCalls === false) return counted();
+        const estimate = (options.estimateTokens ?? defaultEstimate)(entry, stage);
+        return limiter.schedule(estimate, counted, (result) => usageOf(result).reduce((sum, usage) => sum + usage.total_tokens, 0));
+      },
+    };
+
+    const settle = async (index: number) => {
+      const entry = entries[index];
+      const entryStarted = clock.now();
+      emit({ type: 'sample-start', prompt_id: entry.prompt_id, prompt_index: index });
+      const log = new TaskLog(() => clock.now());
+      const outcome = await generateEntry({ entry, prompt_index: index, key: keys[index] }, context, log);
+      if (closed) return; // abandoned after the grace period: the run has returned, write nothing
+      const line = write(outcome);
+      if (outcome.status === 'sample') {
+        await samples.append(line);
+        await cache?.put(outcome.key, line);
+        counts.regenerated += 1;
+      } else {
+        await failures.append(line);
+        counts.failed += 1;
+      }
+      if (options.logDir) await writeFileAtomic(join(options.logDir, taskLogName(entry.prompt_id)), redact(log.text(), secrets));
+      results[index] = outcome;
+      if (outcome.status === 'sample') {
+        emit({ type: 'sample-end', prompt_id: entry.prompt_id, prompt_index: index, cached: false, duration_ms: clock.now() - entryStarted });
+      } else {
+        emit({ type: 'sample-failed', prompt_id: entry.prompt_id, prompt_index: index, stage: outcome.stage, reason: redact(outcome.reason, secrets), skipped: false });
+      }
+    };
+
+    const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 4) });
+    let inFlight = 0;
+    let admitted = 0;
+    for (const index of todo) {
+      if (stop.signal.aborted) break;
+      await queue.onSizeLessThan(1);
+      if (stop.signal.aborted) break;
+      if (options.sleepMs && admitted > 0) {
+        await clock.sleep(options.sleepMs, stop.signal);
+        if (stop.signal.aborted) break;
+      }
+      admitted += 1;
+      inFlight += 1;
+      void queue.add(async () => {
+        try {
+          await settle(index);
+        } catch (error) {
+          // A ledger write failed (disk full, permissions): no later result could be kept either.
+          fatal ??= error;
+          stop.abort();
+        } finally {
+          inFlight -= 1;
+        }
+      });
+    }
+
+    const interrupted = stop.signal.aborted;
+    if (interrupted) {
+      queue.clear();
+      const idle = queue.onIdle().then(() => true);
+      const graceOver = clock.sleep(options.graceMs ?? 30_000).then(() => false);
+      const finished = await Promise.race([idle, graceOver]);
+      if (!finished) {
+        closed = true;
+        counts.abandoned = inFlight;
+      }
+    } else {
+      await queue.onIdle();
+    }
+    options.signal?.removeEventListener('abort', onAbort);
+    if (fatal !== undefined) throw fatal;
+    const wasInterrupted = interrupted || stop.signal.aborted;
+
+    await samples.close();
+    await failures.close();
+    if (!wasInterrupted) await compactOutputs(results, samplesPath, failuresPath, oldSamples.records, write, cache);
+    const notDone = results.filter((result) => result === undefined).length;
+    await writeRunHeader(headerPath, {
+      ...header,
+      finished_at: new Date(clock.now()).toISOString(),
+      status: wasInterrupted ? 'interrupted' : 'complete',
+      counts: { regenerated: counts.regenerated, cached: counts.cached, failed: counts.failed, not_done: notDone },
+    });
+    emit({ type: 'shard-end', interrupted: wasInterrupted });
+    return {
+      complexity,
+      total: entries.length,
+      ...counts,
+      not_done: notDone,
+      interrupted: wasInterrupted,
+      resumed,
+      skipped_lines: oldSamples.skipped + oldFailures.skipped,
+      samples_path: samplesPath,
+      failures_path: failuresPath,
+      duration_ms: clock.now() - started,
+    };
+  } finally {
+    unsubscribe();
+    await samples.close().catch(() => undefined);
+    await failures.close().catch(() => undefined);
+  }
+}
+
+/**
+ * After a complete run, rewrites both ledgers (temp-then-rename) to hold exactly this shard's results in entry
+ * order, so an edited or reordered shard leaves no stale lines. Samples that drop out are kept in the cache.
+ */
+async function compactOutputs(
+  results: Array<Outcome | undefined>,
+  samplesPath: string,
+  failuresPath: string,
+  oldSamples: GenerationRecord[],
+  write: (value: unknown) => string,
+  cache: ContentCache | undefined,
+): Promise<void> {
+  const kept = new Set(results.filter((result) => result?.status === 'sample').map((result) => result!.key));
+  if (cache) {
+    for (const record of oldSamples) if (!kept.has(record.key) && !(await cache.get(record.key))) await cache.put(record.key, write(record));
+  }
+  const lines = (status: Outcome['status']) =>
+    results
+      .filter((result): result is Outcome => result?.status === status)
+      .map((result) => `${write(result)}\n`)
+      .join('');
+  await writeFileAtomic(samplesPath, lines('sample'));
+  await writeFileAtomic(failuresPath, lines('failed'));
+}
