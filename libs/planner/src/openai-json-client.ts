@@ -123,6 +123,11 @@ export class OpenAIJsonClient {
     }
   }
 
+  // A run-wide stop signal aborts the request in flight, not only the wait between attempts.
+  private requestOptions() {
+    return this.retry.signal ? { signal: this.retry.signal } : undefined;
+  }
+
   private async call(request: JsonRequest, format: JsonReply['format'], attempts: number): Promise<JsonReply> {
     const temperature = this.temperature !== undefined ? { temperature: this.temperature } : {};
     if (this.backend === 'responses') {
@@ -136,7 +141,7 @@ export class OpenAIJsonClient {
               : { type: 'json_object' },
         },
         ...temperature,
-      });
+      }, this.requestOptions());
       const content = response.output_text ?? '';
       const usage = response.usage;
       const prompt = count(usage?.input_tokens);
@@ -159,7 +164,7 @@ export class OpenAIJsonClient {
           ? { type: 'json_schema', json_schema: { name: request.schemaName, schema: request.schema, strict: false } }
           : { type: 'json_object' },
       ...temperature,
-    });
+    }, this.requestOptions());
     const content = completion.choices?.[0]?.message?.content ?? '';
     const prompt = count(completion.usage?.prompt_tokens);
     const produced = count(completion.usage?.completion_tokens);

@@ -187,6 +187,16 @@ describe('OpenAIPlanner', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
+  it('stops a hanging call at once when the run-wide signal aborts', async () => {
+    const controller = new AbortController();
+    const { fake, planner } = await setup(() => ({ type: 'hang' }), { timeoutMs: 60_000, retry: { maxAttempts: 4, signal: controller.signal } });
+    const pending = planner.plan(request()).catch((caught: unknown) => caught);
+    while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort();
+    expect(await pending).toMatchObject({ attempts: 1, isRetryable: false });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('does not retry a 400 that is not about the response format', async () => {
     const { fake, planner } = await setup(() => ({ type: 'error', status: 400, message: 'context too long' }));
     const error = await planner.plan(request()).catch((caught: unknown) => caught);
