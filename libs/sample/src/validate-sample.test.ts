@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { toSample, loadSampleValidator, validateSample, type SampleValidator, type SkyRLSample } from '@forge/sample';
+import { toSample, loadSampleValidator, validateSample, type SampleGates, type SampleValidator, type SkyRLSample } from '@forge/sample';
 import { makeRecord } from './__fixtures__/make-record.ts';
 
 const gates = { maxPromptTokens: 4096 };
@@ -12,7 +12,7 @@ function fresh(): SkyRLSample {
   return structuredClone(toSample(makeRecord()));
 }
 
-const codes = (row: unknown, options = gates) => validateSample(row, validator, options).problems.map((problem) => problem.code);
+const codes = (row: unknown, options: SampleGates = gates) => validateSample(row, validator, options).problems.map((problem) => problem.code);
 
 describe('validateSample', () => {
   it('accepts a good row', () => {

@@ -1,0 +1,90 @@
+import { COMPLEXITIES } from '@forge/catalog';
+import { hashFile } from './hash-file.ts';
+import { summariseLatencies } from './latency-summary.ts';
+import type { Manifest } from './manifest.ts';
+import type { PreparedRun } from './prepare-run.ts';
+import type { RunStats } from './run-stats.ts';
+import type { ValidationReport } from './validation-report.ts';
+
+/** Distinct provenance values seen across the packaged records. */
+export interface ProvenanceSets {
+  catalog: Set<string>;
+  snapshots: Set<string>;
+  asOf: Set<string>;
+  planners: Set<string>;
+  composers: Set<string>;
+  models: Set<string>;
+  backends: Set<string>;
+}
+
+export interface ManifestInput {
+  createdAt: string;
+  run: PreparedRun;
+  stats: RunStats;
+  validation: ValidationReport;
+  provenance: ProvenanceSets;
+  outputs: Manifest['outputs'];
+  promptsFile: string | null;
+  versions: Record<string, string>;
+  pricePerMillion: { input: number; output: number } | null;
+  packageMs: number;
+}
+
+const sorted = (values: Set<string>) => [...values].sort();
+
+/** Assembles manifest.json from what the package pass counted; hashes the input files it names. */
+export async function buildManifest(input: ManifestInput): Promise<Manifest> {
+  const { stats, validation, run, provenance } = input;
+  const shards: Manifest['inputs']['shards'] = {};
+  for (const level of COMPLEXITIES) {
+    const files = run.index.files[level];
+    shards[level] = {
+      samples: { path: files.samples, ...(await hashFile(files.samples)) },
+      failures: { path: files.failures, ...(await hashFile(files.failures)) },
+    };
+  }
+  const byComplexity: Manifest['counts']['by_complexity'] = {};
+  const total = { records: 0, accepted: 0, rejected: 0, failed: 0 };
+  for (const level of COMPLEXITIES) {
+    const { records, accepted, rejected, failed } = stats.complexities[level];
+    byComplexity[level] = { records, accepted, rejected, failed };
+    total.records += records;
+    total.accepted += accepted;
+    total.rejected += rejected;
+    total.failed += failed;
+  }
+  const price = input.pricePerMillion;
+  const usage = stats.usage;
+  return {
+    manifest_version: 1,
+    created_at: input.createdAt,
+    inputs: {
+      catalog_sha256: sorted(provenance.catalog),
+      prompts_file: { path: input.promptsFile ?? '', sha256: input.promptsFile ? (await hashFile(input.promptsFile)).sha256 : null },
+      shards,
+      problems: run.index.problems,
+    },
+    snapshot: { snapshot_ids: sorted(provenance.snapshots), as_of: sorted(provenance.asOf) },
+    generator: { planners: sorted(provenance.planners), composers: sorted(provenance.composers), models: sorted(provenance.models), backends: sorted(provenance.backends) },
+    counts: { total, by_complexity: byComplexity },
+    rejection_reasons: stats.rejection_reasons,
+    failure_reasons: stats.failure_reasons,
+    rejected: validation.verdicts
+      .filter((verdict) => !verdict.ok)
+      .map((verdict) => ({ sample_id: verdict.sample_id, prompt_id: verdict.prompt_id, complexity: verdict.complexity, reasons: verdict.problems.map((problem) => `${problem.code}: ${problem.message}`) })),
+    failed: validation.failures,
+    tools: Object.fromEntries(
+      Object.entries(stats.tools)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([tool, counts]) => [tool, { calls: counts.calls, errors: counts.errors, accepted: counts.accepted, latency_ms: summariseLatencies(counts.latencies_ms) }]),
+    ),
+    token_usage: {
+      ...usage,
+      estimated_cost_usd: price ? Math.round(((usage.prompt_tokens * price.input + usage.completion_tokens * price.output) / 1e6) * 1e6) / 1e6 : null,
+      price_per_million_usd: price,
+    },
+    durations_ms: { ...stats.durations_ms, package: input.packageMs },
+    outputs: input.outputs,
+    versions: input.versions,
+  };
+}

@@ -1,0 +1,51 @@
+import { buildSystemPrompt, DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TOOL_INVENTORY, loadSampleValidator, type SampleValidator, type ToolListing, type ToSampleOptions } from '@forge/sample';
+import { orderRecords, readCatalogOrder } from './catalog-order.ts';
+import { indexRun, type RecordRef, type RunIndex } from './index-run.ts';
+
+export interface RunOptions {
+  /** Where the engine appended records (data/generated). */
+  generatedDir: string;
+  /** Package directory (data/processed). */
+  outDir: string;
+  /** The prepared catalog fixing the order (data/inputs/curriculum_prompts.json); null to keep prompt_index order. */
+  promptsFile?: string | null;
+  maxPromptTokens?: number;
+  dataSource?: string;
+  envClass?: string;
+  extraTurns?: number;
+  /** Tools the system prompt lists; defaults to the documented tool world. */
+  inventory?: readonly ToolListing[];
+  /** Defaults to the committed skyrl-sample.schema.json. */
+  validator?: SampleValidator;
+}
+
+export interface PreparedRun {
+  index: RunIndex;
+  /** Sample records in catalog order. */
+  ordered: RecordRef[];
+  validator: SampleValidator;
+  maxPromptTokens: number;
+  sampleOptions: (ref: RecordRef, rawOutputPath?: string) => ToSampleOptions;
+}
+
+/** Indexes the shards, fixes the catalog order and builds the shared system prompt once for every sample. */
+export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
+  const index = await indexRun(options.generatedDir);
+  const order = options.promptsFile === null ? null : await readCatalogOrder(options.promptsFile ?? 'data/inputs/curriculum_prompts.json');
+  const inventory = options.inventory ?? DEFAULT_TOOL_INVENTORY;
+  const systemPrompt = buildSystemPrompt(inventory);
+  return {
+    index,
+    ordered: orderRecords(index.samples, order),
+    validator: options.validator ?? (await loadSampleValidator()),
+    maxPromptTokens: options.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
+    sampleOptions: (_ref, rawOutputPath) => ({
+      dataSource: options.dataSource,
+      envClass: options.envClass,
+      extraTurns: options.extraTurns,
+      inventory,
+      systemPrompt,
+      rawOutputPath: rawOutputPath ?? null,
+    }),
+  };
+}
