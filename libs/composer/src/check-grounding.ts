@@ -37,17 +37,25 @@ export function numbersIn(text: string): WrittenNumber[] {
 }
 
 /** Numbers held by facts: numeric values, and the digit runs inside text facts (dates, titles, URLs). */
-function factNumbers(facts: unknown): { values: number[]; tokens: Set<string> } {
+interface FactNumbers {
+  values: number[];
+  tokens: Set<string>;
+  texts: string[];
+}
+
+function factNumbers(facts: unknown): FactNumbers {
   const values: number[] = [];
   const tokens = new Set<string>();
+  const texts: string[] = [];
   const walk = (value: unknown) => {
     if (typeof value === 'number' && Number.isFinite(value)) values.push(value);
-    else if (typeof value === 'string') for (const token of value.match(/\d+(?:[.,]\d+)*/g) ?? []) tokens.add(String(Number(token.replace(/,/g, ''))));
+    else if (typeof value === 'string') texts.push(value);
+    if (typeof value === 'string') for (const token of value.match(/\d+(?:[.,]\d+)*/g) ?? []) tokens.add(String(Number(token.replace(/,/g, ''))));
     else if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
   walk(facts);
-  return { values, tokens };
+  return { values, tokens, texts };
 }
 
 function matchesValue(written: WrittenNumber, fact: number): boolean {
@@ -60,8 +68,10 @@ function matchesValue(written: WrittenNumber, fact: number): boolean {
   return candidates.some((candidate) => Math.abs(candidate - shown) <= tolerance);
 }
 
-function isGrounded(written: WrittenNumber, facts: { values: number[]; tokens: Set<string> }): boolean {
+function isGrounded(written: WrittenNumber, facts: FactNumbers): boolean {
   if (facts.values.some((fact) => matchesValue(written, fact))) return true;
+  // Quoted verbatim from a text fact, e.g. "3%" inside a headline.
+  if (facts.texts.some((text) => text.includes(written.text))) return true;
   if (written.scale !== 1 || written.percent) return false;
   return facts.tokens.has(String(Math.abs(written.value)));
 }

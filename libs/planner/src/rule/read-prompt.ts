@@ -84,7 +84,7 @@ function detectFacets(text: string): Set<Facet> {
   const facets = new Set<Facet>();
   const add = (facet: Facet, when: boolean) => when && facets.add(facet);
   add('market-status', has(t, /market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
-  add('price', has(t, /price|quote|closing|close\b|closes|trad(?:es|ed|ing) at|how did .{1,60} do\b|share price/));
+  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price/));
   add('move', has(t, /percent|%|\bmove[sd]?\b|moved|change|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
   add('volume', has(t, /volume|shares traded|traded the most|most shares/));
   add('volume-vs-average', has(t, /(average|typical|usual|normal) (daily )?volume|volume .{0,40}(average|typical|usual|normal)|versus (its )?average/));
@@ -174,7 +174,7 @@ function nameCandidates(text: string): string[] {
   // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
   const pattern = /\b(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
   for (const match of text.matchAll(pattern)) {
-    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).filter(Boolean);
+    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(/[.-]+$/, '')).filter(Boolean);
     const trimmed = trimFunctionWords(words);
     if (trimmed.length === 0) continue;
     const phrase = trimmed.join(' ');
