@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const SlackChannelSchema = z.object({
+  id: z.string().describe('channel id, e.g. C0RESEARCH'),
+  name: z.string().describe('channel name without #'),
+  topic: z.string().describe('channel topic'),
+  num_members: z.number().int().nonnegative().describe('members in the channel'),
+});
+export type SlackChannel = z.infer<typeof SlackChannelSchema>;
+
+export const SlackMessageSchema = z.object({
+  ts: z.string().describe('Slack timestamp "seconds.micros", unique per channel'),
+  user: z.string().describe('author user id'),
+  text: z.string().describe('message text'),
+});
+export type SlackMessage = z.infer<typeof SlackMessageSchema>;
+
+/** Where Slack answers come from: the durable local workspace or the Slack Web API. */
+export interface SlackBackend {
+  listChannels(): Promise<SlackChannel[]>;
+  /** Posts to a channel given as '#name', 'name' or an id; throws UnknownChannelError. */
+  postMessage(channel: string, text: string): Promise<{ channel: SlackChannel; message: SlackMessage }>;
+  /** Newest first, at most `limit`; throws UnknownChannelError. */
+  history(channel: string, limit: number): Promise<{ channel: SlackChannel; messages: SlackMessage[] }>;
+}
