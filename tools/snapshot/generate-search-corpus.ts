@@ -6,14 +6,16 @@ import type { Theme } from './themes.ts';
 
 const SITE = 'https://research.example.com';
 
+/** The leading sentences of a text, up to ~320 characters: always an exact prefix of it. */
 function snippet(text: string): string {
-  const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? [text];
-  let result = '';
-  for (const sentence of sentences) {
-    if (result.length > 0 && result.length + sentence.length > 320) break;
-    result += sentence;
+  let end = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const boundary = '.!?'.includes(text[index]) && (index + 1 === text.length || /\s/.test(text[index + 1]));
+    if (!boundary) continue;
+    if (end > 0 && index + 1 > 320) break;
+    end = index + 1;
   }
-  return result.trim();
+  return text.slice(0, end || text.length);
 }
 
 function document(url: string, title: string, paragraphs: string[], published: string, symbols: string[], themes: string[]): SearchDocument {
