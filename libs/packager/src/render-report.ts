@@ -33,7 +33,7 @@ h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin-top:28px;border-bot
 table{border-collapse:collapse;font-size:13px;margin:8px 0}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f5f5f5}details{border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin:10px 0}
 summary{cursor:pointer;font-weight:600}pre{white-space:pre-wrap;word-break:break-word;background:#f7f7f7;padding:8px;border-radius:4px;font-size:12px}
-.ok{color:${GREEN}}.bad{color:${RED}}`;
+.row{display:flex;flex-wrap:wrap;gap:12px}.row h3{font-size:14px;margin:8px 0 0}.ok{color:${GREEN}}.bad{color:${RED}}`;
 
 /** The self-contained report page: inline CSS and server-drawn SVG, no script, every text escaped. */
 export function renderReport(data: ReportData): string {
@@ -104,11 +104,15 @@ function latencyTable(manifest: Manifest): string {
 function planLengthSection(stats: RunStats): string {
   const longest = Math.max(1, ...COMPLEXITIES.flatMap((level) => stats.complexities[level].plan_lengths));
   const colors: Record<Complexity, string> = { simple: '#72b7b2', moderate: '#4c78a8', complex: '#b279a2' };
-  return COMPLEXITIES.map((level) => {
+  const charts = COMPLEXITIES.map((level) => {
     const lengths = stats.complexities[level].plan_lengths;
-    const bins = Array.from({ length: longest }, (_, index) => ({ label: `${index + 1}`, value: lengths.filter((length) => length === index + 1).length }));
-    return `<h3>${escapeHtml(level)} (${lengths.length} plans)</h3>${columnChart(bins, { height: 150, color: colors[level], axisLabel: 'steps per plan' })}`;
-  }).join('');
+    const counts = new Array(longest).fill(0);
+    for (const length of lengths) counts[length - 1] += 1;
+    const bins = counts.map((value, index) => ({ label: `${index + 1}`, value }));
+    const mean = lengths.length ? (lengths.reduce((sum, length) => sum + length, 0) / lengths.length).toFixed(1) : '–';
+    return `<div><h3>${escapeHtml(level)}: ${lengths.length} plan${lengths.length === 1 ? '' : 's'}, mean ${mean} steps</h3>${columnChart(bins, { width: 300, height: 150, color: colors[level], axisLabel: 'steps per plan' })}</div>`;
+  });
+  return `<div class="row">${charts.join('')}</div>`;
 }
 
 function renderExample(example: ReportExample): string {

@@ -24,8 +24,13 @@ export function stackedBarChart(rows: readonly BarRow[], options: { width?: numb
   const max = Math.max(1, ...rows.map((row) => total(row.segments)));
   const height = legendHeight + rows.length * (barHeight + gap) + gap;
   const names = [...new Map(rows.flatMap((row) => row.segments.map((segment) => [segment.name, segment.color] as const))).entries()];
+  let legendX = labelWidth;
   const legend = names
-    .map(([name, color], index) => `<rect x="${labelWidth + index * 110}" y="4" width="12" height="12" fill="${color}"/><text x="${labelWidth + index * 110 + 16}" y="14" ${FONT}>${escapeHtml(name)}</text>`)
+    .map(([name, color]) => {
+      const item = `<rect x="${legendX}" y="4" width="12" height="12" fill="${color}"/><text x="${legendX + 16}" y="14" ${FONT}>${escapeHtml(name)}</text>`;
+      legendX += 16 + name.length * 7 + 18;
+      return item;
+    })
     .join('');
   const bars = rows
     .map((row, index) => {

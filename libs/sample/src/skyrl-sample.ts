@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ComplexitySchema } from '@forge/catalog';
-import { StepSchema, FinalAnswerRequirementsSchema, JudgeRubricSchema, PlanIssueSchema } from '@forge/plan';
+import { StepSchema, FinalAnswerRequirementsSchema, JudgeRubricSchema } from '@forge/plan';
 import { ReferenceSchema, GroundingReportSchema } from '@forge/composer';
 
 const ToolFqnSchema = z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/).describe('"<server>.<tool>"');
@@ -61,10 +61,20 @@ export const TokenTotalsSchema = z.object({
   calls: z.number().int().min(0),
 });
 
+// The code stays an open string here: the checker's list of codes grows, and a new code must not break the
+// published row schema (nor rows packaged before it existed).
+const PlanWarningSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  step: z.number().int().optional(),
+  field: z.string(),
+  message: z.string(),
+});
+
 export const VerdictsSchema = z.object({
   grounding: GroundingReportSchema,
   all_steps_accepted: z.boolean(),
-  plan_issues: z.array(PlanIssueSchema).describe('warnings left after checking the plan'),
+  plan_issues: z.array(PlanWarningSchema).describe('warnings left after checking the plan'),
   repairs: z.number().int().min(0),
 });
 
