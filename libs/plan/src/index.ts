@@ -23,3 +23,8 @@ export type { HelperSpec } from './helpers.ts';
 export { renderPython, renderPythonJson, renderText } from './render-python.ts';
 export { PyFloat, toPlainJson } from './py-float.ts';
 export { parsePythonJson } from './parse-python-json.ts';
+export { checkPlan, STEP_RANGES } from './check-plan.ts';
+export type { CheckPlanOptions } from './check-plan.ts';
+export { runPlan } from './run-plan.ts';
+export type { RunPlanOptions } from './run-plan.ts';
+export { planJsonSchema } from './plan-json-schema.ts';

@@ -241,7 +241,7 @@ class Parser {
       // Adjacent literals concatenate, as in Python: 'a' 'b' == 'ab'.
       while (this.peek().kind === 'string') {
         const next = this.advance();
-        value += next.value as string;
+        value += String(next.value);
         end = next.end;
       }
       return { type: 'literal', value, start: token.start, end };
@@ -280,7 +280,7 @@ class Parser {
     }
     const close = this.expectOperator(')');
     this.nesting -= 1;
-    return { type: 'call', callee: callee.value, args, start: callee.start, end: close.end };
+    return { type: 'call', callee: String(callee.value), args, start: callee.start, end: close.end };
   }
 
   private parseList(): ExpressionNode {

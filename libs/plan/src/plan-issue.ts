@@ -17,6 +17,10 @@ export const PlanIssueSchema = z.object({
     'step-count',
     'step-numbering',
     'accept-if-foreign-variable',
+    'next-args-from',
+    'placeholder-type',
+    'invalid-expression',
+    'invalid-statement',
   ]),
   /** 1-based step, absent for plan-wide issues. */
   step: z.number().int().optional(),

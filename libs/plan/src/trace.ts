@@ -22,6 +22,15 @@ export const StepTraceSchema = z.object({
   missing: z.array(z.string()).describe('extraction paths or expressions that produced nothing'),
   accept: z.array(AcceptCheckSchema),
   accepted: z.boolean().describe('status ok and every accept_if passed'),
+  updated: z.array(z.string()).optional().describe('state keys this step set, in order'),
+  errors: z
+    .array(z.object({ field: z.string(), message: z.string() }))
+    .optional()
+    .describe('compute/select statements that raised, e.g. field "analysis_requirements.compute[0]"'),
+  next_args: z
+    .object({ name: z.string(), value: z.unknown() })
+    .optional()
+    .describe('the next_args_from variable and its value, handed to the next step'),
 });
 export type StepTrace = z.infer<typeof StepTraceSchema>;
 
