@@ -1,2 +1,13 @@
 export { ToolSpecSchema } from './tool-spec.ts';
 export type { ToolSpec, ToolResult, ToolCaller, JsonSchema } from './tool-spec.ts';
+export { ServerConfigSchema, parseServerConfig } from './server-config.ts';
+export type { ServerConfig } from './server-config.ts';
+export { readServerConfigs } from './read-server-configs.ts';
+export { ToolHub } from './tool-hub.ts';
+export type { ToolHubOptions, InMemoryServer, ServerHealth } from './tool-hub.ts';
+export { ToolHubError } from './tool-hub-error.ts';
+export { inventorySha256 } from './inventory-sha256.ts';
+export { startServers } from './start-servers.ts';
+export type { StartServersOptions, Supervisor, SupervisorEvent } from './start-servers.ts';
+export { waitForHealthy } from './wait-for-healthy.ts';
+export type { WaitForHealthyOptions, HealthOutcome } from './wait-for-healthy.ts';
