@@ -6,8 +6,8 @@ import { startPythonSandbox, type PythonSandbox } from './sandbox/start-python-s
 
 // The sandbox is its own restricted Node process (permission flags, plain .mjs) started by startPythonSandbox:
 // tsx cannot run under --experimental-permission (it spawns esbuild), so this entry stays an ordinary one.
-// One sandbox per process, shared by every HTTP session's McpServer.
-let sandbox: PythonSandbox | undefined;
+// One sandbox per process, shared by every HTTP session's McpServer. Started before the first session so the
+// ~2 s Pyodide cold start overlaps with start-up instead of delaying the first call (the health-check probe).
 
 const ENV_NAMES = {
   timeoutMs: 'PYTHON_SANDBOX_TIMEOUT_MS',
@@ -27,10 +27,15 @@ function readSandboxOptions(env: Record<string, string | undefined>) {
   return parsed.data;
 }
 
+let sandbox: PythonSandbox;
+try {
+  sandbox = startPythonSandbox(readSandboxOptions(process.env));
+} catch (error) {
+  process.stderr.write(`[python] error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(2);
+}
+
 await runServerMain({
   name: 'python',
-  create: ({ env }) => {
-    sandbox ??= startPythonSandbox(readSandboxOptions(env));
-    return createPythonServer(sandbox);
-  },
+  create: () => createPythonServer(sandbox),
 });
