@@ -1,0 +1,18 @@
+export { createFmpServer } from './create-fmp-server.ts';
+export type { FmpBackend } from './fmp-backend.ts';
+export { createSnapshotFmpBackend } from './snapshot-fmp-backend.ts';
+export { createLiveFmpBackend, DEFAULT_FMP_BASE_URL } from './live-fmp-backend.ts';
+export type { LiveFmpOptions } from './live-fmp-backend.ts';
+export { createFmpBackend } from './create-fmp-backend.ts';
+export type { FmpBackendOptions } from './create-fmp-backend.ts';
+export { UpstreamError } from './upstream-error.ts';
+export { QuoteInputSchema, QuoteOutputSchema } from './tools/fmp-get-quote.ts';
+export type { QuoteOutput } from './tools/fmp-get-quote.ts';
+export { ProfileInputSchema, ProfileOutputSchema } from './tools/fmp-get-company-profile.ts';
+export type { ProfileOutput } from './tools/fmp-get-company-profile.ts';
+export { IncomeInputSchema, IncomeOutputSchema, IncomeStatementOutputSchema } from './tools/fmp-get-income-statement.ts';
+export type { IncomeOutput, IncomeRequest } from './tools/fmp-get-income-statement.ts';
+export { SearchInputSchema, SearchOutputSchema } from './tools/fmp-search-ticker.ts';
+export type { SearchOutput } from './tools/fmp-search-ticker.ts';
+export { MoversInputSchema, MoversOutputSchema } from './tools/fmp-get-market-movers.ts';
+export type { MoversOutput } from './tools/fmp-get-market-movers.ts';
