@@ -251,7 +251,7 @@ function suggest(name: string, available: Map<string, Introduced>): string {
     const [key, introduced] = related[0]!;
     text += IDENTIFIER.test(key)
       ? `; ${introduced.via} stores its value as \`${key}\`, use that name`
-      : `; ${introduced.via} stores it under "${key}", which is not a usable name: add an alias (\`${name}_values = ...\`)`;
+      : `; ${introduced.via} stores it under "${key}", which is not a usable name: add an alias, e.g. \`${name}_values = ${introduced.via.replace(/^extract `|`$/g, '')}\``;
   }
   const shown = names.filter((key) => IDENTIFIER.test(key)).slice(0, MAX_LISTED);
   return `${text}; available: ${shown.length > 0 ? shown.join(', ') : '(none yet)'}`;

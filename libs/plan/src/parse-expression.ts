@@ -350,7 +350,7 @@ class Parser {
   private unexpected(token: Token): never {
     if (token.kind === 'end') this.fail(token, 'unexpected end of expression', 'the expression is incomplete');
     if (token.kind === 'operator' && token.value === '~=') {
-      this.fail(token, '`~=` is only valid in accept_if, written with one space on each side (`x ~= \'pattern\'`)');
+      this.fail(token, '`~=` must have exactly one space on each side, and is only valid in accept_if', "write `subject ~= 'pattern'`");
     }
     if (token.kind === 'keyword' && token.value === 'not') this.fail(token, '`not` cannot appear here', 'wrap it in parentheses: `a == (not b)`');
     return this.fail(token, `unexpected \`${token.value}\``);
