@@ -129,6 +129,11 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       if (!(error instanceof StageAttemptsError)) throw error;
       maxAttempts = Math.max(maxAttempts, error.attempts);
       const trace = error.error instanceof TransportTraceError ? error.error.trace : undefined;
+      // Our errors are expected outcomes of a stage; anything else is a bug in a part: 'internal', with its name.
+      if (!(error.error instanceof ForgeError)) {
+        const cause = error.error instanceof Error ? `${error.error.name}: ${error.error.message}` : String(error.error);
+        throw new StageFailure('internal', `${name} stage: ${cause}`, error.attempts, { trace });
+      }
       throw new StageFailure(name, messageOf(error), error.attempts, { trace });
     }
   };

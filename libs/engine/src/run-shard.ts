@@ -180,7 +180,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
     counts.rate_limited += 1;
     emit({ type: 'rate-limited', wait_ms: waitMs });
   });
-  const results: Array<Outcome | undefined> = new Array(entries.length);
+  const results: Array<Outcome | undefined> = Array.from({ length: entries.length }, () => undefined);
 
   try {
     // Reuse first: everything already stored is settled before a single model call.
