@@ -2,12 +2,16 @@ import { Command } from 'commander';
 import { loadEnvironment } from './environment.ts';
 import { runCli } from './run-cli.ts';
 import { prepareCommand } from './commands/prepare.ts';
+import { serveCommand } from './commands/serve.ts';
+import { healthCommand } from './commands/health.ts';
 
 const environment = loadEnvironment();
 
 const program = new Command('forge')
   .description('curriculum-forge: catalog → tool plans → MCP traces → grounded SkyRL samples')
   .showHelpAfterError()
-  .addCommand(prepareCommand(environment));
+  .addCommand(prepareCommand(environment))
+  .addCommand(serveCommand(environment))
+  .addCommand(healthCommand());
 
 process.exitCode = await runCli(program, process.argv);

@@ -187,8 +187,8 @@ export class ToolHub implements ToolCaller {
 
   /** Per server: connect, list tools, check the expected ones and their schemas, call the probe. Never throws. */
   async health(): Promise<ServerHealth[]> {
-    const results = await Promise.all([...this.members.values()].map((member) => this.checkMember(member)));
-    return results.sort((left, right) => left.server.localeCompare(right.server));
+    // In the order the servers were given (configs come by port).
+    return Promise.all([...this.members.values()].map((member) => this.checkMember(member)));
   }
 
   private async checkMember({ link, expectedTools, probe }: Member): Promise<ServerHealth> {
