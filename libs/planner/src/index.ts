@@ -12,4 +12,3 @@ export { withRetry, classifyError, parseRetryAfter, retryDelay, RETRY_DEFAULTS }
 export type { RetryOptions, RetryDecision, RetryEvent } from './with-retry.ts';
 export { redactSecrets } from './openai-redact.ts';
 export { toModelJsonSchema } from './openai-json-schema.ts';
-export { STEP_RANGES } from './openai-plan-prompt.ts';

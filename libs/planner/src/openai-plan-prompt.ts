@@ -1,17 +1,9 @@
-import type { Complexity } from '@forge/catalog';
-import type { PlanIssue } from '@forge/plan';
+import { STEP_RANGES, type PlanIssue } from '@forge/plan';
 import type { ToolSpec } from '@forge/tools';
 import type { PlanRequest } from './planner.ts';
 import type { JsonMessage } from './openai-json-client.ts';
 import { compactJsonSchema } from './openai-json-schema.ts';
 import { OPENAI_PLAN_EXAMPLE } from './openai-plan-example.ts';
-
-/** Step counts per complexity the checker accepts. */
-export const STEP_RANGES: Record<Complexity, readonly [number, number]> = {
-  simple: [2, 4],
-  moderate: [4, 8],
-  complex: [7, 16],
-};
 
 const DEFAULT_DOMAIN = 'equities-research';
 

@@ -1,11 +1,11 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Plan, PlanIssue } from '@forge/plan';
+import { checkPlan, type Plan, type PlanIssue } from '@forge/plan';
 import { startFakeOpenAI, type FakeOpenAI, type FakeOpenAIOptions, type FakeScript } from '../../../tools/fake-openai/src/index.ts';
 import { TEST_INVENTORY, testEntry } from './__fixtures__/openai-test-inventory.ts';
 import { OpenAICallError } from './openai-call-error.ts';
 import { OPENAI_PLAN_EXAMPLE } from './openai-plan-example.ts';
-import { OpenAIPlanner, type OpenAIPlannerOptions, type PlanChecker } from './openai-planner.ts';
+import { OpenAIPlanner, type OpenAIPlannerOptions } from './openai-planner.ts';
 import { PlanningError } from './planning-error.ts';
 
 const API_KEY = 'sk-test-SECRET123';
@@ -14,14 +14,6 @@ const UNKNOWN_TOOL_PLAN: Plan = {
   ...VALID_PLAN,
   tool_sequence: [{ ...VALID_PLAN.tool_sequence[0], tool: 'fmp_get_quotes' }, ...VALID_PLAN.tool_sequence.slice(1)],
 };
-
-/** Stands in for checkPlan: flags tools missing from the inventory, with a message the repair must quote. */
-const checkToolsExist: PlanChecker = (plan, inventory) =>
-  plan.tool_sequence.flatMap((step): PlanIssue[] =>
-    inventory.some((tool) => tool.server === step.server && tool.tool === step.tool)
-      ? []
-      : [{ severity: 'error', code: 'unknown-tool', step: step.step, field: 'tool', message: `unknown tool ${step.server}.${step.tool}; did you mean fmp.fmp_get_quote?` }],
-  );
 
 let fake: FakeOpenAI | undefined;
 afterEach(async () => {
@@ -36,7 +28,6 @@ async function setup(script: FakeScript, options: Partial<OpenAIPlannerOptions> 
     apiKey: API_KEY,
     baseURL: fake.url,
     timeoutMs: 2_000,
-    check: checkToolsExist,
     retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
     ...options,
   });
@@ -86,7 +77,7 @@ describe('OpenAIPlanner', () => {
     expect(system).toContain('between 7 and 16 steps');
   });
 
-  it('repairs an invalid plan by quoting the checker issues back', async () => {
+  it('repairs an invalid plan by quoting the checkPlan issues back', async () => {
     const { fake, planner } = await setup([
       { type: 'json', body: UNKNOWN_TOOL_PLAN },
       { type: 'json', body: VALID_PLAN },
@@ -99,7 +90,9 @@ describe('OpenAIPlanner', () => {
     expect(repair).toHaveLength(4);
     expect(repair[2]).toEqual({ role: 'assistant', content: JSON.stringify(UNKNOWN_TOOL_PLAN) });
     expect(repair[3].role).toBe('user');
-    expect(repair[3].content).toContain('unknown tool fmp.fmp_get_quotes; did you mean fmp.fmp_get_quote?');
+    const [issue] = checkPlan(UNKNOWN_TOOL_PLAN, TEST_INVENTORY, { complexity: 'simple' });
+    expect(issue).toMatchObject({ code: 'unknown-tool', step: 1 });
+    expect(repair[3].content).toContain(issue.message);
     expect(repair[3].content).toContain('[unknown-tool] step 1, tool');
   });
 

@@ -1,7 +1,5 @@
 import type { Complexity } from '@forge/catalog';
-import { ForgeError } from '@forge/errors';
-import * as planLib from '@forge/plan';
-import { PlanSchema, type Plan, type PlanIssue } from '@forge/plan';
+import { checkPlan, PlanSchema, type Plan, type PlanIssue } from '@forge/plan';
 import type { ToolSpec } from '@forge/tools';
 import type { Planner, PlanOutcome, PlanRequest, TokenUsage } from './planner.ts';
 import { OpenAIJsonClient, type JsonMessage, type OpenAIJsonClientOptions } from './openai-json-client.ts';
@@ -17,14 +15,6 @@ export interface OpenAIPlannerOptions extends OpenAIJsonClientOptions {
   /** Repair rounds after the first reply (default 2). */
   maxRepairs?: number;
   check?: PlanChecker;
-}
-
-// checkPlan is being written in parallel; a namespace lookup keeps this module loadable (tsx links named
-// imports strictly) until it is exported. Replace with a named import once @forge/plan exports it.
-function defaultChecker(): PlanChecker {
-  const checker = (planLib as { checkPlan?: PlanChecker }).checkPlan;
-  if (!checker) throw new ForgeError({ problem: '@forge/plan does not export checkPlan yet', hint: 'pass options.check' });
-  return checker;
 }
 
 function limitIssues(plan: Plan, request: PlanRequest): PlanIssue[] {
@@ -57,7 +47,7 @@ export class OpenAIPlanner implements Planner {
     this.client = new OpenAIJsonClient(options);
     this.model = options.model;
     this.maxRepairs = Math.max(0, options.maxRepairs ?? 2);
-    this.check = options.check ?? defaultChecker();
+    this.check = options.check ?? checkPlan;
   }
 
   /** The API flavour in use, for generation records. */
