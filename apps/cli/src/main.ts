@@ -4,6 +4,9 @@ import { runCli } from './run-cli.ts';
 import { prepareCommand } from './commands/prepare.ts';
 import { serveCommand } from './commands/serve.ts';
 import { healthCommand } from './commands/health.ts';
+import { validateCommand } from './commands/validate.ts';
+import { packageCommand } from './commands/package.ts';
+import { inspectCommand } from './commands/inspect.ts';
 
 const environment = loadEnvironment();
 
@@ -12,6 +15,9 @@ const program = new Command('forge')
   .showHelpAfterError()
   .addCommand(prepareCommand(environment))
   .addCommand(serveCommand(environment))
-  .addCommand(healthCommand());
+  .addCommand(healthCommand())
+  .addCommand(validateCommand(environment))
+  .addCommand(packageCommand(environment))
+  .addCommand(inspectCommand());
 
 process.exitCode = await runCli(program, process.argv);

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { COMPLEXITIES } from '@forge/catalog';
 import type { GenerationRecord } from '@forge/engine';
@@ -12,6 +12,7 @@ import type { RecordRef } from './index-run.ts';
 import type { Manifest } from './manifest.ts';
 import { ParquetSampleWriter } from './parquet-sample-writer.ts';
 import { prepareRun, type RunOptions } from './prepare-run.ts';
+import { RawTraceWriter } from './raw-trace-writer.ts';
 import { renderReport, type ReportExample } from './render-report.ts';
 import { createRunStats } from './run-stats.ts';
 import { StagedFile, stagingPath } from './staged-file.ts';
@@ -71,8 +72,12 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
   const jsonFile = await StagedFile.create(join(outDir, 'train_llm.json'));
   const jsonlFile = await StagedFile.create(join(outDir, 'train.jsonl'));
   const parquet = await ParquetSampleWriter.create(join(outDir, 'train.parquet'), options.rowGroupSize);
-  const abort = () => Promise.all([jsonFile.abort(), jsonlFile.abort(), parquet.abort(), rm(rawTemp, { recursive: true, force: true })]);
   const hashes: Record<string, string> = {};
+  const rawWriter = new RawTraceWriter(rawTemp);
+  const abort = async () => {
+    await rawWriter.flush().catch(() => undefined);
+    await Promise.allSettled([jsonFile.abort(), jsonlFile.abort(), parquet.abort(), rm(rawTemp, { recursive: true, force: true })]);
+  };
   try {
     await jsonFile.write('[');
     for await (const built of buildSamples(run.ordered, run.validator, run.maxPromptTokens, (ref) => run.sampleOptions(ref, join(rawRelative, rawFileName(ref))))) {
@@ -81,7 +86,7 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
       noteProvenance(provenance, record);
       validation.samples += 1;
       validation.verdicts.push({ sample_id: verdict.sample_id, prompt_id: record.prompt_id, complexity: record.complexity, ok: verdict.ok, problems: verdict.problems });
-      await writeRaw(join(rawTemp, rawFileName(built.ref)), record);
+      await rawWriter.write(rawFileName(built.ref), record);
       if (!examples.has(record.complexity) || (verdict.ok && !examples.get(record.complexity)?.accepted)) examples.set(record.complexity, toExample(record, verdict.ok));
       if (!verdict.ok) {
         validation.rejected += 1;
@@ -95,6 +100,7 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
     }
     await jsonFile.write(validation.accepted ? '\n]\n' : ']\n');
     for (const failure of run.index.failures) tallyFailure(stats, failure);
+    await rawWriter.flush();
     await mkdir(rawTemp, { recursive: true });
     await copyDirectoryAtomic(options.tracesDir ?? join(options.generatedDir, 'traces'), join(rawTemp, 'traces'));
     hashes['train_llm.json'] = await jsonFile.commit();
@@ -141,12 +147,6 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
 /** <complexity>/<prompt id, file-safe>.<sample id>.json: readable, and unique even if two records share a prompt id. */
 function rawFileName(ref: RecordRef): string {
   return join(ref.complexity, `${ref.prompt_id.replace(/[^A-Za-z0-9_.-]/g, '_')}.${sampleId(ref.prompt_id, ref.key)}.json`);
-}
-
-async function writeRaw(path: string, record: GenerationRecord): Promise<void> {
-  await mkdir(join(path, '..'), { recursive: true });
-  const { plan, trace, reference, grounding, usage, timings_ms, provenance, prompt_id, key } = record;
-  await writeFile(path, `${JSON.stringify({ prompt_id, key, provenance, plan, trace, reference, grounding, usage, timings_ms }, null, 2)}\n`);
 }
 
 function noteProvenance(sets: ProvenanceSets, record: GenerationRecord): void {

@@ -1,4 +1,5 @@
-import { open, readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { ForgeError } from '@forge/errors';
 import { scanJsonl } from './scan-jsonl.ts';
 
 /** One row of a dataset file: the parsed value, or why the line could not be parsed. */
@@ -7,8 +8,14 @@ export type DatasetRow = { row: number; value: unknown } | { row: number; proble
 /**
  * Reads a dataset file as rows: a JSON array (.json) or one object per line (.jsonl); other extensions are
  * sniffed from the first character. Never throws on bad content: unparsable input becomes problem rows.
+ * Throws a ForgeError when the file cannot be opened.
  */
 export async function* readDatasetFile(path: string): AsyncGenerator<DatasetRow> {
+  try {
+    if (!(await stat(path)).isFile()) throw new Error('not a file');
+  } catch (error) {
+    throw new ForgeError({ file: path, problem: 'cannot read the dataset file', cause: error, hint: 'pass a .json or .jsonl file (forge package writes data/processed/train.jsonl)' });
+  }
   if (await looksLikeArray(path)) {
     let value: unknown;
     try {

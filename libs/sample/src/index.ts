@@ -11,6 +11,7 @@ export {
 } from './skyrl-sample.ts';
 export type { SkyRLSample, BreadcrumbStep, TokenTotals } from './skyrl-sample.ts';
 export { toSample } from './to-sample.ts';
+export { describeSample } from './describe-sample.ts';
 export type { ToSampleOptions } from './to-sample.ts';
 export { buildSystemPrompt, ACTION_FORMAT } from './build-system-prompt.ts';
 export { DEFAULT_TOOL_INVENTORY } from './default-tool-inventory.ts';

@@ -73,3 +73,14 @@ describe('toSample', () => {
     expect(custom.prompt[0].content).not.toContain('polygon.');
   });
 });
+
+describe('describeSample', () => {
+  it('shows prompt, steps with their acceptance, reference and provenance', async () => {
+    const { describeSample } = await import('@forge/sample');
+    const text = describeSample(toSample(makeRecord()));
+    expect(text).toContain('── M07 · moderate · sample ');
+    expect(text).toContain('1. fmp.fmp_get_quote {"symbol":"NVDA"}  [accepted, 2.5 ms]');
+    expect(text).toContain('accept_if avg5 > 0');
+    expect(text).toContain('reference: NVDA closed at 181.2');
+  });
+});
