@@ -1,0 +1,117 @@
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SNAPSHOT_ID, loadSnapshot, snapshotDir, type Snapshot } from '@forge/snapshot';
+import { createPolygonServer, createSnapshotPolygonBackend } from '@forge/mcp-polygon';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let snapshot: Snapshot;
+let client: Client;
+const validators = new Map<string, (value: unknown) => boolean>();
+
+beforeAll(async () => {
+  snapshot = await loadSnapshot(snapshotDir(root, DEFAULT_SNAPSHOT_ID));
+  const server = createPolygonServer(createSnapshotPolygonBackend(snapshot));
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  client = new Client({ name: 'polygon-test', version: '0.0.0' });
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  const ajv = new Ajv({ strict: false });
+  for (const tool of (await client.listTools()).tools) {
+    const { $schema: _ignored, ...schema } = tool.outputSchema as Record<string, unknown>;
+    validators.set(tool.name, ajv.compile(schema));
+  }
+});
+afterAll(async () => {
+  await client.close();
+});
+
+async function call(name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const result = await client.callTool({ name, arguments: args });
+  expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+  const structured = result.structuredContent as Record<string, unknown>;
+  const validate = validators.get(name)!;
+  expect(validate(structured), JSON.stringify((validate as unknown as { errors: unknown }).errors)).toBe(true);
+  expect((result.content as Array<{ text: string }>)[0].text.length).toBeGreaterThan(0);
+  return structured;
+}
+
+type Bar = { t: number; o: number; h: number; l: number; c: number; v: number };
+
+describe('polygon server (snapshot backend)', () => {
+  it('lists every documented tool, read-only, with output schemas', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'polygon_get_aggs', 'polygon_get_market_status', 'polygon_get_news', 'polygon_get_previous_close', 'polygon_get_ticker_details',
+    ]);
+    expect(tools.every((tool) => tool.outputSchema && tool.annotations?.readOnlyHint === true)).toBe(true);
+  });
+
+  it('returns AAPL daily aggs oldest → newest, sessions only, ending at as_of', async () => {
+    const output = await call('polygon_get_aggs', { ticker: 'AAPL', from: '2026-11-16', to: '2026-11-30' });
+    const results = output.results as Bar[];
+    expect(output).toMatchObject({ ticker: 'AAPL', adjusted: true, status: 'OK', resultsCount: 8 });
+    expect(results.map((bar) => bar.t)).toEqual([...results.map((bar) => bar.t)].sort((a, b) => a - b));
+    expect(results.at(-1)!.c).toBe(snapshot.bars.get('AAPL')!.at(-1)!.c);
+    const desc = await call('polygon_get_aggs', { ticker: 'AAPL', from: '2026-11-16', to: '2026-11-30', sort: 'desc', limit: 2 });
+    expect((desc.results as Bar[]).map((bar) => bar.t)).toEqual([results[7].t, results[6].t]);
+  });
+
+  it('synthesises 5-minute bars of the as_of session consistent with its daily bar', async () => {
+    const day = snapshot.bars.get('NVDA')!.at(-1)!;
+    const output = await call('polygon_get_aggs', { ticker: 'NVDA', from: day.date, to: day.date, timespan: 'minute', multiplier: 5 });
+    const results = output.results as Bar[];
+    expect(results).toHaveLength(78);
+    expect(results[0].o).toBe(day.o);
+    expect(results.at(-1)!.c).toBe(day.c);
+    expect(results.reduce((sum, bar) => sum + bar.v, 0)).toBe(day.v);
+  });
+
+  it('rejects a reversed date range', async () => {
+    const result = await client.callTool({ name: 'polygon_get_aggs', arguments: { ticker: 'AAPL', from: '2026-11-20', to: '2026-11-01' } });
+    expect(result.isError).toBe(true);
+    expect((result.content as Array<{ text: string }>)[0].text).toContain('after to');
+  });
+
+  it('returns AAPL news newest first within the limit', async () => {
+    const output = await call('polygon_get_news', { ticker: 'AAPL', limit: 3 });
+    const results = output.results as Array<{ published_utc: string; article_url: string }>;
+    expect(output.count).toBe(3);
+    expect(results[0].published_utc >= results[1].published_utc).toBe(true);
+    expect(Date.parse(results[0].published_utc)).toBeLessThanOrEqual(snapshot.asOfMs);
+    expect(results[0].article_url).toMatch(/^https:\/\/news\.example\.com\/aapl\//);
+  });
+
+  it('returns AAPL ticker details', async () => {
+    expect(await call('polygon_get_ticker_details', { ticker: 'AAPL' })).toMatchObject({
+      ticker: 'AAPL', name: 'Apple Inc.', primary_exchange: 'XNAS', type: 'CS', market: 'stocks', locale: 'us', list_date: '1980-12-12',
+    });
+    expect(await call('polygon_get_ticker_details', { ticker: 'SPY' })).toMatchObject({ type: 'ETF', primary_exchange: 'ARCX', total_employees: null });
+  });
+
+  it('answers market status relative to as_of: after hours before Thanksgiving', async () => {
+    expect(await call('polygon_get_market_status', {})).toMatchObject({
+      market: 'extended-hours', afterHours: true, is_holiday_today: false,
+      next_open: '2026-11-27T09:30:00-05:00', next_close: '2026-11-27T13:00:00-05:00',
+    });
+  });
+
+  it('returns the as_of session bar as the previous close', async () => {
+    const last = snapshot.bars.get('AAPL')!.at(-1)!;
+    expect(await call('polygon_get_previous_close', { ticker: 'aapl' })).toEqual({
+      ticker: 'AAPL', t: last.t, o: last.o, h: last.h, l: last.l, c: last.c, v: last.v, vw: last.vw, n: last.n,
+    });
+  });
+
+  it.each([
+    ['polygon_get_aggs', { ticker: 'XYZQ', from: '2026-11-01', to: '2026-11-25' }],
+    ['polygon_get_news', { ticker: 'XYZQ' }],
+    ['polygon_get_ticker_details', { ticker: 'XYZQ' }],
+    ['polygon_get_previous_close', { ticker: 'XYZQ' }],
+  ])('%s of an unknown symbol is an isError result naming it', async (name, args) => {
+    const result = await client.callTool({ name, arguments: args });
+    expect(result.isError).toBe(true);
+    expect((result.content as Array<{ text: string }>)[0].text).toContain('unknown symbol XYZQ in snapshot synthetic-2026-11-25');
+  });
+});
