@@ -24,3 +24,5 @@ export { describeFailingSteps } from './generate-entry.ts';
 export type { ProgressEvent, ProgressListener } from './progress-event.ts';
 export { createProgressReporter } from './progress-reporter.ts';
 export type { ProgressReporter, ProgressReporterOptions, ProgressMode } from './progress-reporter.ts';
+export { resolveGenerateConfig, describeGenerateConfig, GenerateConfigSchema } from './resolve-generate-config.ts';
+export type { GenerateConfig, GenerateFlags, GenerateContext } from './resolve-generate-config.ts';

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@forge/errors';
+import { describeGenerateConfig, resolveGenerateConfig } from './index.ts';
+
+const context = { isTTY: false, runId: 'run-1' };
+
+describe('resolveGenerateConfig', () => {
+  it('fills defaults for an offline run', () => {
+    expect(resolveGenerateConfig({}, {}, context)).toEqual({
+      promptFile: 'data/inputs/catalog.json',
+      outDir: 'data/generated',
+      cacheDir: 'data/generated/cache',
+      logDir: 'logs/dataset_runs/run-1',
+      configDir: 'mcp_servers/configs',
+      concurrency: 4,
+      sleepMs: 0,
+      maxAttempts: 3,
+      retryFailed: true,
+      progress: 'plain',
+      planner: 'rule',
+      model: 'none',
+      maxTools: 6,
+      maxTurns: 8,
+    });
+    expect(resolveGenerateConfig({}, {}, { ...context, isTTY: true }).progress).toBe('bar');
+  });
+
+  it('reads the environment and lets flags win', () => {
+    const environment = { PROMPT_FILE: 'env.json', OUTPUT: 'out-env', N_SAMPLES: '5', MAX_TOOLS: '3', MAX_TURNS: '', OPENAI_MODEL: 'gpt-x', OPENAI_API_KEY: 'sk-secret-1234', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
+    const config = resolveGenerateConfig({ outDir: 'out-flag', limit: 2, complexity: 'simple', resume: false }, environment, context);
+    expect(config).toMatchObject({ promptFile: 'env.json', outDir: 'out-flag', limit: 2, maxTools: 3, maxTurns: 8, complexity: 'simple', resume: false, planner: 'openai', model: 'gpt-x' });
+  });
+
+  it('reports every bad value at once, naming its flag or variable', () => {
+    let error: unknown;
+    try {
+      resolveGenerateConfig({ concurrency: '0', progress: 'fancy' }, { N_SAMPLES: 'many' }, context);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('--concurrency');
+    expect(message).toContain('--progress');
+    expect(message).toContain('environment variable N_SAMPLES');
+  });
+
+  it('refuses the openai planner without a key', () => {
+    expect(() => resolveGenerateConfig({ planner: 'openai', model: 'gpt-x' }, {}, context)).toThrow(/OPENAI_API_KEY/);
+  });
+
+  it('prints the configuration with the key redacted', () => {
+    const config = resolveGenerateConfig({}, { OPENAI_MODEL: 'gpt-x', OPENAI_API_KEY: 'sk-secret-1234' }, context);
+    const text = describeGenerateConfig(config);
+    expect(text).toContain('[REDACTED]');
+    expect(text).not.toContain('sk-secret-1234');
+  });
+});

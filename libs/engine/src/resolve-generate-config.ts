@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { ComplexitySchema } from '@forge/catalog';
+import { ConfigError } from '@forge/errors';
+import { REDACTED } from './redact.ts';
+
+const count = (minimum: number) => z.coerce.number().int().min(minimum);
+
+/** Everything `forge generate` runs with, after flags, environment and defaults are merged. */
+export const GenerateConfigSchema = z.object({
+  promptFile: z.string().min(1),
+  outDir: z.string().min(1),
+  cacheDir: z.string().min(1),
+  logDir: z.string().min(1),
+  configDir: z.string().min(1),
+  complexity: ComplexitySchema.optional().describe('one shard; all three when absent'),
+  concurrency: count(1),
+  requestsPerMinute: count(1).optional(),
+  tokensPerMinute: count(1).optional(),
+  sleepMs: count(0),
+  maxAttempts: count(1),
+  resume: z.boolean().optional(),
+  retryFailed: z.boolean(),
+  limit: count(0).optional(),
+  progress: z.enum(['bar', 'plain']),
+  planner: z.enum(['rule', 'openai']),
+  model: z.string().min(1),
+  backend: z.string().min(1).optional(),
+  baseURL: z.string().url().optional(),
+  apiKey: z.string().optional(),
+  maxTools: count(1),
+  maxTurns: count(1),
+});
+export type GenerateConfig = z.infer<typeof GenerateConfigSchema>;
+
+/** Command-line values as commander hands them over (undefined when not given). */
+export type GenerateFlags = Partial<Record<keyof GenerateConfig, unknown>>;
+
+export interface GenerateContext {
+  /** Whether stdout is a terminal: picks the default progress mode. */
+  isTTY: boolean;
+  /** Names the default log folder logs/dataset_runs/<runId>. */
+  runId: string;
+}
+
+const ENVIRONMENT_NAMES: Partial<Record<keyof GenerateConfig, string>> = {
+  promptFile: 'PROMPT_FILE',
+  outDir: 'OUTPUT',
+  limit: 'N_SAMPLES',
+  model: 'OPENAI_MODEL',
+  backend: 'OPENAI_BACKEND',
+  baseURL: 'OPENAI_BASE_URL',
+  apiKey: 'OPENAI_API_KEY',
+  maxTools: 'MAX_TOOLS',
+  maxTurns: 'MAX_TURNS',
+  planner: 'PLANNER',
+};
+
+function blankToUndefined(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+/**
+ * Merges flags (which win), environment variables and defaults into a validated GenerateConfig. Pure: the caller
+ * passes the environment. Throws one ConfigError listing every bad value with the flag or variable it came from.
+ */
+export function resolveGenerateConfig(flags: GenerateFlags, environment: Readonly<Record<string, string | undefined>>, context: GenerateContext): GenerateConfig {
+  const origin: Record<string, string> = {};
+  const pick = (name: keyof GenerateConfig, fallback?: unknown): unknown => {
+    const flag = blankToUndefined(flags[name]);
+    if (flag !== undefined) {
+      origin[name] = `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+      return flag;
+    }
+    const variable = ENVIRONMENT_NAMES[name];
+    const fromEnvironment = variable ? blankToUndefined(environment[variable]) : undefined;
+    if (fromEnvironment !== undefined) {
+      origin[name] = `environment variable ${variable}`;
+      return fromEnvironment;
+    }
+    return fallback;
+  };
+  const model = pick('model', undefined);
+  const raw = {
+    promptFile: pick('promptFile', 'data/inputs/catalog.json'),
+    outDir: pick('outDir', 'data/generated'),
+    cacheDir: pick('cacheDir', 'data/generated/cache'),
+    logDir: pick('logDir', `logs/dataset_runs/${context.runId}`),
+    configDir: pick('configDir', 'mcp_servers/configs'),
+    complexity: pick('complexity'),
+    concurrency: pick('concurrency', 4),
+    requestsPerMinute: pick('requestsPerMinute'),
+    tokensPerMinute: pick('tokensPerMinute'),
+    sleepMs: pick('sleepMs', 0),
+    maxAttempts: pick('maxAttempts', 3),
+    resume: pick('resume'),
+    retryFailed: pick('retryFailed', true),
+    limit: pick('limit'),
+    progress: pick('progress', context.isTTY ? 'bar' : 'plain'),
+    // An explicit model means an LLM planner unless the planner is named; no model means the offline rule planner.
+    planner: pick('planner', model !== undefined ? 'openai' : 'rule'),
+    model: model ?? 'none',
+    backend: pick('backend'),
+    baseURL: pick('baseURL'),
+    apiKey: pick('apiKey'),
+    maxTools: pick('maxTools', 6),
+    maxTurns: pick('maxTurns', 8),
+  };
+  const parsed = GenerateConfigSchema.safeParse(raw);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      problems.push(`${origin[name] ?? name}: ${issue.message} (got ${JSON.stringify(raw[name as keyof typeof raw])})`);
+    }
+  } else if (parsed.data.planner === 'openai' && (!parsed.data.apiKey || parsed.data.model === 'none')) {
+    problems.push('the openai planner needs OPENAI_API_KEY and OPENAI_MODEL (or --model)');
+  }
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError({ problem: `invalid generate configuration: ${problems.join('; ')}`, hint: 'see `forge generate --help`' });
+  }
+  return parsed.data;
+}
+
+/** The effective configuration as printable lines, with the API key shown only as [REDACTED]. */
+export function describeGenerateConfig(config: GenerateConfig): string {
+  const shown = { ...config, apiKey: config.apiKey ? REDACTED : undefined };
+  return Object.entries(shown)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `  ${name.padEnd(18)} ${String(value)}`)
+    .join('\n');
+}
