@@ -1,0 +1,12 @@
+export { createTavilyServer } from './create-tavily-server.ts';
+export type { TavilyBackend } from './tavily-backend.ts';
+export { createSnapshotTavilyBackend } from './snapshot-tavily-backend.ts';
+export { createLiveTavilyBackend, DEFAULT_TAVILY_BASE_URL } from './live-tavily-backend.ts';
+export type { LiveTavilyOptions } from './live-tavily-backend.ts';
+export { createTavilyBackend } from './create-tavily-backend.ts';
+export type { TavilyBackendOptions } from './create-tavily-backend.ts';
+export { UpstreamError } from './upstream-error.ts';
+export { SearchInputSchema, SearchOutputSchema } from './tools/tavily-search.ts';
+export type { SearchRequest, SearchOutput } from './tools/tavily-search.ts';
+export { ExtractInputSchema, ExtractOutputSchema } from './tools/tavily-extract.ts';
+export type { ExtractOutput } from './tools/tavily-extract.ts';
