@@ -127,7 +127,9 @@ export function startServers(configs: ServerConfig[], options: StartServersOptio
       return;
     }
     const delay = Math.min(maxDelay, baseDelay * 2 ** slot.restartTimes.length);
-    note(slot, `${slot.config.name} exited unexpectedly (${how}); restarting in ${delay} ms`, true);
+    // Only the log file hears this yet: when a tree-kill (Nx stopping a continuous task) reaches the children
+    // a moment before this process, the stop arrives during the delay and no restart happens.
+    note(slot, `${slot.config.name} exited (${how}); restarting in ${delay} ms unless stopping`);
     slot.restartTimes.push(now);
     slot.timer = setTimeout(() => {
       slot.timer = undefined;
