@@ -7,6 +7,7 @@ import { healthCommand } from './commands/health.ts';
 import { validateCommand } from './commands/validate.ts';
 import { packageCommand } from './commands/package.ts';
 import { inspectCommand } from './commands/inspect.ts';
+import { generateCommand } from './commands/generate.ts';
 
 const environment = loadEnvironment();
 
@@ -18,6 +19,7 @@ const program = new Command('forge')
   .addCommand(healthCommand())
   .addCommand(validateCommand(environment))
   .addCommand(packageCommand(environment))
+  .addCommand(generateCommand(environment))
   .addCommand(inspectCommand());
 
 process.exitCode = await runCli(program, process.argv);

@@ -12,6 +12,7 @@ export const GenerateConfigSchema = z.object({
   cacheDir: z.string().min(1),
   logDir: z.string().min(1),
   configDir: z.string().min(1),
+  snapshotId: z.string().min(1).optional().describe('snapshot the servers serve; the default snapshot when absent'),
   complexity: ComplexitySchema.optional().describe('one shard; all three when absent'),
   concurrency: count(1),
   requestsPerMinute: count(1).optional(),
@@ -53,6 +54,7 @@ const ENVIRONMENT_NAMES: Partial<Record<keyof GenerateConfig, string>> = {
   maxTools: 'MAX_TOOLS',
   maxTurns: 'MAX_TURNS',
   planner: 'PLANNER',
+  snapshotId: 'SNAPSHOT_ID',
 };
 
 function blankToUndefined(value: unknown): unknown {
@@ -86,6 +88,7 @@ export function resolveGenerateConfig(flags: GenerateFlags, environment: Readonl
     cacheDir: pick('cacheDir', 'data/generated/cache'),
     logDir: pick('logDir', `logs/dataset_runs/${context.runId}`),
     configDir: pick('configDir', 'mcp_servers/configs'),
+    snapshotId: pick('snapshotId'),
     complexity: pick('complexity'),
     concurrency: pick('concurrency', 4),
     requestsPerMinute: pick('requestsPerMinute'),

@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity } from '@forge/catalog';
+import { ConfigError } from '@forge/errors';
+import { checkPlan, runPlan } from '@forge/plan';
+import { OpenAIPlanner, RulePlanner, type OpenAIBackend } from '@forge/planner';
+import { OpenAIComposer, TemplateComposer, checkGrounding } from '@forge/composer';
+import { ToolHub, readServerConfigs } from '@forge/tools';
+import { DEFAULT_SNAPSHOT_ID, SnapshotMetaSchema, snapshotDir } from '@forge/snapshot';
+import {
+  RateLimiter,
+  createProgressReporter,
+  describeGenerateConfig,
+  redact,
+  resolveGenerateConfig,
+  runShard,
+  type GenerateConfig,
+  type GenerateFlags,
+  type Pipeline,
+  type ShardSummary,
+} from '@forge/engine';
+import { secretValues, type Environment } from '../environment.ts';
+import { parseCount, parsePositive } from '../options.ts';
+
+/** Bump when the wiring changes what a sample looks like, so cached samples stop matching. */
+const WIRING_VERSION = 'generate-v1';
+
+/** Builds the real pipeline: rule or OpenAI planner/composer, the ToolHub over MCP, the plan checker and runner. */
+export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string): Promise<Pipeline> {
+  const snapshotId = config.snapshotId ?? DEFAULT_SNAPSHOT_ID;
+  const metaFile = join(snapshotDir('.', snapshotId), 'meta.json');
+  let meta;
+  try {
+    meta = SnapshotMetaSchema.parse(JSON.parse(await readFile(metaFile, 'utf8')));
+  } catch (error) {
+    throw new ConfigError({ file: metaFile, expected: 'a readable snapshot meta.json', received: String(error), hint: 'set SNAPSHOT_ID or --snapshot-id to the snapshot the servers serve', cause: error });
+  }
+  const llm = config.planner === 'openai' && config.apiKey ? { model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined } : undefined;
+  const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
+  const composer = llm ? new OpenAIComposer(llm) : new TemplateComposer();
+  return {
+    planner,
+    composer,
+    tools,
+    checkPlan: (plan, inventory, options) => checkPlan(plan, inventory, options),
+    runPlan: (plan, caller) => runPlan(plan, caller),
+    checkGrounding: (reference, plan) => checkGrounding(reference, plan.final_answer_requirements.must_include),
+    provenance: {
+      planner: planner.id,
+      composer: composer.id,
+      model: planner.model,
+      backend: 'snapshot',
+      snapshot_id: meta.snapshot_id,
+      as_of: meta.as_of,
+      inventory_sha256: tools.inventorySha256(),
+      template_version: `${WIRING_VERSION}/${planner.id}/${composer.id}`,
+      catalog_sha256: catalogSha256,
+    },
+  };
+}
+
+function describeSummary(summary: ShardSummary): string {
+  const state = summary.interrupted ? ' INTERRUPTED' : '';
+  return (
+    `${summary.complexity}${state}: ${summary.total} entries, ${summary.regenerated} regenerated, ${summary.cached} cached, ` +
+    `${summary.failed} failed${summary.not_done ? `, ${summary.not_done} not done` : ''}; ${summary.llm_calls} LLM calls, ` +
+    `${summary.tokens} tokens, ${summary.rate_limited} rate-limited → ${summary.samples_path}`
+  );
+}
+
+/** `forge generate`: plan, run and compose every entry of the selected shards into crash-safe JSONL ledgers. */
+export function generateCommand(environment: Environment): Command {
+  return new Command('generate')
+    .description('generate samples per shard: plan → check → run over MCP → compose → grounding; resumable, cached by content')
+    .option('--prompt-file <file>', 'catalog to read (env PROMPT_FILE)')
+    .option('--out <dir>', 'output dir of <complexity>.jsonl ledgers (env OUTPUT)')
+    .addOption(new Option('--complexity <level>', 'one shard only').choices([...COMPLEXITIES]))
+    .option('--concurrency <n>', 'entries in flight (default 4)', parsePositive)
+    .option('--rpm <n>', 'model requests per minute', parsePositive)
+    .option('--tpm <n>', 'model tokens per minute', parsePositive)
+    .option('--sleep-ms <n>', 'pause between admissions of new entries', parseCount)
+    .option('--max-attempts <n>', 'attempts per stage for retryable errors (default 3)', parsePositive)
+    .option('--resume', 'continue the existing ledgers (default when they belong to the same catalog)')
+    .option('--no-resume', 'start the outputs afresh (the content cache still applies)')
+    .option('--no-retry-failed', 'keep failures from earlier runs instead of retrying them')
+    .option('--limit <n>', 'only the first n catalog entries (env N_SAMPLES)', parseCount)
+    .addOption(new Option('--progress <mode>', 'progress display (default bar on a TTY, plain otherwise)').choices(['plain', 'bar']))
+    .option('--planner <kind>', 'rule (offline) or openai (env PLANNER; default openai when OPENAI_MODEL is set)')
+    .option('--model <name>', 'model for the openai planner/composer (env OPENAI_MODEL)')
+    .option('--max-tools <n>', 'tool calls per plan (env MAX_TOOLS)', parsePositive)
+    .option('--max-turns <n>', 'turns per episode (env MAX_TURNS)', parsePositive)
+    .option('--cache-dir <dir>', 'shared content cache (default data/generated/cache)')
+    .option('--log-dir <dir>', 'per-task logs (default logs/dataset_runs/<run>)')
+    .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
+    .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)')
+    .action(async (options: Record<string, unknown>) => {
+      const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+      const flags: GenerateFlags = {
+        ...options,
+        outDir: options.out,
+        requestsPerMinute: options.rpm,
+        tokensPerMinute: options.tpm,
+        // commander sets retryFailed true by default; only an explicit --no-retry-failed should count as a flag.
+        retryFailed: options.retryFailed === false ? false : undefined,
+      };
+      const config = resolveGenerateConfig(flags, environment, { isTTY: Boolean(process.stdout.isTTY), runId });
+      const secrets = secretValues(environment);
+      process.stdout.write(`forge generate, effective configuration:\n${redact(describeGenerateConfig(config), secrets)}\n`);
+
+      const catalog = await readCatalog(config.promptFile);
+      const selected = config.limit !== undefined ? catalog.entries.slice(0, config.limit) : catalog.entries;
+      const shards = shardCatalog(selected);
+      const levels: readonly Complexity[] = config.complexity ? [config.complexity] : COMPLEXITIES;
+
+      const controller = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => {
+        if (controller.signal.aborted) process.exit(130); // a second Ctrl-C means "now"
+        process.stderr.write(`\n${signal}: finishing in-flight entries, admitting no new ones (again to quit at once)\n`);
+        controller.abort();
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const hub = await ToolHub.connect(await readServerConfigs(config.configDir));
+      try {
+        const pipeline = await wireGeneratePipeline(config, hub, catalog.sha256);
+        const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
+        for (const level of levels) {
+          const reporter = createProgressReporter({ mode: config.progress, write: (text) => process.stderr.write(text), label: level });
+          const summary = await runShard(shards[level], pipeline, {
+            outDir: config.outDir,
+            complexity: level,
+            concurrency: config.concurrency,
+            limiter,
+            sleepMs: config.sleepMs,
+            maxAttempts: config.maxAttempts,
+            resume: config.resume,
+            retryFailed: config.retryFailed,
+            cacheDir: config.cacheDir,
+            logDir: config.logDir,
+            limits: { max_tools: config.maxTools, max_turns: config.maxTurns },
+            secrets,
+            signal: controller.signal,
+            onEvent: reporter.listener,
+          });
+          reporter.finish();
+          process.stdout.write(`${describeSummary(summary)}\n`);
+          if (summary.interrupted) {
+            process.exitCode = 130;
+            break;
+          }
+        }
+      } finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        await hub.close();
+      }
+    });
+}
