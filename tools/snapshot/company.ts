@@ -29,7 +29,7 @@ export interface Company {
   /** Fiscal year end month (1–12) and the income model; null for ETFs. */
   income: null | {
     fiscalYearEndMonth: number;
-    /** Latest annual revenue in billions of USD, yearly growth, gross margin, R&D, SG&A, other income, tax rate (ratios). */
+    /** Trailing-twelve-month revenue in billions of USD, yearly growth, gross margin, R&D, SG&A, other income, tax rate (ratios). */
     revenue: number;
     growth: number;
     grossMargin: number;

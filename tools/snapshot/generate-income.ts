@@ -69,7 +69,8 @@ export function generateIncome(company: Company, asOfDate: string, seed: number)
   }
   ends.reverse();
   const quarters = ends.map((end, index) => {
-    const age = (ends.length - 1 - index) / 4;
+    // Centred on the newest four quarters, so trailing-twelve-month revenue lands near the model's level.
+    const age = (ends.length - 2.5 - index) / 4;
     const revenue = Math.round(((model.revenue * 1e9) / 4) * (1 + model.growth) ** -age * (1 + random.normal() * 0.02));
     const around = (share: number): number => Math.round(revenue * share * (1 + random.normal() * 0.03));
     const costOfRevenue = Math.round(revenue * (1 - model.grossMargin + random.normal() * 0.008));

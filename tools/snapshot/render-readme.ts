@@ -65,7 +65,8 @@ Universe: ${meta.universe.join(', ')}. SPY, QQQ, DIA and IWM are ETFs (\`type: E
 - Gainers / losers rank the whole universe (ETFs included) by changesPercentage of the as_of session.
 
 ### Income statements
-- Quarterly revenue follows the company's latest annual revenue level and yearly growth with 2% noise;
+- Quarterly revenue grows at the company's yearly rate with 2% noise, scaled so the last four quarters sum to
+  roughly its recent annual revenue;
   costOfRevenue from its gross margin, R&D and SG&A from their revenue shares, other income from its ratio.
 - grossProfit = revenue − costOfRevenue; operatingExpenses = R&D + SG&A;
   operatingIncome = grossProfit − operatingExpenses; incomeBeforeTax = operatingIncome + other income;
