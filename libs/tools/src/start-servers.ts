@@ -126,9 +126,10 @@ export function startServers(configs: ServerConfig[], options: StartServersOptio
       emit({ type: 'server-give-up', server: slot.config.name, restarts: slot.restartTimes.length });
       return;
     }
-    const delay = Math.min(maxDelay, baseDelay * 2 ** slot.restartTimes.length);
-    // Only the log file hears this yet: when a tree-kill (Nx stopping a continuous task) reaches the children
-    // a moment before this process, the stop arrives during the delay and no restart happens.
+    // A clean exit means someone asked the server to stop, typically a tree-kill (Nx stopping a continuous
+    // task) that reached the children a moment before this process: give our own stop time to arrive.
+    const asked = exitCode === 0 || signal === 'SIGTERM' || signal === 'SIGINT';
+    const delay = Math.max(asked ? 1_000 : 0, Math.min(maxDelay, baseDelay * 2 ** slot.restartTimes.length));
     note(slot, `${slot.config.name} exited (${how}); restarting in ${delay} ms unless stopping`);
     slot.restartTimes.push(now);
     slot.timer = setTimeout(() => {
@@ -161,6 +162,7 @@ export function startServers(configs: ServerConfig[], options: StartServersOptio
       const grace = options.stopGraceMs ?? 3_000;
       await Promise.all(
         slots.map(async (slot) => {
+          if (slot.timer) note(slot, `not restarting ${slot.config.name}: stopping`);
           clearTimeout(slot.timer);
           const pid = slot.child?.pid;
           if (pid) {
