@@ -21,10 +21,19 @@ function subjectsOf(trace: Trace): Subject[] {
 }
 
 function layout(clauses: string[], format: string): string {
-  const sentence = (clause: string) => (/[.!?”)]$/.test(clause) ? clause : `${clause}.`);
+  const sentence = (clause: string) => (/[.!?]$/.test(clause) ? clause : `${clause}.`);
   if (/bullet/i.test(format)) return clauses.map((clause) => `- ${sentence(clause)}`).join('\n');
-  if (/one sentence/i.test(format)) return sentence(clauses.join('; '));
+  if (/one sentence/i.test(format)) return sentence(clauses.map((clause) => clause.replace(/[.!?]$/, '')).join('; '));
   return clauses.map(sentence).join(' ');
+}
+
+function plainFacts(facts: FactReader, keys: string[]): string[] {
+  return keys.flatMap((key) => {
+    const value = facts.number(key) ?? facts.text(key) ?? facts.list(key) ?? facts.record(key) ?? facts.flag(key);
+    if (value === undefined) return [];
+    const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+    return [`${key.replace(/_/g, ' ')}: ${shown}`];
+  });
 }
 
 /** For each fact, the step that stored it: citations point the reader at the tool call behind a number. */
@@ -46,8 +55,11 @@ export class TemplateComposer implements Composer {
 
   async compose(_entry: Entry, plan: Plan, trace: Trace): Promise<ComposeOutcome> {
     const facts = new FactReader(trace.state);
+    const focus = new Set(plan.final_answer_requirements.must_include);
     const market = marketClauses(facts);
-    const clauses = [...market.before, ...subjectsOf(trace).flatMap((subject) => entityClauses(facts, subject)), ...market.after];
+    let clauses = [...market.before, ...subjectsOf(trace).flatMap((subject) => entityClauses(facts, subject, focus)), ...market.after];
+    // Plans written by other planners name their facts freely: state each required fact plainly.
+    if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
     const answer = clauses.length > 0 ? layout(clauses, plan.final_answer_requirements.format) : 'The tools returned no facts that answer this question.';
     const keys = [...new Set([...facts.used, ...plan.final_answer_requirements.must_include])].filter((key) => key in trace.state);
     const reference: Reference = {

@@ -65,17 +65,18 @@ function trendClause(facts: FactReader, s: string, symbol: string): string | und
   return clause;
 }
 
-function profileClause(facts: FactReader, s: string, name: string): string | undefined {
-  const sector = facts.text(`${s}_sector`);
-  const industry = facts.text(`${s}_industry`);
-  const ceo = facts.text(`${s}_ceo`);
-  const description = facts.text(`${s}_description`);
+function profileClause(facts: FactReader, s: string, name: string, focus: Focus): string | undefined {
+  const wanted = (key: string) => focus.has(`${s}_${key}`);
+  const sector = wanted('sector') ? facts.text(`${s}_sector`) : undefined;
+  const industry = wanted('industry') ? facts.text(`${s}_industry`) : undefined;
+  const ceo = wanted('ceo') ? facts.text(`${s}_ceo`) : undefined;
+  const description = wanted('description') ? facts.text(`${s}_description`) : undefined;
   if (!sector && !industry && !ceo && !description) return undefined;
   const parts: string[] = [];
-  if (description) parts.push(`${name}: ${firstSentence(description)}`);
-  const where = [sector && `the ${sector} sector`, industry && `the ${industry} industry`].filter(Boolean).join(', ');
-  if (where) parts.push(`${description ? 'It' : name} sits in ${where}`);
-  if (ceo) parts.push(`its CEO is ${ceo}`);
+  if (description) parts.push(`${name}: ${firstSentence(description).replace(/[.!?]$/, '')}`);
+  const where = [sector && `the ${sector} sector`, industry && `the ${industry} industry`].filter(Boolean).join(' and ');
+  if (where) parts.push(`${description ? 'it' : name} is in ${where}`);
+  if (ceo) parts.push(`${description || where ? 'its' : `${name}'s`} CEO is ${ceo}`);
   return parts.join('; ');
 }
 
@@ -108,12 +109,13 @@ function headlineClause(facts: FactReader, s: string, symbol: string): string | 
 }
 
 function riskClause(facts: FactReader, s: string, symbol: string): string | undefined {
+  if (facts.keys(new RegExp(`^${s}_risks$`)).length === 0) return undefined;
   const risks = facts.list(`${s}_risks`) as string[] | undefined;
   const opportunities = facts.list(`${s}_opportunities`) as string[] | undefined;
   const parts: string[] = [];
   if (opportunities) parts.push(`opportunities for ${symbol}: ${opportunities.map((title) => `“${title}”`).join('; ')}`);
   if (risks) parts.push(`risks: ${risks.map((title) => `“${title}”`).join('; ')}`);
-  if (parts.length === 0 && facts.text(`${s}_tone`)) return `The news flow for ${symbol} shows no clearly positive or negative items`;
+  if (parts.length === 0) return `The recent ${symbol} headlines are neither clearly positive nor clearly negative`;
   return parts.length ? parts.join('; ').replace(/^./, (letter) => letter.toUpperCase()) : undefined;
 }
 
@@ -135,19 +137,23 @@ function incomeClause(facts: FactReader, symbol: string): string | undefined {
   return parts.join('; ');
 }
 
-/** Every clause the facts support for one subject, in reading order. */
-export function entityClauses(facts: FactReader, subject: Subject): string[] {
+/** The facts the plan requires: a clause is written only when the question asked for what it states. */
+export type Focus = ReadonlySet<string>;
+
+/** Every clause the facts support and the question asked for, for one subject, in reading order. */
+export function entityClauses(facts: FactReader, subject: Subject, focus: Focus): string[] {
   const { slug: s, symbol } = subject;
   const name = displayName(facts, subject);
+  const asked = (...keys: string[]) => keys.some((key) => focus.has(key));
   return [
-    profileClause(facts, s, name),
-    priceClause(facts, s, name),
-    sessionClause(facts, s, symbol),
-    volumeClause(facts, s, symbol),
-    marketCapClause(facts, s, symbol),
-    trendClause(facts, s, symbol),
-    incomeClause(facts, symbol),
-    headlineClause(facts, s, symbol),
+    profileClause(facts, s, name, focus),
+    asked(`${s}_price`, `${s}_change_pct`) ? priceClause(facts, s, name) : undefined,
+    asked(`${s}_session_close`) ? sessionClause(facts, s, symbol) : undefined,
+    asked(`${s}_volume`) ? volumeClause(facts, s, symbol) : undefined,
+    asked(`${s}_market_cap`) ? marketCapClause(facts, s, symbol) : undefined,
+    asked(`${s}_return_n`) ? trendClause(facts, s, symbol) : undefined,
+    asked('income_net_margin', 'income_revenue_growth') ? incomeClause(facts, symbol) : undefined,
+    asked(`${s}_headline`, `${s}_top_sentiment`) ? headlineClause(facts, s, symbol) : undefined,
     riskClause(facts, s, symbol),
   ].filter((clause): clause is string => clause !== undefined);
 }

@@ -6,7 +6,7 @@ function marketStatusClause(facts: FactReader): string | undefined {
   if (!state) return undefined;
   const next = facts.text('market_next_open');
   const time = facts.text('market_server_time');
-  let clause = `The US market is ${state === 'open' ? 'open' : state === 'closed' ? 'closed' : `in ${state} trading`}${time ? ` as of ${time}` : ''}`;
+  let clause = `The US market is ${state === 'open' ? 'open' : state === 'closed' ? 'closed' : `closed for regular trading (${state} session)`}${time ? ` as of ${time}` : ''}`;
   if (next && state !== 'open') clause += `; it next opens at ${next}`;
   return clause;
 }
@@ -35,15 +35,16 @@ function rankingClauses(facts: FactReader): string[] {
 
 function excessClauses(facts: FactReader): string[] {
   const clauses: string[] = [];
-  for (const key of facts.keys(/_vs_.+_excess_today$/)) {
-    const pair = key.replace(/_excess_today$/, '');
+  const pairs = new Set(facts.keys(/_vs_.+_excess_(today|period)$/).map((key) => key.replace(/_excess_(today|period)$/, '')));
+  for (const pair of pairs) {
     const [target, benchmark] = pair.split('_vs_').map((slug) => slug.toUpperCase());
-    const today = facts.number(key);
-    if (today === undefined) continue;
-    let clause = `${target} ${today >= 0 ? 'outperformed' : 'underperformed'} ${benchmark} on the session by ${Math.abs(today).toFixed(2)} percentage points`;
+    const verb = (value: number) => (value >= 0 ? 'outperformed' : 'underperformed');
+    const parts: string[] = [];
+    const today = facts.number(`${pair}_excess_today`);
+    if (today !== undefined) parts.push(`${verb(today)} ${benchmark} on the session by ${Math.abs(today).toFixed(2)} percentage points`);
     const period = facts.number(`${pair}_excess_period`);
-    if (period !== undefined) clause += ` and ${period >= 0 ? 'outperformed' : 'underperformed'} it by ${Math.abs(period).toFixed(2)} points over the window`;
-    clauses.push(clause);
+    if (period !== undefined) parts.push(`${verb(period)} ${today === undefined ? benchmark : 'it'} over the window by ${Math.abs(period).toFixed(2)} percentage points`);
+    if (parts.length) clauses.push(`${target} ${parts.join(' and ')}`);
   }
   return clauses;
 }

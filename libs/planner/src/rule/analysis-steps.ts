@@ -56,17 +56,19 @@ export function addSentimentStep(plan: PlanBuilder, entity: EntityRef, items: nu
   ]);
 }
 
-export function addExcessReturnStep(plan: PlanBuilder, target: EntityRef, benchmark: EntityRef, withPeriod: boolean): void {
+/** Excess return of target over benchmark for the session (needs quotes) and/or the window (needs trends). */
+export function addExcessReturnStep(plan: PlanBuilder, target: EntityRef, benchmark: EntityRef, over: { today: boolean; period: boolean }): void {
   const key = `${target.slug}_vs_${benchmark.slug}`;
   const inputs = {
-    a_today: ref(`${target.slug}_change_pct`),
-    b_today: ref(`${benchmark.slug}_change_pct`),
-    a_period: withPeriod ? ref(`${target.slug}_return_n`) : 'None',
-    b_period: withPeriod ? ref(`${benchmark.slug}_return_n`) : 'None',
+    a_today: over.today ? ref(`${target.slug}_change_pct`) : 'None',
+    b_today: over.today ? ref(`${benchmark.slug}_change_pct`) : 'None',
+    a_period: over.period ? ref(`${target.slug}_return_n`) : 'None',
+    b_period: over.period ? ref(`${benchmark.slug}_return_n`) : 'None',
   };
-  const extract = [`${key}_excess_today = result.excess_today`, `${key}_outperformed_today = result.outperformed_today`];
-  if (withPeriod) extract.push(`${key}_excess_period = result.excess_period`, `${key}_outperformed_period = result.outperformed_period`);
-  python(plan, EXCESS_RETURN_CODE, inputs, extract, [`${key}_excess_today is not None`]);
+  const extract: string[] = [];
+  if (over.today) extract.push(`${key}_excess_today = result.excess_today`, `${key}_outperformed_today = result.outperformed_today`);
+  if (over.period) extract.push(`${key}_excess_period = result.excess_period`, `${key}_outperformed_period = result.outperformed_period`);
+  python(plan, EXCESS_RETURN_CODE, inputs, extract, [`${key}_excess_${over.today ? 'today' : 'period'} is not None`]);
 }
 
 export function addFactCheckStep(plan: PlanBuilder, entity: EntityRef): void {

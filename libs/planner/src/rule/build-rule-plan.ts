@@ -1,6 +1,6 @@
 import type { Complexity } from '@forge/catalog';
 import type { Plan } from '@forge/plan';
-import type { PromptReading } from './read-prompt.ts';
+import type { Facet, PromptReading } from './read-prompt.ts';
 import type { Entity } from './resolve-entities.ts';
 import { PlanBuilder } from './plan-builder.ts';
 import {
@@ -29,15 +29,24 @@ const LENGTH: Record<PromptReading['format'], [number, number]> = {
   bullets: [20, 260],
 };
 
-function needsQuote(reading: PromptReading): boolean {
+/** Today's quote is needed for price, the day's move and volume; a multi-session question alone needs only bars. */
+export function needsQuote(reading: PromptReading): boolean {
   const f = reading.facets;
-  return ['price', 'move', 'volume', 'volume-vs-average', 'market-cap', 'ranking', 'excess-return', 'fact-check', 'slack'].some((facet) => f.has(facet as never));
+  const aboutToday = /today|session\b|right now|current|latest (price|quote|session)|on the day|price|quote/i.test(reading.rawText);
+  if (f.has('trend') && !aboutToday && !f.has('volume-vs-average') && !f.has('price')) return false;
+  return ['price', 'move', 'volume', 'volume-vs-average', 'market-cap', 'ranking', 'excess-return', 'fact-check', 'slack'].some((facet) => f.has(facet as Facet));
 }
 
-function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, entity: EntityRef, context: PlanContext): void {
+/** The index fund a relative-performance question compares against, if any. */
+function benchmarkOf(reading: PromptReading, entities: Entity[], context: PlanContext): string | undefined {
+  if (!reading.facets.has('excess-return') || entities.length < 2) return undefined;
+  return (entities.find((entity) => context.funds.has(entity.symbol)) ?? entities[entities.length - 1]).symbol;
+}
+
+function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, entity: EntityRef, context: PlanContext, isBenchmark: boolean): void {
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
-  if (needsQuote(reading) || (f.has('trend') && f.has('excess-return'))) {
+  if (needsQuote(reading)) {
     addQuoteStep(plan, done, entity, { volume: f.has('volume'), marketCap: f.has('market-cap') });
   }
   if (f.has('fact-check') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText))) {
@@ -46,7 +55,8 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
   if (f.has('profile')) addProfileStep(plan, done, entity);
   if (f.has('trend')) addBarsStep(plan, done, entity, context.range, sessions);
   if (f.has('income') && reading.statements) addIncomeStep(plan, done, entity, reading.statements.period, reading.statements.count);
-  if (f.has('headline')) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
+  // News explains the subject's move; the benchmark's own news adds nothing to that.
+  if (f.has('headline') && !isBenchmark) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
 }
 
 function rankMetric(reading: PromptReading): { metric: string; label: string } {
@@ -66,11 +76,12 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
     for (const entity of entities) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
   }
   if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities);
-  const benchmark = f.has('excess-return') ? entities.find((entity) => context.funds.has(entity.symbol)) ?? entities[entities.length - 1] : undefined;
-  if (benchmark && entities.length > 1) {
-    for (const entity of entities) if (entity !== benchmark) addExcessReturnStep(plan, entity, benchmark, f.has('trend'));
+  const benchmarkSymbol = benchmarkOf(reading, entities, context);
+  const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
+  if (benchmark) {
+    for (const entity of entities) if (entity !== benchmark) addExcessReturnStep(plan, entity, benchmark, { today: needsQuote(reading), period: f.has('trend') });
   }
-  const ranked = entities.filter((entity) => entity !== benchmark || !f.has('excess-return') || entities.length > 2);
+  const ranked = entities.filter((entity) => entity !== benchmark || entities.length > 2);
   if (ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
     const { metric, label } = rankMetric(reading);
     addRankStep(plan, ranked, metric, label, label === 'return' ? reading.declineThreshold : undefined);
@@ -116,7 +127,8 @@ function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: Entit
     if (f.has('profile')) {
       if (/sector/.test(text) || !/industry|ceo/.test(text)) plan.require(`${s}_sector`);
       if (/industry/.test(text)) plan.require(`${s}_industry`);
-      if (/\bceo\b|who runs/.test(text)) plan.require(`${s}_ceo`);
+      if (/\bceo\b|who runs|who leads/.test(text)) plan.require(`${s}_ceo`);
+      if (/what does|business|describe|description|what (kind of )?company|\bdo\b/.test(text)) plan.require(`${s}_description`);
     }
     if (f.has('fact-check')) plan.require(`${s}_session_close`);
   }
@@ -125,16 +137,21 @@ function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: Entit
   if (f.has('income')) plan.require('income_revenue_growth', 'income_net_margin');
   if (f.has('web')) plan.require('web_top_url');
   if (f.has('slack')) plan.require('slack_ts');
-  for (const key of plan.groundedFrom) if (/_(leader|excess_today)$/.test(key)) plan.require(key);
+  for (const key of plan.groundedFrom) if (/_(leader|excess_today|excess_period)$/.test(key)) plan.require(key);
 }
 
 /** Assembles the rule plan for one prompt from step templates, in the order an analyst would call the tools. */
 export function buildRulePlan(reading: PromptReading, found: Entity[], complexity: Complexity, context: PlanContext): Plan {
   const plan = new PlanBuilder();
   const done: Done = new Set();
-  const entities: EntityRef[] = found.map((entity) => (entity.resolvedByName ? addSearchStep(plan, entity) : { ...entity, param: entity.symbol }));
   if (reading.facets.has('market-status')) addMarketStatusStep(plan);
-  for (const entity of entities) addEntitySteps(plan, done, reading, entity, context);
+  const entities: EntityRef[] = [];
+  for (const entity of found) {
+    // A looked-up symbol goes straight into the next step, which is what next_args_from promises.
+    const ref = entity.resolvedByName ? addSearchStep(plan, entity) : { ...entity, param: entity.symbol };
+    entities.push(ref);
+    addEntitySteps(plan, done, reading, ref, context, benchmarkOf(reading, found, context) === entity.symbol);
+  }
   addAnalysisSteps(plan, reading, entities, context);
   if (reading.facets.has('web')) {
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
@@ -146,7 +163,8 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     tool_sequence: plan.steps,
     final_answer_requirements: {
       format: reading.format,
-      must_include: plan.mustInclude,
+      // Only facts some step introduces: a facet the plan could not serve is not demanded of the answer.
+      must_include: plan.mustInclude.filter((key) => plan.groundedFrom.includes(key)),
       grounded_from: plan.groundedFrom,
       quality_criteria: [
         'answers every part of the question',

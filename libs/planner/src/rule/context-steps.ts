@@ -35,7 +35,6 @@ export function addSlackSteps(plan: PlanBuilder, channel: string, text: string):
   plan.add('slack', 'send_slack_message', { channel, text }, {
     extract: ['slack_ts = ts', 'slack_channel_id = channel_id'],
     accept_if: ['slack_ts is not None'],
-    next_args_from: 'slack_ts',
   });
   plan.add('slack', 'get_slack_channel_history', { channel, limit: 10 }, {
     extract: ['slack_history_ts = results[][ts]'],

@@ -87,7 +87,7 @@ function detectFacets(text: string): Set<Facet> {
   add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price/));
   add('move', has(t, /percent|%|\bmove[sd]?\b|moved|change|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
   add('volume', has(t, /volume|shares traded|traded the most|most shares/));
-  add('volume-vs-average', has(t, /(average|typical|usual|normal) (daily )?volume|volume .{0,40}(average|typical|usual|normal)|versus (its )?average/));
+  add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual/));
   add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
   add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
   add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish/));
@@ -99,7 +99,7 @@ function detectFacets(text: string): Set<Facet> {
   add('web-summary', has(t, /summari[sz]e the top result|top result|read the (top )?article|extract/));
   add('fact-check', has(t, /fact-check|fact check|confirm with|two (independent )?sources|verify|cross-check/));
   add('ranking', has(t, /\brank|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other/));
-  add('excess-return', has(t, /outperform|underperform|excess return|relative strength|versus (the )?(index|spy|qqq|dia|iwm|s&p|nasdaq)|vs\.? (spy|qqq|iwm|dia)|trade versus|traded versus/));
+  add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|versus (the )?(index|spy|qqq|dia|iwm|s&p|nasdaq)|vs\.? (spy|qqq|iwm|dia)|trade versus|traded versus/));
   add('slack', has(t, /slack|post (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   if (facets.has('volume-vs-average')) facets.add('volume');
   if (facets.has('risk-opportunity')) facets.add('headline');

@@ -1,0 +1,2 @@
+export { createToolWorld } from './create-tool-world.ts';
+export type { ToolWorld, ToolWorldOptions } from './create-tool-world.ts';
