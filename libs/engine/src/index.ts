@@ -26,3 +26,4 @@ export { createProgressReporter } from './progress-reporter.ts';
 export type { ProgressReporter, ProgressReporterOptions, ProgressMode } from './progress-reporter.ts';
 export { resolveGenerateConfig, describeGenerateConfig, GenerateConfigSchema } from './resolve-generate-config.ts';
 export type { GenerateConfig, GenerateFlags, GenerateContext } from './resolve-generate-config.ts';
+export { planLimitsFor } from './plan-limits-for.ts';

@@ -19,8 +19,6 @@ describe('resolveGenerateConfig', () => {
       progress: 'plain',
       planner: 'rule',
       model: 'none',
-      maxTools: 6,
-      maxTurns: 8,
     });
     expect(resolveGenerateConfig({}, {}, { ...context, isTTY: true }).progress).toBe('bar');
   });
@@ -28,7 +26,7 @@ describe('resolveGenerateConfig', () => {
   it('reads the environment and lets flags win', () => {
     const environment = { PROMPT_FILE: 'env.json', OUTPUT: 'out-env', N_SAMPLES: '5', MAX_TOOLS: '3', MAX_TURNS: '', OPENAI_MODEL: 'gpt-x', OPENAI_API_KEY: 'sk-secret-1234', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
     const config = resolveGenerateConfig({ outDir: 'out-flag', limit: 2, complexity: 'simple', resume: false }, environment, context);
-    expect(config).toMatchObject({ promptFile: 'env.json', outDir: 'out-flag', limit: 2, maxTools: 3, maxTurns: 8, complexity: 'simple', resume: false, planner: 'openai', model: 'gpt-x' });
+    expect(config).toMatchObject({ promptFile: 'env.json', outDir: 'out-flag', limit: 2, maxTools: 3, complexity: 'simple', resume: false, planner: 'openai', model: 'gpt-x' });
   });
 
   it('reports every bad value at once, naming its flag or variable', () => {

@@ -28,8 +28,8 @@ export const GenerateConfigSchema = z.object({
   backend: z.string().min(1).optional(),
   baseURL: z.string().url().optional(),
   apiKey: z.string().optional(),
-  maxTools: count(1),
-  maxTurns: count(1),
+  maxTools: count(1).optional(),
+  maxTurns: count(1).optional(),
 });
 export type GenerateConfig = z.infer<typeof GenerateConfigSchema>;
 
@@ -105,8 +105,9 @@ export function resolveGenerateConfig(flags: GenerateFlags, environment: Readonl
     backend: pick('backend'),
     baseURL: pick('baseURL'),
     apiKey: pick('apiKey'),
-    maxTools: pick('maxTools', 6),
-    maxTurns: pick('maxTurns', 8),
+    // Unset means per complexity (planLimitsFor), so complex plans fit.
+    maxTools: pick('maxTools'),
+    maxTurns: pick('maxTurns'),
   };
   const parsed = GenerateConfigSchema.safeParse(raw);
   const problems: string[] = [];

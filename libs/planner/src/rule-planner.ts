@@ -70,6 +70,13 @@ export class RulePlanner implements Planner {
     }
     const context = await planContext(tools, reading, entities);
     const plan = buildRulePlan(reading, entities, entry.complexity, context);
+    if (plan.tool_sequence.length > request.limits.max_tools) {
+      throw new ForgeError({
+        entryId: entry.prompt_id,
+        problem: `the question needs ${plan.tool_sequence.length} tool calls but plans are limited to ${request.limits.max_tools}`,
+        hint: 'raise MAX_TOOLS (or --max-tools), or ask about fewer companies',
+      });
+    }
     return { plan, usage: [], repairs: 0 };
   }
 }

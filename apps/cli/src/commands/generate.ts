@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '@forge/files';
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity } from '@forge/catalog';
@@ -20,6 +21,7 @@ import {
   type GenerateFlags,
   type Pipeline,
   type ShardSummary,
+  planLimitsFor,
 } from '@forge/engine';
 import { secretValues, type Environment } from '../environment.ts';
 import { parseCount, parsePositive } from '../options.ts';
@@ -126,7 +128,10 @@ export function generateCommand(environment: Environment): Command {
       try {
         const pipeline = await wireGeneratePipeline(config, hub, catalog.sha256);
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
+        const listing = hub.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
         for (const level of levels) {
+          // The package stage lists these tools in each sample's system prompt.
+          await writeFileAtomic(join(config.outDir, `${level}.inventory.json`), `${JSON.stringify(listing, null, 2)}\n`);
           const reporter = createProgressReporter({ mode: config.progress, write: (text) => process.stderr.write(text), label: level });
           const summary = await runShard(shards[level], pipeline, {
             outDir: config.outDir,
@@ -139,7 +144,7 @@ export function generateCommand(environment: Environment): Command {
             retryFailed: config.retryFailed,
             cacheDir: config.cacheDir,
             logDir: config.logDir,
-            limits: { max_tools: config.maxTools, max_turns: config.maxTurns },
+            limits: planLimitsFor(level, config),
             secrets,
             signal: controller.signal,
             onEvent: reporter.listener,

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
@@ -15,7 +17,13 @@ function parsePrice(value: string): number {
   return price;
 }
 
-async function readInventory(file: string): Promise<ToolListing[]> {
+/** The inventory a generate run recorded beside its ledgers, if any. */
+function generatedInventory(generatedDir: string): string | undefined {
+  return ['simple', 'moderate', 'complex'].map((level) => join(generatedDir, `${level}.inventory.json`)).find((file) => existsSync(file));
+}
+
+async function readInventory(file: string | undefined): Promise<ToolListing[] | undefined> {
+  if (file === undefined) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
@@ -54,7 +62,7 @@ export function packageCommand(environment: Environment): Command {
         promptsFile: options.promptsFile,
         logsDir: options.logsDir,
         runId: options.runId,
-        inventory: options.inventory ? await readInventory(options.inventory) : undefined,
+        inventory: await readInventory(options.inventory ?? generatedInventory(options.generatedDir)),
         dataSource: options.dataSource,
         envClass: options.envClass,
         maxPromptTokens: options.maxPromptTokens ?? countFromEnvironment('MAX_PROMPT_TOKENS', environment.MAX_PROMPT_TOKENS),

@@ -1,0 +1,87 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCatalog, type Entry } from '@forge/catalog';
+import { checkGrounding, TemplateComposer } from '@forge/composer';
+import { checkPlan, runPlan } from '@forge/plan';
+import { RulePlanner } from '@forge/planner';
+import { ToolHub } from '@forge/tools';
+import { createToolWorld, type ToolWorld } from '@forge/tool-world';
+
+// The rule planner against the real servers and snapshot: plans pass the checker, runs are accepted, answers grounded.
+const SNAPSHOT = 'data/snapshot/synthetic-2026-11-25';
+
+type Outcome = { id: string; ok: boolean; stage: string; detail: string };
+
+let world: ToolWorld;
+let hub: ToolHub;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'rule-planner-'));
+  world = await createToolWorld({ snapshotDir: SNAPSHOT, dataDir });
+  hub = await ToolHub.inMemory(world.servers);
+});
+
+afterAll(async () => {
+  await hub?.close();
+  await world?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function catalog(file: string): Entry[] {
+  return parseCatalog(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+async function generate(entry: Entry): Promise<Outcome> {
+  const planner = new RulePlanner();
+  const { plan } = await planner.plan({ entry, inventory: hub.inventory(), limits: { max_tools: 16, max_turns: 17 }, tools: hub });
+  const errors = checkPlan(plan, hub.inventory(), { complexity: entry.complexity }).filter((issue) => issue.severity === 'error');
+  if (errors.length) return { id: entry.prompt_id, ok: false, stage: 'check', detail: errors.map((issue) => issue.message).join('; ') };
+  const trace = await runPlan(plan, hub);
+  const rejected = trace.steps.filter((step) => !step.accepted);
+  if (rejected.length) return { id: entry.prompt_id, ok: false, stage: 'run', detail: rejected.map((step) => `${step.tool}: ${step.why ?? 'accept_if failed'}`).join('; ') };
+  const { reference } = await new TemplateComposer().compose(entry, plan, trace);
+  const grounding = checkGrounding(reference, plan.final_answer_requirements.must_include);
+  if (!grounding.ok) return { id: entry.prompt_id, ok: false, stage: 'grounding', detail: JSON.stringify(grounding) };
+  return { id: entry.prompt_id, ok: true, stage: 'sample', detail: reference.answer_text };
+}
+
+async function generateAll(entries: Entry[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const entry of entries) outcomes.push(await generate(entry));
+  return outcomes;
+}
+
+describe('RulePlanner over the snapshot tool world', () => {
+  it('turns at least 90% of the authored catalog into accepted, grounded samples', async () => {
+    const outcomes = await generateAll(catalog('data/inputs/catalog.json'));
+    const failed = outcomes.filter((outcome) => !outcome.ok);
+    expect(failed, JSON.stringify(failed, null, 2)).toHaveLength(0);
+  }, 120_000);
+
+  it('generalises to prompts phrased differently, and fails cleanly on a symbol outside the snapshot', async () => {
+    const outcomes = await generateAll(catalog('libs/planner/src/__fixtures__/unseen-catalog.json'));
+    const unknown = outcomes.find((outcome) => outcome.id === 'U05');
+    expect(unknown).toMatchObject({ ok: false, stage: 'run' });
+    expect(unknown?.detail).toContain('unknown symbol XYZQ');
+    const others = outcomes.filter((outcome) => outcome.id !== 'U05');
+    const passed = others.filter((outcome) => outcome.ok);
+    expect(passed.length / others.length, JSON.stringify(others.filter((o) => !o.ok), null, 2)).toBeGreaterThanOrEqual(0.9);
+  }, 120_000);
+
+  it('resolves company names through the search tool and chains the symbol into the next step', async () => {
+    const [entry] = parseCatalog([{ id: 'N1', complexity: 'easy', user_prompt: 'What sector is Costco in, and who is its CEO?' }], 'inline');
+    const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub });
+    const [search, profile] = plan.tool_sequence;
+    expect(search).toMatchObject({ tool: 'fmp_search_ticker', params: { query: 'Costco' }, analysis_requirements: { next_args_from: 'cost_symbol' } });
+    expect(profile).toMatchObject({ tool: 'fmp_get_company_profile', params: { symbol: '${cost_symbol}' } });
+    expect(plan.final_answer_requirements.must_include).toEqual(expect.arrayContaining(['cost_sector', 'cost_ceo']));
+  });
+
+  it('records a planning failure for a prompt naming nothing it can find', async () => {
+    const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
+    await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);
+  });
+});
