@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '@forge/files';
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
-import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity } from '@forge/catalog';
+import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity, type ShardsManifest } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
 import { checkPlan, runPlan } from '@forge/plan';
 import { OpenAIPlanner, RulePlanner, type OpenAIBackend } from '@forge/planner';
@@ -61,6 +61,20 @@ export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHu
       catalog_sha256: catalogSha256,
     },
   };
+}
+
+/**
+ * The catalog a run belongs to: a shard written by prepare-prompts names its source catalog in the manifest beside
+ * it, so samples from all three shards carry the same catalog sha256.
+ */
+async function catalogShaOf(promptFile: string, fileSha256: string): Promise<string> {
+  try {
+    const manifest = JSON.parse(await readFile(join(dirname(promptFile), 'manifest.json'), 'utf8')) as ShardsManifest;
+    const isShard = Object.values(manifest.shards ?? {}).some((shard) => shard.sha256 === fileSha256);
+    return isShard ? manifest.catalog_sha256 : fileSha256;
+  } catch {
+    return fileSha256;
+  }
 }
 
 function describeSummary(summary: ShardSummary): string {
@@ -126,7 +140,7 @@ export function generateCommand(environment: Environment): Command {
       process.on('SIGTERM', onSignal);
       const hub = await ToolHub.connect(await readServerConfigs(config.configDir));
       try {
-        const pipeline = await wireGeneratePipeline(config, hub, catalog.sha256);
+        const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256));
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
         const listing = hub.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
         for (const level of levels) {
