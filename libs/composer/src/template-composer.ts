@@ -6,7 +6,7 @@ import { FactReader } from './template/fact-reader.ts';
 import { entityClauses, type Subject } from './template/entity-clauses.ts';
 import { marketClauses } from './template/market-clauses.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v1';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v2';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(trace: Trace): Subject[] {

@@ -83,6 +83,7 @@ export const ExtraInfoSchema = z.object({
   prompt_id: z.string().min(1),
   prompt_index: z.number().int().min(0),
   original_complexity: z.string(),
+  domain: z.string().describe('the catalog entry\'s domain, default equities-research'),
   catalog_sha256: z.string(),
   snapshot_id: z.string(),
   as_of: z.string(),

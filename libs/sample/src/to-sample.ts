@@ -55,6 +55,7 @@ export function toSample(record: GenerationRecord, options: ToSampleOptions = {}
       prompt_id: record.prompt_id,
       prompt_index: record.prompt_index,
       original_complexity: record.original_complexity,
+      domain: typeof record.metadata.domain === 'string' && record.metadata.domain.trim() !== '' ? record.metadata.domain : 'equities-research',
       catalog_sha256: record.provenance.catalog_sha256,
       snapshot_id: record.provenance.snapshot_id,
       as_of: record.provenance.as_of,

@@ -62,10 +62,10 @@ function webClause(facts: FactReader): string | undefined {
 }
 
 function slackClause(facts: FactReader): string | undefined {
-  const ts = facts.text('slack_ts');
-  if (!ts) return undefined;
+  const channel = facts.text('slack_channel');
+  if (!channel) return undefined;
   const confirmed = facts.flag('slack_confirmed');
-  return `The note was posted to Slack (message ts ${ts})${confirmed ? ' and confirmed in the channel history' : ''}`;
+  return `The note was posted to the ${channel} Slack channel${confirmed ? ' and confirmed in its history' : ''}`;
 }
 
 /** Clauses about the market and across subjects: status, rankings, excess returns, web, Slack. */

@@ -136,7 +136,8 @@ function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: Entit
   if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
   if (f.has('income')) plan.require('income_revenue_growth', 'income_net_margin');
   if (f.has('web')) plan.require('web_top_url');
-  if (f.has('slack')) plan.require('slack_ts');
+  // The message timestamp changes on every run; the answer states where it went and that it was confirmed.
+  if (f.has('slack')) plan.require('slack_channel', 'slack_confirmed');
   for (const key of plan.groundedFrom) if (/_(leader|excess_today|excess_period)$/.test(key)) plan.require(key);
 }
 

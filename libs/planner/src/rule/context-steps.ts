@@ -33,7 +33,7 @@ export function addWebSearchStep(plan: PlanBuilder, query: string, items: number
 
 export function addSlackSteps(plan: PlanBuilder, channel: string, text: string): void {
   plan.add('slack', 'send_slack_message', { channel, text }, {
-    extract: ['slack_ts = ts', 'slack_channel_id = channel_id'],
+    extract: ['slack_ts = ts', 'slack_channel = channel', 'slack_channel_id = channel_id'],
     accept_if: ['slack_ts is not None'],
   });
   plan.add('slack', 'get_slack_channel_history', { channel, limit: 10 }, {
