@@ -6,17 +6,20 @@ import { FactReader } from './template/fact-reader.ts';
 import { entityClauses, type Subject } from './template/entity-clauses.ts';
 import { marketClauses } from './template/market-clauses.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v2';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v3';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
-function subjectsOf(trace: Trace): Subject[] {
+function subjectsOf(plan: Plan, trace: Trace): Subject[] {
   const subjects: Subject[] = [];
-  for (const step of trace.steps) {
+  trace.steps.forEach((step, index) => {
     const symbol = step.args.symbol ?? step.args.ticker;
-    if (typeof symbol !== 'string' || step.tool === 'fmp_search_ticker') continue;
-    if (subjects.some((subject) => subject.symbol === symbol)) continue;
-    subjects.push({ symbol, slug: symbol.toLowerCase().replace(/[^a-z0-9]+/g, '_') });
-  }
+    if (typeof symbol !== 'string' || step.tool === 'fmp_search_ticker') return;
+    if (subjects.some((subject) => subject.symbol === symbol)) return;
+    // A symbol chosen at run time (the top loser) keeps the variable's name as its facts' prefix.
+    const template = plan.tool_sequence[index]?.params.symbol ?? plan.tool_sequence[index]?.params.ticker;
+    const variable = typeof template === 'string' ? /^\$\{(top_(?:gainer|loser))\}$/.exec(template)?.[1] : undefined;
+    subjects.push({ symbol, slug: variable ?? symbol.toLowerCase().replace(/[^a-z0-9]+/g, '_') });
+  });
   return subjects;
 }
 
@@ -57,7 +60,7 @@ export class TemplateComposer implements Composer {
     const facts = new FactReader(trace.state);
     const focus = new Set(plan.final_answer_requirements.must_include);
     const market = marketClauses(facts);
-    let clauses = [...market.before, ...subjectsOf(trace).flatMap((subject) => entityClauses(facts, subject, focus)), ...market.after];
+    let clauses = [...market.before, ...subjectsOf(plan, trace).flatMap((subject) => entityClauses(facts, subject, focus)), ...market.after];
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
     const answer = clauses.length > 0 ? layout(clauses, plan.final_answer_requirements.format) : 'The tools returned no facts that answer this question.';

@@ -6,7 +6,7 @@ import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
 import { buildRulePlan, type PlanContext } from './rule/build-rule-plan.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v2';
+export const RULE_PLANNER_VERSION = 'rule-v3';
 
 const DAY_MS = 86_400_000;
 
@@ -56,8 +56,11 @@ export class RulePlanner implements Planner {
     if (!tools) throw new ForgeError({ entryId: entry.prompt_id, problem: 'the rule planner needs read-only tool access to resolve names' });
     const reading = readPrompt(entry.user_prompt);
     const entities = await resolveEntities(entry.user_prompt, reading, tools);
-    const needsEntity = [...reading.facets].some((facet) => facet !== 'market-status' && facet !== 'web' && facet !== 'slack');
-    if (needsEntity && entities.length === 0) {
+    // "How is X doing?" names a company and no facet: an analyst answers with the price and the day's move.
+    if (reading.facets.size === 0 && entities.length > 0) reading.facets.add('price').add('move');
+    const needsEntity = [...reading.facets].some((facet) => !['market-status', 'web', 'slack', 'movers'].includes(facet));
+    // A movers question ("today's biggest losers") finds its names in the movers list itself.
+    if (needsEntity && entities.length === 0 && !reading.facets.has('movers')) {
       throw new ForgeError({
         entryId: entry.prompt_id,
         field: 'user_prompt',

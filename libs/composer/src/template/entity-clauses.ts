@@ -49,6 +49,36 @@ function marketCapClause(facts: FactReader, s: string, symbol: string): string |
   return cap === undefined ? undefined : `${symbol} has a market cap of ${money(cap)}`;
 }
 
+function valuationClause(facts: FactReader, s: string, symbol: string): string | undefined {
+  const pe = facts.number(`${s}_pe`);
+  const eps = facts.number(`${s}_eps`);
+  const parts = [pe !== undefined && `a P/E of ${pe.toFixed(2)}`, eps !== undefined && `EPS of $${eps.toFixed(2)}`].filter(Boolean);
+  if (parts.length) return `${symbol} trades at ${parts.join(' on ')}`;
+  return facts.keys(new RegExp(`^${s}_(pe|eps)$`)).length ? `FMP reports no P/E or EPS for ${symbol}` : undefined;
+}
+
+function rangeClause(facts: FactReader, s: string, symbol: string, focus: Focus): string | undefined {
+  const parts: string[] = [];
+  const high = facts.number(`${s}_year_high`);
+  const low = facts.number(`${s}_year_low`);
+  if (focus.has(`${s}_year_high`) && high !== undefined && low !== undefined) parts.push(`a one-year range of ${money(low)} to ${money(high)}`);
+  const dayHigh = facts.number(`${s}_day_high`);
+  const dayLow = facts.number(`${s}_day_low`);
+  if (focus.has(`${s}_day_high`) && dayHigh !== undefined && dayLow !== undefined) parts.push(`a day range of ${money(dayLow)} to ${money(dayHigh)}`);
+  return parts.length ? `${symbol} has ${parts.join(' and ')}` : undefined;
+}
+
+function movingAverageClause(facts: FactReader, s: string, symbol: string): string | undefined {
+  const average = facts.number(`${s}_avg_close`);
+  const sessions = facts.number(`${s}_sessions`);
+  if (average === undefined || sessions === undefined) return undefined;
+  const above = facts.flag(`${s}_above_avg_close`);
+  const last = facts.number(`${s}_price`);
+  let clause = `${symbol}'s average close over the last ${sessions} sessions is ${money(average)}`;
+  if (above !== undefined) clause += `, and the latest ${last !== undefined ? `price of ${money(last)}` : 'close'} is ${above ? 'above' : 'below'} it`;
+  return clause;
+}
+
 function trendClause(facts: FactReader, s: string, symbol: string): string | undefined {
   const change = facts.number(`${s}_return_n`);
   const sessions = facts.number(`${s}_sessions`);
@@ -71,13 +101,30 @@ function profileClause(facts: FactReader, s: string, name: string, focus: Focus)
   const industry = wanted('industry') ? facts.text(`${s}_industry`) : undefined;
   const ceo = wanted('ceo') ? facts.text(`${s}_ceo`) : undefined;
   const description = wanted('description') ? facts.text(`${s}_description`) : undefined;
-  if (!sector && !industry && !ceo && !description) return undefined;
+  const listing = profileListing(facts, s, focus);
+  if (!sector && !industry && !ceo && !description && !listing) return undefined;
   const parts: string[] = [];
   if (description) parts.push(`${name}: ${firstSentence(description).replace(/[.!?]$/, '')}`);
   const where = [sector && `the ${sector} sector`, industry && `the ${industry} industry`].filter(Boolean).join(' and ');
   if (where) parts.push(`${description ? 'it' : name} is in ${where}`);
   if (ceo) parts.push(`${description || where ? 'its' : `${name}'s`} CEO is ${ceo}`);
+  if (listing) parts.push(parts.length ? listing : `${name} ${listing}`);
   return parts.join('; ');
+}
+
+function profileListing(facts: FactReader, s: string, focus: Focus): string | undefined {
+  const wanted = (key: string) => focus.has(`${s}_${key}`);
+  const exchange = wanted('exchange') ? facts.text(`${s}_exchange`) : undefined;
+  const employees = wanted('employees') ? facts.number(`${s}_employees`) ?? facts.text(`${s}_employees`) : undefined;
+  const website = wanted('website') ? facts.text(`${s}_website`) : undefined;
+  const ipo = wanted('ipo_date') ? facts.text(`${s}_ipo_date`) : undefined;
+  const parts = [
+    exchange && `is listed on ${exchange}`,
+    employees !== undefined && `has ${typeof employees === 'number' ? count(employees) : employees} full-time employees`,
+    website && `its website is ${website}`,
+    ipo && `it went public on ${ipo}`,
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
 }
 
 export function firstSentence(text: string): string {
@@ -151,7 +198,10 @@ export function entityClauses(facts: FactReader, subject: Subject, focus: Focus)
     asked(`${s}_session_close`) ? sessionClause(facts, s, symbol) : undefined,
     asked(`${s}_volume`) ? volumeClause(facts, s, symbol) : undefined,
     asked(`${s}_market_cap`) ? marketCapClause(facts, s, symbol) : undefined,
+    asked(`${s}_pe`, `${s}_eps`) ? valuationClause(facts, s, symbol) : undefined,
+    rangeClause(facts, s, symbol, focus),
     asked(`${s}_return_n`) ? trendClause(facts, s, symbol) : undefined,
+    asked(`${s}_avg_close`) ? movingAverageClause(facts, s, symbol) : undefined,
     asked('income_net_margin', 'income_revenue_growth') ? incomeClause(facts, symbol) : undefined,
     asked(`${s}_headline`, `${s}_top_sentiment`) ? headlineClause(facts, s, symbol) : undefined,
     riskClause(facts, s, symbol),

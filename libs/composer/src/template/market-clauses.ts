@@ -1,5 +1,5 @@
 import { firstSentence } from './entity-clauses.ts';
-import { move, type FactReader } from './fact-reader.ts';
+import { money, move, type FactReader } from './fact-reader.ts';
 
 function marketStatusClause(facts: FactReader): string | undefined {
   const state = facts.text('market_state');
@@ -13,7 +13,7 @@ function marketStatusClause(facts: FactReader): string | undefined {
 
 function rankingClauses(facts: FactReader): string[] {
   const clauses: string[] = [];
-  const describe: Record<string, string> = { move: 'percent change on the session', volume: 'volume', return: 'return over the window' };
+  const describe: Record<string, string> = { move: 'percent change on the session', volume: 'volume', return: 'return over the window', market_cap: 'market cap', income_growth: 'latest revenue growth' };
   for (const key of facts.keys(/_ranking$/)) {
     const label = key.replace(/_ranking$/, '');
     const order = facts.list(key) as string[] | undefined;
@@ -22,9 +22,13 @@ function rankingClauses(facts: FactReader): string[] {
     const show = (symbol: string) => {
       const value = values[symbol];
       if (typeof value !== 'number') return symbol;
-      return label === 'volume' ? `${symbol} (${Math.round(value).toLocaleString('en-US')} shares)` : `${symbol} (${move(value)})`;
+      if (label === 'volume') return `${symbol} (${Math.round(value).toLocaleString('en-US')} shares)`;
+      if (label === 'market_cap') return `${symbol} (${money(value)})`;
+      return `${symbol} (${move(value)})`;
     };
-    let clause = `Ranked by ${describe[label] ?? label}: ${order.map(show).join(', ')}; ${facts.text(`${label}_leader`) ?? order[0]} led and ${facts.text(`${label}_laggard`) ?? order[order.length - 1]} lagged`;
+    const first = facts.text(`${label}_leader`) ?? order[0];
+    const last = facts.text(`${label}_laggard`) ?? order[order.length - 1];
+    let clause = `Ranked by ${describe[label] ?? label.replace(/_/g, ' ')}: ${order.map(show).join(', ')}; ${first} ${label === 'market_cap' ? 'is the largest' : 'led'} and ${last} ${label === 'market_cap' ? 'the smallest' : 'lagged'}`;
     const flagged = facts.list(`${label}_flagged`) as string[] | undefined;
     if (flagged) clause += `; flagged for falling past the threshold: ${flagged.join(', ')}`;
     else if (facts.keys(new RegExp(`^${label}_flagged$`)).length) clause += '; none fell past the threshold';
@@ -68,11 +72,29 @@ function slackClause(facts: FactReader): string | undefined {
   return `The note was posted to the ${channel} Slack channel${confirmed ? ' and confirmed in its history' : ''}`;
 }
 
+function moversClauses(facts: FactReader): string[] {
+  const clauses: string[] = [];
+  for (const list of ['gainers', 'losers']) {
+    const symbols = facts.list(`${list}_symbols`) as string[] | undefined;
+    if (!symbols) continue;
+    const names = (facts.list(`${list}_names`) ?? []) as string[];
+    const changes = (facts.list(`${list}_changes`) ?? []) as number[];
+    const prices = (facts.list(`${list}_prices`) ?? []) as number[];
+    const items = symbols.map((symbol, index) => {
+      const change = typeof changes[index] === 'number' ? ` ${move(changes[index])}` : '';
+      const price = typeof prices[index] === 'number' ? ` at ${money(prices[index])}` : '';
+      return `${names[index] ? `${names[index]} (${symbol})` : symbol}${change}${price}`;
+    });
+    clauses.push(`Top ${list} in the latest session: ${items.join('; ')}`);
+  }
+  return clauses;
+}
+
 /** Clauses about the market and across subjects: status, rankings, excess returns, web, Slack. */
 export function marketClauses(facts: FactReader): { before: string[]; after: string[] } {
   const status = marketStatusClause(facts);
   return {
-    before: status ? [status] : [],
+    before: [...(status ? [status] : []), ...moversClauses(facts)],
     after: [...rankingClauses(facts), ...excessClauses(facts), webClause(facts), slackClause(facts)].filter((clause): clause is string => clause !== undefined),
   };
 }

@@ -15,16 +15,21 @@ const ref = (name: string) => `\${${name}}`;
 const python = (plan: PlanBuilder, code: string, inputs: Record<string, unknown>, extract: string[], accept: string[]) =>
   plan.add('python', 'execute_python', { code, inputs }, { extract, accept_if: accept });
 
-export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: number): void {
+export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: number, movingAverage: boolean): void {
   const s = entity.slug;
-  python(plan, TREND_CODE, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions) }, [
+  const extract = [
     `${s}_sessions = result.n`,
     `${s}_trend_closes = result.closes`,
     `${s}_start_close = result.start_close`,
     `${s}_return_n = result.pct_change`,
     `${s}_volume_trend = result.volume_trend`,
     `${s}_avg_daily_volume = result.avg_volume`,
-  ], [`${s}_return_n is not None`, `len(${s}_trend_closes) == ${sessions}`]);
+  ];
+  if (movingAverage) extract.push(`${s}_avg_close = result.avg_close`, `${s}_above_avg_close = result.above_avg_close`);
+  python(plan, TREND_CODE, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions) }, extract, [
+    `${s}_return_n is not None`,
+    `len(${s}_trend_closes) == ${sessions}`,
+  ]);
 }
 
 /** Ranks entities by one metric (state keys `<slug>_<metric>`); `label` prefixes the result keys. */
@@ -93,5 +98,6 @@ export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[]):
     'income_net_margin = result.net_margin',
     'income_gross_margin = result.gross_margin',
     'income_improving = result.improving',
+    ...(entities.length > 1 ? ['income_growth_ranking = result.revenue_growth_ranking'] : []),
   ], [`len(income_net_margin) == ${entities.length}`]);
 }

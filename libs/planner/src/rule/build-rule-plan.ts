@@ -10,7 +10,7 @@ import {
 import {
   addExcessReturnStep, addFactCheckStep, addIncomeAnalysisStep, addRankStep, addSentimentStep, addTrendStep, addVolumeVsAverageStep,
 } from './analysis-steps.ts';
-import { addMarketStatusStep, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
+import { addMarketStatusStep, addMoversStep, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
 export interface PlanContext {
@@ -29,12 +29,27 @@ const LENGTH: Record<PromptReading['format'], [number, number]> = {
   bullets: [20, 260],
 };
 
-/** Today's quote is needed for price, the day's move and volume; a multi-session question alone needs only bars. */
+type Metric = { metric: string; label: string };
+
+/** What a ranking across several names orders by: window return, income growth, volume, market cap or the day's move. */
+function rankMetric(reading: PromptReading): Metric | undefined {
+  const f = reading.facets;
+  const text = reading.rawText.toLowerCase();
+  if (f.has('income')) return undefined; // the income step ranks by revenue growth itself
+  if (f.has('trend') && /return|trend|sessions|week|days/.test(text)) return { metric: 'return_n', label: 'return' };
+  if (f.has('market-cap') && /rank|compare|largest|biggest|which/.test(text)) return { metric: 'market_cap', label: 'market_cap' };
+  if (f.has('volume') && /most shares|traded the most|volume/.test(text) && !f.has('move')) return { metric: 'volume', label: 'volume' };
+  return { metric: 'change_pct', label: 'move' };
+}
+
+/** Today's quote is needed for price, the day's move, volume, valuation and ranges; a multi-session question alone needs only bars. */
 export function needsQuote(reading: PromptReading): boolean {
   const f = reading.facets;
   const aboutToday = /today|session\b|right now|current|latest (price|quote|session)|on the day|price|quote/i.test(reading.rawText);
   if (f.has('trend') && !aboutToday && !f.has('volume-vs-average') && !f.has('price')) return false;
-  return ['price', 'move', 'volume', 'volume-vs-average', 'market-cap', 'ranking', 'excess-return', 'fact-check', 'slack'].some((facet) => f.has(facet as Facet));
+  if (['price', 'move', 'volume', 'volume-vs-average', 'market-cap', 'excess-return', 'fact-check', 'valuation', 'range'].some((facet) => f.has(facet as Facet))) return true;
+  const metric = f.has('ranking') ? rankMetric(reading)?.metric : undefined;
+  return metric === 'change_pct' || metric === 'volume' || metric === 'market_cap';
 }
 
 /** The index fund a relative-performance question compares against, if any. */
@@ -47,7 +62,7 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
   if (needsQuote(reading)) {
-    addQuoteStep(plan, done, entity, { volume: f.has('volume'), marketCap: f.has('market-cap') });
+    addQuoteStep(plan, done, entity, { volume: f.has('volume'), marketCap: f.has('market-cap'), valuation: f.has('valuation'), range: f.has('range') });
   }
   if (f.has('fact-check') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText))) {
     addPreviousCloseStep(plan, done, entity);
@@ -59,21 +74,14 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
   if (f.has('headline') && !isBenchmark) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
 }
 
-function rankMetric(reading: PromptReading): { metric: string; label: string } {
-  const text = reading.rawText.toLowerCase();
-  if (reading.facets.has('trend') && /return|trend|sessions/.test(text)) return { metric: 'return_n', label: 'return' };
-  if (reading.facets.has('volume') && /most shares|traded the most|volume/.test(text) && !reading.facets.has('move')) return { metric: 'volume', label: 'volume' };
-  return { metric: 'change_pct', label: 'move' };
-}
-
 function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext): void {
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
-  if (f.has('trend')) for (const entity of entities) addTrendStep(plan, entity, sessions);
+  if (f.has('trend')) for (const entity of entities) addTrendStep(plan, entity, sessions, f.has('moving-average'));
   if (f.has('volume-vs-average')) addVolumeVsAverageStep(plan, entities);
   if (f.has('fact-check')) for (const entity of entities) addFactCheckStep(plan, entity);
   if (f.has('headline') && (f.has('sentiment') || f.has('risk-opportunity'))) {
-    for (const entity of entities) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
+    for (const entity of entities) if (plan.groundedFrom.includes(`${entity.slug}_insights`)) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
   }
   if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities);
   const benchmarkSymbol = benchmarkOf(reading, entities, context);
@@ -82,24 +90,42 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
     for (const entity of entities) if (entity !== benchmark) addExcessReturnStep(plan, entity, benchmark, { today: needsQuote(reading), period: f.has('trend') });
   }
   const ranked = entities.filter((entity) => entity !== benchmark || entities.length > 2);
-  if (ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
-    const { metric, label } = rankMetric(reading);
-    addRankStep(plan, ranked, metric, label, label === 'return' ? reading.declineThreshold : undefined);
+  const metric = rankMetric(reading);
+  if (metric && ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
+    addRankStep(plan, ranked, metric.metric, metric.label, metric.label === 'return' ? reading.declineThreshold : undefined);
   }
 }
 
-function slackNote(reading: PromptReading, entities: EntityRef[]): string {
-  const f = reading.facets;
+/** Movers lists, and the news of the top name when the question asks about it ("the worst one's headline"). */
+function addMoverSteps(plan: PlanBuilder, done: Done, reading: PromptReading, entities: EntityRef[]): void {
+  if (!reading.movers) return;
+  const followUp = reading.facets.has('headline') && entities.length === 0;
+  reading.movers.lists.forEach((list, index) => {
+    const last = index === reading.movers!.lists.length - 1;
+    addMoversStep(plan, list, reading.movers!.count, followUp && last);
+    if (followUp && last) {
+      const slug = list === 'gainers' ? 'top_gainer' : 'top_loser';
+      addNewsStep(plan, done, { symbol: slug.toUpperCase(), slug, param: `\${${slug}}`, resolvedByName: false, searchIndex: 0 }, 1, reading.facets.has('sentiment'));
+    }
+  });
+}
+
+/** The Slack note quotes the facts the plan gathered, through placeholders filled when the step runs. */
+function slackNote(plan: PlanBuilder, entities: EntityRef[]): string {
+  const has = (key: string) => plan.groundedFrom.includes(key);
   const parts: string[] = [];
-  if (f.has('market-status')) parts.push('Market: ${market_state}, next open ${market_next_open}.');
+  if (has('market_state')) parts.push('Market: ${market_state}, next open ${market_next_open}.');
   for (const { slug, symbol } of entities) {
-    let line = `${symbol}: \${${slug}_price} (\${${slug}_change_pct}% on the day)`;
-    if (f.has('volume-vs-average')) line += `, volume \${${slug}_volume} vs avg \${${slug}_avg_volume}`;
-    if (f.has('headline')) line += `; top headline: \${${slug}_headline}`;
-    parts.push(`${line}.`);
+    const facts: string[] = [];
+    if (has(`${slug}_price`)) facts.push(`\${${slug}_price} (\${${slug}_change_pct}% on the day)`);
+    if (has(`${slug}_return_n`)) facts.push(`\${${slug}_sessions}-session return \${${slug}_return_n}%`);
+    if (has('volume_vs_avg_pct') && has(`${slug}_volume`)) facts.push(`volume \${${slug}_volume} vs avg \${${slug}_avg_volume}`);
+    if (has(`${slug}_headline`)) facts.push(`top headline: \${${slug}_headline}`);
+    if (facts.length) parts.push(`${symbol}: ${facts.join('; ')}.`);
   }
-  if (entities.length > 1 && f.has('ranking')) parts.push('Leader: ${move_leader}; laggard: ${move_laggard}.');
-  return parts.join(' ');
+  for (const key of plan.groundedFrom.filter((name) => name.endsWith('_ranking'))) parts.push(`Ranking (${key.replace(/_ranking$/, '').replace(/_/g, ' ')}): \${${key}}.`);
+  if (has('income_revenue_growth')) parts.push('Revenue growth (newest first): ${income_revenue_growth}.');
+  return parts.join(' ') || 'Research note: no facts gathered.';
 }
 
 /** Adds cross-checks from a second source until the plan reaches its complexity's minimum length. */
@@ -125,13 +151,25 @@ function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: Entit
     if (f.has('headline')) plan.require(`${s}_headline`);
     if (f.has('sentiment')) plan.require(`${s}_top_sentiment`);
     if (f.has('profile')) {
-      if (/sector/.test(text) || !/industry|ceo/.test(text)) plan.require(`${s}_sector`);
+      if (/sector/.test(text) || !/industry|ceo|exchange|listed|employees|headcount|website|ipo|went public/.test(text)) plan.require(`${s}_sector`);
       if (/industry/.test(text)) plan.require(`${s}_industry`);
       if (/\bceo\b|who runs|who leads/.test(text)) plan.require(`${s}_ceo`);
       if (/what does|business|describe|description|what (kind of )?company|\bdo\b/.test(text)) plan.require(`${s}_description`);
     }
     if (f.has('fact-check')) plan.require(`${s}_session_close`);
+    if (f.has('valuation')) plan.require(`${s}_pe`, `${s}_eps`);
+    if (f.has('range')) plan.require(/day/.test(text) ? `${s}_day_high` : `${s}_year_high`, /day/.test(text) ? `${s}_day_low` : `${s}_year_low`);
+    if (f.has('moving-average')) plan.require(`${s}_avg_close`);
+    if (f.has('profile')) {
+      if (/exchange|listed/.test(text)) plan.require(`${s}_exchange`);
+      if (/employees|headcount/.test(text)) plan.require(`${s}_employees`);
+      if (/website/.test(text)) plan.require(`${s}_website`);
+      if (/ipo|went public/.test(text)) plan.require(`${s}_ipo_date`);
+    }
   }
+  if (f.has('movers')) for (const list of reading.movers?.lists ?? []) plan.require(`${list}_symbols`);
+  for (const slug of ['top_gainer', 'top_loser']) if (f.has('headline')) plan.require(`${slug}_headline`);
+  if (plan.groundedFrom.includes('income_growth_ranking')) plan.require('income_growth_ranking');
   if (f.has('market-status')) plan.require('market_state', 'market_next_open');
   if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
   if (f.has('income')) plan.require('income_revenue_growth', 'income_net_margin');
@@ -153,11 +191,12 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     entities.push(ref);
     addEntitySteps(plan, done, reading, ref, context, benchmarkOf(reading, found, context) === entity.symbol);
   }
+  addMoverSteps(plan, done, reading, entities);
   addAnalysisSteps(plan, reading, entities, context);
   if (reading.facets.has('web')) {
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
   }
-  if (reading.facets.has('slack') && reading.slackChannel) addSlackSteps(plan, reading.slackChannel, slackNote(reading, entities));
+  if (reading.facets.has('slack') && reading.slackChannel) addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities);
   return {

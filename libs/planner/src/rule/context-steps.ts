@@ -42,3 +42,16 @@ export function addSlackSteps(plan: PlanBuilder, channel: string, text: string):
     accept_if: ['slack_confirmed'],
   });
 }
+
+export type MoverList = 'gainers' | 'losers';
+
+/** The market's top movers; the first symbol feeds a follow-up step when the question asks about it. */
+export function addMoversStep(plan: PlanBuilder, list: MoverList, count: number, feedsNext: boolean): void {
+  const top = list === 'gainers' ? 'top_gainer' : 'top_loser';
+  plan.add('fmp', `fmp_get_market_${list}`, { limit: count }, {
+    extract: [`${list}_symbols = results[][symbol]`, `${list}_names = results[][name]`, `${list}_changes = results[][changesPercentage]`, `${list}_prices = results[][price]`],
+    select: [`${top} = ${list}_symbols[0]`],
+    accept_if: [`len(${list}_symbols) >= ${count}`],
+    ...(feedsNext ? { next_args_from: top } : {}),
+  });
+}

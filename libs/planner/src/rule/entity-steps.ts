@@ -28,7 +28,14 @@ export function addSearchStep(plan: PlanBuilder, entity: Entity): EntityRef {
   return { ...entity, param: `\${${s}_symbol}` };
 }
 
-export function addQuoteStep(plan: PlanBuilder, done: Done, entity: EntityRef, options: { volume?: boolean; marketCap?: boolean } = {}): void {
+export interface QuoteFields {
+  volume?: boolean;
+  marketCap?: boolean;
+  valuation?: boolean;
+  range?: boolean;
+}
+
+export function addQuoteStep(plan: PlanBuilder, done: Done, entity: EntityRef, options: QuoteFields = {}): void {
   if (!once(done, 'fmp_get_quote', entity)) return;
   const s = entity.slug;
   const extract = [
@@ -41,9 +48,12 @@ export function addQuoteStep(plan: PlanBuilder, done: Done, entity: EntityRef, o
     `${s}_avg_volume = avgVolume`,
   ];
   if (options.marketCap) extract.push(`${s}_market_cap = marketCap`);
+  if (options.valuation) extract.push(`${s}_pe = pe`, `${s}_eps = eps`);
+  if (options.range) extract.push(`${s}_year_high = yearHigh`, `${s}_year_low = yearLow`, `${s}_day_high = dayHigh`, `${s}_day_low = dayLow`);
   const accept = [`${s}_price > 0`, `${s}_change_pct is not None`];
   if (options.volume) accept.push(`${s}_volume > 0`, `${s}_avg_volume > 0`);
   if (options.marketCap) accept.push(`${s}_market_cap > 0`);
+  if (options.range) accept.push(`${s}_year_high >= ${s}_year_low`);
   plan.add('fmp', 'fmp_get_quote', { symbol: entity.param }, { extract, accept_if: accept });
 }
 
@@ -60,7 +70,10 @@ export function addProfileStep(plan: PlanBuilder, done: Done, entity: EntityRef)
   if (!once(done, 'fmp_get_company_profile', entity)) return;
   const s = entity.slug;
   plan.add('fmp', 'fmp_get_company_profile', { symbol: entity.param }, {
-    extract: [`${s}_company = companyName`, `${s}_sector = sector`, `${s}_industry = industry`, `${s}_ceo = ceo`, `${s}_description = description`],
+    extract: [
+      `${s}_company = companyName`, `${s}_sector = sector`, `${s}_industry = industry`, `${s}_ceo = ceo`, `${s}_description = description`,
+      `${s}_exchange = exchange`, `${s}_employees = fullTimeEmployees`, `${s}_website = website`, `${s}_ipo_date = ipoDate`,
+    ],
     accept_if: [`${s}_sector is not None`, `len(${s}_description) > 0`],
   });
 }

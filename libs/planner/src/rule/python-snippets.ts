@@ -34,6 +34,8 @@ export const TREND_CODE = snippet(
   '    "first_volume": int(vols[0]),',
   '    "last_volume": int(vols[-1]),',
   '    "avg_volume": int(round(sum(vols) / len(vols))),',
+  '    "avg_close": round(sum(window[1:]) / n, 2),',
+  '    "above_avg_close": window[-1] > sum(window[1:]) / n,',
   '}',
 );
 
@@ -121,4 +123,6 @@ export const INCOME_CODE = snippet(
   '    result["net_margin"][k] = [round(n / r * 100, 2) for n, r in zip(ni, rev)]',
   '    result["gross_margin"][k] = [round(g / r * 100, 2) for g, r in zip(gp, rev)]',
   '    result["improving"][k] = len(ni) > 1 and ni[0] / rev[0] > ni[1] / rev[1]',
+  'latest = {k: g[0] for k, g in result["revenue_growth"].items() if g and g[0] is not None}',
+  'result["revenue_growth_ranking"] = sorted(latest, key=lambda k: latest[k], reverse=True)',
 );

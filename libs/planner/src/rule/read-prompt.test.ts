@@ -40,3 +40,25 @@ describe('readPrompt', () => {
     expect(readPrompt("Find web coverage of Micron's memory business and list links").searchTopic).toBe('Micron memory business');
   });
 });
+
+describe('readPrompt, market-wide and quote-detail questions', () => {
+  it('reads movers lists and their size', () => {
+    expect(readPrompt('Which were the top three losers today?').movers).toEqual({ lists: ['losers'], count: 3 });
+    expect(readPrompt('Show the biggest gainers').movers).toEqual({ lists: ['gainers'], count: 5 });
+  });
+
+  it('tells valuation, ranges and moving averages apart from trends and income', () => {
+    const valuation = readPrompt("What is Nvidia's P/E ratio and EPS?");
+    expect([...valuation.facets]).toContain('valuation');
+    expect([...valuation.facets]).not.toContain('income');
+    const range = readPrompt('What are the 52-week high and low for Amazon?');
+    expect([...range.facets]).toContain('range');
+    expect(range.sessions).toBeUndefined();
+    expect([...readPrompt('Is it above its 20-day average price?').facets]).toEqual(expect.arrayContaining(['moving-average', 'trend']));
+  });
+
+  it('does not read "exchange" as a price change', () => {
+    const reading = readPrompt('What exchange is Arm listed on?');
+    expect([...reading.facets]).toEqual(['profile']);
+  });
+});

@@ -21,7 +21,11 @@ export type Facet =
   | 'ranking'
   | 'excess-return'
   | 'fact-check'
-  | 'slack';
+  | 'slack'
+  | 'movers'
+  | 'valuation'
+  | 'range'
+  | 'moving-average';
 
 export type AnswerFormat = 'one sentence' | 'short paragraph' | 'one paragraph' | 'bullets';
 
@@ -34,6 +38,8 @@ export interface PromptReading {
   statements?: { period: 'annual' | 'quarter'; count: number };
   /** How many headlines or articles the answer lists. */
   items: number;
+  /** Which mover lists and how many names ("top three losers"). */
+  movers?: { lists: Array<'gainers' | 'losers'>; count: number };
   /** A decline threshold to flag, in percent ("fell more than 2%"). */
   declineThreshold?: number;
   slackChannel?: string;
@@ -73,32 +79,42 @@ const FUNCTION_WORDS = new Set(
     'top bottom first last next previous after before between against versus vs above below under ' +
     'did has have had will would should could can may might must let lets let\'s i we you they he she ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
-    'august september october november december nasdaq-100 etf etfs index ceo cfo')
+    'august september october november december nasdaq-100 etf etfs index ceo cfo vs moved more less much many most ' +
+    'up down day days week year ago who how why what were was it its')
     .split(/\s+/),
 );
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
+
+/** True for words of questions and instructions, which never name a company on their own. */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word.toLowerCase()) || NOT_TICKERS.has(word.toUpperCase());
+}
 
 function detectFacets(text: string): Set<Facet> {
   const t = text.toLowerCase();
   const facets = new Set<Facet>();
   const add = (facet: Facet, when: boolean) => when && facets.add(facet);
   add('market-status', has(t, /market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
-  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price/));
-  add('move', has(t, /percent|%|\bmove[sd]?\b|moved|change|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
+  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today/));
+  add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
   add('volume', has(t, /volume|shares traded|traded the most|most shares/));
   add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual/));
   add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
   add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
   add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish/));
   add('risk-opportunity', has(t, /risks?\b|opportunit/));
-  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceo\b|who runs|profile|what (kind of )?company/));
+  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceo\b|who runs|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public/));
   add('market-cap', has(t, /market cap/));
-  add('income', has(t, /income statement|revenue|net income|margin|profitab|earnings|\beps\b|gross profit/));
+  add('income', has(t, /income statement|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
+  add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));
+  add('range', has(t, /52-week|52 week|year(?:ly)? high|year(?:ly)? low|day(?:'s)? (?:high|low|range)|intraday range|trading range/));
+  add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?/));
+  add('moving-average', has(t, /moving average|\d+-day average|average (closing )?price|\bsma\b|average close/));
   add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));
   add('web-summary', has(t, /summari[sz]e the top result|top result|read the (top )?article|extract/));
-  add('fact-check', has(t, /fact-check|fact check|confirm with|two (independent )?sources|verify|cross-check/));
-  add('ranking', has(t, /\brank|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other/));
+  add('fact-check', has(t, /fact-check|fact check|confirm with|two independent sources|verify|cross-check/));
+  add('ranking', has(t, /\brank|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other/));
   add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|versus (the )?(index|spy|qqq|dia|iwm|s&p|nasdaq)|vs\.? (spy|qqq|iwm|dia)|trade versus|traded versus/));
   add('slack', has(t, /slack|post (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   if (facets.has('volume-vs-average')) facets.add('volume');
@@ -106,6 +122,7 @@ function detectFacets(text: string): Set<Facet> {
   if (facets.has('sentiment')) facets.add('headline');
   if (facets.has('web-summary')) facets.add('web');
   if (facets.has('market-cap')) facets.add('price');
+  if (facets.has('moving-average')) facets.add('trend');
   return facets;
 }
 
@@ -119,7 +136,7 @@ function detectSessions(text: string): number | undefined {
   const explicit = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(?:trading\s+)?(?:sessions|days|trading days)/.exec(t)
     ?? /(\d+)-(?:session|day)/.exec(t);
   if (explicit) return numberFrom(explicit[1]);
-  if (/week\b|weekly/.test(t)) return 5;
+  if (/(this|past|last|the) week\b|weekly|week-over-week/.test(t)) return 5;
   if (/month\b|monthly/.test(t)) return 21;
   return undefined;
 }
@@ -141,11 +158,21 @@ function detectItems(text: string): number {
   return count ? Math.min(count, 10) : 1;
 }
 
+function detectMovers(text: string): PromptReading['movers'] {
+  const t = text.toLowerCase();
+  const lists: Array<'gainers' | 'losers'> = [];
+  if (/gainer|best (performer|stock)|biggest gain|rose the most|movers/.test(t)) lists.push('gainers');
+  if (/loser|worst|biggest (drop|decline|fall)|fell the most|movers/.test(t)) lists.push('losers');
+  const word = /(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/.exec(t)?.[1];
+  return { lists: lists.length ? lists : ['gainers'], count: Math.min((word ? numberFrom(word) : undefined) ?? 5, 20) };
+}
+
 function detectFormat(text: string): AnswerFormat {
   const t = text.toLowerCase();
   if (/one sentence|in a sentence|single sentence/.test(t)) return 'one sentence';
   if (/one[- ]paragraph|a paragraph|short paragraph/.test(t)) return 'one paragraph';
   if (/\blist\b|bullet|label each|each one|all (three|four|five)/.test(t)) return 'bullets';
+  if (/in (a )?(short )?summary|summari[sz]e/.test(t) && /points|bullets/.test(t)) return 'bullets';
   return 'short paragraph';
 }
 
@@ -209,6 +236,7 @@ export function readPrompt(text: string): PromptReading {
     sessions,
     statements: facets.has('income') ? detectStatements(text) : undefined,
     items: detectItems(text),
+    movers: facets.has('movers') ? detectMovers(text) : undefined,
     declineThreshold: threshold ? Number(threshold[1]) : undefined,
     slackChannel: channel ? `#${channel.toLowerCase()}` : facets.has('slack') ? '#general' : undefined,
     searchTopic: detectSearchTopic(text),

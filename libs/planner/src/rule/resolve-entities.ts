@@ -1,5 +1,5 @@
 import type { ToolCaller } from '@forge/tools';
-import type { PromptReading } from './read-prompt.ts';
+import { isFunctionWord, type PromptReading } from './read-prompt.ts';
 
 /** A company or fund the prompt is about. */
 export interface Entity {
@@ -99,5 +99,20 @@ export async function resolveEntities(text: string, reading: PromptReading, tool
     }
     add({ symbol, slug: slugOf(symbol), resolvedByName: false, searchIndex: 0 }, position);
   }
+  if (found.length === 0) await addLowercaseSymbols(text, tools, add);
   return found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
+}
+
+/**
+ * Casual prompts write symbols in lower case ("tsla vs nvda"). Only when nothing else named a company, a short
+ * word counts as a symbol if the search tool knows it exactly as one.
+ */
+async function addLowercaseSymbols(text: string, tools: ToolCaller, add: (entity: Entity, position: number) => void): Promise<void> {
+  for (const match of text.matchAll(/\b[a-z]{2,5}\b/g)) {
+    const word = match[0];
+    if (isFunctionWord(word)) continue;
+    const hits = await search(tools, word.toUpperCase());
+    const index = hits.findIndex((hit) => hit.symbol === word.toUpperCase());
+    if (index >= 0) add({ symbol: hits[index].symbol, slug: slugOf(hits[index].symbol), resolvedByName: false, searchIndex: index }, match.index);
+  }
 }
