@@ -49,7 +49,7 @@ export function renderReport(data: ReportData): string {
       return { label: level, segments: [seg('accepted', counts.accepted, GREEN), seg('rejected', counts.rejected, ORANGE), seg('failed', counts.failed, RED)] };
     }), { labelWidth: 100 }),
     `<h2>Step acceptance per tool</h2>`,
-    stackedBarChart(toolRows(stats)),
+    stackedBarChart(toolRows(stats), { labelWidth: 260 }),
     `<h2>Rejection and failure reasons</h2>`,
     reasonsSection(manifest),
     `<h2>Tool latency</h2>`,
