@@ -6,7 +6,7 @@ import { FactReader } from './template/fact-reader.ts';
 import { entityClauses, type Subject } from './template/entity-clauses.ts';
 import { marketClauses } from './template/market-clauses.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v3';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v4';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {

@@ -62,9 +62,10 @@ export function count(value: number): string {
   return grouped(String(Math.round(value)));
 }
 
-/** A signed percent in words: "up 1.23%" / "down 0.40%" / "flat". */
+/** A signed percent in words: "up 1.23%" / "down 0.40%" / "flat (0.00%)". */
 export function move(percent: number): string {
-  if (percent === 0) return 'flat';
+  // The number stays in: grounding requires every must_include fact, and a bare "flat" dropped a 0 return.
+  if (percent === 0) return 'flat (0.00%)';
   return `${percent > 0 ? 'up' : 'down'} ${Math.abs(percent).toFixed(2)}%`;
 }
 
