@@ -5,7 +5,7 @@ export { createLiveFmpBackend, DEFAULT_FMP_BASE_URL } from './live-fmp-backend.t
 export type { LiveFmpOptions } from './live-fmp-backend.ts';
 export { createFmpBackend } from './create-fmp-backend.ts';
 export type { FmpBackendOptions } from './create-fmp-backend.ts';
-export { UpstreamError } from './upstream-error.ts';
+export { UpstreamError } from '@forge/upstream';
 export { QuoteInputSchema, QuoteOutputSchema } from './tools/fmp-get-quote.ts';
 export type { QuoteOutput } from './tools/fmp-get-quote.ts';
 export { ProfileInputSchema, ProfileOutputSchema } from './tools/fmp-get-company-profile.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from '@forge/errors';
 import type { FmpBackend } from './fmp-backend.ts';
 import { fetchJson } from './fetch-json.ts';
-import { UpstreamError } from './upstream-error.ts';
+import { UpstreamError } from '@forge/upstream';
 
 export const DEFAULT_FMP_BASE_URL = 'https://financialmodelingprep.com';
 

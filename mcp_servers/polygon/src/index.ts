@@ -5,7 +5,7 @@ export { createLivePolygonBackend, DEFAULT_POLYGON_BASE_URL } from './live-polyg
 export type { LivePolygonOptions } from './live-polygon-backend.ts';
 export { createPolygonBackend } from './create-polygon-backend.ts';
 export type { PolygonBackendOptions } from './create-polygon-backend.ts';
-export { UpstreamError } from './upstream-error.ts';
+export { UpstreamError } from '@forge/upstream';
 export { AggregateBarSchema } from './tools/aggregate-bar-schema.ts';
 export { AggsInputSchema, AggsOutputSchema } from './tools/polygon-get-aggs.ts';
 export type { AggsRequest, AggsOutput } from './tools/polygon-get-aggs.ts';

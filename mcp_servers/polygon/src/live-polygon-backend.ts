@@ -3,7 +3,7 @@ import { ConfigError } from '@forge/errors';
 import { NYSE_CALENDAR, marketStatusAt, type MarketCalendar } from '@forge/snapshot';
 import { fetchJson } from './fetch-json.ts';
 import type { PolygonBackend } from './polygon-backend.ts';
-import { UpstreamError } from './upstream-error.ts';
+import { UpstreamError } from '@forge/upstream';
 
 export const DEFAULT_POLYGON_BASE_URL = 'https://api.polygon.io';
 

@@ -5,7 +5,7 @@ export { createLiveTavilyBackend, DEFAULT_TAVILY_BASE_URL } from './live-tavily-
 export type { LiveTavilyOptions } from './live-tavily-backend.ts';
 export { createTavilyBackend } from './create-tavily-backend.ts';
 export type { TavilyBackendOptions } from './create-tavily-backend.ts';
-export { UpstreamError } from './upstream-error.ts';
+export { UpstreamError } from '@forge/upstream';
 export { SearchInputSchema, SearchOutputSchema } from './tools/tavily-search.ts';
 export type { SearchRequest, SearchOutput } from './tools/tavily-search.ts';
 export { ExtractInputSchema, ExtractOutputSchema } from './tools/tavily-extract.ts';

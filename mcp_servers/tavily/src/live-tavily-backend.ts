@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError } from '@forge/errors';
 import { postJson } from './post-json.ts';
 import type { TavilyBackend } from './tavily-backend.ts';
-import { UpstreamError } from './upstream-error.ts';
+import { UpstreamError } from '@forge/upstream';
 
 export const DEFAULT_TAVILY_BASE_URL = 'https://api.tavily.com';
 

@@ -1,6 +1,6 @@
 import { ForgeError, type ErrorContext } from '@forge/errors';
 
-/** The live Tavily API answered with an error or a body we cannot use; 429 and 5xx are worth retrying. */
+/** A live API answered with an error or a body we cannot use; 429 and 5xx are worth retrying. */
 export class UpstreamError extends ForgeError {
   readonly status: number | undefined;
 
