@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDatasetFile } from '@forge/packager';
 import { loadSampleValidator, toSample, type SampleValidator } from '@forge/sample';
-import { makeRecord } from './__fixtures__/make-record.ts';
+import { makeRecord } from '../../sample/src/__fixtures__/make-record.ts';
 
 let dir: string;
 let validator: SampleValidator;

@@ -1,7 +1,8 @@
+// Test fixture shared with the sample lib's tests: one record builder, not two copies.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FailureRecord, GenerationRecord } from '@forge/engine';
-import { makeRecord } from './make-record.ts';
+import { makeRecord } from '../../../sample/src/__fixtures__/make-record.ts';
 
 export interface RunTree {
   root: string;
