@@ -3,7 +3,7 @@ import type { Entry } from '@forge/catalog';
 import { expandCatalog } from '../../catalog-expander/src/index.ts';
 import type { BenchContext } from './bench-context.ts';
 import { buildPipeline } from './build-pipeline.ts';
-import { startHttpToolWorld } from './http-tool-world.ts';
+import type { HttpToolWorld } from './http-tool-world.ts';
 import { processTree } from './process-tree.ts';
 import { readCatalogValue, runCatalog, type CatalogRun } from './run-catalog.ts';
 import { sampleRss } from './rss-sampler.ts';
@@ -36,11 +36,13 @@ export interface FullRun {
  * five real MCP servers as HTTP children, once at concurrency 1 (the first `sequentialPrompts` of them) and once
  * at the default concurrency, with peak RSS of this process and of the server processes.
  */
-export async function runOverheadScenario(context: BenchContext, options: { prompts: number; sequentialPrompts: number; seed: number }): Promise<{ result: OverheadResult; full: FullRun }> {
+export async function runOverheadScenario(
+  context: BenchContext,
+  world: HttpToolWorld,
+  options: { prompts: number; sequentialPrompts: number; seed: number },
+): Promise<{ result: OverheadResult; full: FullRun }> {
   const catalog = expandCatalog({ n: options.prompts, seed: options.seed, universe: context.universe });
   const { entries, sha256 } = readCatalogValue(catalog);
-  context.log(`overhead: starting 5 MCP servers over HTTP`);
-  const world = await startHttpToolWorld({ root: context.root });
   const sampler = sampleRss({ intervalMs: 100, childPids: () => Object.values(world.supervisor.pids()).flatMap(processTree) });
   try {
     const pipeline = await buildPipeline({ root: context.root, tools: world.hub, catalogSha256: sha256 });
@@ -71,6 +73,5 @@ export async function runOverheadScenario(context: BenchContext, options: { prom
     };
   } finally {
     sampler.stop();
-    await world.close();
   }
 }

@@ -21,6 +21,8 @@ export interface RunCatalogOptions {
   concurrency: number;
   cacheDir?: string;
   limiter?: RateLimiter;
+  /** false when the planner schedules its own model requests on `limiter` (see RunShardOptions.limitModelCalls). */
+  limitModelCalls?: boolean;
   secrets?: string[];
   limits?: PlanLimits;
 }
@@ -50,6 +52,7 @@ export async function runCatalog(entries: Entry[], pipeline: Pipeline, options: 
         concurrency: options.concurrency,
         cacheDir: options.cacheDir,
         limiter: options.limiter,
+        limitModelCalls: options.limitModelCalls,
         secrets: options.secrets,
         limits: options.limits ?? BENCH_LIMITS,
         backoffMs: 50,
