@@ -3,10 +3,12 @@ import type { Plan, Trace } from '@forge/plan';
 import type { Composer, ComposeOutcome } from './composer.ts';
 import type { Citation, Reference } from './reference.ts';
 import { FactReader } from './template/fact-reader.ts';
-import { entityClauses, type Subject } from './template/entity-clauses.ts';
+import { entityClauses, type Focus, type Style, type Subject } from './template/entity-clauses.ts';
 import { marketClauses } from './template/market-clauses.ts';
+import { fitClauses, layoutAnswer, readAnswerShape, wordCount, type AnswerShape } from './template/answer-layout.ts';
+import { checkGrounding } from './check-grounding.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v4';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v5';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -23,11 +25,30 @@ function subjectsOf(plan: Plan, trace: Trace): Subject[] {
   return subjects;
 }
 
-function layout(clauses: string[], format: string): string {
-  const sentence = (clause: string) => (/[.!?]$/.test(clause) ? clause : `${clause}.`);
-  if (/bullet/i.test(format)) return clauses.map((clause) => `- ${sentence(clause)}`).join('\n');
-  if (/one sentence/i.test(format)) return sentence(clauses.map((clause) => clause.replace(/[.!?]$/, '')).join('; '));
-  return clauses.map(sentence).join(' ');
+function writeClauses(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): string[] {
+  const market = marketClauses(facts, style);
+  return [...market.before, ...subjectsOf(plan, trace).flatMap((subject) => entityClauses(facts, subject, focus, style)), ...market.after];
+}
+
+/** The required facts a clause states (flags are stated by any clause, so they decide nothing here). */
+function coverage(state: Record<string, unknown>, focus: Focus): (clause: string) => string[] {
+  const keys = [...focus].filter((key) => key in state && typeof state[key] !== 'boolean');
+  const facts = Object.fromEntries(keys.map((key) => [key, state[key]]));
+  return (clause) => {
+    const missing = new Set(checkGrounding({ answer_text: clause, facts }, keys).missing);
+    return keys.filter((key) => !missing.has(key));
+  };
+}
+
+/** Clauses in full sentences, or, when a word limit cannot hold them, the required facts in brief form. */
+function clausesWithin(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, shape: AnswerShape): string[] {
+  const full = writeClauses(facts, plan, trace, focus, 'full');
+  if (!shape.wordLimit) return full;
+  const covers = coverage(trace.state, focus);
+  const fitted = fitClauses(full, covers, shape);
+  if (wordCount(layoutAnswer(fitted, shape)) <= shape.wordLimit) return fitted;
+  const brief = fitClauses(writeClauses(facts, plan, trace, focus, 'brief'), covers, shape);
+  return wordCount(layoutAnswer(brief, shape)) < wordCount(layoutAnswer(fitted, shape)) ? brief : fitted;
 }
 
 function plainFacts(facts: FactReader, keys: string[]): string[] {
@@ -59,11 +80,11 @@ export class TemplateComposer implements Composer {
   async compose(_entry: Entry, plan: Plan, trace: Trace): Promise<ComposeOutcome> {
     const facts = new FactReader(trace.state);
     const focus = new Set(plan.final_answer_requirements.must_include);
-    const market = marketClauses(facts);
-    let clauses = [...market.before, ...subjectsOf(plan, trace).flatMap((subject) => entityClauses(facts, subject, focus)), ...market.after];
+    const shape = readAnswerShape(plan.final_answer_requirements.format);
+    let clauses = clausesWithin(facts, plan, trace, focus, shape);
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
-    const answer = clauses.length > 0 ? layout(clauses, plan.final_answer_requirements.format) : 'The tools returned no facts that answer this question.';
+    const answer = clauses.length > 0 ? layoutAnswer(clauses, shape) : 'The tools returned no facts that answer this question.';
     const keys = [...new Set([...facts.used, ...plan.final_answer_requirements.must_include])].filter((key) => key in trace.state);
     const reference: Reference = {
       answer_text: answer,

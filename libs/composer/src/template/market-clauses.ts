@@ -1,19 +1,36 @@
-import { firstSentence } from './entity-clauses.ts';
-import { money, move, type FactReader } from './fact-reader.ts';
+import { firstSentence } from './profile-clauses.ts';
+import { money, move, percent, type FactReader } from './fact-reader.ts';
+import type { Style } from './focus.ts';
 
-function marketStatusClause(facts: FactReader): string | undefined {
+function marketStatusClause(facts: FactReader, style: Style): string | undefined {
   const state = facts.text('market_state');
   if (!state) return undefined;
   const next = facts.text('market_next_open');
+  if (style === 'brief') return `Market ${state}${next && state !== 'open' ? `; next open ${next}` : ''}`;
   const time = facts.text('market_server_time');
   let clause = `The US market is ${state === 'open' ? 'open' : state === 'closed' ? 'closed' : `closed for regular trading (${state} session)`}${time ? ` as of ${time}` : ''}`;
   if (next && state !== 'open') clause += `; it next opens at ${next}`;
   return clause;
 }
 
-function rankingClauses(facts: FactReader): string[] {
+const RANKED_BY: Record<string, string> = {
+  move: 'percent change on the session',
+  volume: 'volume',
+  return: 'return over the window',
+  market_cap: 'market cap',
+  income_growth: 'latest revenue growth',
+  income_margin: 'latest net margin',
+  pe: 'P/E',
+};
+
+// How the first and last of a ranking are described, by what it ranks.
+const ENDS: Record<string, [string, string]> = {
+  market_cap: ['is the largest', 'the smallest'],
+  pe: ['has the highest P/E', 'the lowest (the cheapest on earnings)'],
+};
+
+function rankingClauses(facts: FactReader, style: Style): string[] {
   const clauses: string[] = [];
-  const describe: Record<string, string> = { move: 'percent change on the session', volume: 'volume', return: 'return over the window', market_cap: 'market cap', income_growth: 'latest revenue growth' };
   for (const key of facts.keys(/_ranking$/)) {
     const label = key.replace(/_ranking$/, '');
     const order = facts.list(key) as string[] | undefined;
@@ -24,11 +41,15 @@ function rankingClauses(facts: FactReader): string[] {
       if (typeof value !== 'number') return symbol;
       if (label === 'volume') return `${symbol} (${Math.round(value).toLocaleString('en-US')} shares)`;
       if (label === 'market_cap') return `${symbol} (${money(value)})`;
+      if (label === 'pe') return `${symbol} (${value.toFixed(2)})`;
+      if (label === 'income_margin') return `${symbol} (${percent(value)})`;
       return `${symbol} (${move(value)})`;
     };
     const first = facts.text(`${label}_leader`) ?? order[0];
     const last = facts.text(`${label}_laggard`) ?? order[order.length - 1];
-    let clause = `Ranked by ${describe[label] ?? label.replace(/_/g, ' ')}: ${order.map(show).join(', ')}; ${first} ${label === 'market_cap' ? 'is the largest' : 'led'} and ${last} ${label === 'market_cap' ? 'the smallest' : 'lagged'}`;
+    const [top, bottom] = ENDS[label] ?? ['led', 'lagged'];
+    let clause = `Ranked by ${RANKED_BY[label] ?? label.replace(/_/g, ' ')}: ${order.map(show).join(', ')}`;
+    if (style === 'full') clause += `; ${first} ${top} and ${last} ${bottom}`;
     const flagged = facts.list(`${label}_flagged`) as string[] | undefined;
     if (flagged) clause += `; flagged for falling past the threshold: ${flagged.join(', ')}`;
     else if (facts.keys(new RegExp(`^${label}_flagged$`)).length) clause += '; none fell past the threshold';
@@ -65,14 +86,15 @@ function webClause(facts: FactReader): string | undefined {
   return undefined;
 }
 
-function slackClause(facts: FactReader): string | undefined {
+function slackClause(facts: FactReader, style: Style): string | undefined {
   const channel = facts.text('slack_channel');
   if (!channel) return undefined;
   const confirmed = facts.flag('slack_confirmed');
+  if (style === 'brief') return `Posted to ${channel}${confirmed ? ' (confirmed)' : ''}`;
   return `The note was posted to the ${channel} Slack channel${confirmed ? ' and confirmed in its history' : ''}`;
 }
 
-function moversClauses(facts: FactReader): string[] {
+function moversClauses(facts: FactReader, style: Style): string[] {
   const clauses: string[] = [];
   for (const list of ['gainers', 'losers']) {
     const symbols = facts.list(`${list}_symbols`) as string[] | undefined;
@@ -83,6 +105,7 @@ function moversClauses(facts: FactReader): string[] {
     const items = symbols.map((symbol, index) => {
       const change = typeof changes[index] === 'number' ? ` ${move(changes[index])}` : '';
       const price = typeof prices[index] === 'number' ? ` at ${money(prices[index])}` : '';
+      if (style === 'brief') return `${symbol}${change}`;
       return `${names[index] ? `${names[index]} (${symbol})` : symbol}${change}${price}`;
     });
     clauses.push(`Top ${list} in the latest session: ${items.join('; ')}`);
@@ -91,10 +114,10 @@ function moversClauses(facts: FactReader): string[] {
 }
 
 /** Clauses about the market and across subjects: status, rankings, excess returns, web, Slack. */
-export function marketClauses(facts: FactReader): { before: string[]; after: string[] } {
-  const status = marketStatusClause(facts);
+export function marketClauses(facts: FactReader, style: Style = 'full'): { before: string[]; after: string[] } {
+  const status = marketStatusClause(facts, style);
   return {
-    before: [...(status ? [status] : []), ...moversClauses(facts)],
-    after: [...rankingClauses(facts), ...excessClauses(facts), webClause(facts), slackClause(facts)].filter((clause): clause is string => clause !== undefined),
+    before: [...(status ? [status] : []), ...moversClauses(facts, style)],
+    after: [...rankingClauses(facts, style), ...excessClauses(facts), webClause(facts), slackClause(facts, style)].filter((clause): clause is string => clause !== undefined),
   };
 }

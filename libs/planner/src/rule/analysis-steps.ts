@@ -4,6 +4,7 @@ import {
   EXCESS_RETURN_CODE,
   FACT_CHECK_CODE,
   INCOME_CODE,
+  RANGE_POSITION_CODE,
   RANK_CODE,
   SENTIMENT_CODE,
   TREND_CODE,
@@ -84,11 +85,14 @@ export function addFactCheckStep(plan: PlanBuilder, entity: EntityRef): void {
   ]);
 }
 
-export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[]): void {
+export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], rankBy: 'revenue-growth' | 'net-margin' = 'revenue-growth'): void {
   const data = Object.fromEntries(
     entities.map((entity) => {
       const s = entity.slug;
-      return [entity.symbol, { revenue: ref(`${s}_revenues`), net_income: ref(`${s}_net_incomes`), gross_profit: ref(`${s}_gross_profits`), dates: ref(`${s}_statement_dates`) }];
+      return [entity.symbol, {
+        revenue: ref(`${s}_revenues`), net_income: ref(`${s}_net_incomes`), gross_profit: ref(`${s}_gross_profits`),
+        operating_income: ref(`${s}_operating_incomes`), dates: ref(`${s}_statement_dates`),
+      }];
     }),
   );
   python(plan, INCOME_CODE, { data }, [
@@ -97,7 +101,18 @@ export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[]):
     'income_net_income_growth = result.net_income_growth',
     'income_net_margin = result.net_margin',
     'income_gross_margin = result.gross_margin',
+    'income_operating_margin = result.operating_margin',
     'income_improving = result.improving',
     ...(entities.length > 1 ? ['income_growth_ranking = result.revenue_growth_ranking'] : []),
+    ...(entities.length > 1 && rankBy === 'net-margin' ? ['income_margin_ranking = result.net_margin_ranking', 'income_margin_values = result.latest_net_margin'] : []),
   ], [`len(income_net_margin) == ${entities.length}`]);
+}
+
+/** How far the price sits below its 52-week high and above its 52-week low, in percent. */
+export function addRangePositionStep(plan: PlanBuilder, entity: EntityRef): void {
+  const s = entity.slug;
+  python(plan, RANGE_POSITION_CODE, { price: ref(`${s}_price`), high: ref(`${s}_year_high`), low: ref(`${s}_year_low`) }, [
+    `${s}_pct_below_high = result.pct_below_high`,
+    `${s}_pct_above_low = result.pct_above_low`,
+  ], [`${s}_pct_below_high >= 0`, `${s}_pct_above_low >= 0`]);
 }

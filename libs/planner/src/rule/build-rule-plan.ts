@@ -8,8 +8,11 @@ import {
   type Done, type EntityRef,
 } from './entity-steps.ts';
 import {
-  addExcessReturnStep, addFactCheckStep, addIncomeAnalysisStep, addRankStep, addSentimentStep, addTrendStep, addVolumeVsAverageStep,
+  addExcessReturnStep, addFactCheckStep, addIncomeAnalysisStep, addRangePositionStep, addRankStep, addSentimentStep, addTrendStep,
+  addVolumeVsAverageStep,
 } from './analysis-steps.ts';
+import { requireFacts } from './require-facts.ts';
+import { formatLabel } from './read-answer-form.ts';
 import { addMarketStatusStep, addMoversStep, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
@@ -29,13 +32,22 @@ const LENGTH: Record<PromptReading['format'], [number, number]> = {
   bullets: [20, 260],
 };
 
+/** Answer length in words: the format's usual range, capped by a word limit the prompt sets. */
+function lengthRange(reading: PromptReading): [number, number] {
+  const [low, high] = LENGTH[reading.format];
+  if (!reading.wordLimit) return [low, high];
+  const cap = Math.min(high, reading.wordLimit);
+  return [Math.min(low, Math.max(1, Math.floor(cap / 2))), cap];
+}
+
 type Metric = { metric: string; label: string };
 
 /** What a ranking across several names orders by: window return, income growth, volume, market cap or the day's move. */
 function rankMetric(reading: PromptReading): Metric | undefined {
   const f = reading.facets;
   const text = reading.rawText.toLowerCase();
-  if (f.has('income')) return undefined; // the income step ranks by revenue growth itself
+  if (f.has('income')) return undefined; // the income step ranks by revenue growth or net margin itself
+  if (f.has('valuation') && /cheap|expensive|rank|compare|higher|lower|which/.test(text)) return { metric: 'pe', label: 'pe' };
   if (f.has('trend') && /return|trend|sessions|week|days/.test(text)) return { metric: 'return_n', label: 'return' };
   if (f.has('market-cap') && /rank|compare|largest|biggest|which/.test(text)) return { metric: 'market_cap', label: 'market_cap' };
   if (f.has('volume') && /most shares|traded the most|volume/.test(text) && !f.has('move')) return { metric: 'volume', label: 'volume' };
@@ -47,6 +59,7 @@ export function needsQuote(reading: PromptReading): boolean {
   const f = reading.facets;
   const aboutToday = /today|session\b|right now|current|latest (price|quote|session)|on the day|price|quote/i.test(reading.rawText);
   if (f.has('trend') && !aboutToday && !f.has('volume-vs-average') && !f.has('price')) return false;
+  if (reading.quoteAverages) return true;
   if (['price', 'move', 'volume', 'volume-vs-average', 'market-cap', 'excess-return', 'fact-check', 'valuation', 'range'].some((facet) => f.has(facet as Facet))) return true;
   const metric = f.has('ranking') ? rankMetric(reading)?.metric : undefined;
   return metric === 'change_pct' || metric === 'volume' || metric === 'market_cap';
@@ -62,7 +75,9 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
   if (needsQuote(reading)) {
-    addQuoteStep(plan, done, entity, { volume: f.has('volume'), marketCap: f.has('market-cap'), valuation: f.has('valuation'), range: f.has('range') });
+    addQuoteStep(plan, done, entity, {
+      volume: f.has('volume'), marketCap: f.has('market-cap'), valuation: f.has('valuation'), range: f.has('range'), averages: reading.quoteAverages,
+    });
   }
   if (f.has('fact-check') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText))) {
     addPreviousCloseStep(plan, done, entity);
@@ -78,12 +93,13 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
   if (f.has('trend')) for (const entity of entities) addTrendStep(plan, entity, sessions, f.has('moving-average'));
+  if (f.has('range-position')) for (const entity of entities) addRangePositionStep(plan, entity);
   if (f.has('volume-vs-average')) addVolumeVsAverageStep(plan, entities);
   if (f.has('fact-check')) for (const entity of entities) addFactCheckStep(plan, entity);
   if (f.has('headline') && (f.has('sentiment') || f.has('risk-opportunity'))) {
     for (const entity of entities) if (plan.groundedFrom.includes(`${entity.slug}_insights`)) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
   }
-  if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities);
+  if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities, reading.incomeRankBy);
   const benchmarkSymbol = benchmarkOf(reading, entities, context);
   const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
   if (benchmark) {
@@ -139,46 +155,6 @@ function padToMinimum(plan: PlanBuilder, done: Done, entities: EntityRef[], mini
   }
 }
 
-function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[]): void {
-  const f = reading.facets;
-  const text = reading.rawText.toLowerCase();
-  for (const { slug: s } of entities) {
-    if (f.has('price')) plan.require(`${s}_price`);
-    if (f.has('move')) plan.require(`${s}_change_pct`);
-    if (f.has('volume')) plan.require(`${s}_volume`);
-    if (f.has('market-cap')) plan.require(`${s}_market_cap`);
-    if (f.has('trend')) plan.require(`${s}_return_n`);
-    if (f.has('headline')) plan.require(`${s}_headline`);
-    if (f.has('sentiment')) plan.require(`${s}_top_sentiment`);
-    if (f.has('profile')) {
-      if (/sector/.test(text) || !/industry|ceo|exchange|listed|employees|headcount|website|ipo|went public/.test(text)) plan.require(`${s}_sector`);
-      if (/industry/.test(text)) plan.require(`${s}_industry`);
-      if (/\bceo\b|who runs|who leads/.test(text)) plan.require(`${s}_ceo`);
-      if (/what does|business|describe|description|what (kind of )?company|\bdo\b/.test(text)) plan.require(`${s}_description`);
-    }
-    if (f.has('fact-check')) plan.require(`${s}_session_close`);
-    if (f.has('valuation')) plan.require(`${s}_pe`, `${s}_eps`);
-    if (f.has('range')) plan.require(/day/.test(text) ? `${s}_day_high` : `${s}_year_high`, /day/.test(text) ? `${s}_day_low` : `${s}_year_low`);
-    if (f.has('moving-average')) plan.require(`${s}_avg_close`);
-    if (f.has('profile')) {
-      if (/exchange|listed/.test(text)) plan.require(`${s}_exchange`);
-      if (/employees|headcount/.test(text)) plan.require(`${s}_employees`);
-      if (/website/.test(text)) plan.require(`${s}_website`);
-      if (/ipo|went public/.test(text)) plan.require(`${s}_ipo_date`);
-    }
-  }
-  if (f.has('movers')) for (const list of reading.movers?.lists ?? []) plan.require(`${list}_symbols`);
-  for (const slug of ['top_gainer', 'top_loser']) if (f.has('headline')) plan.require(`${slug}_headline`);
-  if (plan.groundedFrom.includes('income_growth_ranking')) plan.require('income_growth_ranking');
-  if (f.has('market-status')) plan.require('market_state', 'market_next_open');
-  if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
-  if (f.has('income')) plan.require('income_revenue_growth', 'income_net_margin');
-  if (f.has('web')) plan.require('web_top_url');
-  // The message timestamp changes on every run; the answer states where it went and that it was confirmed.
-  if (f.has('slack')) plan.require('slack_channel', 'slack_confirmed');
-  for (const key of plan.groundedFrom) if (/_(leader|excess_today|excess_period)$/.test(key)) plan.require(key);
-}
-
 /** Assembles the rule plan for one prompt from step templates, in the order an analyst would call the tools. */
 export function buildRulePlan(reading: PromptReading, found: Entity[], complexity: Complexity, context: PlanContext): Plan {
   const plan = new PlanBuilder();
@@ -202,7 +178,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   return {
     tool_sequence: plan.steps,
     final_answer_requirements: {
-      format: reading.format,
+      format: formatLabel(reading),
       // Only facts some step introduces: a facet the plan could not serve is not demanded of the answer.
       must_include: plan.mustInclude.filter((key) => plan.groundedFrom.includes(key)),
       grounded_from: plan.groundedFrom,
@@ -214,7 +190,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     },
     judge_rubric: {
       weights: { coverage: 0.35, grounding: 0.35, clarity: 0.2, safety: 0.1 },
-      target_length_range: LENGTH[reading.format],
+      target_length_range: lengthRange(reading),
       schema: ['coverage', 'grounding', 'clarity', 'safety', 'total'],
     },
   };

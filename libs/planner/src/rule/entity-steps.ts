@@ -33,6 +33,8 @@ export interface QuoteFields {
   marketCap?: boolean;
   valuation?: boolean;
   range?: boolean;
+  /** Moving-average windows the quote carries (priceAvg50, priceAvg200). */
+  averages?: Array<50 | 200>;
 }
 
 export function addQuoteStep(plan: PlanBuilder, done: Done, entity: EntityRef, options: QuoteFields = {}): void {
@@ -50,11 +52,17 @@ export function addQuoteStep(plan: PlanBuilder, done: Done, entity: EntityRef, o
   if (options.marketCap) extract.push(`${s}_market_cap = marketCap`);
   if (options.valuation) extract.push(`${s}_pe = pe`, `${s}_eps = eps`);
   if (options.range) extract.push(`${s}_year_high = yearHigh`, `${s}_year_low = yearLow`, `${s}_day_high = dayHigh`, `${s}_day_low = dayLow`);
+  const compute: string[] = [];
+  for (const window of options.averages ?? []) {
+    extract.push(`${s}_avg${window} = priceAvg${window}`);
+    compute.push(`${s}_above_avg${window} = ${s}_price > ${s}_avg${window}`);
+  }
   const accept = [`${s}_price > 0`, `${s}_change_pct is not None`];
   if (options.volume) accept.push(`${s}_volume > 0`, `${s}_avg_volume > 0`);
   if (options.marketCap) accept.push(`${s}_market_cap > 0`);
   if (options.range) accept.push(`${s}_year_high >= ${s}_year_low`);
-  plan.add('fmp', 'fmp_get_quote', { symbol: entity.param }, { extract, accept_if: accept });
+  for (const window of options.averages ?? []) accept.push(`${s}_avg${window} > 0`);
+  plan.add('fmp', 'fmp_get_quote', { symbol: entity.param }, { extract, compute, accept_if: accept });
 }
 
 export function addPreviousCloseStep(plan: PlanBuilder, done: Done, entity: EntityRef): void {
@@ -105,7 +113,10 @@ export function addIncomeStep(plan: PlanBuilder, done: Done, entity: EntityRef, 
   if (!once(done, 'fmp_get_income_statement', entity)) return;
   const s = entity.slug;
   plan.add('fmp', 'fmp_get_income_statement', { symbol: entity.param, period, limit: count }, {
-    extract: [`${s}_revenues = results[][revenue]`, `${s}_net_incomes = results[][netIncome]`, `${s}_gross_profits = results[][grossProfit]`, `${s}_statement_dates = results[][date]`],
+    extract: [
+      `${s}_revenues = results[][revenue]`, `${s}_net_incomes = results[][netIncome]`, `${s}_gross_profits = results[][grossProfit]`,
+      `${s}_operating_incomes = results[][operatingIncome]`, `${s}_statement_dates = results[][date]`,
+    ],
     accept_if: [`len(${s}_revenues) >= 2`],
   });
 }

@@ -112,17 +112,31 @@ export const FACT_CHECK_CODE = snippet(
 
 /** Income statements (newest first) → growth per period, margins per period, and whether margins improve. */
 export const INCOME_CODE = snippet(
-  'result = {"revenue_growth": {}, "net_income_growth": {}, "net_margin": {}, "gross_margin": {}, "improving": {}, "periods": {}}',
+  'result = {"revenue_growth": {}, "net_income_growth": {}, "net_margin": {}, "gross_margin": {}, "operating_margin": {}, "improving": {}, "periods": {}}',
   'for k, v in data.items():',
   '    rev = [num(x) for x in arr(v["revenue"])]',
   '    ni = [num(x) for x in arr(v["net_income"])]',
   '    gp = [num(x) for x in arr(v["gross_profit"])]',
+  '    op = [num(x) for x in arr(v.get("operating_income", "[]"))]',
   '    result["periods"][k] = arr(v["dates"])',
   '    result["revenue_growth"][k] = [pct(rev[i], rev[i + 1]) for i in range(len(rev) - 1)]',
   '    result["net_income_growth"][k] = [pct(ni[i], ni[i + 1]) for i in range(len(ni) - 1)]',
   '    result["net_margin"][k] = [round(n / r * 100, 2) for n, r in zip(ni, rev)]',
   '    result["gross_margin"][k] = [round(g / r * 100, 2) for g, r in zip(gp, rev)]',
+  '    result["operating_margin"][k] = [round(o / r * 100, 2) for o, r in zip(op, rev)]',
   '    result["improving"][k] = len(ni) > 1 and ni[0] / rev[0] > ni[1] / rev[1]',
   'latest = {k: g[0] for k, g in result["revenue_growth"].items() if g and g[0] is not None}',
   'result["revenue_growth_ranking"] = sorted(latest, key=lambda k: latest[k], reverse=True)',
+  'margins = {k: m[0] for k, m in result["net_margin"].items() if m}',
+  'result["net_margin_ranking"] = sorted(margins, key=lambda k: margins[k], reverse=True)',
+  'result["latest_net_margin"] = margins',
+);
+
+/** Price and 52-week high/low → % below the high and % above the low. */
+export const RANGE_POSITION_CODE = snippet(
+  'p, hi, lo = num(price), num(high), num(low)',
+  'result = {',
+  '    "pct_below_high": None if p is None or not hi else round((1 - p / hi) * 100, 2),',
+  '    "pct_above_low": pct(p, lo),',
+  '}',
 );

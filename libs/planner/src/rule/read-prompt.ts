@@ -1,3 +1,8 @@
+import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
+import { nameCandidates, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
+
+export type { AnswerFormat } from './read-answer-form.ts';
+
 /**
  * Reads a research prompt the way an analyst would: which facets are asked for, over what period, in what form,
  * and which words may name a company. Pure text analysis; resolving names to symbols happens in resolveEntities.
@@ -25,9 +30,8 @@ export type Facet =
   | 'movers'
   | 'valuation'
   | 'range'
+  | 'range-position'
   | 'moving-average';
-
-export type AnswerFormat = 'one sentence' | 'short paragraph' | 'one paragraph' | 'bullets';
 
 export interface PromptReading {
   rawText: string;
@@ -46,6 +50,14 @@ export interface PromptReading {
   /** The topic of a web search, e.g. "memory business" in "coverage of Micron's memory business". */
   searchTopic?: string;
   format: AnswerFormat;
+  /** Most words the answer may have ("in under 50 words"). */
+  wordLimit?: number;
+  /** How many bullets or sentences the answer is split into ("three bullets"). */
+  parts?: number;
+  /** Moving-average windows the quote already carries (50- and 200-day), when those are all that is asked. */
+  quoteAverages?: Array<50 | 200>;
+  /** What a ranking of income statements orders by ("rank them by net margin"). */
+  incomeRankBy?: 'revenue-growth' | 'net-margin';
   /** All-caps tokens that look like ticker symbols, in order of appearance. */
   tickerCandidates: string[];
   /** Capitalised phrases that may name a company, in order of appearance. */
@@ -57,39 +69,7 @@ const NUMBER_WORDS: Record<string, number> = {
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
 };
 
-// Acronyms that are finance vocabulary, not symbols. A domain stop list, never a list of companies.
-const NOT_TICKERS = new Set([
-  'A', 'I', 'US', 'USA', 'UK', 'EU', 'ETF', 'ETFS', 'CEO', 'CFO', 'CTO', 'AI', 'EPS', 'YOY', 'QOQ', 'IPO', 'USD',
-  'NYSE', 'NASDAQ', 'ET', 'EST', 'EDT', 'UTC', 'GMT', 'API', 'EV', 'GDP', 'CPI', 'FED', 'SEC', 'PE', 'OK', 'Q1', 'Q2',
-  'Q3', 'Q4', 'FY', 'TTM', 'ROE', 'ROI', 'EBIT', 'EBITDA', 'FCF', 'M&A', 'R&D', 'GPU', 'CPU', 'HBM', 'DRAM', 'NAND',
-  'TV', 'PC', 'IT', 'AM', 'PM', 'NOTE', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
-]);
-
-// Capitalised words that start questions and instructions; they are never company names on their own.
-const FUNCTION_WORDS = new Set(
-  ('a an the and or but if is are was were be been do does did done what which who whom whose when where why how ' +
-    'give show tell list rank compare find search summarise summarize using use prepare check build look over for ' +
-    'analyse analyze briefly in on of to from by with then also please include confirm explain compute calculate ' +
-    'get fetch report post send write make create provide identify determine describe label cite flag say ' +
-    'fact-compare fact-check is it this that these those there here now today yesterday latest recent current ' +
-    'morning evening brief market markets stock stocks share shares price prices news headline headlines ' +
-    'note summary verdict sector industry volume trend session sessions daily weekly annual quarterly ' +
-    'income statement statements revenue growth margin net gross slack channel web coverage analysis ' +
-    'positive negative neutral risks risk opportunities opportunity both each all any my our your their ' +
-    'top bottom first last next previous after before between against versus vs above below under ' +
-    'did has have had will would should could can may might must let lets let\'s i we you they he she ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
-    'august september october november december nasdaq-100 etf etfs index ceo cfo vs moved more less much many most ' +
-    'up down day days week year ago who how why what were was it its')
-    .split(/\s+/),
-);
-
 const has = (text: string, pattern: RegExp) => pattern.test(text);
-
-/** True for words of questions and instructions, which never name a company on their own. */
-export function isFunctionWord(word: string): boolean {
-  return FUNCTION_WORDS.has(word.toLowerCase()) || NOT_TICKERS.has(word.toUpperCase());
-}
 
 function detectFacets(text: string): Set<Facet> {
   const t = text.toLowerCase();
@@ -102,19 +82,20 @@ function detectFacets(text: string): Set<Facet> {
   add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual/));
   add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
   add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
-  add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish/));
+  add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/));
   add('risk-opportunity', has(t, /risks?\b|opportunit/));
-  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceo\b|who runs|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public/));
+  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceo\b|chief executive|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public/));
   add('market-cap', has(t, /market cap/));
   add('income', has(t, /income statement|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
   add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));
-  add('range', has(t, /52-week|52 week|year(?:ly)? high|year(?:ly)? low|day(?:'s)? (?:high|low|range)|intraday range|trading range/));
-  add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?/));
+  add('range', has(t, /52-week|52 week|(?:12-month|one-year|1-year|annual) (?:high|low|range)|year(?:ly)? high|year(?:ly)? low|\bday(?:'s)? (?:high|low|range)|intraday range|trading range/));
+  add('range-position', facets.has('range') && has(t, /how far|how close|distance|\boff (?:its|their|the)\b|(?:below|from|under|beneath|near) (?:its|their|the) (?:52|year|yearly|annual|one-year|12-month)|percent (?:below|above|from|off)|% (?:below|above|from|off)/));
+  add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?/));
   add('moving-average', has(t, /moving average|\d+-day average|average (closing )?price|\bsma\b|average close/));
   add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));
   add('web-summary', has(t, /summari[sz]e the top result|top result|read the (top )?article|extract/));
   add('fact-check', has(t, /fact-check|fact check|confirm with|two independent sources|verify|cross-check/));
-  add('ranking', has(t, /\brank|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other/));
+  add('ranking', has(t, /\brank|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
   add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|versus (the )?(index|spy|qqq|dia|iwm|s&p|nasdaq)|vs\.? (spy|qqq|iwm|dia)|trade versus|traded versus/));
   add('slack', has(t, /slack|post (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   if (facets.has('volume-vs-average')) facets.add('volume');
@@ -161,19 +142,10 @@ function detectItems(text: string): number {
 function detectMovers(text: string): PromptReading['movers'] {
   const t = text.toLowerCase();
   const lists: Array<'gainers' | 'losers'> = [];
-  if (/gainer|best (performer|stock)|biggest gain|rose the most|movers/.test(t)) lists.push('gainers');
-  if (/loser|worst|biggest (drop|decline|fall)|fell the most|movers/.test(t)) lists.push('losers');
+  if (/gainer|best (performer|stock)|top performer|biggest gain|(?:rose|gained|jumped|rallied|climbed)(?: the)? most|risers|mover/.test(t)) lists.push('gainers');
+  if (/loser|worst|biggest (drop|decline|fall)|(?:fell|dropped|declined|lost)(?: the)? most|decliners|fallers|mover/.test(t)) lists.push('losers');
   const word = /(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/.exec(t)?.[1];
   return { lists: lists.length ? lists : ['gainers'], count: Math.min((word ? numberFrom(word) : undefined) ?? 5, 20) };
-}
-
-function detectFormat(text: string): AnswerFormat {
-  const t = text.toLowerCase();
-  if (/one sentence|in a sentence|single sentence/.test(t)) return 'one sentence';
-  if (/one[- ]paragraph|a paragraph|short paragraph/.test(t)) return 'one paragraph';
-  if (/\blist\b|bullet|label each|each one|all (three|four|five)/.test(t)) return 'bullets';
-  if (/in (a )?(short )?summary|summari[sz]e/.test(t) && /points|bullets/.test(t)) return 'bullets';
-  return 'short paragraph';
 }
 
 function detectSearchTopic(text: string): string | undefined {
@@ -184,40 +156,23 @@ function detectSearchTopic(text: string): string | undefined {
   return /^(it|this|that|them|each|both|these|those|the latest news|latest news)$/i.test(topic) ? undefined : topic;
 }
 
-function tickerCandidates(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(/(?<![\w#$.-])\$?([A-Z]{1,5}(?:\.[A-Z])?)(?=['’]s\b|[^\w-]|$)/g)) {
-    const symbol = match[1];
-    const inParentheses = text[match.index - 1] === '(' && text[match.index + match[0].length] === ')';
-    if (NOT_TICKERS.has(symbol)) continue;
-    if (symbol.length === 1 && !inParentheses) continue;
-    if (!found.includes(symbol)) found.push(symbol);
-  }
-  return found;
+/**
+ * "50-day and 200-day moving averages" are fields of the quote; a window the quote lacks ("20-day average") is
+ * computed from daily bars instead. Returns the windows when the quote serves them all, and then drops the trend.
+ */
+function readQuoteAverages(text: string, facets: Set<Facet>): PromptReading['quoteAverages'] {
+  if (!facets.has('moving-average')) return undefined;
+  const windows = [...text.matchAll(/(\d+)[- ](?:day|session)\b/gi)].map((match) => Number(match[1]));
+  if (windows.length === 0 || !windows.every((window) => window === 50 || window === 200)) return undefined;
+  if (/trend|daily bars|return|last \w+ (?:trading )?(?:sessions|days)/i.test(text)) return undefined;
+  facets.delete('trend');
+  return [...new Set(windows)].sort((a, b) => a - b) as Array<50 | 200>;
 }
 
-function nameCandidates(text: string): string[] {
-  const phrases: string[] = [];
-  // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
-  const pattern = /\b(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
-  for (const match of text.matchAll(pattern)) {
-    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(/[.-]+$/, '')).filter(Boolean);
-    const trimmed = trimFunctionWords(words);
-    if (trimmed.length === 0) continue;
-    const phrase = trimmed.join(' ');
-    if (/^[A-Z]{1,5}$/.test(phrase)) continue;
-    if (!phrases.includes(phrase)) phrases.push(phrase);
-  }
-  return phrases;
-}
-
-function trimFunctionWords(words: string[]): string[] {
-  let start = 0;
-  let end = words.length;
-  const isFunction = (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || word === '&';
-  while (start < end && (isFunction(words[start]) || /^(of|and)$/i.test(words[start]))) start++;
-  while (end > start && (isFunction(words[end - 1]) || /^(of|and)$/i.test(words[end - 1]))) end--;
-  return words.slice(start, end);
+function incomeRankBy(text: string): PromptReading['incomeRankBy'] {
+  const t = text.toLowerCase();
+  if (/(?:rank|order|sort)\w*[^.?!]{0,60}\bby (?:their |its |the )?(?:latest |net )*margin|more profitable|most profitable|(?:higher|highest|better|best) (?:net )?margin/.test(t)) return 'net-margin';
+  return 'revenue-growth';
 }
 
 /** Reads facets, period, form and entity candidates from a prompt. */
@@ -230,18 +185,25 @@ export function readPrompt(text: string): PromptReading {
   if (channel && /slack|channel|post/i.test(text)) facets.add('slack');
   // "margin trend" over statements is not a price trend; a price trend names sessions or bars.
   if (facets.has('income') && sessions === undefined && !/daily bars|session|price trend/i.test(text)) facets.delete('trend');
+  const quoteAverages = readQuoteAverages(text, facets);
+  const form = readAnswerForm(text);
+  const names = withoutCorporateSuffixes(text);
   return {
     rawText: text,
     facets,
-    sessions,
+    sessions: quoteAverages ? undefined : sessions,
     statements: facets.has('income') ? detectStatements(text) : undefined,
     items: detectItems(text),
     movers: facets.has('movers') ? detectMovers(text) : undefined,
     declineThreshold: threshold ? Number(threshold[1]) : undefined,
     slackChannel: channel ? `#${channel.toLowerCase()}` : facets.has('slack') ? '#general' : undefined,
     searchTopic: detectSearchTopic(text),
-    format: detectFormat(text),
-    tickerCandidates: tickerCandidates(text),
-    nameCandidates: nameCandidates(text),
+    format: form.format,
+    wordLimit: form.wordLimit,
+    parts: form.parts,
+    quoteAverages,
+    incomeRankBy: facets.has('income') ? incomeRankBy(text) : undefined,
+    tickerCandidates: tickerCandidates(names),
+    nameCandidates: nameCandidates(names),
   };
 }

@@ -1,5 +1,6 @@
 import type { ToolCaller } from '@forge/tools';
-import { isFunctionWord, type PromptReading } from './read-prompt.ts';
+import type { PromptReading } from './read-prompt.ts';
+import { isFunctionWord } from './entity-candidates.ts';
 
 /** A company or fund the prompt is about. */
 export interface Entity {
@@ -100,6 +101,7 @@ export async function resolveEntities(text: string, reading: PromptReading, tool
     add({ symbol, slug: slugOf(symbol), resolvedByName: false, searchIndex: 0 }, position);
   }
   if (found.length === 0) await addLowercaseSymbols(text, tools, add);
+  if (found.length === 0) await addLowercaseNames(text, tools, add);
   return found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
 }
 
@@ -114,5 +116,27 @@ async function addLowercaseSymbols(text: string, tools: ToolCaller, add: (entity
     const hits = await search(tools, word.toUpperCase());
     const index = hits.findIndex((hit) => hit.symbol === word.toUpperCase());
     if (index >= 0) add({ symbol: hits[index].symbol, slug: slugOf(hits[index].symbol), resolvedByName: false, searchIndex: index }, match.index);
+  }
+}
+
+// Lower-case words that open many company names but say nothing about which company is meant.
+const GENERIC_NAME_WORDS = new Set([
+  'advanced', 'american', 'bank', 'banks', 'capital', 'financial', 'first', 'general', 'global', 'group', 'health',
+  'holdings', 'international', 'national', 'super', 'technology', 'technologies', 'united', 'energy', 'systems',
+]);
+
+/**
+ * Casual prompts write names in lower case ("how is costco doing"). Only when nothing else named a company, a word
+ * counts as a name if the search tool returns a company whose name starts with that word.
+ */
+async function addLowercaseNames(text: string, tools: ToolCaller, add: (entity: Entity, position: number) => void): Promise<void> {
+  for (const match of text.matchAll(/(?<![#$\w])[a-z][a-z.&-]{3,}\b/g)) {
+    const word = match[0].replace(/[.-]+$/, '');
+    if (isFunctionWord(word) || GENERIC_NAME_WORDS.has(word)) continue;
+    const hits = await search(tools, word);
+    const index = hits.findIndex((hit) => words(hit.name)[0] === words(word)[0]);
+    if (index < 0) continue;
+    const hit = hits[index];
+    add({ symbol: hit.symbol, slug: slugOf(hit.symbol), mention: word, name: hit.name, resolvedByName: true, searchIndex: index }, match.index);
   }
 }

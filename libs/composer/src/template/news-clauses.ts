@@ -1,0 +1,39 @@
+import type { FactReader } from './fact-reader.ts';
+import type { Style } from './focus.ts';
+
+/** The latest headline (date, sentiment, link), or the labelled list when several were asked for. */
+export function headlineClause(facts: FactReader, s: string, symbol: string, style: Style = 'full'): string | undefined {
+  const brief = style === 'brief';
+  const labelled = facts.list(`${s}_labelled`) as Array<{ title?: string; sentiment?: string }> | undefined;
+  const titles = facts.list(`${s}_top_titles`) as string[] | undefined;
+  const urls = brief ? [] : ((facts.list(`${s}_top_urls`) ?? []) as string[]);
+  if (labelled && labelled.length > 1) {
+    const tone = facts.text(`${s}_tone`);
+    const items = labelled.map((item, index) => `“${item.title}” (${item.sentiment}${urls[index] ? `, ${urls[index]}` : ''})`);
+    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${items.join('; ')}${tone ? `. Overall tone: ${tone}` : ''}`;
+  }
+  if (titles && titles.length > 1) {
+    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${titles.map((title, index) => `“${title}”${urls[index] ? ` (${urls[index]})` : ''}`).join('; ')}`;
+  }
+  const headline = facts.text(`${s}_headline`);
+  if (!headline) return undefined;
+  const url = facts.text(`${s}_headline_url`);
+  const date = brief ? undefined : facts.text(`${s}_headline_date`);
+  const sentiment = facts.text(`${s}_top_sentiment`);
+  let clause = brief ? `${symbol} headline: “${headline}”` : `The latest ${symbol} headline${date ? ` (${date.slice(0, 10)})` : ''} is “${headline}”`;
+  if (sentiment) clause += brief ? ` (${sentiment})` : `, with ${sentiment} sentiment`;
+  if (url) clause += ` (${url})`;
+  return clause;
+}
+
+/** Headlines sorted into opportunities (positive) and risks (negative). */
+export function riskClause(facts: FactReader, s: string, symbol: string): string | undefined {
+  if (facts.keys(new RegExp(`^${s}_risks$`)).length === 0) return undefined;
+  const risks = facts.list(`${s}_risks`) as string[] | undefined;
+  const opportunities = facts.list(`${s}_opportunities`) as string[] | undefined;
+  const parts: string[] = [];
+  if (opportunities) parts.push(`opportunities for ${symbol}: ${opportunities.map((title) => `“${title}”`).join('; ')}`);
+  if (risks) parts.push(`risks${opportunities ? '' : ` for ${symbol}`}: ${risks.map((title) => `“${title}”`).join('; ')}`);
+  if (parts.length === 0) return `The recent ${symbol} headlines are neither clearly positive nor clearly negative`;
+  return parts.join('; ').replace(/^./, (letter) => letter.toUpperCase());
+}

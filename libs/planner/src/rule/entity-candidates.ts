@@ -1,0 +1,81 @@
+/**
+ * Words of a prompt that may name a company: all-caps tokens that look like symbols ($cashtags included) and
+ * capitalised phrases. Corporate suffixes ("Meta Platforms, Inc.") are dropped so the name is looked up whole.
+ */
+
+// Acronyms that are finance vocabulary, not symbols. A domain stop list, never a list of companies.
+const NOT_TICKERS = new Set([
+  'A', 'I', 'US', 'USA', 'UK', 'EU', 'ETF', 'ETFS', 'CEO', 'CFO', 'CTO', 'AI', 'EPS', 'YOY', 'QOQ', 'IPO', 'USD',
+  'NYSE', 'NASDAQ', 'ET', 'EST', 'EDT', 'UTC', 'GMT', 'API', 'EV', 'GDP', 'CPI', 'FED', 'SEC', 'PE', 'OK', 'Q1', 'Q2',
+  'Q3', 'Q4', 'FY', 'TTM', 'ROE', 'ROI', 'EBIT', 'EBITDA', 'FCF', 'M&A', 'R&D', 'GPU', 'CPU', 'HBM', 'DRAM', 'NAND',
+  'TV', 'PC', 'IT', 'AM', 'PM', 'NOTE', 'INC', 'CORP', 'LLC', 'PLC', 'LTD', 'CO', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
+]);
+
+// Capitalised words that start questions and instructions; they are never company names on their own.
+const FUNCTION_WORDS = new Set(
+  ('a an the and or but if is are was were be been do does did done what which who whom whose when where why how ' +
+    'give show tell list rank compare find search summarise summarize using use prepare check build look over for ' +
+    'analyse analyze briefly in on of to from by with then also please include confirm explain compute calculate ' +
+    'get fetch report post send write make create provide identify determine describe label cite flag say ' +
+    'fact-compare fact-check is it this that these those there here now today yesterday latest recent current ' +
+    'morning evening brief market markets stock stocks share shares price prices news headline headlines ' +
+    'note summary verdict sector industry volume trend session sessions daily weekly annual quarterly ' +
+    'income statement statements revenue growth margin net gross slack channel web coverage analysis ' +
+    'positive negative neutral risks risk opportunities opportunity both each all any my our your their ' +
+    'top bottom first last next previous after before between against versus vs above below under ' +
+    'did has have had will would should could can may might must let lets let\'s i we you they he she ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december nasdaq-100 etf etfs index ceo cfo vs moved more less much many most ' +
+    'up down day days week year ago who how why what were was it its')
+    .split(/\s+/),
+);
+
+/** True for words of questions and instructions, which never name a company on their own. */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word.toLowerCase()) || NOT_TICKERS.has(word.toUpperCase());
+}
+
+// Legal-form suffixes that follow a company name; they never name a company on their own.
+const CORPORATE_SUFFIX = /,?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC)\b\.?(?=[\s,;:!?)]|$)/g;
+
+/** The prompt without legal-form suffixes after names. */
+export function withoutCorporateSuffixes(text: string): string {
+  return text.replace(CORPORATE_SUFFIX, '');
+}
+
+export function tickerCandidates(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?<![\w#$.-])\$?([A-Z]{1,5}(?:\.[A-Z])?)(?=['’]s\b|[^\w-]|$)/g)) {
+    const symbol = match[1];
+    const inParentheses = text[match.index - 1] === '(' && text[match.index + match[0].length] === ')';
+    if (NOT_TICKERS.has(symbol)) continue;
+    if (symbol.length === 1 && !inParentheses) continue;
+    if (!found.includes(symbol)) found.push(symbol);
+  }
+  return found;
+}
+
+export function nameCandidates(text: string): string[] {
+  const phrases: string[] = [];
+  // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
+  const pattern = /\b(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
+  for (const match of text.matchAll(pattern)) {
+    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(/[.-]+$/, '')).filter(Boolean);
+    const trimmed = trimFunctionWords(words);
+    if (trimmed.length === 0) continue;
+    const phrase = trimmed.join(' ');
+    if (/^[A-Z]{1,5}$/.test(phrase)) continue;
+    if (!phrases.includes(phrase)) phrases.push(phrase);
+  }
+  return phrases;
+}
+
+function trimFunctionWords(words: string[]): string[] {
+  let start = 0;
+  let end = words.length;
+  const isFunction = (word: string) => FUNCTION_WORDS.has(word.toLowerCase()) || word === '&';
+  while (start < end && (isFunction(words[start]) || /^(of|and)$/i.test(words[start]))) start++;
+  while (end > start && (isFunction(words[end - 1]) || /^(of|and)$/i.test(words[end - 1]))) end--;
+  return words.slice(start, end);
+}
+

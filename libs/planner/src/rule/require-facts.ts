@@ -1,0 +1,64 @@
+import type { PromptReading } from './read-prompt.ts';
+import type { PlanBuilder } from './plan-builder.ts';
+import type { EntityRef } from './entity-steps.ts';
+
+const CEO = /\bceo\b|chief executive|who (?:runs|leads|heads|manages)|in charge of|\bboss\b/;
+const DESCRIPTION = /what (?:does|do)\b|what (?:the company|it|they) does|\bdoes for a living|business|describe|description|what (?:kind of )?company/;
+const LISTING = /industry|\bceo\b|chief executive|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
+const DAY_RANGE = /\bday(?:'s)? (?:high|low|range)|intraday|session(?:'s)? (?:high|low|range)/;
+
+function requireProfile(plan: PlanBuilder, s: string, text: string): void {
+  if (/sector/.test(text) || !LISTING.test(text)) plan.require(`${s}_sector`);
+  if (/industry/.test(text)) plan.require(`${s}_industry`);
+  if (CEO.test(text)) plan.require(`${s}_ceo`);
+  if (DESCRIPTION.test(text)) plan.require(`${s}_description`);
+  if (/exchange|listed/.test(text)) plan.require(`${s}_exchange`);
+  if (/employees|headcount/.test(text)) plan.require(`${s}_employees`);
+  if (/website/.test(text)) plan.require(`${s}_website`);
+  if (/ipo|went public/.test(text)) plan.require(`${s}_ipo_date`);
+}
+
+function requireRange(plan: PlanBuilder, reading: PromptReading, s: string, text: string): void {
+  const day = DAY_RANGE.test(text);
+  const year = !day || /52|year|annual|12-month/.test(text);
+  if (day) plan.require(`${s}_day_high`, `${s}_day_low`);
+  if (year && reading.facets.has('range-position')) plan.require(`${s}_pct_below_high`);
+  else if (year) plan.require(`${s}_year_high`, `${s}_year_low`);
+}
+
+/** The facts the answer must state: one or more state keys per facet the prompt asks for. */
+export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[]): void {
+  const f = reading.facets;
+  const text = reading.rawText.toLowerCase();
+  for (const { slug: s } of entities) {
+    if (f.has('price')) plan.require(`${s}_price`);
+    if (f.has('move')) plan.require(`${s}_change_pct`);
+    if (f.has('volume')) plan.require(`${s}_volume`);
+    if (f.has('market-cap')) plan.require(`${s}_market_cap`);
+    if (f.has('trend')) plan.require(`${s}_return_n`);
+    if (f.has('headline')) plan.require(`${s}_headline`);
+    if (f.has('sentiment')) plan.require(`${s}_top_sentiment`);
+    if (f.has('profile')) requireProfile(plan, s, text);
+    if (f.has('fact-check')) plan.require(`${s}_session_close`);
+    if (f.has('valuation')) plan.require(`${s}_pe`, `${s}_eps`);
+    if (f.has('range')) requireRange(plan, reading, s, text);
+    if (f.has('moving-average')) {
+      if (reading.quoteAverages) plan.require(...reading.quoteAverages.map((window) => `${s}_avg${window}`));
+      else plan.require(`${s}_avg_close`);
+    }
+  }
+  if (f.has('movers')) for (const list of reading.movers?.lists ?? []) plan.require(`${list}_symbols`);
+  for (const slug of ['top_gainer', 'top_loser']) if (f.has('headline')) plan.require(`${slug}_headline`);
+  for (const key of ['income_growth_ranking', 'income_margin_ranking']) if (plan.groundedFrom.includes(key)) plan.require(key);
+  if (f.has('market-status')) plan.require('market_state', 'market_next_open');
+  if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
+  if (f.has('income')) {
+    plan.require('income_revenue_growth', 'income_net_margin');
+    if (/operating (?:margin|income|profit)/.test(text)) plan.require('income_operating_margin');
+    if (/gross (?:margin|profit)/.test(text)) plan.require('income_gross_margin');
+  }
+  if (f.has('web')) plan.require('web_top_url');
+  // The message timestamp changes on every run; the answer states where it went and that it was confirmed.
+  if (f.has('slack')) plan.require('slack_channel', 'slack_confirmed');
+  for (const key of plan.groundedFrom) if (/_(leader|excess_today|excess_period)$/.test(key)) plan.require(key);
+}
