@@ -69,3 +69,12 @@ describe('checkGrounding', () => {
     );
   });
 });
+
+describe('checkGrounding, required facts and dates', () => {
+  it('does not count a piece of a timestamp as stating a small required value', () => {
+    const answer = 'The market next opens at 2026-11-27T09:30:00-05:00.';
+    const report = checkGrounding({ answer_text: answer, facts: { next: '2026-11-27T09:30:00-05:00', dia_change_pct: 0.1995 } }, ['dia_change_pct']);
+    expect(report.missing).toEqual(['dia_change_pct']);
+    expect(report.ungrounded).toEqual([]);
+  });
+});

@@ -68,6 +68,9 @@ export class RulePlanner implements Planner {
         hint: 'name the company or write its ticker symbol',
       });
     }
+    if (reading.facets.size === 0 && entities.length === 0) {
+      throw new ForgeError({ entryId: entry.prompt_id, field: 'user_prompt', problem: 'no company or ticker found in the prompt that the search tool knows, and no market-wide question' });
+    }
     if (reading.facets.size === 0) {
       throw new ForgeError({ entryId: entry.prompt_id, field: 'user_prompt', problem: 'the prompt asks for nothing the rule planner recognises' });
     }

@@ -19,7 +19,9 @@ const RANKED_BY: Record<string, string> = {
   return: 'return over the window',
   market_cap: 'market cap',
   income_growth: 'latest revenue growth',
-  income_margin: 'latest net margin',
+  income_net_margin: 'latest net margin',
+  income_gross_margin: 'latest gross margin',
+  income_operating_margin: 'latest operating margin',
   pe: 'P/E',
 };
 
@@ -42,7 +44,7 @@ function rankingClauses(facts: FactReader, style: Style): string[] {
       if (label === 'volume') return `${symbol} (${Math.round(value).toLocaleString('en-US')} shares)`;
       if (label === 'market_cap') return `${symbol} (${money(value)})`;
       if (label === 'pe') return `${symbol} (${value.toFixed(2)})`;
-      if (label === 'income_margin') return `${symbol} (${percent(value)})`;
+      if (/^income_.*_margin$/.test(label)) return `${symbol} (${percent(value)})`;
       return `${symbol} (${move(value)})`;
     };
     const first = facts.text(`${label}_leader`) ?? order[0];

@@ -1,5 +1,6 @@
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
+import type { IncomeRank } from './read-prompt.ts';
 import {
   EXCESS_RETURN_CODE,
   FACT_CHECK_CODE,
@@ -85,7 +86,8 @@ export function addFactCheckStep(plan: PlanBuilder, entity: EntityRef): void {
   ]);
 }
 
-export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], rankBy: 'revenue-growth' | 'net-margin' = 'revenue-growth'): void {
+export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], rankBy: IncomeRank = 'revenue-growth'): void {
+  const margin = rankBy === 'revenue-growth' ? undefined : rankBy.replace('-', '_');
   const data = Object.fromEntries(
     entities.map((entity) => {
       const s = entity.slug;
@@ -104,7 +106,7 @@ export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], 
     'income_operating_margin = result.operating_margin',
     'income_improving = result.improving',
     ...(entities.length > 1 ? ['income_growth_ranking = result.revenue_growth_ranking'] : []),
-    ...(entities.length > 1 && rankBy === 'net-margin' ? ['income_margin_ranking = result.net_margin_ranking', 'income_margin_values = result.latest_net_margin'] : []),
+    ...(entities.length > 1 && margin ? [`income_${margin}_ranking = result.${margin}_ranking`, `income_${margin}_values = result.latest_${margin}`] : []),
   ], [`len(income_net_margin) == ${entities.length}`]);
 }
 

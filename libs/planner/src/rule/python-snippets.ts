@@ -127,9 +127,10 @@ export const INCOME_CODE = snippet(
   '    result["improving"][k] = len(ni) > 1 and ni[0] / rev[0] > ni[1] / rev[1]',
   'latest = {k: g[0] for k, g in result["revenue_growth"].items() if g and g[0] is not None}',
   'result["revenue_growth_ranking"] = sorted(latest, key=lambda k: latest[k], reverse=True)',
-  'margins = {k: m[0] for k, m in result["net_margin"].items() if m}',
-  'result["net_margin_ranking"] = sorted(margins, key=lambda k: margins[k], reverse=True)',
-  'result["latest_net_margin"] = margins',
+  'for kind in ("net_margin", "gross_margin", "operating_margin"):',
+  '    latest_margin = {k: m[0] for k, m in result[kind].items() if m}',
+  '    result[kind + "_ranking"] = sorted(latest_margin, key=lambda k: latest_margin[k], reverse=True)',
+  '    result["latest_" + kind] = latest_margin',
 );
 
 /** Price and 52-week high/low → % below the high and % above the low. */

@@ -62,3 +62,47 @@ describe('readPrompt, market-wide and quote-detail questions', () => {
     expect([...reading.facets]).toEqual(['profile']);
   });
 });
+
+describe('readPrompt, casual and varied phrasing', () => {
+  it('drops legal-form suffixes so the name is looked up whole', () => {
+    const reading = readPrompt('Who is the chief executive of Meta Platforms, Inc.? And Netflix, Inc.?');
+    expect(reading.nameCandidates).toEqual(['Meta Platforms', 'Netflix']);
+    expect([...reading.facets]).toContain('profile');
+  });
+
+  it('reads $cashtags as symbols', () => {
+    expect(readPrompt("What's the latest headline on $NFLX and is it good or bad news?").tickerCandidates).toEqual(['NFLX']);
+    expect([...readPrompt('is it good or bad news?').facets]).toContain('sentiment');
+  });
+
+  it('reads market-wide losers without naming a company', () => {
+    const reading = readPrompt('Which stocks fell the most today?');
+    expect(reading.movers).toEqual({ lists: ['losers'], count: 5 });
+  });
+
+  it('reads the distance from the 52-week high as a computation, and "today" is not a day range', () => {
+    const reading = readPrompt('How far is META from its 52-week high, in percent?');
+    expect([...reading.facets]).toEqual(expect.arrayContaining(['range', 'range-position']));
+  });
+
+  it('serves 50- and 200-day averages from the quote, other windows from bars', () => {
+    const quote = readPrompt('Give me the 50-day and 200-day moving averages for AMD.');
+    expect(quote.quoteAverages).toEqual([50, 200]);
+    expect(quote.facets.has('trend')).toBe(false);
+    expect(quote.sessions).toBeUndefined();
+    const bars = readPrompt('Is NFLX above its 20-day average price?');
+    expect(bars.quoteAverages).toBeUndefined();
+    expect(bars.facets.has('trend')).toBe(true);
+  });
+
+  it('reads what an income ranking orders by', () => {
+    expect(readPrompt('Compare revenue growth and net margin for A, B and C, and rank them by net margin.').incomeRankBy).toBe('net-margin');
+    expect(readPrompt('Compare gross margins of NVDA and AMD for the latest fiscal year.').incomeRankBy).toBe('gross-margin');
+    expect(readPrompt('Compare revenue growth for TSM and ARM.').incomeRankBy).toBe('revenue-growth');
+  });
+
+  it('reads a Slack note sent to a channel without the word Slack, and an overview request', () => {
+    expect([...readPrompt('Send a note to #alerts with the price of Micron.').facets]).toContain('slack');
+    expect([...readPrompt('Tell me about Exxon Mobil.').facets]).toEqual(expect.arrayContaining(['profile', 'price', 'move']));
+  });
+});

@@ -33,6 +33,9 @@ export type Facet =
   | 'range-position'
   | 'moving-average';
 
+/** What a ranking across income statements orders by. */
+export type IncomeRank = 'revenue-growth' | 'net-margin' | 'gross-margin' | 'operating-margin';
+
 export interface PromptReading {
   rawText: string;
   facets: Set<Facet>;
@@ -57,7 +60,7 @@ export interface PromptReading {
   /** Moving-average windows the quote already carries (50- and 200-day), when those are all that is asked. */
   quoteAverages?: Array<50 | 200>;
   /** What a ranking of income statements orders by ("rank them by net margin"). */
-  incomeRankBy?: 'revenue-growth' | 'net-margin';
+  incomeRankBy?: IncomeRank;
   /** All-caps tokens that look like ticker symbols, in order of appearance. */
   tickerCandidates: string[];
   /** Capitalised phrases that may name a company, in order of appearance. */
@@ -84,7 +87,7 @@ function detectFacets(text: string): Set<Facet> {
   add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
   add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/));
   add('risk-opportunity', has(t, /risks?\b|opportunit/));
-  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceo\b|chief executive|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public/));
+  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public/));
   add('market-cap', has(t, /market cap/));
   add('income', has(t, /income statement|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
   add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));
@@ -93,11 +96,11 @@ function detectFacets(text: string): Set<Facet> {
   add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?/));
   add('moving-average', has(t, /moving average|\d+-day average|average (closing )?price|\bsma\b|average close/));
   add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));
-  add('web-summary', has(t, /summari[sz]e the top result|top result|read the (top )?article|extract/));
+  add('web-summary', has(t, /summari[sz]e the top (?:web |search )?result|top (?:web |search )?result|read the (top )?article|extract/));
   add('fact-check', has(t, /fact-check|fact check|confirm with|two independent sources|verify|cross-check/));
-  add('ranking', has(t, /\brank|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
+  add('ranking', has(t, /\brank|\b(?:up|down) more\b|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
   add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|versus (the )?(index|spy|qqq|dia|iwm|s&p|nasdaq)|vs\.? (spy|qqq|iwm|dia)|trade versus|traded versus/));
-  add('slack', has(t, /slack|post (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
+  add('slack', has(t, /slack|(?:post|send|share|drop|push|write|message) (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   if (facets.has('volume-vs-average')) facets.add('volume');
   if (facets.has('risk-opportunity')) facets.add('headline');
   if (facets.has('sentiment')) facets.add('headline');
@@ -134,7 +137,8 @@ function detectStatements(text: string): PromptReading['statements'] {
 
 function detectItems(text: string): number {
   const t = text.toLowerCase();
-  const word = /(\w+)\s+(?:(?:most\s+)?recent\s+|latest\s+|news\s+|web\s+|independent\s+)*(?:headlines|articles|stories|sources|links|results)\b/.exec(t)?.[1];
+  const word = /(\w+)\s+(?:(?:most\s+)?recent\s+|latest\s+|news\s+|web\s+|independent\s+)*(?:headlines|articles|stories|sources|links|results)\b/.exec(t)?.[1]
+    ?? (/headlines|articles|stories|sources|links/.test(t) ? /\b(\w+) (?:each|apiece|per (?:name|company|stock))\b/.exec(t)?.[1] : undefined);
   const count = word ? numberFrom(word) : undefined;
   return count ? Math.min(count, 10) : 1;
 }
@@ -171,8 +175,11 @@ function readQuoteAverages(text: string, facets: Set<Facet>): PromptReading['quo
 
 function incomeRankBy(text: string): PromptReading['incomeRankBy'] {
   const t = text.toLowerCase();
-  if (/(?:rank|order|sort)\w*[^.?!]{0,60}\bby (?:their |its |the )?(?:latest |net )*margin|more profitable|most profitable|(?:higher|highest|better|best) (?:net )?margin/.test(t)) return 'net-margin';
-  return 'revenue-growth';
+  const margin = /(?:rank|order|sort)\w*[^.?!]{0,60}\bby (?:their |its |the )?(?:latest |net |gross |operating )*margins?/.exec(t)?.[0]
+    ?? /(?:higher|highest|better|best|bigger|biggest|wider|widest|compare|comparing)\s+(?:\w+\s+){0,2}(?:net |gross |operating )?margins?/.exec(t)?.[0]
+    ?? /more profitable|most profitable/.exec(t)?.[0];
+  if (!margin) return 'revenue-growth';
+  return /gross/.test(margin) ? 'gross-margin' : /operating/.test(margin) ? 'operating-margin' : 'net-margin';
 }
 
 /** Reads facets, period, form and entity candidates from a prompt. */
@@ -182,7 +189,11 @@ export function readPrompt(text: string): PromptReading {
   if (sessions !== undefined && !facets.has('market-status')) facets.add('trend');
   const threshold = /(?:fell|dropped|declined|lost|down)\s+(?:by\s+)?more than\s+(\d+(?:\.\d+)?)\s*%/i.exec(text);
   const channel = /#([a-z0-9][\w-]*)/i.exec(text)?.[1];
-  if (channel && /slack|channel|post/i.test(text)) facets.add('slack');
+  if (channel && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
+  // "Tell me about X" / "give me a snapshot of X" asks for an overview: what it is and how it trades.
+  if (/tell me about|overview of|snapshot of|rundown on|run-down on|brief me on|what do you know about/i.test(text) && !facets.has('income')) {
+    facets.add('profile').add('price').add('move');
+  }
   // "margin trend" over statements is not a price trend; a price trend names sessions or bars.
   if (facets.has('income') && sessions === undefined && !/daily bars|session|price trend/i.test(text)) facets.delete('trend');
   const quoteAverages = readQuoteAverages(text, facets);

@@ -2,9 +2,9 @@ import type { PromptReading } from './read-prompt.ts';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 
-const CEO = /\bceo\b|chief executive|who (?:runs|leads|heads|manages)|in charge of|\bboss\b/;
-const DESCRIPTION = /what (?:does|do)\b|what (?:the company|it|they) does|\bdoes for a living|business|describe|description|what (?:kind of )?company/;
-const LISTING = /industry|\bceo\b|chief executive|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
+const CEO = /\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b/;
+const DESCRIPTION = /tell me about|overview of|snapshot of|rundown on|brief me on|know about|what (?:does|do)\b|what (?:the company|it|they) does|\bdoes for a living|business|describe|description|what (?:kind of )?company/;
+const LISTING = /industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
 const DAY_RANGE = /\bday(?:'s)? (?:high|low|range)|intraday|session(?:'s)? (?:high|low|range)/;
 
 function requireProfile(plan: PlanBuilder, s: string, text: string): void {
@@ -49,7 +49,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
   }
   if (f.has('movers')) for (const list of reading.movers?.lists ?? []) plan.require(`${list}_symbols`);
   for (const slug of ['top_gainer', 'top_loser']) if (f.has('headline')) plan.require(`${slug}_headline`);
-  for (const key of ['income_growth_ranking', 'income_margin_ranking']) if (plan.groundedFrom.includes(key)) plan.require(key);
+  for (const key of plan.groundedFrom.filter((name) => /^income_.*_ranking$/.test(name))) if (plan.groundedFrom.includes(key)) plan.require(key);
   if (f.has('market-status')) plan.require('market_state', 'market_next_open');
   if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
   if (f.has('income')) {

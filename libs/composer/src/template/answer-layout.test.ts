@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fitClauses, layoutAnswer, readAnswerShape, wordCount } from './answer-layout.ts';
+
+describe('readAnswerShape', () => {
+  it('reads bullets, parts and word limits from the plan format', () => {
+    expect(readAnswerShape('bullets (3 bullets, <= 60 words)')).toEqual({ bullets: true, oneSentence: false, parts: 3, wordLimit: 60 });
+    expect(readAnswerShape('one sentence')).toEqual({ bullets: false, oneSentence: true });
+    expect(readAnswerShape('paragraph (<= 120 words)')).toMatchObject({ wordLimit: 120 });
+  });
+});
+
+describe('layoutAnswer', () => {
+  it('groups clauses into the asked number of bullets, in order', () => {
+    const text = layoutAnswer(['a one', 'b two', 'c three', 'd four', 'e five'], readAnswerShape('bullets (3 bullets)'));
+    expect(text).toBe('- a one; b two.\n- c three; d four.\n- e five.');
+  });
+
+  it('joins clauses into one sentence', () => {
+    expect(layoutAnswer(['A is up.', 'B is down'], readAnswerShape('one sentence'))).toBe('A is up; B is down.');
+  });
+});
+
+describe('fitClauses', () => {
+  const covers = (clause: string) => [...clause.matchAll(/\[(\w+)\]/g)].map((match) => match[1]);
+
+  it('keeps the fewest clauses stating every required fact, then fills up to the limit', () => {
+    const clauses = ['[x] long long long long long', '[y] short', 'extra words here', '[x] [y] both'];
+    const kept = fitClauses(clauses, covers, readAnswerShape('short paragraph (<= 6 words)'));
+    expect(kept).toEqual(['[y] short', '[x] [y] both']);
+    expect(wordCount(layoutAnswer(kept, readAnswerShape('short paragraph')))).toBeLessThanOrEqual(6);
+  });
+
+  it('keeps everything when there is no limit or it already fits', () => {
+    expect(fitClauses(['[x] a', 'b'], covers, readAnswerShape('bullets'))).toEqual(['[x] a', 'b']);
+  });
+});
