@@ -100,6 +100,14 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(passed.length / answerable.length, JSON.stringify(answerable.filter((o) => !o.ok), null, 2)).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
 
+  it('probes: casual, multi-facet and answer-form prompts written while fixing the hold-out keep passing', async () => {
+    const outcomes = await generateAll(catalog('libs/planner/src/__fixtures__/probe-catalog.json'));
+    const outside: Record<string, string> = { G26: 'run', G27: 'plan', K21: 'plan', K22: 'run' };
+    for (const [id, stage] of Object.entries(outside)) expect(outcomes.find((outcome) => outcome.id === id), id).toMatchObject({ ok: false, stage });
+    const answerable = outcomes.filter((outcome) => !(outcome.id in outside));
+    expect(answerable.filter((outcome) => !outcome.ok), JSON.stringify(answerable.filter((o) => !o.ok), null, 2)).toHaveLength(0);
+  }, 120_000);
+
   it('resolves company names through the search tool and chains the symbol into the next step', async () => {
     const [entry] = parseCatalog([{ id: 'N1', complexity: 'easy', user_prompt: 'What sector is Costco in, and who is its CEO?' }], 'inline');
     const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub });

@@ -6,7 +6,7 @@ import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
 import { buildRulePlan, type PlanContext } from './rule/build-rule-plan.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v4';
+export const RULE_PLANNER_VERSION = 'rule-v5';
 
 const DAY_MS = 86_400_000;
 
@@ -34,13 +34,24 @@ async function fundsAmong(tools: ToolCaller, entities: Entity[]): Promise<Set<st
   return funds;
 }
 
+/** Symbols whose quote carries no P/E (negative trailing earnings): the answer states the EPS instead. */
+async function withoutPe(tools: ToolCaller, entities: Entity[]): Promise<Set<string>> {
+  const symbols = new Set<string>();
+  for (const entity of entities) {
+    const quote = await tools.call('fmp', 'fmp_get_quote', { symbol: entity.symbol });
+    if (quote.ok && (quote.structuredContent as { pe?: unknown }).pe === null) symbols.add(entity.symbol);
+  }
+  return symbols;
+}
+
 async function planContext(tools: ToolCaller, reading: PromptReading, entities: Entity[]): Promise<PlanContext> {
   const now = await toolWorldNow(tools);
   // Calendar days that surely hold the sessions asked for, weekends and holidays included.
   const sessions = reading.sessions ?? 5;
   const from = new Date(now.getTime() - Math.ceil(sessions * 1.6 + 10) * DAY_MS);
   const funds = reading.facets.has('excess-return') ? await fundsAmong(tools, entities) : new Set<string>();
-  return { range: { from: newYorkDate(from), to: newYorkDate(now) }, funds };
+  const noPe = reading.facets.has('valuation') ? await withoutPe(tools, entities) : new Set<string>();
+  return { range: { from: newYorkDate(from), to: newYorkDate(now) }, funds, noPe };
 }
 
 /**

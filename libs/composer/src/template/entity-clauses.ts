@@ -59,7 +59,10 @@ function marketCapClause(facts: FactReader, s: string, symbol: string): string |
 function valuationClause(facts: FactReader, s: string, symbol: string): string | undefined {
   const pe = facts.number(`${s}_pe`);
   const eps = facts.number(`${s}_eps`);
-  const parts = [pe !== undefined && `a P/E of ${pe.toFixed(2)}`, eps !== undefined && `EPS of $${eps.toFixed(2)}`].filter(Boolean);
+  const epsText = eps === undefined ? undefined : `${eps < 0 ? '-' : ''}$${Math.abs(eps).toFixed(2)}`;
+  // FMP leaves P/E empty when trailing earnings are negative: say so rather than skip the asked-for ratio.
+  if (pe === undefined && epsText && eps! <= 0) return `${symbol} has no meaningful P/E because its trailing EPS is ${epsText}`;
+  const parts = [pe !== undefined && `a P/E of ${pe.toFixed(2)}`, epsText && `EPS of ${epsText}`].filter(Boolean);
   if (parts.length) return `${symbol} trades at ${parts.join(' on ')}`;
   return facts.keys(new RegExp(`^${s}_(pe|eps)$`)).length ? `FMP reports no P/E or EPS for ${symbol}` : undefined;
 }

@@ -16,7 +16,10 @@ export function incomeClause(facts: FactReader, symbol: string, focus: Focus, st
   const improving = facts.record('income_improving')?.[symbol];
   const label = (index: number) => periods[index] ?? `period ${index + 1}`;
   const series = (values: number[]) => values.map((value) => percent(value)).join(', ');
-  const parts = [`${symbol} net margin ${margins.map((margin, index) => (full ? `${percent(margin)} (${label(index)})` : percent(margin))).join(', ')}`];
+  const yoy = facts.record('income_revenue_yoy')?.[symbol];
+  const parts: string[] = [];
+  if (typeof yoy === 'number') parts.push(`${symbol} revenue in the latest quarter${periods[0] ? ` (${periods[0]})` : ''} grew ${percent(yoy)} year over year`);
+  parts.push(`${typeof yoy === 'number' ? 'net margin' : `${symbol} net margin`} ${margins.map((margin, index) => (full ? `${percent(margin)} (${label(index)})` : percent(margin))).join(', ')}`);
   if (revenue?.length) parts.push(`revenue growth ${series(revenue)}${full ? ' (newest first)' : ''}`);
   if (income?.length) parts.push(`net income growth ${series(income)}`);
   if (operating?.length) parts.push(`operating margin ${series(operating)}`);

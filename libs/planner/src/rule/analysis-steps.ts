@@ -86,7 +86,7 @@ export function addFactCheckStep(plan: PlanBuilder, entity: EntityRef): void {
   ]);
 }
 
-export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], rankBy: IncomeRank = 'revenue-growth'): void {
+export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], rankBy: IncomeRank = 'revenue-growth', yearOverYear = false): void {
   const margin = rankBy === 'revenue-growth' ? undefined : rankBy.replace('-', '_');
   const data = Object.fromEntries(
     entities.map((entity) => {
@@ -104,6 +104,7 @@ export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], 
     'income_net_margin = result.net_margin',
     'income_gross_margin = result.gross_margin',
     'income_operating_margin = result.operating_margin',
+    ...(yearOverYear ? ['income_revenue_yoy = result.revenue_yoy'] : []),
     'income_improving = result.improving',
     ...(entities.length > 1 ? ['income_growth_ranking = result.revenue_growth_ranking'] : []),
     ...(entities.length > 1 && margin ? [`income_${margin}_ranking = result.${margin}_ranking`, `income_${margin}_values = result.latest_${margin}`] : []),

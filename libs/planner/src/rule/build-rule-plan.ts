@@ -21,6 +21,8 @@ export interface PlanContext {
   range: { from: string; to: string };
   /** Symbols the profile lookup marked as funds. */
   funds: Set<string>;
+  /** Symbols whose quote has no P/E (negative earnings); their answers state the EPS alone. */
+  noPe?: Set<string>;
 }
 
 export const STEP_RANGE: Record<Complexity, [number, number]> = { simple: [2, 4], moderate: [4, 8], complex: [7, 16] };
@@ -48,7 +50,7 @@ function rankMetric(reading: PromptReading): Metric | undefined {
   const text = reading.rawText.toLowerCase();
   if (f.has('income')) return undefined; // the income step ranks by revenue growth or net margin itself
   if (f.has('valuation') && /cheap|expensive|rank|compare|higher|lower|which/.test(text)) return { metric: 'pe', label: 'pe' };
-  if (f.has('trend') && /return|trend|sessions|week|days/.test(text)) return { metric: 'return_n', label: 'return' };
+  if (f.has('trend') && (reading.sessions !== undefined || /return|trend|sessions|week|days|month|performance/.test(text))) return { metric: 'return_n', label: 'return' };
   if (f.has('market-cap') && /rank|compare|largest|biggest|which/.test(text)) return { metric: 'market_cap', label: 'market_cap' };
   if (f.has('volume') && /most shares|traded the most|volume/.test(text) && !f.has('move')) return { metric: 'volume', label: 'volume' };
   return { metric: 'change_pct', label: 'move' };
@@ -58,8 +60,9 @@ function rankMetric(reading: PromptReading): Metric | undefined {
 export function needsQuote(reading: PromptReading): boolean {
   const f = reading.facets;
   const aboutToday = /today|session\b|right now|current|latest (price|quote|session)|on the day|price|quote/i.test(reading.rawText);
+  // Quote-only facts need the quote whatever the period.
+  if (reading.quoteAverages || ['range', 'valuation', 'market-cap', 'fact-check'].some((facet) => f.has(facet as Facet))) return true;
   if (f.has('trend') && !aboutToday && !f.has('volume-vs-average') && !f.has('price')) return false;
-  if (reading.quoteAverages) return true;
   if (['price', 'move', 'volume', 'volume-vs-average', 'market-cap', 'excess-return', 'fact-check', 'valuation', 'range'].some((facet) => f.has(facet as Facet))) return true;
   const metric = f.has('ranking') ? rankMetric(reading)?.metric : undefined;
   return metric === 'change_pct' || metric === 'volume' || metric === 'market_cap';
@@ -99,14 +102,15 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   if (f.has('headline') && (f.has('sentiment') || f.has('risk-opportunity'))) {
     for (const entity of entities) if (plan.groundedFrom.includes(`${entity.slug}_insights`)) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
   }
-  if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities, reading.incomeRankBy);
+  if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities, reading.incomeRankBy, reading.statements.yearOverYear);
   const benchmarkSymbol = benchmarkOf(reading, entities, context);
   const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
   if (benchmark) {
     for (const entity of entities) if (entity !== benchmark) addExcessReturnStep(plan, entity, benchmark, { today: needsQuote(reading), period: f.has('trend') });
   }
-  const ranked = entities.filter((entity) => entity !== benchmark || entities.length > 2);
   const metric = rankMetric(reading);
+  // A name without a P/E (negative earnings) cannot be ranked by it.
+  const ranked = entities.filter((entity) => (entity !== benchmark || entities.length > 2) && !(metric?.metric === 'pe' && context.noPe?.has(entity.symbol)));
   if (metric && ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
     addRankStep(plan, ranked, metric.metric, metric.label, metric.label === 'return' ? reading.declineThreshold : undefined);
   }
@@ -174,7 +178,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   }
   if (reading.facets.has('slack') && reading.slackChannel) addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
-  requireFacts(plan, reading, entities);
+  requireFacts(plan, reading, entities, context.noPe);
   return {
     tool_sequence: plan.steps,
     final_answer_requirements: {

@@ -125,6 +125,7 @@ export const INCOME_CODE = snippet(
   '    result["gross_margin"][k] = [round(g / r * 100, 2) for g, r in zip(gp, rev)]',
   '    result["operating_margin"][k] = [round(o / r * 100, 2) for o, r in zip(op, rev)]',
   '    result["improving"][k] = len(ni) > 1 and ni[0] / rev[0] > ni[1] / rev[1]',
+  '    result.setdefault("revenue_yoy", {})[k] = pct(rev[0], rev[4]) if len(rev) >= 5 else None',
   'latest = {k: g[0] for k, g in result["revenue_growth"].items() if g and g[0] is not None}',
   'result["revenue_growth_ranking"] = sorted(latest, key=lambda k: latest[k], reverse=True)',
   'for kind in ("net_margin", "gross_margin", "operating_margin"):',

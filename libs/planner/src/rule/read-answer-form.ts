@@ -52,7 +52,7 @@ function readFormat(t: string): AnswerFormat {
 export function readAnswerForm(text: string): AnswerForm {
   const t = text.toLowerCase();
   const format = readFormat(t);
-  const bullets = new RegExp(`${N}\\s+(?:short\\s+)?(?:bullets?|bullet points|points)\\b`).exec(t);
+  const bullets = new RegExp(`${N}[\\s-]+(?:short\\s+)?(?:bullets?|bullet points|points)\\b`).exec(t);
   const sentences = new RegExp(`(?:in|as|within|max(?:imum)?|at most|no more than)\\s+${N}\\s+(?:short\\s+)?sentences\\b`).exec(t);
   const parts = bullets ? count(bullets[1]) : sentences ? count(sentences[1]) : undefined;
   const form: AnswerForm = { format: bullets ? 'bullets' : format };

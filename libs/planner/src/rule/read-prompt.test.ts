@@ -106,3 +106,15 @@ describe('readPrompt, casual and varied phrasing', () => {
     expect([...readPrompt('Tell me about Exxon Mobil.').facets]).toEqual(expect.arrayContaining(['profile', 'price', 'move']));
   });
 });
+
+describe('readPrompt, periods', () => {
+  it('reads calendar spans as sessions, but not a 52-week range or fiscal years', () => {
+    expect(readPrompt('How has Walmart stock performed over the last 3 months?').sessions).toBe(63);
+    expect(readPrompt('How far below their 52-week highs are XOM and CVX?').sessions).toBeUndefined();
+    expect(readPrompt('Revenue growth over the last two years for Apple').sessions).toBeUndefined();
+  });
+
+  it('reads year-over-year growth of a quarter as needing five quarters', () => {
+    expect(readPrompt("What was the year-over-year revenue growth in Apple's latest quarter?").statements).toEqual({ period: 'quarter', count: 5, yearOverYear: true });
+  });
+});

@@ -42,7 +42,7 @@ export interface PromptReading {
   /** Sessions for trends and multi-session returns ("last 5 sessions"); undefined when not asked. */
   sessions?: number;
   /** Income statement period and how many statements the question needs. */
-  statements?: { period: 'annual' | 'quarter'; count: number };
+  statements?: { period: 'annual' | 'quarter'; count: number; yearOverYear?: boolean };
   /** How many headlines or articles the answer lists. */
   items: number;
   /** Which mover lists and how many names ("top three losers"). */
@@ -98,8 +98,8 @@ function detectFacets(text: string): Set<Facet> {
   add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));
   add('web-summary', has(t, /summari[sz]e the top (?:web |search )?result|top (?:web |search )?result|read the (top )?article|extract/));
   add('fact-check', has(t, /fact-check|fact check|confirm with|two independent sources|verify|cross-check/));
-  add('ranking', has(t, /\brank|\b(?:up|down) more\b|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
-  add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|versus (the )?(index|spy|qqq|dia|iwm|s&p|nasdaq)|vs\.? (spy|qqq|iwm|dia)|trade versus|traded versus/));
+  add('ranking', has(t, /\brank|\b(?:up|down) more\b|did (?:best|worst|better|worse)|which \w+ (?:did|was|had|moved|rose|fell|gained|performed)\b|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
+  add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|(?:versus|vs\.?|against|relative to|compared (?:to|with)) (?:the )?(?:index|spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|benchmark|broader market|market)\b|trade versus|traded versus/));
   add('slack', has(t, /slack|(?:post|send|share|drop|push|write|message) (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   if (facets.has('volume-vs-average')) facets.add('volume');
   if (facets.has('risk-opportunity')) facets.add('headline');
@@ -120,8 +120,16 @@ function detectSessions(text: string): number | undefined {
   const explicit = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(?:trading\s+)?(?:sessions|days|trading days)/.exec(t)
     ?? /(\d+)-(?:session|day)/.exec(t);
   if (explicit) return numberFrom(explicit[1]);
+  // Calendar spans in sessions: a week holds 5, a month 21, a year 252 (capped by the bars the window holds).
+  const span = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(weeks?|months?|years?)\b/.exec(t) ?? /\b(\d+)[- ](weeks?|months?)\b(?![- ](?:high|low|range))/.exec(t);
+  const perSpan = (unit: string) => (unit.startsWith('week') ? 5 : unit.startsWith('month') ? 21 : 252);
+  // "the last two years" of income statements are fiscal periods, not sessions of bars.
+  const fiscal = /income statement|revenue|margin|earnings|profit/.test(t) && !/daily bars|session|price|stock|share/.test(t);
+  if (fiscal) return undefined;
+  if (span && numberFrom(span[1])) return Math.min(numberFrom(span[1])! * perSpan(span[2]), 250);
   if (/(this|past|last|the) week\b|weekly|week-over-week/.test(t)) return 5;
   if (/month\b|monthly/.test(t)) return 21;
+  if (/(?:past|last|over the) year\b|12 months|twelve months/.test(t)) return 250;
   return undefined;
 }
 
@@ -132,6 +140,10 @@ function detectStatements(text: string): PromptReading['statements'] {
   const count = (word ? numberFrom(word) : undefined) ?? (period === 'quarter' ? 4 : 2);
   // Growth over n periods needs the period before the first one too.
   const needsPrior = period === 'quarter' && /growth|quarter-over-quarter|qoq/.test(t);
+  // Year-over-year growth of a quarter compares it with the same quarter a year earlier: five quarters at least.
+  if (period === 'quarter' && /year[- ]over[- ]year|\byoy\b|year[- ]ago|a year earlier|same quarter (?:last|a|of the prior) year|prior[- ]year quarter/.test(t)) {
+    return { period, count: Math.min(Math.max(needsPrior ? count + 1 : count, 5), 8), yearOverYear: true };
+  }
   return { period, count: Math.min(needsPrior ? count + 1 : count, 8) };
 }
 

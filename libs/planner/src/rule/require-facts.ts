@@ -27,10 +27,10 @@ function requireRange(plan: PlanBuilder, reading: PromptReading, s: string, text
 }
 
 /** The facts the answer must state: one or more state keys per facet the prompt asks for. */
-export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[]): void {
+export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], noPe: ReadonlySet<string> = new Set()): void {
   const f = reading.facets;
   const text = reading.rawText.toLowerCase();
-  for (const { slug: s } of entities) {
+  for (const { slug: s, symbol } of entities) {
     if (f.has('price')) plan.require(`${s}_price`);
     if (f.has('move')) plan.require(`${s}_change_pct`);
     if (f.has('volume')) plan.require(`${s}_volume`);
@@ -40,7 +40,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     if (f.has('sentiment')) plan.require(`${s}_top_sentiment`);
     if (f.has('profile')) requireProfile(plan, s, text);
     if (f.has('fact-check')) plan.require(`${s}_session_close`);
-    if (f.has('valuation')) plan.require(`${s}_pe`, `${s}_eps`);
+    if (f.has('valuation')) plan.require(...(noPe.has(symbol) ? [`${s}_eps`] : [`${s}_pe`, `${s}_eps`]));
     if (f.has('range')) requireRange(plan, reading, s, text);
     if (f.has('moving-average')) {
       if (reading.quoteAverages) plan.require(...reading.quoteAverages.map((window) => `${s}_avg${window}`));
@@ -56,6 +56,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     plan.require('income_revenue_growth', 'income_net_margin');
     if (/operating (?:margin|income|profit)/.test(text)) plan.require('income_operating_margin');
     if (/gross (?:margin|profit)/.test(text)) plan.require('income_gross_margin');
+    if (reading.statements?.yearOverYear) plan.require('income_revenue_yoy');
   }
   if (f.has('web')) plan.require('web_top_url');
   // The message timestamp changes on every run; the answer states where it went and that it was confirmed.
