@@ -117,6 +117,17 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(plan.final_answer_requirements.must_include).toEqual(expect.arrayContaining(['cost_sector', 'cost_ceo']));
   });
 
+  it('does not drop a company it cannot find when it is listed beside ones it can: the run fails cleanly', async () => {
+    const entries = parseCatalog([
+      { id: 'F1', complexity: 'medium', user_prompt: "Rank Tesla and Ford by today's percent change." },
+      { id: 'F2', complexity: 'medium', user_prompt: 'Compare the market caps of Walmart, Target and Costco.' },
+    ], 'inline');
+    const outcomes = await generateAll(entries);
+    expect(outcomes[0]).toMatchObject({ ok: false, stage: 'run' });
+    expect(outcomes[0].detail).toMatch(/fmp_search_ticker: accept_if failed/);
+    expect(outcomes[1]).toMatchObject({ ok: false, stage: 'run' });
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

@@ -22,7 +22,7 @@ export function addSearchStep(plan: PlanBuilder, entity: Entity): EntityRef {
   plan.add('fmp', 'fmp_search_ticker', { query: entity.mention, limit: 5 }, {
     extract: [`${s}_matches = results[][symbol]`, `${s}_match_names = results[][name]`],
     select: [`${s}_symbol = ${s}_matches[${entity.searchIndex}]`],
-    accept_if: [`len(${s}_matches) > 0`, `${s}_symbol == '${entity.symbol}'`],
+    accept_if: entity.unresolved ? [`len(${s}_matches) > 0`] : [`len(${s}_matches) > 0`, `${s}_symbol == '${entity.symbol}'`],
     next_args_from: `${s}_symbol`,
   });
   return { ...entity, param: `\${${s}_symbol}` };

@@ -15,6 +15,8 @@ export interface Entity {
   resolvedByName: boolean;
   /** Index of the symbol in the search step's results, for the plan's select. */
   searchIndex: number;
+  /** A name the search tool did not know at plan time; its search step fails the run cleanly. */
+  unresolved?: boolean;
 }
 
 interface SearchHit {
@@ -83,9 +85,13 @@ export async function resolveEntities(text: string, reading: PromptReading, tool
     if (!same) found.push({ ...entity, position });
     else if (position < same.position) same.position = position;
   };
+  const unknown: string[] = [];
   for (const phrase of reading.nameCandidates) {
     const resolved = await resolveName(tools, phrase);
-    if (!resolved) continue;
+    if (!resolved) {
+      unknown.push(phrase);
+      continue;
+    }
     const { hit, index, query } = resolved;
     add({ symbol: hit.symbol, slug: slugOf(hit.symbol), mention: query, name: hit.name, resolvedByName: true, searchIndex: index }, text.indexOf(query));
   }
@@ -100,9 +106,21 @@ export async function resolveEntities(text: string, reading: PromptReading, tool
     }
     add({ symbol, slug: slugOf(symbol), resolvedByName: false, searchIndex: 0 }, position);
   }
+  for (const phrase of unknown) {
+    // "Rank Tesla and Ford": a name listed beside companies is one too, even when the search tool does not know it.
+    if (!found.some((entity) => listedTogether(text, phrase, entity))) continue;
+    add({ symbol: phrase, slug: slugOf(phrase), mention: phrase, resolvedByName: true, searchIndex: 0, unresolved: true }, text.indexOf(phrase));
+  }
   if (found.length === 0) await addLowercaseSymbols(text, tools, add);
   if (found.length === 0) await addLowercaseNames(text, tools, add);
   return found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
+}
+
+function listedTogether(text: string, phrase: string, entity: Entity): boolean {
+  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const other = [entity.mention, entity.symbol].filter((name): name is string => Boolean(name)).map(escape).join('|');
+  const joint = `(?:'s)?\\s*(?:,|and|or|vs\\.?|versus|against|with)\\s*(?:the\\s+)?`;
+  return new RegExp(`(?:${other})${joint}${escape(phrase)}\\b|\\b${escape(phrase)}${joint}(?:${other})`, 'i').test(text);
 }
 
 /**
