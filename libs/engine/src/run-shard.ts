@@ -1,3 +1,4 @@
+import { planLimitsFor } from './plan-limits-for.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -95,7 +96,6 @@ export interface ShardSummary {
 
 type Outcome = GenerationRecord | FailureRecord;
 
-const DEFAULT_LIMITS: PlanLimits = { max_tools: 6, max_turns: 8 };
 
 function defaultEstimate(entry: Entry, stage: ModelStage): number {
   // ~4 characters a token for the prompt, plus room for tool schemas in the context and the reply.
@@ -141,7 +141,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
   const samplesPath = join(options.outDir, `${complexity}.jsonl`);
   const failuresPath = join(options.outDir, `${complexity}.failures.jsonl`);
   const headerPath = join(options.outDir, `${complexity}.run.json`);
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits = options.limits ?? planLimitsFor(complexity, {});
   const cache = options.cacheDir ? new ContentCache(options.cacheDir) : undefined;
   const keys = entries.map((entry) => sampleKey(entry, pipeline.provenance, { limits }));
 
