@@ -27,3 +27,5 @@ export type { ProgressReporter, ProgressReporterOptions, ProgressMode } from './
 export { resolveGenerateConfig, describeGenerateConfig, GenerateConfigSchema } from './resolve-generate-config.ts';
 export type { GenerateConfig, GenerateFlags, GenerateContext } from './resolve-generate-config.ts';
 export { planLimitsFor } from './plan-limits-for.ts';
+export { assemblePipeline } from './assemble-pipeline.ts';
+export type { PipelineParts } from './assemble-pipeline.ts';

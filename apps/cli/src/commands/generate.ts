@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity, type ShardsManifest } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
-import { checkPlan, runPlan } from '@forge/plan';
 import { OpenAIPlanner, RulePlanner, type OpenAIBackend } from '@forge/planner';
-import { OpenAIComposer, TemplateComposer, checkGrounding } from '@forge/composer';
+import { OpenAIComposer, TemplateComposer } from '@forge/composer';
 import { ToolHub, readServerConfigs } from '@forge/tools';
 import { DEFAULT_SNAPSHOT_ID, SnapshotMetaSchema, snapshotDir } from '@forge/snapshot';
 import {
   RateLimiter,
+  assemblePipeline,
   createProgressReporter,
   describeGenerateConfig,
   redact,
@@ -30,7 +30,7 @@ import { parseCount, parsePositive } from '../options.ts';
 const WIRING_VERSION = 'generate-v1';
 
 /** Builds the real pipeline: rule or OpenAI planner/composer, the ToolHub over MCP, the plan checker and runner. */
-export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string): Promise<Pipeline> {
+export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string, mcpBackend = 'snapshot'): Promise<Pipeline> {
   const snapshotId = config.snapshotId ?? DEFAULT_SNAPSHOT_ID;
   const metaFile = join(snapshotDir('.', snapshotId), 'meta.json');
   let meta;
@@ -42,25 +42,7 @@ export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHu
   const llm = config.planner === 'openai' && config.apiKey ? { model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined } : undefined;
   const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
   const composer = llm ? new OpenAIComposer(llm) : new TemplateComposer();
-  return {
-    planner,
-    composer,
-    tools,
-    checkPlan: (plan, inventory, options) => checkPlan(plan, inventory, options),
-    runPlan: (plan, caller) => runPlan(plan, caller),
-    checkGrounding: (reference, plan) => checkGrounding(reference, plan.final_answer_requirements.must_include),
-    provenance: {
-      planner: planner.id,
-      composer: composer.id,
-      model: planner.model,
-      backend: 'snapshot',
-      snapshot_id: meta.snapshot_id,
-      as_of: meta.as_of,
-      inventory_sha256: tools.inventorySha256(),
-      template_version: `${WIRING_VERSION}/${planner.id}/${composer.id}`,
-      catalog_sha256: catalogSha256,
-    },
-  };
+  return assemblePipeline({ planner, composer, tools, snapshot: meta, backend: mcpBackend, catalogSha256, wiring: WIRING_VERSION });
 }
 
 /**
@@ -140,7 +122,7 @@ export function generateCommand(environment: Environment): Command {
       process.on('SIGTERM', onSignal);
       const hub = await ToolHub.connect(await readServerConfigs(config.configDir));
       try {
-        const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256));
+        const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256), environment.MCP_BACKEND ?? 'snapshot');
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
         const listing = hub.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
         for (const level of levels) {
