@@ -47,6 +47,12 @@ describe('resolveGenerateConfig', () => {
     expect(() => resolveGenerateConfig({ planner: 'openai', model: 'gpt-x' }, {}, context)).toThrow(/OPENAI_API_KEY/);
   });
 
+  it('lets a local OpenAI-compatible server go without a key', () => {
+    const config = resolveGenerateConfig({}, { OPENAI_MODEL: 'llama3', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }, context);
+    expect(config).toMatchObject({ planner: 'openai', model: 'llama3', baseURL: 'http://127.0.0.1:11434/v1' });
+    expect(config.apiKey).toBeUndefined();
+  });
+
   it('prints the configuration with the key redacted', () => {
     const config = resolveGenerateConfig({}, { OPENAI_MODEL: 'gpt-x', OPENAI_API_KEY: 'sk-secret-1234' }, context);
     const text = describeGenerateConfig(config);

@@ -116,8 +116,11 @@ export function resolveGenerateConfig(flags: GenerateFlags, environment: Readonl
       const name = String(issue.path[0]);
       problems.push(`${origin[name] ?? name}: ${issue.message} (got ${JSON.stringify(raw[name as keyof typeof raw])})`);
     }
-  } else if (parsed.data.planner === 'openai' && (!parsed.data.apiKey || parsed.data.model === 'none')) {
-    problems.push('the openai planner needs OPENAI_API_KEY and OPENAI_MODEL (or --model)');
+  } else if (parsed.data.planner === 'openai' && parsed.data.model === 'none') {
+    problems.push('the openai planner needs OPENAI_MODEL (or --model)');
+  } else if (parsed.data.planner === 'openai' && !parsed.data.apiKey && !parsed.data.baseURL) {
+    // Local OpenAI-compatible servers (vLLM, Ollama) take any key; api.openai.com needs a real one.
+    problems.push('the openai planner needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)');
   }
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError({ problem: `invalid generate configuration: ${problems.join('; ')}`, hint: 'see `forge generate --help`' });

@@ -29,6 +29,17 @@ import { parseCount, parsePositive } from '../options.ts';
 /** Bump when the wiring changes what a sample looks like, so cached samples stop matching. */
 const WIRING_VERSION = 'generate-v1';
 
+/** The model's key: required by api.openai.com; local OpenAI-compatible servers (vLLM, Ollama) accept any. */
+function modelKey(config: GenerateConfig): string {
+  if (config.apiKey) return config.apiKey;
+  if (config.baseURL) return 'not-needed';
+  throw new ConfigError({
+    field: 'OPENAI_API_KEY',
+    problem: `the openai planner (model ${config.model}) needs an API key`,
+    hint: 'set OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server, or PLANNER=rule for the offline planner',
+  });
+}
+
 /** Builds the real pipeline: rule or OpenAI planner/composer, the ToolHub over MCP, the plan checker and runner. */
 export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string, mcpBackend = 'snapshot'): Promise<Pipeline> {
   const snapshotId = config.snapshotId ?? DEFAULT_SNAPSHOT_ID;
@@ -39,7 +50,7 @@ export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHu
   } catch (error) {
     throw new ConfigError({ file: metaFile, expected: 'a readable snapshot meta.json', received: String(error), hint: 'set SNAPSHOT_ID or --snapshot-id to the snapshot the servers serve', cause: error });
   }
-  const llm = config.planner === 'openai' && config.apiKey ? { model: config.model, apiKey: config.apiKey, baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined } : undefined;
+  const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined } : undefined;
   const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
   const composer = llm ? new OpenAIComposer(llm) : new TemplateComposer();
   return assemblePipeline({ planner, composer, tools, snapshot: meta, backend: mcpBackend, catalogSha256, wiring: WIRING_VERSION });
