@@ -9,6 +9,12 @@ import { packageCommand } from './commands/package.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { generateCommand } from './commands/generate.ts';
 
+// `forge inspect | head` closes the pipe early; that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const environment = loadEnvironment();
 
 const program = new Command('forge')
