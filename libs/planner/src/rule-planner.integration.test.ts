@@ -128,6 +128,13 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(outcomes[1]).toMatchObject({ ok: false, stage: 'run' });
   });
 
+  it('drops the name lookups, already done while planning, when a plan would exceed its tool limit', async () => {
+    const [entry] = parseCatalog([{ id: 'L1', complexity: 'medium', user_prompt: "Rank Apple, Microsoft, Alphabet, Amazon, Meta Platforms and Nvidia by today's percent change." }], 'inline');
+    const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 8, max_turns: 10 }, tools: hub });
+    expect(plan.tool_sequence.map((step) => step.tool)).toEqual([...Array(6).fill('fmp_get_quote'), 'execute_python']);
+    expect(plan.tool_sequence.map((step) => step.params.symbol).slice(0, 6)).toEqual(['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA']);
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

@@ -6,7 +6,7 @@ import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
 import { buildRulePlan, type PlanContext } from './rule/build-rule-plan.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v6';
+export const RULE_PLANNER_VERSION = 'rule-v7';
 
 const DAY_MS = 86_400_000;
 
@@ -86,7 +86,12 @@ export class RulePlanner implements Planner {
       throw new ForgeError({ entryId: entry.prompt_id, field: 'user_prompt', problem: 'the prompt asks for nothing the rule planner recognises' });
     }
     const context = await planContext(tools, reading, entities);
-    const plan = buildRulePlan(reading, entities, entry.complexity, context);
+    let plan = buildRulePlan(reading, entities, entry.complexity, context);
+    if (plan.tool_sequence.length > request.limits.max_tools) {
+      // Over the limit: the names were already resolved while planning, so the lookup steps are the first to go.
+      const known = entities.map((entity) => (entity.unresolved ? entity : { ...entity, resolvedByName: false }));
+      plan = buildRulePlan(reading, known, entry.complexity, context);
+    }
     if (plan.tool_sequence.length > request.limits.max_tools) {
       throw new ForgeError({
         entryId: entry.prompt_id,
