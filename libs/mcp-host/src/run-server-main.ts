@@ -44,7 +44,15 @@ export async function runServerMain(options: RunServerMainOptions): Promise<void
       log(`serving over stdio (backend ${args.backend}, snapshot ${args.snapshotDir})`);
       void handle.closed.then(() => shutdown('stdin closed'));
     } else {
-      const handle = await serveHttp(() => options.create(createOptions), {
+      // Build one server before listening, so a missing live key fails at startup rather than at the first client.
+      const first = await options.create(createOptions);
+      let spare: McpServer | undefined = first;
+      const create = async () => {
+        const server = spare ?? (await options.create(createOptions));
+        spare = undefined;
+        return server;
+      };
+      const handle = await serveHttp(create, {
         host: args.host,
         port: args.port,
         name: options.name,
@@ -58,7 +66,9 @@ export async function runServerMain(options: RunServerMainOptions): Promise<void
       }
     }
   } catch (error) {
-    log(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Our own errors already say what to fix; anything else keeps its stack for a bug report.
+    const detail = error instanceof ForgeError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log(`failed to start: ${detail}`);
     process.exit(1);
   }
 
