@@ -6,3 +6,5 @@ export { serveStdio } from './serve-stdio.ts';
 export type { StdioHandle } from './serve-stdio.ts';
 export { parseServerArgs, isLoopbackHost, ServerArgsSchema, DEFAULT_SNAPSHOT_DIR, DEFAULT_DATA_DIR, DEFAULT_HOST } from './parse-server-args.ts';
 export type { ServerArgs } from './parse-server-args.ts';
+export { linkInMemory } from './link-in-memory.ts';
+export { outputValidators } from './output-validators.ts';

@@ -1,5 +1,5 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { linkInMemory } from '@forge/mcp-host';
 import { describe, expect, it } from 'vitest';
 import { createPythonServer, PythonSandboxError, type PythonRunOutput, type PythonRunRequest, type PythonSandbox } from './index.ts';
 
@@ -13,13 +13,8 @@ class FakeSandbox implements Pick<PythonSandbox, 'run'> {
   }
 }
 
-async function connect(sandbox: Pick<PythonSandbox, 'run'>): Promise<Client> {
-  const server = createPythonServer(sandbox);
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverTransport);
-  const client = new Client({ name: 'python-unit', version: '0.0.0' });
-  await client.connect(clientTransport);
-  return client;
+function connect(sandbox: Pick<PythonSandbox, 'run'>): Promise<Client> {
+  return linkInMemory(createPythonServer(sandbox), 'python-unit');
 }
 
 describe('createPythonServer', () => {

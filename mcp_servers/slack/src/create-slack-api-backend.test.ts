@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { linkInMemory } from '@forge/mcp-host';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApiBackend, createSlackServer, SlackApiError } from './index.ts';
 
@@ -51,12 +51,7 @@ beforeEach(() => {
 });
 
 async function connect(): Promise<Client> {
-  const server = createSlackServer(createSlackApiBackend({ token: 'xoxb-test', baseUrl }));
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverTransport);
-  const client = new Client({ name: 'slack-live-test', version: '0.0.0' });
-  await client.connect(clientTransport);
-  return client;
+  return linkInMemory(createSlackServer(createSlackApiBackend({ token: 'xoxb-test', baseUrl })), 'slack-live-test');
 }
 
 describe('slack server over the Slack Web API', () => {

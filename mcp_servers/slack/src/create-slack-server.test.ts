@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { linkInMemory } from '@forge/mcp-host';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackServer, createWorkspaceBackend, workspaceFile } from './index.ts';
 
@@ -21,11 +21,7 @@ afterEach(async () => {
 
 /** A fresh server instance over the data dir, as after a restart. */
 async function connect(now = () => Date.UTC(2026, 10, 25, 21, 30)): Promise<Client> {
-  const server = createSlackServer(createWorkspaceBackend({ dataDir, now }));
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverTransport);
-  const client = new Client({ name: 'slack-test', version: '0.0.0' });
-  await client.connect(clientTransport);
+  const client = await linkInMemory(createSlackServer(createWorkspaceBackend({ dataDir, now })), 'slack-test');
   clients.push(client);
   return client;
 }

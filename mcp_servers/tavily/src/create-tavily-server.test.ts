@@ -1,40 +1,24 @@
 import { fileURLToPath } from 'node:url';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { Ajv } from 'ajv';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SNAPSHOT_ID, loadSnapshot, snapshotDir, type Snapshot } from '@forge/snapshot';
 import { createSnapshotTavilyBackend, createTavilyServer } from '@forge/mcp-tavily';
+import { linkInMemory, outputValidators } from '@forge/mcp-host';
+import { checkedCaller, type CheckedCall } from '../../__fixtures__/checked-caller.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 let snapshot: Snapshot;
 let client: Client;
-const validators = new Map<string, (value: unknown) => boolean>();
+let call: CheckedCall;
 
 beforeAll(async () => {
   snapshot = await loadSnapshot(snapshotDir(root, DEFAULT_SNAPSHOT_ID));
-  const server = createTavilyServer(createSnapshotTavilyBackend(snapshot));
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  client = new Client({ name: 'tavily-test', version: '0.0.0' });
-  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
-  const ajv = new Ajv({ strict: false });
-  for (const tool of (await client.listTools()).tools) {
-    const { $schema: _ignored, ...schema } = tool.outputSchema as Record<string, unknown>;
-    validators.set(tool.name, ajv.compile(schema));
-  }
+  client = await linkInMemory(createTavilyServer(createSnapshotTavilyBackend(snapshot)), 'tavily-test');
+  call = checkedCaller(client, await outputValidators(client));
 });
 afterAll(async () => {
   await client.close();
 });
-
-async function call(name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const result = await client.callTool({ name, arguments: args });
-  expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
-  const structured = result.structuredContent as Record<string, unknown>;
-  const validate = validators.get(name)!;
-  expect(validate(structured), JSON.stringify((validate as unknown as { errors: unknown }).errors)).toBe(true);
-  return structured;
-}
 
 type Result = { url: string; title: string; content: string; score: number };
 
