@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '@forge/errors';
 import { UpstreamError, createLiveFmpBackend } from '@forge/mcp-fmp';
+import { startFakeUpstream, type FakeUpstream, type ScriptedRoute } from '../../__fixtures__/fake-upstream.ts';
 
-/** A fake FMP on 127.0.0.1:0: answers scripted bodies by path and records the requests. */
-const routes: Record<string, { status?: number; body: unknown }> = {
+/** What the fake FMP answers, by path. */
+const routes: Record<string, ScriptedRoute> = {
   '/api/v3/quote/AAPL': { body: [{ symbol: 'AAPL', name: 'Apple Inc.', price: 230.1, changesPercentage: 1.2, change: 2.73, dayLow: 226, dayHigh: 231, yearHigh: 260, yearLow: 164, marketCap: 3.4e12, priceAvg50: 225, priceAvg200: 210, exchange: 'NASDAQ', volume: 51000000, avgVolume: 48000000, open: 227, previousClose: 227.37, eps: 6.57, pe: 35.02, earningsAnnouncement: '2026-01-29T21:30:00.000+0000', sharesOutstanding: 15e9, timestamp: 1760000000 }] },
   '/api/v3/quote/XYZQ': { body: [] },
   '/api/v3/profile/AAPL': { body: [{ symbol: 'AAPL', companyName: 'Apple Inc.', price: 230.1, mktCap: 3.4e12, beta: 1.2, volAvg: 48000000, lastDiv: 1.0, range: '164.08-260.1', changes: 2.73, currency: 'USD', cik: '0000320193', exchange: 'NASDAQ Global Select', exchangeShortName: 'NASDAQ', industry: 'Consumer Electronics', sector: 'Technology', description: 'Apple designs...', ceo: 'Mr. Timothy D. Cook', website: 'https://www.apple.com', country: 'US', fullTimeEmployees: '164000', ipoDate: '1980-12-12', isEtf: false, isActivelyTrading: true }] },
@@ -14,23 +13,13 @@ const routes: Record<string, { status?: number; body: unknown }> = {
   '/api/v3/stock_market/gainers': { body: [{ symbol: 'MU', name: 'Micron Technology, Inc.', change: 11.5, price: 232, changesPercentage: 5.2 }, { symbol: 'TSLA', name: 'Tesla, Inc.', change: 16, price: 418, changesPercentage: 4.1 }] },
   '/api/v3/stock_market/losers': { status: 503, body: { error: 'maintenance' } },
 };
-const requests: URL[] = [];
-let upstream: Server;
-let baseUrl: string;
+let upstream: FakeUpstream;
 
 beforeAll(async () => {
-  upstream = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    requests.push(url);
-    const route = routes[url.pathname] ?? { status: 404, body: { error: 'not found' } };
-    response.writeHead(route.status ?? 200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(route.body));
-  });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  upstream = await startFakeUpstream(routes, { status: 404, body: { error: 'not found' } });
 });
 afterAll(async () => {
-  await new Promise((resolve) => upstream.close(resolve));
+  await upstream.close();
 });
 
 describe('live fmp backend', () => {
@@ -40,20 +29,20 @@ describe('live fmp backend', () => {
   });
 
   it('maps quote, profile, income, search and gainers to the tool shapes, sending the key', async () => {
-    const backend = createLiveFmpBackend({ apiKey: 'test-key', baseUrl });
+    const backend = createLiveFmpBackend({ apiKey: 'test-key', baseUrl: upstream.baseUrl });
     expect(await backend.getQuote('aapl')).toMatchObject({ symbol: 'AAPL', price: 230.1, eps: 6.57, pe: 35.02 });
-    expect(requests.at(-1)!.searchParams.get('apikey')).toBe('test-key');
+    expect(upstream.requests.at(-1)!.searchParams.get('apikey')).toBe('test-key');
     expect(await backend.getCompanyProfile('AAPL')).toMatchObject({ companyName: 'Apple Inc.', fullTimeEmployees: 164000, isEtf: false });
     const income = await backend.getIncomeStatement({ symbol: 'AAPL', period: 'annual', limit: 4 });
     expect(income.results[0]).toMatchObject({ fiscalYear: '2025', period: 'FY', filingDate: '2025-10-31', revenue: 416e9 });
-    expect(requests.at(-1)!.searchParams.get('period')).toBe('annual');
+    expect(upstream.requests.at(-1)!.searchParams.get('period')).toBe('annual');
     expect((await backend.searchTicker('Broadcom', 5)).results[0].symbol).toBe('AVGO');
-    expect(requests.at(-1)!.searchParams.get('query')).toBe('Broadcom');
+    expect(upstream.requests.at(-1)!.searchParams.get('query')).toBe('Broadcom');
     expect((await backend.getMarketMovers('gainers', 1)).results).toEqual([{ symbol: 'MU', name: 'Micron Technology, Inc.', change: 11.5, price: 232, changesPercentage: 5.2 }]);
   });
 
   it('reports an empty quote as an unknown symbol and HTTP 503 as a retryable upstream error without leaking the key', async () => {
-    const backend = createLiveFmpBackend({ apiKey: 'secret-key', baseUrl });
+    const backend = createLiveFmpBackend({ apiKey: 'secret-key', baseUrl: upstream.baseUrl });
     await expect(backend.getQuote('XYZQ')).rejects.toThrow(/unknown symbol XYZQ/);
     const error = (await backend.getMarketMovers('losers', 5).catch((caught: unknown) => caught)) as UpstreamError;
     expect(error).toBeInstanceOf(UpstreamError);

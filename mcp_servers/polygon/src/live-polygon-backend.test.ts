@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '@forge/errors';
 import { UpstreamError, createLivePolygonBackend } from '@forge/mcp-polygon';
+import { startFakeUpstream, type FakeUpstream, type ScriptedRoute } from '../../__fixtures__/fake-upstream.ts';
 
 const bar = { v: 51000000, vw: 229.8, o: 227, c: 230.1, h: 231, l: 226, t: 1795582800000, n: 612000 };
-const routes: Record<string, { status?: number; body: unknown }> = {
+const routes: Record<string, ScriptedRoute> = {
   '/v2/aggs/ticker/AAPL/range/1/day/2026-11-24/2026-11-25': { body: { ticker: 'AAPL', queryCount: 2, resultsCount: 2, adjusted: true, results: [bar, { ...bar, t: bar.t + 86_400_000 }], status: 'OK', request_id: 'x', count: 2 } },
   '/v2/aggs/ticker/AAPL/prev': { body: { ticker: 'AAPL', queryCount: 1, resultsCount: 1, adjusted: true, results: [{ T: 'AAPL', ...bar }], status: 'OK' } },
   '/v2/aggs/ticker/XYZQ/prev': { body: { ticker: 'XYZQ', queryCount: 0, resultsCount: 0, adjusted: true, status: 'OK' } },
@@ -14,23 +13,13 @@ const routes: Record<string, { status?: number; body: unknown }> = {
   '/v3/reference/tickers/XYZQ': { status: 404, body: { status: 'NOT_FOUND', message: 'Ticker not found.' } },
   '/v1/marketstatus/now': { body: { market: 'closed', serverTime: '2026-11-26T10:00:00-05:00', exchanges: { nyse: 'closed', nasdaq: 'closed', otc: 'closed' }, earlyHours: false, afterHours: false, currencies: { fx: 'open', crypto: 'open' } } },
 };
-const requests: URL[] = [];
-let upstream: Server;
-let baseUrl: string;
+let upstream: FakeUpstream;
 
 beforeAll(async () => {
-  upstream = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    requests.push(url);
-    const route = routes[url.pathname] ?? { status: 500, body: { error: 'unscripted' } };
-    response.writeHead(route.status ?? 200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(route.body));
-  });
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  upstream = await startFakeUpstream(routes, { status: 500, body: { error: 'unscripted' } });
 });
 afterAll(async () => {
-  await new Promise((resolve) => upstream.close(resolve));
+  await upstream.close();
 });
 
 describe('live polygon backend', () => {
@@ -40,28 +29,28 @@ describe('live polygon backend', () => {
   });
 
   it('maps aggs, previous close, news and details to the tool shapes', async () => {
-    const backend = createLivePolygonBackend({ apiKey: 'k', baseUrl });
+    const backend = createLivePolygonBackend({ apiKey: 'k', baseUrl: upstream.baseUrl });
     const aggs = await backend.getAggs({ ticker: 'aapl', from: '2026-11-24', to: '2026-11-25', timespan: 'day', multiplier: 1, limit: 10, sort: 'asc' });
     expect(aggs).toMatchObject({ ticker: 'AAPL', status: 'OK', resultsCount: 2 });
-    expect(requests.at(-1)!.searchParams.get('apiKey')).toBe('k');
-    expect(requests.at(-1)!.searchParams.get('limit')).toBe('10');
+    expect(upstream.requests.at(-1)!.searchParams.get('apiKey')).toBe('k');
+    expect(upstream.requests.at(-1)!.searchParams.get('limit')).toBe('10');
     expect(await backend.getPreviousClose('AAPL')).toEqual({ ticker: 'AAPL', ...bar });
     const news = await backend.getNews('AAPL', 5);
     expect(news.count).toBe(2);
     expect(news.results[1]).toMatchObject({ author: '', insights: [], keywords: [], publisher: { name: 'Wire', homepage_url: '' } });
-    expect(requests.at(-1)!.searchParams.get('ticker')).toBe('AAPL');
+    expect(upstream.requests.at(-1)!.searchParams.get('ticker')).toBe('AAPL');
     expect(await backend.getTickerDetails('AAPL')).toMatchObject({ name: 'Apple Inc.', total_employees: 164000 });
   });
 
   it('adds next open/close and the holiday from the exchange calendar to the live status', async () => {
-    const backend = createLivePolygonBackend({ apiKey: 'k', baseUrl });
+    const backend = createLivePolygonBackend({ apiKey: 'k', baseUrl: upstream.baseUrl });
     expect(await backend.getMarketStatus()).toMatchObject({
       market: 'closed', is_holiday_today: true, holiday_name: 'Thanksgiving Day', next_open: '2026-11-27T09:30:00-05:00', next_close: '2026-11-27T13:00:00-05:00',
     });
   });
 
   it('turns a 404 or an empty previous close into an unknown-symbol error', async () => {
-    const backend = createLivePolygonBackend({ apiKey: 'k', baseUrl });
+    const backend = createLivePolygonBackend({ apiKey: 'k', baseUrl: upstream.baseUrl });
     await expect(backend.getTickerDetails('XYZQ')).rejects.toThrow(/unknown symbol XYZQ/);
     await expect(backend.getPreviousClose('XYZQ')).rejects.toThrow(UpstreamError);
   });
