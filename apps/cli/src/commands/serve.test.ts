@@ -1,26 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRunId, parseServerList } from './serve.ts';
+import { serverConfigDirs } from './__fixtures__/server-config-dirs.ts';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const echoEntry = join(root, 'libs/mcp-host/src/__fixtures__/echo-main.ts');
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const configDirs = serverConfigDirs();
+afterEach(() => configDirs.removeAll());
 
 describe('forge serve', () => {
   it('parses --servers and makes sortable run ids', () => {
@@ -30,15 +19,9 @@ describe('forge serve', () => {
   });
 
   it('runs the configured servers until SIGTERM, then stops them all and exits 0', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'serve-'));
-    dirs.push(dir);
-    const port = await freePort();
-    await writeFile(join(dir, 'echo.json'), JSON.stringify({
-      name: 'echo', url: `http://127.0.0.1:${port}/mcp`, transport: 'streamable-http',
-      http: { command: 'node', args: ['--import', 'tsx', echoEntry, '--transport', 'http', '--port', String(port)], port },
-      stdio: { command: 'node', args: ['--import', 'tsx', echoEntry, '--transport', 'stdio'] },
-      expected_tools: ['echo'], probe: { tool: 'echo', arguments: { text: 'probe' } },
-    }));
+    const { dir } = await configDirs.write('serve-', {
+      name: 'echo', entry: echoEntry, expectedTools: ['echo'], probe: { tool: 'echo', arguments: { text: 'probe' } },
+    });
     const serve = execa(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--config-dir', dir, '--logs-dir', dir, '--run-id', 'run1'], { cwd: root, reject: false });
     await new Promise<void>((resolve, reject) => {
       serve.stderr!.on('data', (chunk: Buffer) => {
