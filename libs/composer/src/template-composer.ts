@@ -8,7 +8,7 @@ import { marketClauses } from './template/market-clauses.ts';
 import { fitClauses, layoutAnswer, readAnswerShape, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { checkGrounding } from './check-grounding.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v6';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v7';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -26,7 +26,7 @@ function subjectsOf(plan: Plan, trace: Trace): Subject[] {
 }
 
 function writeClauses(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): string[] {
-  const market = marketClauses(facts, style);
+  const market = marketClauses(facts, style, focus);
   return [...market.before, ...subjectsOf(plan, trace).flatMap((subject) => entityClauses(facts, subject, focus, style)), ...market.after];
 }
 

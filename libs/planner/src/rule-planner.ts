@@ -6,7 +6,7 @@ import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
 import { buildRulePlan, type PlanContext } from './rule/build-rule-plan.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v7';
+export const RULE_PLANNER_VERSION = 'rule-v8';
 
 const DAY_MS = 86_400_000;
 
@@ -69,7 +69,7 @@ export class RulePlanner implements Planner {
     const entities = await resolveEntities(entry.user_prompt, reading, tools);
     // "How is X doing?" names a company and no facet: an analyst answers with the price and the day's move.
     if (reading.facets.size === 0 && entities.length > 0) reading.facets.add('price').add('move');
-    const needsEntity = [...reading.facets].some((facet) => !['market-status', 'web', 'slack', 'movers'].includes(facet));
+    const needsEntity = [...reading.facets].some((facet) => !['market-status', 'web', 'slack', 'slack-read', 'movers'].includes(facet));
     // A movers question ("today's biggest losers") finds its names in the movers list itself.
     if (needsEntity && entities.length === 0 && !reading.facets.has('movers')) {
       throw new ForgeError({

@@ -78,7 +78,10 @@ function rangeClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   }
   const dayHigh = facts.number(`${s}_day_high`);
   const dayLow = facts.number(`${s}_day_low`);
-  if (focus.has(`${s}_day_high`) && dayHigh !== undefined && dayLow !== undefined) parts.push(`a day range of ${money(dayLow)} to ${money(dayHigh)}`);
+  const span = focus.has(`${s}_day_range_pct`) ? facts.number(`${s}_day_range_pct`) : undefined;
+  const prev = span !== undefined ? facts.number(`${s}_prev_close`) : undefined;
+  const spanText = span !== undefined ? ` (${percent(span)} of the previous close${prev !== undefined ? ` of ${money(prev)}` : ''})` : '';
+  if (focus.has(`${s}_day_high`) && dayHigh !== undefined && dayLow !== undefined) parts.push(`a day range of ${money(dayLow)} to ${money(dayHigh)}${spanText}`);
   if (parts.length === 0) return undefined;
   let clause = `${symbol} has ${parts.join(' and ')}`;
   if (below !== undefined) clause += `; it trades ${percent(below)} below its one-year high${above !== undefined ? ` and ${percent(above)} above its low` : ''}`;
@@ -94,7 +97,9 @@ function quoteAveragesClause(facts: FactReader, s: string, symbol: string, focus
     const average = facts.number(`${s}_avg${window}`);
     if (average === undefined) return [];
     const above = facts.flag(`${s}_above_avg${window}`);
-    return [`${WINDOW_WORDS[window]}-day ${money(average)}${above === undefined ? '' : ` (price ${above ? 'above' : 'below'})`}`];
+    const gap = focus.has(`${s}_pct_vs_avg${window}`) ? facts.number(`${s}_pct_vs_avg${window}`) : undefined;
+    const where = gap !== undefined ? ` (price ${percent(Math.abs(gap))} ${gap >= 0 ? 'above' : 'below'})` : above === undefined ? '' : ` (price ${above ? 'above' : 'below'})`;
+    return [`${WINDOW_WORDS[window]}-day ${money(average)}${where}`];
   });
   if (shown.length === 0) return undefined;
   const price = facts.number(`${s}_price`);
@@ -132,6 +137,38 @@ function trendClause(facts: FactReader, s: string, symbol: string, style: Style)
   return clause;
 }
 
+/** The latest session's bar: open against close, and the volume-weighted average price, when asked. */
+function sessionBarClause(facts: FactReader, s: string, symbol: string, focus: Focus): string | undefined {
+  const close = facts.number(`${s}_session_close`);
+  const open = focus.has(`${s}_session_open`) ? facts.number(`${s}_session_open`) : undefined;
+  const vwap = focus.has(`${s}_session_vwap`) ? facts.number(`${s}_session_vwap`) : undefined;
+  if (close === undefined || (open === undefined && vwap === undefined)) return undefined;
+  const parts: string[] = [];
+  if (open !== undefined) parts.push(`opened the latest session at ${money(open)} and closed at ${money(close)}, ${close >= open ? 'above' : 'below'} its open`);
+  if (vwap !== undefined) parts.push(`${parts.length ? 'its' : 'had a'} volume-weighted average price (VWAP) ${parts.length ? 'was ' : 'of '}${money(vwap)}${open === undefined ? ` against a close of ${money(close)}` : ''}`);
+  return `${symbol} ${parts.join('; ')}`;
+}
+
+/** Window statistics the question asked for: volatility, best/worst day, drawdown, latest volume vs the window. */
+function barStatsClause(facts: FactReader, s: string, symbol: string, focus: Focus): string | undefined {
+  const wanted = (key: string) => (focus.has(`${s}_${key}`) ? facts.number(`${s}_${key}`) : undefined);
+  const parts: string[] = [];
+  const volatility = wanted('volatility');
+  if (volatility !== undefined) parts.push(`annualised volatility of daily log returns ${percent(volatility)}`);
+  const best = wanted('best_day_pct');
+  if (best !== undefined) parts.push(`largest single-session gain ${move(best)}${focus.has(`${s}_best_day_date`) ? ` on ${facts.text(`${s}_best_day_date`) ?? 'an unknown date'}` : ''}`);
+  const worst = wanted('worst_day_pct');
+  if (worst !== undefined) parts.push(`largest single-session drop ${move(worst)}${focus.has(`${s}_worst_day_date`) ? ` on ${facts.text(`${s}_worst_day_date`) ?? 'an unknown date'}` : ''}`);
+  const drawdown = wanted('max_drawdown');
+  if (drawdown !== undefined) parts.push(`maximum drawdown from its highest close ${percent(drawdown)}`);
+  const last = wanted('last_volume');
+  const versus = wanted('last_vs_avg_volume');
+  if (last !== undefined && versus !== undefined) parts.push(`latest session volume ${count(last)} shares, ${percent(Math.abs(versus))} ${versus >= 0 ? 'above' : 'below'} the window's average`);
+  if (parts.length === 0) return undefined;
+  const sessions = facts.number(`${s}_sessions`);
+  return `${symbol} over the last ${sessions ?? 'few'} sessions: ${parts.join('; ')}`;
+}
+
 /** Every clause the facts support and the question asked for, for one subject, in reading order. */
 export function entityClauses(facts: FactReader, subject: Subject, focus: Focus, style: Style = 'full'): string[] {
   const { slug: s, symbol } = subject;
@@ -146,10 +183,12 @@ export function entityClauses(facts: FactReader, subject: Subject, focus: Focus,
     asked(`${s}_pe`, `${s}_eps`) ? valuationClause(facts, s, symbol) : undefined,
     rangeClause(facts, s, symbol, focus),
     quoteAveragesClause(facts, s, symbol, focus),
+    sessionBarClause(facts, s, symbol, focus),
     asked(`${s}_return_n`) ? trendClause(facts, s, symbol, style) : undefined,
+    barStatsClause(facts, s, symbol, focus),
     asked(`${s}_avg_close`) ? movingAverageClause(facts, s, symbol) : undefined,
     asked('income_net_margin', 'income_revenue_growth') ? incomeClause(facts, symbol, focus, style) : undefined,
-    asked(`${s}_headline`, `${s}_top_sentiment`) ? headlineClause(facts, s, symbol, style) : undefined,
+    asked(`${s}_headline`, `${s}_top_sentiment`) ? headlineClause(facts, s, symbol, style, focus) : undefined,
     riskClause(facts, s, symbol),
   ].filter((clause): clause is string => clause !== undefined);
 }

@@ -1,4 +1,4 @@
-import { percent, type FactReader } from './fact-reader.ts';
+import { money, percent, type FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 
 const numbers = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : undefined);
@@ -24,6 +24,14 @@ export function incomeClause(facts: FactReader, symbol: string, focus: Focus, st
   if (income?.length) parts.push(`net income growth ${series(income)}`);
   if (operating?.length) parts.push(`operating margin ${series(operating)}`);
   if (gross?.length) parts.push(`gross margin ${series(gross)}`);
+  const amounts = (key: string) => (focus.has(key) ? numbers(facts.record(key)?.[symbol]) : undefined);
+  const dated = (values: number[], show: (value: number) => string) => values.map((value, index) => `${show(value)} (${label(index)})`).join(', ');
+  const netIncome = amounts('income_net_income');
+  if (netIncome?.length) parts.push(`net income ${dated(netIncome, money)}`);
+  const rnd = amounts('income_rnd');
+  if (rnd?.length) parts.push(`R&D expense ${dated(rnd, money)}`);
+  const eps = amounts('income_eps_diluted');
+  if (eps?.length) parts.push(`diluted EPS ${dated(eps, (value) => `${value < 0 ? '-' : ''}$${Math.abs(value).toFixed(2)}`)}`);
   if (typeof improving === 'boolean') parts.push(improving ? 'profitability is improving' : 'profitability is not improving');
   return parts.join('; ');
 }

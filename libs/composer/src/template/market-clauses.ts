@@ -1,6 +1,7 @@
 import { firstSentence } from './profile-clauses.ts';
 import { money, move, percent, type FactReader } from './fact-reader.ts';
-import type { Style } from './focus.ts';
+import type { Focus, Style } from './focus.ts';
+import { slackReadClauses } from './slack-read-clauses.ts';
 
 function marketStatusClause(facts: FactReader, style: Style): string | undefined {
   const state = facts.text('market_state');
@@ -10,6 +11,8 @@ function marketStatusClause(facts: FactReader, style: Style): string | undefined
   const time = facts.text('market_server_time');
   let clause = `The US market is ${state === 'open' ? 'open' : state === 'closed' ? 'closed' : `closed for regular trading (${state} session)`}${time ? ` as of ${time}` : ''}`;
   if (next && state !== 'open') clause += `; it next opens at ${next}`;
+  const holiday = facts.flag('market_holiday');
+  if (holiday !== undefined) clause += holiday ? '; today is a market holiday' : '; today is not a market holiday'
   return clause;
 }
 
@@ -23,15 +26,18 @@ const RANKED_BY: Record<string, string> = {
   income_gross_margin: 'latest gross margin',
   income_operating_margin: 'latest operating margin',
   pe: 'P/E',
+  beta: 'beta',
+  income_net_income_growth: 'latest net income growth',
 };
 
 // How the first and last of a ranking are described, by what it ranks.
 const ENDS: Record<string, [string, string]> = {
   market_cap: ['is the largest', 'the smallest'],
   pe: ['has the highest P/E', 'the lowest (the cheapest on earnings)'],
+  beta: ['has the highest beta', 'the lowest'],
 };
 
-function rankingClauses(facts: FactReader, style: Style): string[] {
+function rankingClauses(facts: FactReader, style: Style, focus: Focus): string[] {
   const clauses: string[] = [];
   for (const key of facts.keys(/_ranking$/)) {
     const label = key.replace(/_ranking$/, '');
@@ -43,7 +49,8 @@ function rankingClauses(facts: FactReader, style: Style): string[] {
       if (typeof value !== 'number') return symbol;
       if (label === 'volume') return `${symbol} (${Math.round(value).toLocaleString('en-US')} shares)`;
       if (label === 'market_cap') return `${symbol} (${money(value)})`;
-      if (label === 'pe') return `${symbol} (${value.toFixed(2)})`;
+      if (label === 'pe' || label === 'beta') return `${symbol} (${value.toFixed(2)})`;
+      if (label === 'income_net_income_growth') return `${symbol} (${percent(value)})`;
       if (/^income_.*_margin$/.test(label)) return `${symbol} (${percent(value)})`;
       return `${symbol} (${move(value)})`;
     };
@@ -52,6 +59,8 @@ function rankingClauses(facts: FactReader, style: Style): string[] {
     const [top, bottom] = ENDS[label] ?? ['led', 'lagged'];
     let clause = `Ranked by ${RANKED_BY[label] ?? label.replace(/_/g, ' ')}: ${order.map(show).join(', ')}`;
     if (style === 'full') clause += `; ${first} ${top} and ${last} ${bottom}`;
+    const spread = focus.has(`${label}_spread`) ? facts.number(`${label}_spread`) : undefined;
+    if (spread !== undefined) clause += `; the gap between ${first} and ${last} is ${label === 'market_cap' ? money(spread) : `${spread.toFixed(2)}${label === 'pe' ? '' : ' percentage points'}`}`;
     const flagged = facts.list(`${label}_flagged`) as string[] | undefined;
     if (flagged) clause += `; flagged for falling past the threshold: ${flagged.join(', ')}`;
     else if (facts.keys(new RegExp(`^${label}_flagged$`)).length) clause += '; none fell past the threshold';
@@ -116,10 +125,10 @@ function moversClauses(facts: FactReader, style: Style): string[] {
 }
 
 /** Clauses about the market and across subjects: status, rankings, excess returns, web, Slack. */
-export function marketClauses(facts: FactReader, style: Style = 'full'): { before: string[]; after: string[] } {
+export function marketClauses(facts: FactReader, style: Style = 'full', focus: Focus = new Set()): { before: string[]; after: string[] } {
   const status = marketStatusClause(facts, style);
   return {
     before: [...(status ? [status] : []), ...moversClauses(facts, style)],
-    after: [...rankingClauses(facts, style), ...excessClauses(facts), webClause(facts), slackClause(facts, style)].filter((clause): clause is string => clause !== undefined),
+    after: [...rankingClauses(facts, style, focus), ...excessClauses(facts), ...slackReadClauses(facts), webClause(facts), slackClause(facts, style)].filter((clause): clause is string => clause !== undefined),
   };
 }

@@ -1,19 +1,21 @@
 import type { FactReader } from './fact-reader.ts';
-import type { Style } from './focus.ts';
+import type { Focus, Style } from './focus.ts';
 
 /** The latest headline (date, sentiment, link), or the labelled list when several were asked for. */
-export function headlineClause(facts: FactReader, s: string, symbol: string, style: Style = 'full'): string | undefined {
+export function headlineClause(facts: FactReader, s: string, symbol: string, style: Style = 'full', focus?: Focus): string | undefined {
   const brief = style === 'brief';
   const labelled = facts.list(`${s}_labelled`) as Array<{ title?: string; sentiment?: string }> | undefined;
   const titles = facts.list(`${s}_top_titles`) as string[] | undefined;
   const urls = brief ? [] : ((facts.list(`${s}_top_urls`) ?? []) as string[]);
+  const dates = focus?.has(`${s}_top_dates`) ? ((facts.list(`${s}_top_dates`) ?? []) as string[]) : [];
+  const dated = (index: number) => (dates[index] ? `${dates[index]}: ` : '');
   if (labelled && labelled.length > 1) {
     const tone = facts.text(`${s}_tone`);
-    const items = labelled.map((item, index) => `“${item.title}” (${item.sentiment}${urls[index] ? `, ${urls[index]}` : ''})`);
+    const items = labelled.map((item, index) => `${dated(index)}“${item.title}” (${item.sentiment}${urls[index] ? `, ${urls[index]}` : ''})`);
     return `${brief ? symbol : `Recent ${symbol}`} headlines: ${items.join('; ')}${tone ? `. Overall tone: ${tone}` : ''}`;
   }
   if (titles && titles.length > 1) {
-    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${titles.map((title, index) => `“${title}”${urls[index] ? ` (${urls[index]})` : ''}`).join('; ')}`;
+    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${titles.map((title, index) => `${dated(index)}“${title}”${urls[index] ? ` (${urls[index]})` : ''}`).join('; ')}`;
   }
   const headline = facts.text(`${s}_headline`);
   if (!headline) return undefined;

@@ -1,4 +1,4 @@
-import { count, type FactReader } from './fact-reader.ts';
+import { count, money, type FactReader } from './fact-reader.ts';
 import type { Focus } from './focus.ts';
 
 export function firstSentence(text: string): string {
@@ -12,11 +12,19 @@ function profileListing(facts: FactReader, s: string, focus: Focus): string[] {
   const employees = wanted('employees') ? facts.number(`${s}_employees`) ?? facts.text(`${s}_employees`) : undefined;
   const website = wanted('website') ? facts.text(`${s}_website`) : undefined;
   const ipo = wanted('ipo_date') ? facts.text(`${s}_ipo_date`) : undefined;
+  const beta = wanted('beta') ? facts.number(`${s}_beta`) : undefined;
+  const dividend = wanted('last_dividend') ? facts.number(`${s}_last_dividend`) : undefined;
+  const country = wanted('country') ? facts.text(`${s}_country`) : undefined;
+  const currency = wanted('currency') ? facts.text(`${s}_currency`) : undefined;
   return [
     exchange && `is listed on ${exchange}`,
     employees !== undefined && `has ${typeof employees === 'number' ? count(employees) : employees} full-time employees`,
     website && `has the website ${website}`,
     ipo && `went public on ${ipo}`,
+    beta !== undefined && `has a beta of ${beta.toFixed(2)} (${beta > 1 ? 'more' : 'less'} volatile than the market)`,
+    dividend !== undefined && (dividend > 0 ? `paid a last dividend of ${money(dividend)} per share` : 'pays no dividend (last dividend $0.00)'),
+    country && `is based in ${country}`,
+    currency && `reports in ${currency}`,
   ].filter((part): part is string => typeof part === 'string');
 }
 

@@ -9,6 +9,8 @@ import {
   RANK_CODE,
   SENTIMENT_CODE,
   TREND_CODE,
+  TREND_STATS_CODE,
+  QUOTE_GAP_CODE,
   VOLUME_VS_AVERAGE_CODE,
 } from './python-snippets.ts';
 
@@ -17,7 +19,7 @@ const ref = (name: string) => `\${${name}}`;
 const python = (plan: PlanBuilder, code: string, inputs: Record<string, unknown>, extract: string[], accept: string[]) =>
   plan.add('python', 'execute_python', { code, inputs }, { extract, accept_if: accept });
 
-export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: number, movingAverage: boolean): void {
+export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: number, movingAverage: boolean, stats = false): void {
   const s = entity.slug;
   const extract = [
     `${s}_sessions = result.n`,
@@ -28,7 +30,15 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
     `${s}_avg_daily_volume = result.avg_volume`,
   ];
   if (movingAverage) extract.push(`${s}_avg_close = result.avg_close`, `${s}_above_avg_close = result.above_avg_close`);
-  python(plan, TREND_CODE, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions) }, extract, [
+  if (stats) {
+    extract.push(
+      `${s}_volatility = result.volatility`, `${s}_max_drawdown = result.max_drawdown`, `${s}_last_volume = result.last_volume`,
+      `${s}_last_vs_avg_volume = result.last_vs_avg_volume`, `${s}_best_day_pct = result.best_day_pct`, `${s}_best_day_date = result.best_day_date`,
+      `${s}_worst_day_pct = result.worst_day_pct`, `${s}_worst_day_date = result.worst_day_date`,
+    );
+  }
+  const inputs = { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? { times: ref(`${s}_bar_times`) } : {}) };
+  python(plan, stats ? TREND_STATS_CODE : TREND_CODE, inputs, extract, [
     `${s}_return_n is not None`,
     `len(${s}_trend_closes) == ${sessions}`,
   ]);
@@ -37,7 +47,7 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
 /** Ranks entities by one metric (state keys `<slug>_<metric>`); `label` prefixes the result keys. */
 export function addRankStep(plan: PlanBuilder, entities: EntityRef[], metric: string, label: string, threshold?: number): void {
   const data = Object.fromEntries(entities.map((entity) => [entity.symbol, ref(`${entity.slug}_${metric}`)]));
-  const extract = [`${label}_ranking = result.ranking`, `${label}_values = result.values`, `${label}_leader = result.leader`, `${label}_laggard = result.laggard`];
+  const extract = [`${label}_ranking = result.ranking`, `${label}_values = result.values`, `${label}_leader = result.leader`, `${label}_laggard = result.laggard`, `${label}_spread = result.spread`];
   if (threshold !== undefined) extract.push(`${label}_flagged = result.flagged`);
   python(plan, RANK_CODE, { data, threshold: threshold === undefined ? 'None' : String(threshold) }, extract, [
     `len(${label}_ranking) == ${entities.length}`,
@@ -87,13 +97,14 @@ export function addFactCheckStep(plan: PlanBuilder, entity: EntityRef): void {
 }
 
 export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], rankBy: IncomeRank = 'revenue-growth', yearOverYear = false): void {
-  const margin = rankBy === 'revenue-growth' ? undefined : rankBy.replace('-', '_');
+  const margin = rankBy === 'revenue-growth' ? undefined : rankBy.replaceAll('-', '_');
   const data = Object.fromEntries(
     entities.map((entity) => {
       const s = entity.slug;
       return [entity.symbol, {
         revenue: ref(`${s}_revenues`), net_income: ref(`${s}_net_incomes`), gross_profit: ref(`${s}_gross_profits`),
         operating_income: ref(`${s}_operating_incomes`), dates: ref(`${s}_statement_dates`),
+        rnd: ref(`${s}_rnd_expenses`), eps_diluted: ref(`${s}_diluted_eps`),
       }];
     }),
   );
@@ -104,11 +115,26 @@ export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], 
     'income_net_margin = result.net_margin',
     'income_gross_margin = result.gross_margin',
     'income_operating_margin = result.operating_margin',
+    'income_net_income = result.net_income',
+    'income_rnd = result.rnd',
+    'income_eps_diluted = result.eps_diluted',
     ...(yearOverYear ? ['income_revenue_yoy = result.revenue_yoy'] : []),
     'income_improving = result.improving',
     ...(entities.length > 1 ? ['income_growth_ranking = result.revenue_growth_ranking'] : []),
     ...(entities.length > 1 && margin ? [`income_${margin}_ranking = result.${margin}_ranking`, `income_${margin}_values = result.latest_${margin}`] : []),
   ], [`len(income_net_margin) == ${entities.length}`]);
+}
+
+/** How far the price sits from its quote's moving averages, and how wide the day's range is against the previous close. */
+export function addQuoteGapStep(plan: PlanBuilder, entity: EntityRef, averages: Array<50 | 200>, dayRange: boolean): void {
+  const s = entity.slug;
+  const inputs = {
+    price: ref(`${s}_price`), prev_close: ref(`${s}_prev_close`),
+    avg50: averages.includes(50) ? ref(`${s}_avg50`) : 'None', avg200: averages.includes(200) ? ref(`${s}_avg200`) : 'None',
+    day_high: dayRange ? ref(`${s}_day_high`) : 'None', day_low: dayRange ? ref(`${s}_day_low`) : 'None',
+  };
+  const extract = [...averages.map((window) => `${s}_pct_vs_avg${window} = result.pct_vs_avg${window}`), ...(dayRange ? [`${s}_day_range_pct = result.day_range_pct`] : [])];
+  python(plan, QUOTE_GAP_CODE, inputs, extract, extract.map((statement) => `${statement.split(' = ')[0]} is not None`));
 }
 
 /** How far the price sits below its 52-week high and above its 52-week low, in percent. */

@@ -8,12 +8,12 @@ import {
   type Done, type EntityRef,
 } from './entity-steps.ts';
 import {
-  addExcessReturnStep, addFactCheckStep, addIncomeAnalysisStep, addRangePositionStep, addRankStep, addSentimentStep, addTrendStep,
+  addExcessReturnStep, addFactCheckStep, addQuoteGapStep, addIncomeAnalysisStep, addRangePositionStep, addRankStep, addSentimentStep, addTrendStep,
   addVolumeVsAverageStep,
 } from './analysis-steps.ts';
 import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
-import { addMarketStatusStep, addMoversStep, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
+import { addMarketStatusStep, addMoversStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
 export interface PlanContext {
@@ -51,7 +51,7 @@ function rankMetric(reading: PromptReading): Metric | undefined {
   if (f.has('income')) return undefined; // the income step ranks by revenue growth or net margin itself
   if (f.has('valuation') && /cheap|expensive|rank|compare|higher|lower|which/.test(text)) return { metric: 'pe', label: 'pe' };
   if (f.has('trend') && (reading.sessions !== undefined || /return|trend|sessions|week|days|month|performance/.test(text))) return { metric: 'return_n', label: 'return' };
-  if (f.has('market-cap') && /rank|compare|largest|biggest|which/.test(text)) return { metric: 'market_cap', label: 'market_cap' };
+  if (f.has('market-cap') && /rank|compare|largest|biggest|bigger|larger|which/.test(text)) return { metric: 'market_cap', label: 'market_cap' };
   if (f.has('volume') && /most shares|traded the most|volume/.test(text) && !f.has('move')) return { metric: 'volume', label: 'volume' };
   return { metric: 'change_pct', label: 'move' };
 }
@@ -68,6 +68,11 @@ export function needsQuote(reading: PromptReading): boolean {
   return metric === 'change_pct' || metric === 'volume' || metric === 'market_cap';
 }
 
+/** Window statistics (volatility, best/worst day, drawdown, latest volume vs the window's average) are asked for. */
+export function wantsBarStats(reading: PromptReading): boolean {
+  return reading.facets.has('bar-stats') || (reading.facets.has('trend') && /average (?:daily )?volume/i.test(reading.rawText));
+}
+
 /** The index fund a relative-performance question compares against, if any. */
 function benchmarkOf(reading: PromptReading, entities: Entity[], context: PlanContext): string | undefined {
   if (!reading.facets.has('excess-return') || entities.length < 2) return undefined;
@@ -82,11 +87,11 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
       volume: f.has('volume'), marketCap: f.has('market-cap'), valuation: f.has('valuation'), range: f.has('range'), averages: reading.quoteAverages,
     });
   }
-  if (f.has('fact-check') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText))) {
+  if (f.has('fact-check') || f.has('session-bar') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText))) {
     addPreviousCloseStep(plan, done, entity);
   }
   if (f.has('profile')) addProfileStep(plan, done, entity);
-  if (f.has('trend')) addBarsStep(plan, done, entity, context.range, sessions);
+  if (f.has('trend')) addBarsStep(plan, done, entity, context.range, sessions, wantsBarStats(reading));
   if (f.has('income') && reading.statements) addIncomeStep(plan, done, entity, reading.statements.period, reading.statements.count);
   // News explains the subject's move; the benchmark's own news adds nothing to that.
   if (f.has('headline') && !isBenchmark) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
@@ -95,8 +100,13 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
 function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext): void {
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
-  if (f.has('trend')) for (const entity of entities) addTrendStep(plan, entity, sessions, f.has('moving-average'));
+  if (f.has('trend')) for (const entity of entities) addTrendStep(plan, entity, sessions, f.has('moving-average'), wantsBarStats(reading));
   if (f.has('range-position')) for (const entity of entities) addRangePositionStep(plan, entity);
+  // "By what percent" above a moving average, or a day range "as a percent of the previous close".
+  const inPercent = /percent|%|how far|by how much/i.test(reading.rawText);
+  const averages = inPercent ? reading.quoteAverages ?? [] : [];
+  const dayRange = inPercent && f.has('range') && /\bday(?:'s)? (?:high|low|range)|intraday|session(?:'s)? (?:high|low|range)/i.test(reading.rawText);
+  if (averages.length || dayRange) for (const entity of entities) addQuoteGapStep(plan, entity, averages, dayRange);
   if (f.has('volume-vs-average')) addVolumeVsAverageStep(plan, entities);
   if (f.has('fact-check')) for (const entity of entities) addFactCheckStep(plan, entity);
   if (f.has('headline') && (f.has('sentiment') || f.has('risk-opportunity'))) {
@@ -111,6 +121,8 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   const metric = rankMetric(reading);
   // A name without a P/E (negative earnings) cannot be ranked by it.
   const ranked = entities.filter((entity) => (entity !== benchmark || entities.length > 2) && !(metric?.metric === 'pe' && context.noPe?.has(entity.symbol)));
+  // Beta is a profile fact: "who has the higher beta" ranks it beside whatever else is compared.
+  if (f.has('profile') && /\bbeta\b/i.test(reading.rawText) && entities.length > 1 && f.has('ranking')) addRankStep(plan, entities, 'beta', 'beta');
   if (metric && ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
     addRankStep(plan, ranked, metric.metric, metric.label, metric.label === 'return' ? reading.declineThreshold : undefined);
   }
@@ -177,6 +189,10 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
   }
   if (reading.facets.has('slack') && reading.slackChannel) addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));
+  if (reading.facets.has('slack-read')) {
+    const listChannels = /channels/i.test(reading.rawText) || !reading.slackChannel;
+    addSlackReadSteps(plan, reading.slackChannel, reading.slackMessages ?? 5, listChannels);
+  }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe);
   return {

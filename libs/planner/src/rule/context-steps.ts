@@ -3,7 +3,7 @@ import type { EntityRef } from './entity-steps.ts';
 
 export function addMarketStatusStep(plan: PlanBuilder): void {
   plan.add('polygon', 'polygon_get_market_status', {}, {
-    extract: ['market_state = market', 'market_next_open = next_open', 'market_server_time = serverTime'],
+    extract: ['market_state = market', 'market_next_open = next_open', 'market_server_time = serverTime', 'market_holiday = is_holiday_today'],
     accept_if: ["market_state in ['open', 'closed', 'extended-hours']", 'market_next_open is not None'],
   });
 }
@@ -40,6 +40,21 @@ export function addSlackSteps(plan: PlanBuilder, channel: string, text: string):
     extract: ['slack_history_ts = results[][ts]'],
     compute: ['slack_confirmed = slack_ts in slack_history_ts'],
     accept_if: ['slack_confirmed'],
+  });
+}
+
+/** Reads Slack without writing to it: the channel list (names, members) and/or a channel's latest messages. */
+export function addSlackReadSteps(plan: PlanBuilder, channel: string | undefined, limit: number, listChannels: boolean): void {
+  if (listChannels) {
+    plan.add('slack', 'list_slack_channels', {}, {
+      extract: ['slack_channel_names = results[][name]', 'slack_channel_members = results[][num_members]', 'slack_channel_topics = results[][topic]'],
+      accept_if: ['len(slack_channel_names) > 0'],
+    });
+  }
+  if (!channel) return;
+  plan.add('slack', 'get_slack_channel_history', { channel, limit }, {
+    extract: ['slack_read_channel = channel', 'slack_history_texts = results[][text]', 'slack_history_users = results[][user]'],
+    accept_if: ['slack_read_channel is not None', `len(slack_history_texts) <= ${limit}`],
   });
 }
 

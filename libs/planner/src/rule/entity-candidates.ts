@@ -8,7 +8,7 @@ const NOT_TICKERS = new Set([
   'A', 'I', 'US', 'USA', 'UK', 'EU', 'ETF', 'ETFS', 'CEO', 'CFO', 'CTO', 'AI', 'EPS', 'YOY', 'QOQ', 'IPO', 'USD',
   'NYSE', 'NASDAQ', 'ET', 'EST', 'EDT', 'UTC', 'GMT', 'API', 'EV', 'GDP', 'CPI', 'FED', 'SEC', 'PE', 'OK', 'Q1', 'Q2',
   'Q3', 'Q4', 'FY', 'TTM', 'ROE', 'ROI', 'EBIT', 'EBITDA', 'FCF', 'M&A', 'R&D', 'GPU', 'CPU', 'HBM', 'DRAM', 'NAND',
-  'TV', 'PC', 'IT', 'AM', 'PM', 'NOTE', 'INC', 'CORP', 'LLC', 'PLC', 'LTD', 'CO', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
+  'TV', 'PC', 'VWAP', 'IT', 'AM', 'PM', 'NOTE', 'INC', 'CORP', 'LLC', 'PLC', 'LTD', 'CO', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
 ]);
 
 // Capitalised words that start questions and instructions; they are never company names on their own.

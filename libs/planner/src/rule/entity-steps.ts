@@ -69,7 +69,7 @@ export function addPreviousCloseStep(plan: PlanBuilder, done: Done, entity: Enti
   if (!once(done, 'polygon_get_previous_close', entity)) return;
   const s = entity.slug;
   plan.add('polygon', 'polygon_get_previous_close', { ticker: entity.param }, {
-    extract: [`${s}_session_close = c`, `${s}_session_open = o`, `${s}_session_volume = v`],
+    extract: [`${s}_session_close = c`, `${s}_session_open = o`, `${s}_session_volume = v`, `${s}_session_vwap = vw`],
     accept_if: [`${s}_session_close > 0`, `${s}_session_volume > 0`],
   });
 }
@@ -81,6 +81,7 @@ export function addProfileStep(plan: PlanBuilder, done: Done, entity: EntityRef)
     extract: [
       `${s}_company = companyName`, `${s}_sector = sector`, `${s}_industry = industry`, `${s}_ceo = ceo`, `${s}_description = description`,
       `${s}_exchange = exchange`, `${s}_employees = fullTimeEmployees`, `${s}_website = website`, `${s}_ipo_date = ipoDate`,
+      `${s}_beta = beta`, `${s}_last_dividend = lastDiv`, `${s}_country = country`, `${s}_currency = currency`,
     ],
     accept_if: [`${s}_sector is not None`, `len(${s}_description) > 0`],
   });
@@ -92,7 +93,7 @@ export function addNewsStep(plan: PlanBuilder, done: Done, entity: EntityRef, it
   const extract = [`${s}_titles = results[][title]`, `${s}_urls = results[][article_url]`, `${s}_published = results[][published_utc]`];
   if (withInsights) extract.push(`${s}_insights = results[][insights]`);
   const select = [`${s}_headline = ${s}_titles[0]`, `${s}_headline_url = ${s}_urls[0]`, `${s}_headline_date = ${s}_published[0]`];
-  if (items > 1) select.push(`${s}_top_titles = ${s}_titles[:${items}]`, `${s}_top_urls = ${s}_urls[:${items}]`);
+  if (items > 1) select.push(`${s}_top_titles = ${s}_titles[:${items}]`, `${s}_top_urls = ${s}_urls[:${items}]`, `${s}_top_dates = ${s}_published[:${items}]`);
   plan.add('polygon', 'polygon_get_news', { ticker: entity.param, limit: Math.max(items, 5) }, {
     extract,
     select,
@@ -100,11 +101,11 @@ export function addNewsStep(plan: PlanBuilder, done: Done, entity: EntityRef, it
   });
 }
 
-export function addBarsStep(plan: PlanBuilder, done: Done, entity: EntityRef, range: { from: string; to: string }, sessions: number): void {
+export function addBarsStep(plan: PlanBuilder, done: Done, entity: EntityRef, range: { from: string; to: string }, sessions: number, times = false): void {
   if (!once(done, 'polygon_get_aggs', entity)) return;
   const s = entity.slug;
   plan.add('polygon', 'polygon_get_aggs', { ticker: entity.param, from: range.from, to: range.to, timespan: 'day', multiplier: 1 }, {
-    extract: [`${s}_closes = results[][c]`, `${s}_volumes = results[][v]`],
+    extract: [`${s}_closes = results[][c]`, `${s}_volumes = results[][v]`, ...(times ? [`${s}_bar_times = results[][t]`] : [])],
     accept_if: [`len(${s}_closes) >= ${sessions + 1}`],
   });
 }
@@ -116,6 +117,7 @@ export function addIncomeStep(plan: PlanBuilder, done: Done, entity: EntityRef, 
     extract: [
       `${s}_revenues = results[][revenue]`, `${s}_net_incomes = results[][netIncome]`, `${s}_gross_profits = results[][grossProfit]`,
       `${s}_operating_incomes = results[][operatingIncome]`, `${s}_statement_dates = results[][date]`,
+      `${s}_rnd_expenses = results[][researchAndDevelopmentExpenses]`, `${s}_diluted_eps = results[][epsdiluted]`,
     ],
     accept_if: [`len(${s}_revenues) >= 2`],
   });

@@ -125,11 +125,14 @@ export const INCOME_CODE = snippet(
   '    result["gross_margin"][k] = [round(g / r * 100, 2) for g, r in zip(gp, rev)]',
   '    result["operating_margin"][k] = [round(o / r * 100, 2) for o, r in zip(op, rev)]',
   '    result["improving"][k] = len(ni) > 1 and ni[0] / rev[0] > ni[1] / rev[1]',
+  '    result.setdefault("net_income", {})[k] = ni',
+  '    result.setdefault("rnd", {})[k] = [num(x) for x in arr(v.get("rnd", "[]"))]',
+  '    result.setdefault("eps_diluted", {})[k] = [num(x) for x in arr(v.get("eps_diluted", "[]"))]',
   '    result.setdefault("revenue_yoy", {})[k] = pct(rev[0], rev[4]) if len(rev) >= 5 else None',
   'latest = {k: g[0] for k, g in result["revenue_growth"].items() if g and g[0] is not None}',
   'result["revenue_growth_ranking"] = sorted(latest, key=lambda k: latest[k], reverse=True)',
-  'for kind in ("net_margin", "gross_margin", "operating_margin"):',
-  '    latest_margin = {k: m[0] for k, m in result[kind].items() if m}',
+  'for kind in ("net_margin", "gross_margin", "operating_margin", "net_income_growth"):',
+  '    latest_margin = {k: m[0] for k, m in result[kind].items() if m and m[0] is not None}',
   '    result[kind + "_ranking"] = sorted(latest_margin, key=lambda k: latest_margin[k], reverse=True)',
   '    result["latest_" + kind] = latest_margin',
 );
@@ -140,5 +143,43 @@ export const RANGE_POSITION_CODE = snippet(
   'result = {',
   '    "pct_below_high": None if p is None or not hi else round((1 - p / hi) * 100, 2),',
   '    "pct_above_low": pct(p, lo),',
+  '}',
+);
+
+/**
+ * TREND_CODE plus statistics of the window: annualised volatility of daily log returns, the best and worst
+ * single-session percent change with their dates, the deepest drawdown from a running peak close, and the
+ * latest session's volume against the window's average.
+ */
+export const TREND_STATS_CODE = `${TREND_CODE}
+${[
+  'import datetime',
+  'stamps = [num(x) for x in arr(times)][-(n + 1):]',
+  'day = lambda ms: datetime.datetime.fromtimestamp(ms / 1000, datetime.timezone.utc).strftime("%Y-%m-%d")',
+  'rets = [pct(window[i], window[i - 1]) for i in range(1, len(window))]',
+  'logs = [math.log(window[i] / window[i - 1]) for i in range(1, len(window))]',
+  'best = max(range(len(rets)), key=lambda i: rets[i])',
+  'worst = min(range(len(rets)), key=lambda i: rets[i])',
+  'peak, deepest = window[0], 0.0',
+  'for c in window:',
+  '    peak = max(peak, c)',
+  '    deepest = min(deepest, c / peak - 1)',
+  'result["volatility"] = round(statistics.stdev(logs) * math.sqrt(252) * 100, 2) if len(logs) > 1 else None',
+  'result["best_day_pct"] = rets[best]',
+  'result["best_day_date"] = day(stamps[best + 1]) if len(stamps) == len(window) else None',
+  'result["worst_day_pct"] = rets[worst]',
+  'result["worst_day_date"] = day(stamps[worst + 1]) if len(stamps) == len(window) else None',
+  'result["max_drawdown"] = round(-deepest * 100, 2)',
+  'result["last_vs_avg_volume"] = pct(vols[-1], sum(vols) / len(vols))',
+].join('\n')}`;
+
+/** Quote fields → % of the price above (+) or below (−) its moving averages, and the day's range as % of the previous close. */
+export const QUOTE_GAP_CODE = snippet(
+  'p, prev = num(price), num(prev_close)',
+  'hi, lo = num(day_high), num(day_low)',
+  'result = {',
+  '    "pct_vs_avg50": pct(p, num(avg50)),',
+  '    "pct_vs_avg200": pct(p, num(avg200)),',
+  '    "day_range_pct": None if hi is None or lo is None or not prev else round((hi - lo) / prev * 100, 2),',
   '}',
 );

@@ -1,40 +1,16 @@
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
+import { detectFacets, type Facet } from './detect-facets.ts';
 import { nameCandidates, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
 
 export type { AnswerFormat } from './read-answer-form.ts';
+export type { Facet } from './detect-facets.ts';
 
 /**
  * Reads a research prompt the way an analyst would: which facets are asked for, over what period, in what form,
  * and which words may name a company. Pure text analysis; resolving names to symbols happens in resolveEntities.
  */
 
-export type Facet =
-  | 'price'
-  | 'move'
-  | 'volume'
-  | 'volume-vs-average'
-  | 'trend'
-  | 'headline'
-  | 'sentiment'
-  | 'risk-opportunity'
-  | 'profile'
-  | 'market-cap'
-  | 'market-status'
-  | 'income'
-  | 'web'
-  | 'web-summary'
-  | 'ranking'
-  | 'excess-return'
-  | 'fact-check'
-  | 'slack'
-  | 'movers'
-  | 'valuation'
-  | 'range'
-  | 'range-position'
-  | 'moving-average';
-
-/** What a ranking across income statements orders by. */
-export type IncomeRank = 'revenue-growth' | 'net-margin' | 'gross-margin' | 'operating-margin';
+export type IncomeRank = 'revenue-growth' | 'net-income-growth' | 'net-margin' | 'gross-margin' | 'operating-margin';
 
 export interface PromptReading {
   rawText: string;
@@ -50,6 +26,8 @@ export interface PromptReading {
   /** A decline threshold to flag, in percent ("fell more than 2%"). */
   declineThreshold?: number;
   slackChannel?: string;
+  /** How many recent Slack messages a read of a channel's history asks for. */
+  slackMessages?: number;
   /** The topic of a web search, e.g. "memory business" in "coverage of Micron's memory business". */
   searchTopic?: string;
   format: AnswerFormat;
@@ -71,44 +49,6 @@ const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
 };
-
-const has = (text: string, pattern: RegExp) => pattern.test(text);
-
-function detectFacets(text: string): Set<Facet> {
-  const t = text.toLowerCase();
-  const facets = new Set<Facet>();
-  const add = (facet: Facet, when: boolean) => when && facets.add(facet);
-  add('market-status', has(t, /market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
-  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today/));
-  add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
-  add('volume', has(t, /volume|shares traded|traded the most|most shares/));
-  add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual/));
-  add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
-  add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
-  add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/));
-  add('risk-opportunity', has(t, /risks?\b|opportunit/));
-  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public/));
-  add('market-cap', has(t, /market cap/));
-  add('income', has(t, /income statement|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
-  add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));
-  add('range', has(t, /52-week|52 week|(?:12-month|one-year|1-year|annual) (?:high|low|range)|year(?:ly)? high|year(?:ly)? low|\bday(?:'s)? (?:high|low|range)|intraday range|trading range/));
-  add('range-position', facets.has('range') && has(t, /how far|how close|distance|\boff (?:its|their|the)\b|(?:below|from|under|beneath|near) (?:its|their|the) (?:52|year|yearly|annual|one-year|12-month)|percent (?:below|above|from|off)|% (?:below|above|from|off)/));
-  add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?/));
-  add('moving-average', has(t, /moving average|\d+-day average|average (closing )?price|\bsma\b|average close/));
-  add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));
-  add('web-summary', has(t, /summari[sz]e the top (?:web |search )?result|top (?:web |search )?result|read the (top )?article|extract/));
-  add('fact-check', has(t, /fact-check|fact check|confirm with|two independent sources|verify|cross-check/));
-  add('ranking', has(t, /\brank|\b(?:up|down) more\b|did (?:best|worst|better|worse)|which \w+ (?:did|was|had|moved|rose|fell|gained|performed)\b|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
-  add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|(?:versus|vs\.?|against|relative to|compared (?:to|with)) (?:the )?(?:index|spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|benchmark|broader market|market)\b|trade versus|traded versus/));
-  add('slack', has(t, /slack|(?:post|send|share|drop|push|write|message) (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
-  if (facets.has('volume-vs-average')) facets.add('volume');
-  if (facets.has('risk-opportunity')) facets.add('headline');
-  if (facets.has('sentiment')) facets.add('headline');
-  if (facets.has('web-summary')) facets.add('web');
-  if (facets.has('market-cap')) facets.add('price');
-  if (facets.has('moving-average')) facets.add('trend');
-  return facets;
-}
 
 function numberFrom(token: string): number | undefined {
   const value = /^\d+$/.test(token) ? Number(token) : NUMBER_WORDS[token.toLowerCase()];
@@ -190,7 +130,7 @@ function incomeRankBy(text: string): PromptReading['incomeRankBy'] {
   const margin = /(?:rank|order|sort)\w*[^.?!]{0,60}\bby (?:their |its |the )?(?:latest |net |gross |operating )*margins?/.exec(t)?.[0]
     ?? /(?:higher|highest|better|best|bigger|biggest|wider|widest|compare|comparing)\s+(?:\w+\s+){0,2}(?:net |gross |operating )?margins?/.exec(t)?.[0]
     ?? /more profitable|most profitable/.exec(t)?.[0];
-  if (!margin) return 'revenue-growth';
+  if (!margin) return /net income growth|growth (?:of|in) net income|net income grew|earnings growth/.test(t) ? 'net-income-growth' : 'revenue-growth';
   return /gross/.test(margin) ? 'gross-margin' : /operating/.test(margin) ? 'operating-margin' : 'net-margin';
 }
 
@@ -201,7 +141,7 @@ export function readPrompt(text: string): PromptReading {
   if (sessions !== undefined && !facets.has('market-status')) facets.add('trend');
   const threshold = /(?:fell|dropped|declined|lost|down)\s+(?:by\s+)?more than\s+(\d+(?:\.\d+)?)\s*%/i.exec(text);
   const channel = /#([a-z0-9][\w-]*)/i.exec(text)?.[1];
-  if (channel && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
+  if (channel && !facets.has('slack-read') && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
   // "Tell me about X" / "give me a snapshot of X" asks for an overview: what it is and how it trades.
   if (/tell me about|overview of|snapshot of|rundown on|run-down on|brief me on|what do you know about/i.test(text) && !facets.has('income')) {
     facets.add('profile').add('price').add('move');
@@ -219,6 +159,7 @@ export function readPrompt(text: string): PromptReading {
     items: detectItems(text),
     movers: facets.has('movers') ? detectMovers(text) : undefined,
     declineThreshold: threshold ? Number(threshold[1]) : undefined,
+    slackMessages: numberFrom(/(\w+)\s+(?:most\s+recent\s+|latest\s+|last\s+)?(?:messages|posts)\b/i.exec(text)?.[1] ?? '') ?? 5,
     slackChannel: channel ? `#${channel.toLowerCase()}` : facets.has('slack') ? '#general' : undefined,
     searchTopic: detectSearchTopic(text),
     format: form.format,

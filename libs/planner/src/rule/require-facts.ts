@@ -4,7 +4,7 @@ import type { EntityRef } from './entity-steps.ts';
 
 const CEO = /\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b/;
 const DESCRIPTION = /tell me about|overview of|snapshot of|rundown on|brief me on|know about|what (?:does|do)\b|what (?:the company|it|they) does|\bdoes for a living|business|describe|description|what (?:kind of )?company/;
-const LISTING = /industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
+const LISTING = /\bbeta\b|dividend|country|headquarter|currency|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
 const DAY_RANGE = /\bday(?:'s)? (?:high|low|range)|intraday|session(?:'s)? (?:high|low|range)/;
 
 function requireProfile(plan: PlanBuilder, s: string, text: string): void {
@@ -16,6 +16,21 @@ function requireProfile(plan: PlanBuilder, s: string, text: string): void {
   if (/employees|headcount/.test(text)) plan.require(`${s}_employees`);
   if (/website/.test(text)) plan.require(`${s}_website`);
   if (/ipo|went public/.test(text)) plan.require(`${s}_ipo_date`);
+  if (/\bbeta\b/.test(text)) plan.require(`${s}_beta`);
+  if (/dividend/.test(text)) plan.require(`${s}_last_dividend`);
+  if (/country|headquarter/.test(text)) plan.require(`${s}_country`);
+  if (/currency/.test(text)) plan.require(`${s}_currency`);
+}
+
+/** Statistics of the daily-bar window the question names. */
+function requireBarStats(plan: PlanBuilder, s: string, text: string): void {
+  if (/volatil|standard deviation|std dev/.test(text)) plan.require(`${s}_volatility`);
+  if (/drawdown|peak[- ]to[- ]trough/.test(text)) plan.require(`${s}_max_drawdown`);
+  const day = /(?:largest|biggest|best|worst|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/.test(text);
+  const worst = /worst|drop|decline|loss|fall|fell/.test(text);
+  if (day && (!worst || /gain|best|rise|rose|up\b/.test(text))) plan.require(`${s}_best_day_pct`, `${s}_best_day_date`);
+  if (day && worst) plan.require(`${s}_worst_day_pct`, `${s}_worst_day_date`);
+  if (/average (?:daily )?volume/.test(text)) plan.require(`${s}_last_volume`, `${s}_last_vs_avg_volume`);
 }
 
 function requireRange(plan: PlanBuilder, reading: PromptReading, s: string, text: string): void {
@@ -37,6 +52,10 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     if (f.has('market-cap')) plan.require(`${s}_market_cap`);
     if (f.has('trend')) plan.require(`${s}_return_n`);
     if (f.has('headline')) plan.require(`${s}_headline`);
+    if (f.has('headline') && reading.items > 1 && /\bdates?\b|when|published/.test(text)) plan.require(`${s}_top_dates`);
+    if (f.has('session-bar') && /open/.test(text)) plan.require(`${s}_session_open`);
+    if (f.has('session-bar') && /vwap|volume[- ]weighted/.test(text)) plan.require(`${s}_session_vwap`);
+    if (f.has('trend') && plan.groundedFrom.includes(`${s}_volatility`)) requireBarStats(plan, s, text);
     if (f.has('sentiment')) plan.require(`${s}_top_sentiment`);
     if (f.has('profile')) requireProfile(plan, s, text);
     if (f.has('fact-check')) plan.require(`${s}_session_close`);
@@ -51,15 +70,25 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
   for (const slug of ['top_gainer', 'top_loser']) if (f.has('headline')) plan.require(`${slug}_headline`);
   for (const key of plan.groundedFrom.filter((name) => /^income_.*_ranking$/.test(name))) if (plan.groundedFrom.includes(key)) plan.require(key);
   if (f.has('market-status')) plan.require('market_state', 'market_next_open');
+  if (f.has('market-status') && /holiday/.test(text)) plan.require('market_holiday');
+  if (f.has('slack-read')) plan.require(...['slack_channel_names', 'slack_read_channel', 'slack_history_texts'].filter((key) => plan.groundedFrom.includes(key)));
+  // "By how many percentage points" / "the spread between best and worst": the gap between the ends of a ranking.
+  if (/spread|difference|percentage points|by how much|how much more|gap between/.test(text)) {
+    for (const key of plan.groundedFrom) if (/^(move|return|pe|market_cap)_spread$/.test(key)) plan.require(key);
+  }
   if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
   if (f.has('income')) {
     plan.require('income_revenue_growth', 'income_net_margin');
     if (/operating (?:margin|income|profit)/.test(text)) plan.require('income_operating_margin');
     if (/gross (?:margin|profit)/.test(text)) plan.require('income_gross_margin');
     if (reading.statements?.yearOverYear) plan.require('income_revenue_yoy');
+    if (/r&d|research and development/.test(text)) plan.require('income_rnd');
+    if (/diluted/.test(text)) plan.require('income_eps_diluted');
+    if (/net income(?! growth| margin)/.test(text) && !/growth (?:of|in) net income/.test(text)) plan.require('income_net_income');
+    if (reading.incomeRankBy === 'net-income-growth') plan.require('income_net_income_growth');
   }
   if (f.has('web')) plan.require('web_top_url');
   // The message timestamp changes on every run; the answer states where it went and that it was confirmed.
   if (f.has('slack')) plan.require('slack_channel', 'slack_confirmed');
-  for (const key of plan.groundedFrom) if (/_(leader|excess_today|excess_period)$/.test(key)) plan.require(key);
+  for (const key of plan.groundedFrom) if (/_(leader|excess_today|excess_period|pct_vs_avg50|pct_vs_avg200|day_range_pct)$/.test(key)) plan.require(key);
 }

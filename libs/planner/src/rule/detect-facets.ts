@@ -1,0 +1,79 @@
+/** Which facets a research prompt asks for, read from its wording. */
+
+export type Facet =
+  | 'price'
+  | 'move'
+  | 'volume'
+  | 'volume-vs-average'
+  | 'trend'
+  | 'headline'
+  | 'sentiment'
+  | 'risk-opportunity'
+  | 'profile'
+  | 'market-cap'
+  | 'market-status'
+  | 'income'
+  | 'web'
+  | 'web-summary'
+  | 'ranking'
+  | 'excess-return'
+  | 'fact-check'
+  | 'slack'
+  | 'movers'
+  | 'valuation'
+  | 'range'
+  | 'range-position'
+  | 'moving-average'
+  | 'bar-stats'
+  | 'session-bar'
+  | 'slack-read';
+
+/** What a ranking across income statements orders by. */
+
+const has = (text: string, pattern: RegExp) => pattern.test(text);
+
+export function detectFacets(text: string): Set<Facet> {
+  const t = text.toLowerCase();
+  const facets = new Set<Facet>();
+  const add = (facet: Facet, when: boolean) => when && facets.add(facet);
+  add('market-status', has(t, /market holiday|holiday today|today a holiday|market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
+  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today/));
+  add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
+  add('volume', has(t, /volume|shares traded|traded the most|most shares/));
+  add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual/));
+  add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
+  add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
+  add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/));
+  add('risk-opportunity', has(t, /risks?\b|opportunit/));
+  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/));
+  add('market-cap', has(t, /market cap/));
+  add('income', has(t, /income statement|r&d|research and development|diluted eps|eps diluted|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
+  add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));
+  add('range', has(t, /52-week|52 week|(?:12-month|one-year|1-year|annual) (?:high|low|range)|year(?:ly)? high|year(?:ly)? low|\bday(?:'s)? (?:high|low|range)|intraday range|trading range/));
+  add('range-position', facets.has('range') && has(t, /how far|how close|distance|\boff (?:its|their|the)\b|(?:below|from|under|beneath|near) (?:its|their|the) (?:52|year|yearly|annual|one-year|12-month)|percent (?:below|above|from|off)|% (?:below|above|from|off)/));
+  add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?/));
+  add('moving-average', has(t, /moving average|\d+-day average|(?<!weighted )average (closing )?price|\bsma\b|average close/));
+  add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));
+  add('web-summary', has(t, /summari[sz]e the top (?:web |search )?result|top (?:web |search )?result|read the (top )?article|extract/));
+  add('fact-check', has(t, /fact-check|fact check|confirm with|two independent sources|verify|cross-check/));
+  add('ranking', has(t, /\brank|\b(?:up|down) more\b|did (?:best|worst|better|worse)|which \w+ (?:did|was|had|moved|rose|fell|gained|performed)\b|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
+  add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|(?:versus|vs\.?|against|relative to|compared (?:to|with)) (?:the )?(?:index|spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|benchmark|broader market|market)\b|trade versus|traded versus/));
+  add('slack', has(t, /slack|(?:post|send|share|drop|push|write|message) (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
+  // Statistics of the daily-bar window: volatility, the best or worst single session, drawdown from the peak.
+  add('bar-stats', has(t, /volatil|standard deviation|std dev|drawdown|peak[- ]to[- ]trough|(?:largest|biggest|best|worst|largest single|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/));
+  add('session-bar', has(t, /\bopen(?:ed)? (?:higher|lower|vs\.?|versus|at|price)|\bopening price|\bopen and close|\bopen vs|\bopen versus|gap(?:ped)? (?:up|down)|vwap|volume[- ]weighted/));
+  // Reading Slack (its channels, a channel's recent messages) is not posting to it.
+  const posts = has(t, /(?:post|send|share|drop|push|write|message|notify)\b[^.?!]{0,40}(?:to|in|on) (?:the )?(?:#|slack)|\bpost (?:it|this|a|the)/);
+  add('slack-read', !posts && has(t, /slack channels|which channels|list (?:the |our )?channels|(?:messages|posts) (?:posted |sent )?in (?:the )?#|(?:last|latest|recent) \w* ?messages|channel history/));
+  if (facets.has('slack-read')) facets.delete('slack');
+  if (facets.has('bar-stats')) facets.add('trend');
+  if (facets.has('session-bar')) facets.add('price');
+  if (facets.has('volume-vs-average')) facets.add('volume');
+  if (facets.has('risk-opportunity')) facets.add('headline');
+  if (facets.has('sentiment')) facets.add('headline');
+  if (facets.has('web-summary')) facets.add('web');
+  if (facets.has('market-cap')) facets.add('price');
+  if (facets.has('moving-average')) facets.add('trend');
+  return facets;
+}
+
