@@ -2,7 +2,8 @@ export { GenerationRecordSchema, FailureRecordSchema, ProvenanceSchema, TokenUsa
 export type { GenerationRecord, FailureRecord, Provenance } from './generation-record.ts';
 export type { Pipeline } from './pipeline.ts';
 export { runShard } from './run-shard.ts';
-export type { RunShardOptions, ShardSummary } from './run-shard.ts';
+export type { RunShardOptions } from './run-shard.ts';
+export type { ShardSummary } from './shard-summary.ts';
 export { sampleKey, normalisePrompt } from './sample-key.ts';
 export { redact, REDACTED } from './redact.ts';
 export { RateLimiter } from './rate-limiter.ts';

@@ -1,24 +1,26 @@
-import { planLimitsFor } from './plan-limits-for.ts';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import PQueue from 'p-queue';
 import type { Complexity, Entry } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
 import { writeFileAtomic } from '@forge/files';
 import type { PlanLimits, TokenUsage } from '@forge/planner';
+import { admitEntries } from './admit-entries.ts';
 import { JsonlAppender } from './append-jsonl.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { compactOutputs } from './compact-outputs.ts';
 import { ContentCache } from './content-cache.ts';
 import { generateEntry, type EntryContext, type ModelStage } from './generate-entry.ts';
-import { FailureRecordSchema, GenerationRecordSchema, type FailureRecord, type GenerationRecord } from './generation-record.ts';
+import type { FailureRecord, GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
+import { planLimitsFor } from './plan-limits-for.ts';
 import type { ProgressListener } from './progress-event.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import { readJsonl } from './read-jsonl.ts';
 import { redact } from './redact.ts';
-import { readRunHeader, writeRunHeader, type RunHeader } from './run-header.ts';
+import { ledgerIdentity, restoreLedger } from './restore-ledger.ts';
+import { writeRunHeader, type RunHeader } from './run-header.ts';
 import { sampleKey } from './sample-key.ts';
+import type { ShardSummary } from './shard-summary.ts';
 import { TaskLog, taskLogName } from './task-log.ts';
 
 export interface RunShardOptions {
@@ -66,43 +68,12 @@ export interface RunShardOptions {
   clock?: Clock;
 }
 
-export interface ShardSummary {
-  complexity: Complexity;
-  total: number;
-  /** Made by the pipeline in this run. */
-  regenerated: number;
-  /** Reused from the ledger or the content cache with no planner or tool call. */
-  cached: number;
-  failed: number;
-  /** Failures kept from an earlier run because retryFailed was false (included in `failed`). */
-  kept_failures: number;
-  /** Entries never admitted or abandoned after the grace period because the run was interrupted. */
-  not_done: number;
-  abandoned: number;
-  interrupted: boolean;
-  resumed: boolean;
-  planner_calls: number;
-  composer_calls: number;
-  /** Model requests that reported token usage. */
-  llm_calls: number;
-  tokens: number;
-  rate_limited: number;
-  /** Ledger lines skipped on read-back (torn by a crash or invalid). */
-  skipped_lines: number;
-  samples_path: string;
-  failures_path: string;
-  duration_ms: number;
-}
-
 type Outcome = GenerationRecord | FailureRecord;
-
 
 function defaultEstimate(entry: Entry, stage: ModelStage): number {
   // ~4 characters a token for the prompt, plus room for tool schemas in the context and the reply.
   return Math.ceil(entry.user_prompt.length / 4) + (stage === 'plan' ? 3000 : 2000);
 }
-
-const identity = (record: { prompt_id: string; key: string }) => `${record.prompt_id}\u0000${record.key}`;
 
 function shardComplexity(entries: Entry[], fallback?: Complexity): Complexity {
   const levels = [...new Set(entries.map((entry) => entry.complexity))];
@@ -147,17 +118,8 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
 
   await mkdir(options.outDir, { recursive: true });
   if (options.logDir) await mkdir(options.logDir, { recursive: true });
-  const previous = await readRunHeader(headerPath);
-  const resumed = options.resume !== false && previous !== undefined && (options.resume === true || previous.catalog_sha256 === pipeline.provenance.catalog_sha256);
-  if (options.resume === false) {
-    await writeFileAtomic(samplesPath, '');
-    await writeFileAtomic(failuresPath, '');
-  }
-  const oldSamples = await readJsonl(samplesPath, GenerationRecordSchema, identity);
-  const oldFailures = resumed ? await readJsonl(failuresPath, FailureRecordSchema, identity, 'last') : { records: [], skipped: 0 };
-  const samplesByIdentity = new Map(oldSamples.records.map((record) => [identity(record), record]));
-  const samplesByKey = new Map(oldSamples.records.map((record) => [record.key, record]));
-  const failuresByIdentity = new Map(oldFailures.records.map((record) => [identity(record), record]));
+  const ledger = await restoreLedger({ samplesPath, failuresPath, headerPath }, pipeline.provenance.catalog_sha256, options.resume);
+  const { resumed, oldSamples, oldFailures } = ledger;
 
   const header: RunHeader = {
     version: 1,
@@ -187,11 +149,11 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
     const todo: number[] = [];
     for (const [index, entry] of entries.entries()) {
       const key = keys[index];
-      const own = samplesByIdentity.get(identity({ prompt_id: entry.prompt_id, key }));
+      const own = ledger.samplesByIdentity.get(ledgerIdentity({ prompt_id: entry.prompt_id, key }));
       if (own) {
         results[index] = reuse(own, entry, index, pipeline);
       } else {
-        const stored = samplesByKey.get(key) ?? (await cache?.get(key));
+        const stored = ledger.samplesByKey.get(key) ?? (await cache?.get(key));
         if (stored) {
           results[index] = reuse(stored, entry, index, pipeline);
           await samples.append(write(results[index]));
@@ -202,7 +164,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
         emit({ type: 'sample-end', prompt_id: entry.prompt_id, prompt_index: index, cached: true, duration_ms: 0 });
         continue;
       }
-      const failure = failuresByIdentity.get(identity({ prompt_id: entry.prompt_id, key }));
+      const failure = ledger.failuresByIdentity.get(ledgerIdentity({ prompt_id: entry.prompt_id, key }));
       if (failure && options.retryFailed === false) {
         results[index] = { ...failure, prompt_index: index };
         counts.failed += 1;
@@ -218,7 +180,6 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
     const onAbort = () => stop.abort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) stop.abort();
-    let fatal: unknown;
     let closed = false;
 
     const context: EntryContext = {
@@ -268,45 +229,17 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       }
     };
 
-    const queue = new PQueue({ concurrency: Math.max(1, options.concurrency ?? 4) });
-    let inFlight = 0;
-    let admitted = 0;
-    for (const index of todo) {
-      if (stop.signal.aborted) break;
-      await queue.onSizeLessThan(1);
-      if (stop.signal.aborted) break;
-      if (options.sleepMs && admitted > 0) {
-        await clock.sleep(options.sleepMs, stop.signal);
-        if (stop.signal.aborted) break;
-      }
-      admitted += 1;
-      inFlight += 1;
-      void queue.add(async () => {
-        try {
-          await settle(index);
-        } catch (error) {
-          // A ledger write failed (disk full, permissions): no later result could be kept either.
-          fatal ??= error;
-          stop.abort();
-        } finally {
-          inFlight -= 1;
-        }
-      });
-    }
-
-    const interrupted = stop.signal.aborted;
-    if (interrupted) {
-      queue.clear();
-      const idle = queue.onIdle().then(() => true);
-      const graceOver = clock.sleep(options.graceMs ?? 30_000).then(() => false);
-      const finished = await Promise.race([idle, graceOver]);
-      if (!finished) {
+    const { interrupted, fatal } = await admitEntries(todo, settle, {
+      concurrency: options.concurrency,
+      sleepMs: options.sleepMs,
+      graceMs: options.graceMs,
+      clock,
+      stop,
+      onAbandon: (inFlight) => {
         closed = true;
         counts.abandoned = inFlight;
-      }
-    } else {
-      await queue.onIdle();
-    }
+      },
+    });
     options.signal?.removeEventListener('abort', onAbort);
     if (fatal !== undefined) throw fatal;
     const wasInterrupted = interrupted || stop.signal.aborted;
@@ -339,29 +272,4 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
     await samples.close().catch(() => undefined);
     await failures.close().catch(() => undefined);
   }
-}
-
-/**
- * After a complete run, rewrites both ledgers (temp-then-rename) to hold exactly this shard's results in entry
- * order, so an edited or reordered shard leaves no stale lines. Samples that drop out are kept in the cache.
- */
-async function compactOutputs(
-  results: Array<Outcome | undefined>,
-  samplesPath: string,
-  failuresPath: string,
-  oldSamples: GenerationRecord[],
-  write: (value: unknown) => string,
-  cache: ContentCache | undefined,
-): Promise<void> {
-  const kept = new Set(results.filter((result) => result?.status === 'sample').map((result) => result!.key));
-  if (cache) {
-    for (const record of oldSamples) if (!kept.has(record.key) && !(await cache.get(record.key))) await cache.put(record.key, write(record));
-  }
-  const lines = (status: Outcome['status']) =>
-    results
-      .filter((result): result is Outcome => result?.status === status)
-      .map((result) => `${write(result)}\n`)
-      .join('');
-  await writeFileAtomic(samplesPath, lines('sample'));
-  await writeFileAtomic(failuresPath, lines('failed'));
 }
