@@ -1,30 +1,14 @@
-import { fileURLToPath } from 'node:url';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SNAPSHOT_ID, loadSnapshot, snapshotDir, type Snapshot } from '@forge/snapshot';
+import { describe, expect, it } from 'vitest';
 import { createPolygonServer, createSnapshotPolygonBackend } from '@forge/mcp-polygon';
-import { linkInMemory, outputValidators } from '@forge/mcp-host';
-import { checkedCaller, type CheckedCall } from '../../__fixtures__/checked-caller.ts';
+import { linkSnapshotServer } from '../../__fixtures__/link-snapshot-server.ts';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-let snapshot: Snapshot;
-let client: Client;
-let call: CheckedCall;
-
-beforeAll(async () => {
-  snapshot = await loadSnapshot(snapshotDir(root, DEFAULT_SNAPSHOT_ID));
-  client = await linkInMemory(createPolygonServer(createSnapshotPolygonBackend(snapshot)), 'polygon-test');
-  call = checkedCaller(client, await outputValidators(client));
-});
-afterAll(async () => {
-  await client.close();
-});
+const server = linkSnapshotServer('polygon-test', (snapshot) => createPolygonServer(createSnapshotPolygonBackend(snapshot)));
 
 type Bar = { t: number; o: number; h: number; l: number; c: number; v: number };
 
 describe('polygon server (snapshot backend)', () => {
   it('lists every documented tool, read-only, with output schemas', async () => {
-    const { tools } = await client.listTools();
+    const { tools } = await server.client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([
       'polygon_get_aggs', 'polygon_get_market_status', 'polygon_get_news', 'polygon_get_previous_close', 'polygon_get_ticker_details',
     ]);
@@ -32,18 +16,18 @@ describe('polygon server (snapshot backend)', () => {
   });
 
   it('returns AAPL daily aggs oldest → newest, sessions only, ending at as_of', async () => {
-    const output = await call('polygon_get_aggs', { ticker: 'AAPL', from: '2026-11-16', to: '2026-11-30' });
+    const output = await server.call('polygon_get_aggs', { ticker: 'AAPL', from: '2026-11-16', to: '2026-11-30' });
     const results = output.results as Bar[];
     expect(output).toMatchObject({ ticker: 'AAPL', adjusted: true, status: 'OK', resultsCount: 8 });
     expect(results.map((bar) => bar.t)).toEqual([...results.map((bar) => bar.t)].sort((a, b) => a - b));
-    expect(results.at(-1)!.c).toBe(snapshot.bars.get('AAPL')!.at(-1)!.c);
-    const desc = await call('polygon_get_aggs', { ticker: 'AAPL', from: '2026-11-16', to: '2026-11-30', sort: 'desc', limit: 2 });
+    expect(results.at(-1)!.c).toBe(server.snapshot.bars.get('AAPL')!.at(-1)!.c);
+    const desc = await server.call('polygon_get_aggs', { ticker: 'AAPL', from: '2026-11-16', to: '2026-11-30', sort: 'desc', limit: 2 });
     expect((desc.results as Bar[]).map((bar) => bar.t)).toEqual([results[7].t, results[6].t]);
   });
 
   it('synthesises 5-minute bars of the as_of session consistent with its daily bar', async () => {
-    const day = snapshot.bars.get('NVDA')!.at(-1)!;
-    const output = await call('polygon_get_aggs', { ticker: 'NVDA', from: day.date, to: day.date, timespan: 'minute', multiplier: 5 });
+    const day = server.snapshot.bars.get('NVDA')!.at(-1)!;
+    const output = await server.call('polygon_get_aggs', { ticker: 'NVDA', from: day.date, to: day.date, timespan: 'minute', multiplier: 5 });
     const results = output.results as Bar[];
     expect(results).toHaveLength(78);
     expect(results[0].o).toBe(day.o);
@@ -52,37 +36,37 @@ describe('polygon server (snapshot backend)', () => {
   });
 
   it('rejects a reversed date range', async () => {
-    const result = await client.callTool({ name: 'polygon_get_aggs', arguments: { ticker: 'AAPL', from: '2026-11-20', to: '2026-11-01' } });
+    const result = await server.client.callTool({ name: 'polygon_get_aggs', arguments: { ticker: 'AAPL', from: '2026-11-20', to: '2026-11-01' } });
     expect(result.isError).toBe(true);
     expect((result.content as Array<{ text: string }>)[0].text).toContain('after to');
   });
 
   it('returns AAPL news newest first within the limit', async () => {
-    const output = await call('polygon_get_news', { ticker: 'AAPL', limit: 3 });
+    const output = await server.call('polygon_get_news', { ticker: 'AAPL', limit: 3 });
     const results = output.results as Array<{ published_utc: string; article_url: string }>;
     expect(output.count).toBe(3);
     expect(results[0].published_utc >= results[1].published_utc).toBe(true);
-    expect(Date.parse(results[0].published_utc)).toBeLessThanOrEqual(snapshot.asOfMs);
+    expect(Date.parse(results[0].published_utc)).toBeLessThanOrEqual(server.snapshot.asOfMs);
     expect(results[0].article_url).toMatch(/^https:\/\/news\.example\.com\/aapl\//);
   });
 
   it('returns AAPL ticker details', async () => {
-    expect(await call('polygon_get_ticker_details', { ticker: 'AAPL' })).toMatchObject({
+    expect(await server.call('polygon_get_ticker_details', { ticker: 'AAPL' })).toMatchObject({
       ticker: 'AAPL', name: 'Apple Inc.', primary_exchange: 'XNAS', type: 'CS', market: 'stocks', locale: 'us', list_date: '1980-12-12',
     });
-    expect(await call('polygon_get_ticker_details', { ticker: 'SPY' })).toMatchObject({ type: 'ETF', primary_exchange: 'ARCX', total_employees: null });
+    expect(await server.call('polygon_get_ticker_details', { ticker: 'SPY' })).toMatchObject({ type: 'ETF', primary_exchange: 'ARCX', total_employees: null });
   });
 
   it('answers market status relative to as_of: after hours before Thanksgiving', async () => {
-    expect(await call('polygon_get_market_status', {})).toMatchObject({
+    expect(await server.call('polygon_get_market_status', {})).toMatchObject({
       market: 'extended-hours', afterHours: true, is_holiday_today: false,
       next_open: '2026-11-27T09:30:00-05:00', next_close: '2026-11-27T13:00:00-05:00',
     });
   });
 
   it('returns the as_of session bar as the previous close', async () => {
-    const last = snapshot.bars.get('AAPL')!.at(-1)!;
-    expect(await call('polygon_get_previous_close', { ticker: 'aapl' })).toEqual({
+    const last = server.snapshot.bars.get('AAPL')!.at(-1)!;
+    expect(await server.call('polygon_get_previous_close', { ticker: 'aapl' })).toEqual({
       ticker: 'AAPL', t: last.t, o: last.o, h: last.h, l: last.l, c: last.c, v: last.v, vw: last.vw, n: last.n,
     });
   });
@@ -93,7 +77,7 @@ describe('polygon server (snapshot backend)', () => {
     ['polygon_get_ticker_details', { ticker: 'XYZQ' }],
     ['polygon_get_previous_close', { ticker: 'XYZQ' }],
   ])('%s of an unknown symbol is an isError result naming it', async (name, args) => {
-    const result = await client.callTool({ name, arguments: args });
+    const result = await server.client.callTool({ name, arguments: args });
     expect(result.isError).toBe(true);
     expect((result.content as Array<{ text: string }>)[0].text).toContain('unknown symbol XYZQ in snapshot synthetic-2026-11-25');
   });
