@@ -19,7 +19,7 @@ function subjectsOf(plan: Plan, trace: Trace): Subject[] {
     if (subjects.some((subject) => subject.symbol === symbol)) return;
     // A symbol chosen at run time (the top loser) keeps the variable's name as its facts' prefix.
     const template = plan.tool_sequence[index]?.params.symbol ?? plan.tool_sequence[index]?.params.ticker;
-    const variable = typeof template === 'string' ? /^\$\{(top_(?:gainer|loser))\}$/.exec(template)?.[1] : undefined;
+    const variable = typeof template === 'string' ? /^\$\{(top_(?:gainer|loser)(?:_\d+)?)\}$/.exec(template)?.[1] : undefined;
     subjects.push({ symbol, slug: variable ?? symbol.toLowerCase().replace(/[^a-z0-9]+/g, '_') });
   });
   return subjects;

@@ -22,8 +22,14 @@ export function incomeClause(facts: FactReader, symbol: string, focus: Focus, st
   parts.push(`${typeof yoy === 'number' ? 'net margin' : `${symbol} net margin`} ${margins.map((margin, index) => (full ? `${percent(margin)} (${label(index)})` : percent(margin))).join(', ')}`);
   if (revenue?.length) parts.push(`revenue growth ${series(revenue)}${full ? ' (newest first)' : ''}`);
   if (income?.length) parts.push(`net income growth ${series(income)}`);
-  if (operating?.length) parts.push(`operating margin ${series(operating)}`);
-  if (gross?.length) parts.push(`gross margin ${series(gross)}`);
+  // The direction of an asked-for margin, newest against oldest, as the python step judged it.
+  const direction = (kind: string) => {
+    const asked = focus.has(`income_${kind}`) && periods.length > 2;
+    const way = asked ? (facts.record('income_margin_direction')?.[kind] as Record<string, unknown> | undefined)?.[symbol] : undefined;
+    return typeof way === 'string' ? ` (trending ${way} from the oldest period to the newest)` : '';
+  };
+  if (operating?.length) parts.push(`operating margin ${series(operating)}${direction('operating_margin')}`);
+  if (gross?.length) parts.push(`gross margin ${series(gross)}${direction('gross_margin')}`);
   const amounts = (key: string) => (focus.has(key) ? numbers(facts.record(key)?.[symbol]) : undefined);
   const dated = (values: number[], show: (value: number) => string) => values.map((value, index) => `${show(value)} (${label(index)})`).join(', ');
   const netIncome = amounts('income_net_income');
@@ -32,6 +38,10 @@ export function incomeClause(facts: FactReader, symbol: string, focus: Focus, st
   if (rnd?.length) parts.push(`R&D expense ${dated(rnd, money)}`);
   const eps = amounts('income_eps_diluted');
   if (eps?.length) parts.push(`diluted EPS ${dated(eps, (value) => `${value < 0 ? '-' : ''}$${Math.abs(value).toFixed(2)}`)}`);
+  const floor = focus.has('income_floor') ? facts.number('income_floor') : undefined;
+  const below = floor !== undefined ? (facts.record('income_below_floor')?.[symbol] as string[] | undefined) : undefined;
+  const kind = facts.text('income_floor_kind') ?? 'margin';
+  if (floor !== undefined && below) parts.push(below.length ? `periods with ${kind} below ${percent(floor)}: ${below.join(', ')}` : `no period with ${kind} below ${percent(floor)}`);
   if (typeof improving === 'boolean') parts.push(improving ? 'profitability is improving' : 'profitability is not improving');
   return parts.join('; ');
 }

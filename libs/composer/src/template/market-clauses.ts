@@ -3,7 +3,7 @@ import { money, move, percent, type FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 import { slackReadClauses } from './slack-read-clauses.ts';
 
-function marketStatusClause(facts: FactReader, style: Style): string | undefined {
+function marketStatusClause(facts: FactReader, style: Style, focus: Focus): string | undefined {
   const state = facts.text('market_state');
   if (!state) return undefined;
   const next = facts.text('market_next_open');
@@ -11,7 +11,7 @@ function marketStatusClause(facts: FactReader, style: Style): string | undefined
   const time = facts.text('market_server_time');
   let clause = `The US market is ${state === 'open' ? 'open' : state === 'closed' ? 'closed' : `closed for regular trading (${state} session)`}${time ? ` as of ${time}` : ''}`;
   if (next && state !== 'open') clause += `; it next opens at ${next}`;
-  const holiday = facts.flag('market_holiday');
+  const holiday = focus.has('market_holiday') ? facts.flag('market_holiday') : undefined;
   if (holiday !== undefined) clause += holiday ? '; today is a market holiday' : '; today is not a market holiday'
   return clause;
 }
@@ -126,7 +126,7 @@ function moversClauses(facts: FactReader, style: Style): string[] {
 
 /** Clauses about the market and across subjects: status, rankings, excess returns, web, Slack. */
 export function marketClauses(facts: FactReader, style: Style = 'full', focus: Focus = new Set()): { before: string[]; after: string[] } {
-  const status = marketStatusClause(facts, style);
+  const status = marketStatusClause(facts, style, focus);
   return {
     before: [...(status ? [status] : []), ...moversClauses(facts, style)],
     after: [...rankingClauses(facts, style, focus), ...excessClauses(facts), ...slackReadClauses(facts), webClause(facts), slackClause(facts, style)].filter((clause): clause is string => clause !== undefined),

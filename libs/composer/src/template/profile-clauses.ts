@@ -16,6 +16,7 @@ function profileListing(facts: FactReader, s: string, focus: Focus): string[] {
   const dividend = wanted('last_dividend') ? facts.number(`${s}_last_dividend`) : undefined;
   const country = wanted('country') ? facts.text(`${s}_country`) : undefined;
   const currency = wanted('currency') ? facts.text(`${s}_currency`) : undefined;
+  const fund = wanted('is_etf') ? facts.flag(`${s}_is_etf`) : undefined;
   return [
     exchange && `is listed on ${exchange}`,
     employees !== undefined && `has ${typeof employees === 'number' ? count(employees) : employees} full-time employees`,
@@ -23,6 +24,7 @@ function profileListing(facts: FactReader, s: string, focus: Focus): string[] {
     ipo && `went public on ${ipo}`,
     beta !== undefined && `has a beta of ${beta.toFixed(2)} (${beta > 1 ? 'more' : 'less'} volatile than the market)`,
     dividend !== undefined && (dividend > 0 ? `paid a last dividend of ${money(dividend)} per share` : 'pays no dividend (last dividend $0.00)'),
+    fund !== undefined && (fund ? 'is an ETF (an exchange-traded fund), not an operating company' : 'is an operating company, not an ETF'),
     country && `is based in ${country}`,
     currency && `reports in ${currency}`,
   ].filter((part): part is string => typeof part === 'string');

@@ -96,7 +96,9 @@ export function addFactCheckStep(plan: PlanBuilder, entity: EntityRef): void {
   ]);
 }
 
-export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], rankBy: IncomeRank = 'revenue-growth', yearOverYear = false): void {
+export function addIncomeAnalysisStep(
+  plan: PlanBuilder, entities: EntityRef[], rankBy: IncomeRank = 'revenue-growth', yearOverYear = false, floor?: { margin: string; percent: number },
+): void {
   const margin = rankBy === 'revenue-growth' ? undefined : rankBy.replaceAll('-', '_');
   const data = Object.fromEntries(
     entities.map((entity) => {
@@ -108,7 +110,10 @@ export function addIncomeAnalysisStep(plan: PlanBuilder, entities: EntityRef[], 
       }];
     }),
   );
-  python(plan, INCOME_CODE, { data }, [
+  const floorInputs = { floor: floor ? String(floor.percent) : 'None', floor_kind: floor?.margin ?? 'net_margin' };
+  python(plan, INCOME_CODE, { data, ...floorInputs }, [
+    ...(floor ? ['income_floor = result.floor', 'income_floor_kind = result.floor_kind', 'income_below_floor = result.below_floor'] : []),
+    'income_margin_direction = result.direction',
     'income_periods = result.periods',
     'income_revenue_growth = result.revenue_growth',
     'income_net_income_growth = result.net_income_growth',

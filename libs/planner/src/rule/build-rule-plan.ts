@@ -112,7 +112,12 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   if (f.has('headline') && (f.has('sentiment') || f.has('risk-opportunity'))) {
     for (const entity of entities) if (plan.groundedFrom.includes(`${entity.slug}_insights`)) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
   }
-  if (f.has('income') && reading.statements) addIncomeAnalysisStep(plan, entities, reading.incomeRankBy, reading.statements.yearOverYear);
+  // "Flag any quarter below 10%": the periods whose asked-for margin sits under the floor.
+  const floor = /(gross|operating|net)?\s*margins?\b[^.?!]*?\b(?:below|under|less than)\s+(\d+(?:\.\d+)?)\s*%/i.exec(reading.rawText);
+  const floorMargin = floor ? `${(floor[1] ?? (/operating margin/i.test(reading.rawText) ? 'operating' : /gross margin/i.test(reading.rawText) ? 'gross' : 'net')).toLowerCase()}_margin` : undefined;
+  if (f.has('income') && reading.statements) {
+    addIncomeAnalysisStep(plan, entities, reading.incomeRankBy, reading.statements.yearOverYear, floor ? { margin: floorMargin!, percent: Number(floor[2]) } : undefined);
+  }
   const benchmarkSymbol = benchmarkOf(reading, entities, context);
   const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
   if (benchmark) {
@@ -134,10 +139,15 @@ function addMoverSteps(plan: PlanBuilder, done: Done, reading: PromptReading, en
   const followUp = reading.facets.has('headline') && entities.length === 0;
   reading.movers.lists.forEach((list, index) => {
     const last = index === reading.movers!.lists.length - 1;
-    addMoversStep(plan, list, reading.movers!.count, followUp && last);
+    // "Each one's latest headline" follows every listed name (up to five); otherwise only the top one.
+    const follow = followUp && last && /\beach\b|\bevery\b|all of them|for them|their (?:latest )?(?:news|headlines)/i.test(reading.rawText) ? Math.min(reading.movers!.count, 5) : 1;
+    addMoversStep(plan, list, reading.movers!.count, followUp && last, follow);
     if (followUp && last) {
-      const slug = list === 'gainers' ? 'top_gainer' : 'top_loser';
-      addNewsStep(plan, done, { symbol: slug.toUpperCase(), slug, param: `\${${slug}}`, resolvedByName: false, searchIndex: 0 }, 1, reading.facets.has('sentiment'));
+      const top = list === 'gainers' ? 'top_gainer' : 'top_loser';
+      for (let index = 0; index < follow; index++) {
+        const slug = index === 0 ? top : `${top}_${index + 1}`;
+        addNewsStep(plan, done, { symbol: slug.toUpperCase(), slug, param: `\${${slug}}`, resolvedByName: false, searchIndex: 0 }, 1, reading.facets.has('sentiment'));
+      }
     }
   });
 }

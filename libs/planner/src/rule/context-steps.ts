@@ -61,11 +61,12 @@ export function addSlackReadSteps(plan: PlanBuilder, channel: string | undefined
 export type MoverList = 'gainers' | 'losers';
 
 /** The market's top movers; the first symbol feeds a follow-up step when the question asks about it. */
-export function addMoversStep(plan: PlanBuilder, list: MoverList, count: number, feedsNext: boolean): void {
+export function addMoversStep(plan: PlanBuilder, list: MoverList, count: number, feedsNext: boolean, follow = 1): void {
   const top = list === 'gainers' ? 'top_gainer' : 'top_loser';
   plan.add('fmp', `fmp_get_market_${list}`, { limit: count }, {
     extract: [`${list}_symbols = results[][symbol]`, `${list}_names = results[][name]`, `${list}_changes = results[][changesPercentage]`, `${list}_prices = results[][price]`],
-    select: [`${top} = ${list}_symbols[0]`],
+    // The names after the first, when the question follows up on each of them ("each one's headline").
+    select: [`${top} = ${list}_symbols[0]`, ...Array.from({ length: Math.min(follow, count) - 1 }, (_, index) => `${top}_${index + 2} = ${list}_symbols[${index + 1}]`)],
     accept_if: [`len(${list}_symbols) >= ${count}`],
     ...(feedsNext ? { next_args_from: top } : {}),
   });

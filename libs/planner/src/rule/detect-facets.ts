@@ -45,7 +45,7 @@ export function detectFacets(text: string): Set<Facet> {
   add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
   add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/));
   add('risk-opportunity', has(t, /risks?\b|opportunit/));
-  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/));
+  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/));
   add('market-cap', has(t, /market cap/));
   add('income', has(t, /income statement|r&d|research and development|diluted eps|eps diluted|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
   add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));

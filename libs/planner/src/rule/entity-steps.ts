@@ -81,7 +81,7 @@ export function addProfileStep(plan: PlanBuilder, done: Done, entity: EntityRef)
     extract: [
       `${s}_company = companyName`, `${s}_sector = sector`, `${s}_industry = industry`, `${s}_ceo = ceo`, `${s}_description = description`,
       `${s}_exchange = exchange`, `${s}_employees = fullTimeEmployees`, `${s}_website = website`, `${s}_ipo_date = ipoDate`,
-      `${s}_beta = beta`, `${s}_last_dividend = lastDiv`, `${s}_country = country`, `${s}_currency = currency`,
+      `${s}_beta = beta`, `${s}_is_etf = isEtf`, `${s}_last_dividend = lastDiv`, `${s}_country = country`, `${s}_currency = currency`,
     ],
     accept_if: [`${s}_sector is not None`, `len(${s}_description) > 0`],
   });

@@ -4,7 +4,7 @@ import type { EntityRef } from './entity-steps.ts';
 
 const CEO = /\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b/;
 const DESCRIPTION = /tell me about|overview of|snapshot of|rundown on|brief me on|know about|what (?:does|do)\b|what (?:the company|it|they) does|\bdoes for a living|business|describe|description|what (?:kind of )?company/;
-const LISTING = /\bbeta\b|dividend|country|headquarter|currency|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
+const LISTING = /\betf\b|\bfund\b|\bbeta\b|dividend|country|headquarter|currency|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
 const DAY_RANGE = /\bday(?:'s)? (?:high|low|range)|intraday|session(?:'s)? (?:high|low|range)/;
 
 function requireProfile(plan: PlanBuilder, s: string, text: string): void {
@@ -17,6 +17,7 @@ function requireProfile(plan: PlanBuilder, s: string, text: string): void {
   if (/website/.test(text)) plan.require(`${s}_website`);
   if (/ipo|went public/.test(text)) plan.require(`${s}_ipo_date`);
   if (/\bbeta\b/.test(text)) plan.require(`${s}_beta`);
+  if (/is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b/.test(text)) plan.require(`${s}_is_etf`);
   if (/dividend/.test(text)) plan.require(`${s}_last_dividend`);
   if (/country|headquarter/.test(text)) plan.require(`${s}_country`);
   if (/currency/.test(text)) plan.require(`${s}_currency`);
@@ -67,7 +68,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     }
   }
   if (f.has('movers')) for (const list of reading.movers?.lists ?? []) plan.require(`${list}_symbols`);
-  for (const slug of ['top_gainer', 'top_loser']) if (f.has('headline')) plan.require(`${slug}_headline`);
+  for (const key of plan.groundedFrom) if (f.has('headline') && /^top_(?:gainer|loser)(?:_\d+)?_headline$/.test(key)) plan.require(key);
   for (const key of plan.groundedFrom.filter((name) => /^income_.*_ranking$/.test(name))) if (plan.groundedFrom.includes(key)) plan.require(key);
   if (f.has('market-status')) plan.require('market_state', 'market_next_open');
   if (f.has('market-status') && /holiday/.test(text)) plan.require('market_holiday');
@@ -86,6 +87,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     if (/diluted/.test(text)) plan.require('income_eps_diluted');
     if (/net income(?! growth| margin)/.test(text) && !/growth (?:of|in) net income/.test(text)) plan.require('income_net_income');
     if (reading.incomeRankBy === 'net-income-growth') plan.require('income_net_income_growth');
+    if (plan.groundedFrom.includes('income_below_floor')) plan.require('income_floor');
   }
   if (f.has('web')) plan.require('web_top_url');
   // The message timestamp changes on every run; the answer states where it went and that it was confirmed.

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { detectFacets } from './detect-facets.ts';
+import { readPrompt } from './read-prompt.ts';
+
+describe('detectFacets, reading Slack', () => {
+  it('reads a channel or the channel list without posting to it', () => {
+    const history = detectFacets('What were the last 3 messages posted in the #research Slack channel?');
+    expect(history.has('slack-read')).toBe(true);
+    expect(history.has('slack')).toBe(false);
+    expect(detectFacets('which slack channels do we have').has('slack-read')).toBe(true);
+    expect(readPrompt('What were the last 3 messages posted in the #research Slack channel?')).toMatchObject({ slackMessages: 3, slackChannel: '#research' });
+  });
+
+  it('still posts when the prompt says to post', () => {
+    const facets = detectFacets('Post the top 5 losers to #markets in bullet form.');
+    expect(facets.has('slack-read')).toBe(false);
+    expect(readPrompt('Post the top 5 losers to #markets in bullet form.').facets.has('slack')).toBe(true);
+  });
+});
+
+describe('detectFacets, window statistics and the session bar', () => {
+  it('reads volatility, the best single day and drawdown as statistics of a daily-bar window', () => {
+    for (const prompt of [
+      'compute the annualised volatility of daily log returns for AVGO over the last 20 sessions',
+      'What was the largest single-day percent gain for Tesla in the last 10 sessions?',
+      'What was the maximum drawdown of SPY over the last 20 sessions?',
+    ]) {
+      const facets = detectFacets(prompt);
+      expect(facets.has('bar-stats'), prompt).toBe(true);
+      expect(facets.has('trend'), prompt).toBe(true);
+    }
+  });
+
+  it('reads open-versus-close and VWAP as the session bar, not a moving average', () => {
+    expect(detectFacets('nflx open vs close today?').has('session-bar')).toBe(true);
+    const vwap = detectFacets('What is the volume-weighted average price (VWAP) of MSFT for the latest session?');
+    expect(vwap.has('session-bar')).toBe(true);
+    expect(vwap.has('moving-average')).toBe(false);
+  });
+
+  it('reads beta, dividends, country and currency as profile facts', () => {
+    for (const prompt of ['What is the beta of Tesla?', 'Does Exxon pay a dividend?', 'Which country is TSM in, and what currency does it report in?']) {
+      expect(detectFacets(prompt).has('profile'), prompt).toBe(true);
+    }
+  });
+});
