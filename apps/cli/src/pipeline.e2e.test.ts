@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@forge/tools';
 
 // The whole playbook through the real CLI, as Nx runs it: prepare → serve (five HTTP servers) → health → generate →
 // validate → package, in a temp directory, on free ports so it never meets a running `npm start`.
@@ -13,17 +13,6 @@ const FAKE_KEY = 'sk-test-E2E-never-written-4242';
 
 let root: string;
 let serve: ResultPromise | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Copies the shipped server configs with every port moved to a free one. */
 async function writeConfigs(dir: string): Promise<void> {

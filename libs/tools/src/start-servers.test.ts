@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServers, waitForHealthy, type Supervisor, type SupervisorEvent } from '@forge/tools';
-import { freePort, testServerConfig } from './__fixtures__/test-config.ts';
+import { freePort, startServers, waitForHealthy, type Supervisor, type SupervisorEvent } from '@forge/tools';
+import { testServerConfig } from './__fixtures__/test-config.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveHttp, type HttpHandle } from '@forge/mcp-host';
-import { ToolHub, ToolHubError } from '@forge/tools';
+import { ToolHub, ToolHubError, freePort } from '@forge/tools';
 import { createTestServer } from './__fixtures__/test-server.ts';
-import { freePort, testServerConfig } from './__fixtures__/test-config.ts';
+import { testServerConfig } from './__fixtures__/test-config.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

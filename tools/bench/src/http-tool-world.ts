@@ -1,17 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ToolHub, readServerConfigs, startServers, waitForHealthy, type ServerConfig, type Supervisor, type SupervisorEvent, type ToolHubOptions } from '@forge/tools';
-
-/** A port that was free a moment ago; the configured 7101–7105 may be taken by a running `forge serve`. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { ToolHub, freePort, readServerConfigs, startServers, waitForHealthy, type ServerConfig, type Supervisor, type SupervisorEvent, type ToolHubOptions } from '@forge/tools';
 
 /** The same server config on another port (url, http.port and the `--port` argument). */
 export function onPort(config: ServerConfig, port: number): ServerConfig {

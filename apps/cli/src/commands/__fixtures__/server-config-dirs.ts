@@ -1,8 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServerConfig } from '@forge/tools';
+import { freePort, type ServerConfig } from '@forge/tools';
 
 /** One server to configure: started as `node --import tsx <entry>`, over Streamable HTTP on a free loopback port. */
 export interface ConfiguredServer {
@@ -17,15 +16,6 @@ export interface ServerConfigDirs {
   write(prefix: string, server: ConfiguredServer): Promise<{ dir: string; port: number }>;
   /** Removes every dir written so far; call it in `afterEach`. */
   removeAll(): Promise<void>;
-}
-
-/** A port that was free a moment ago (test files run in parallel, so never a fixed one). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Temp config dirs, as `forge serve` and `forge health` read them with `--config-dir`. */
