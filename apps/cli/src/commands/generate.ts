@@ -25,6 +25,7 @@ import {
 } from '@forge/engine';
 import { secretValues, type Environment } from '../environment.ts';
 import { parseCount, parsePositive } from '../options.ts';
+import { currentRunId } from '../run-id.ts';
 
 /** Bump when the wiring changes what a sample looks like, so cached samples stop matching. */
 const WIRING_VERSION = 'generate-v1';
@@ -105,7 +106,7 @@ export function generateCommand(environment: Environment): Command {
     .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
     .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)')
     .action(async (options: Record<string, unknown>) => {
-      const runId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+      const runId = environment.RUN_ID ?? currentRunId() ?? `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
       const flags: GenerateFlags = {
         ...options,
         outDir: options.out,

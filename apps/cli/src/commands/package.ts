@@ -8,6 +8,7 @@ import { packageRun, readVersions } from '@forge/packager';
 import { DEFAULT_MAX_PROMPT_TOKENS, type ToolListing } from '@forge/sample';
 import type { Environment } from '../environment.ts';
 import { countFromEnvironment, parsePositive } from '../options.ts';
+import { currentRunId } from '../run-id.ts';
 
 const InventorySchema = z.array(z.object({ server: z.string(), tool: z.string(), description: z.string() }).loose());
 
@@ -43,7 +44,7 @@ export function packageCommand(environment: Environment): Command {
     .option('--out <dir>', 'package directory', 'data/processed')
     .option('--prompts-file <file>', 'prepared catalog fixing the order', 'data/inputs/curriculum_prompts.json')
     .option('--logs-dir <dir>', 'per-run MCP logs; the run is archived under <out>/logs/', 'logs/dataset_runs')
-    .option('--run-id <id>', 'which run\'s logs to archive (env RUN_ID; default the latest)', environment.RUN_ID)
+    .option('--run-id <id>', 'which run\'s logs to archive (env RUN_ID; default the run serve last started, else the latest)', environment.RUN_ID)
     .option('--inventory <file>', 'tool inventory JSON [{server, tool, description}] for the system prompt (default: docs/tools.md tool world)')
     .option('--data-source <name>', 'data_source of every row', environment.DATA_SOURCE ?? 'synthetic/llm')
     .option('--env-class <name>', 'env_class of every row', environment.ENV_CLASS ?? 'MCPToolEnv')
@@ -61,7 +62,7 @@ export function packageCommand(environment: Environment): Command {
         outDir: options.out,
         promptsFile: options.promptsFile,
         logsDir: options.logsDir,
-        runId: options.runId,
+        runId: options.runId ?? currentRunId(options.logsDir),
         inventory: await readInventory(options.inventory ?? generatedInventory(options.generatedDir)),
         dataSource: options.dataSource,
         envClass: options.envClass,

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { readServerConfigs, startServers, waitForHealthy } from '@forge/tools';
 import type { Environment } from '../environment.ts';
 import { parsePositive } from '../options.ts';
+import { recordRunId } from '../run-id.ts';
 
 export const DEFAULT_CONFIG_DIR = 'mcp_servers/configs';
 export const DEFAULT_LOGS_DIR = 'logs/dataset_runs';
@@ -55,7 +56,9 @@ export function serveCommand(environment: Environment): Command {
     .option('--ready-deadline-ms <ms>', 'how long to wait before reporting servers that are not healthy yet', parsePositive, 60_000)
     .action(async (options: ServeOptions) => {
       const configs = await readServerConfigs(options.configDir, options.servers);
-      const logDir = join(options.logsDir, options.runId ?? defaultRunId());
+      const runId = options.runId ?? defaultRunId();
+      const logDir = join(options.logsDir, runId);
+      await recordRunId(options.logsDir, runId);
       const extraArgs = [
         ...(options.backend ? ['--backend', options.backend] : []),
         ...(options.snapshotDir ? ['--snapshot-dir', options.snapshotDir] : []),
