@@ -8,7 +8,7 @@ import { marketClauses } from './template/market-clauses.ts';
 import { fitClauses, layoutAnswer, readAnswerShape, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { checkGrounding } from './check-grounding.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v7';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v8';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {

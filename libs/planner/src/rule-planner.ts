@@ -6,7 +6,7 @@ import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
 import { buildRulePlan, type PlanContext } from './rule/build-rule-plan.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v8';
+export const RULE_PLANNER_VERSION = 'rule-v9';
 
 const DAY_MS = 86_400_000;
 

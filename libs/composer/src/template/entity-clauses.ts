@@ -3,6 +3,7 @@ import type { Focus, Style } from './focus.ts';
 import { profileClause } from './profile-clauses.ts';
 import { headlineClause, riskClause } from './news-clauses.ts';
 import { incomeClause } from './income-clause.ts';
+import { windowClause } from './window-clauses.ts';
 
 export type { Focus, Style } from './focus.ts';
 
@@ -186,6 +187,7 @@ export function entityClauses(facts: FactReader, subject: Subject, focus: Focus,
     sessionBarClause(facts, s, symbol, focus),
     asked(`${s}_return_n`) ? trendClause(facts, s, symbol, style) : undefined,
     barStatsClause(facts, s, symbol, focus),
+    windowClause(facts, s, symbol, focus),
     asked(`${s}_avg_close`) ? movingAverageClause(facts, s, symbol) : undefined,
     asked('income_net_margin', 'income_revenue_growth') ? incomeClause(facts, symbol, focus, style) : undefined,
     asked(`${s}_headline`, `${s}_top_sentiment`) ? headlineClause(facts, s, symbol, style, focus) : undefined,

@@ -13,6 +13,7 @@ import {
 } from './analysis-steps.ts';
 import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
+import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from './window-steps.ts';
 import { addMarketStatusStep, addMoversStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
@@ -185,6 +186,8 @@ function padToMinimum(plan: PlanBuilder, done: Done, entities: EntityRef[], mini
 export function buildRulePlan(reading: PromptReading, found: Entity[], complexity: Complexity, context: PlanContext): Plan {
   const plan = new PlanBuilder();
   const done: Done = new Set();
+  const window = readBarWindow(reading, context.range.to);
+  if (window) narrowFacets(reading, window);
   if (reading.facets.has('market-status')) addMarketStatusStep(plan);
   const entities: EntityRef[] = [];
   for (const entity of found) {
@@ -192,6 +195,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     const ref = entity.resolvedByName ? addSearchStep(plan, entity) : { ...entity, param: entity.symbol };
     entities.push(ref);
     addEntitySteps(plan, done, reading, ref, context, benchmarkOf(reading, found, context) === entity.symbol);
+    if (window) addWindowSteps(plan, ref, window, context.range, reading.sessions ?? 5);
   }
   addMoverSteps(plan, done, reading, entities);
   addAnalysisSteps(plan, reading, entities, context);
@@ -205,6 +209,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe);
+  if (window) for (const entity of entities) requireWindowFacts(plan, entity.slug, reading.rawText, window);
   return {
     tool_sequence: plan.steps,
     final_answer_requirements: {

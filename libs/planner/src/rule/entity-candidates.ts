@@ -26,7 +26,7 @@ const FUNCTION_WORDS = new Set(
     'did has have had will would should could can may might must let lets let\'s i we you they he she ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december nasdaq-100 etf etfs index ceo cfo vs moved more less much many most ' +
-    'up down day days week year ago who how why what were was it its')
+    'up down day days week year ago who how why what were was it its among amongst whether take pull pls hey quick quant')
     .split(/\s+/),
 );
 

@@ -119,7 +119,7 @@ export async function resolveEntities(text: string, reading: PromptReading, tool
 function listedTogether(text: string, phrase: string, entity: Entity): boolean {
   const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const other = [entity.mention, entity.symbol].filter((name): name is string => Boolean(name)).map(escape).join('|');
-  const joint = `(?:'s)?\\s*(?:,|and|or|vs\\.?|versus|against|with)\\s*(?:the\\s+)?`;
+  const joint = `(?:'s)?\\s*(?:,|and|or|vs\\.?|versus|against|with|compared (?:with|to)|relative to|than)\\s*(?:the\\s+)?`;
   return new RegExp(`(?:${other})${joint}${escape(phrase)}\\b|\\b${escape(phrase)}${joint}(?:${other})`, 'i').test(text);
 }
 

@@ -1,0 +1,120 @@
+import type { PlanBuilder } from './plan-builder.ts';
+import type { EntityRef } from './entity-steps.ts';
+import type { PromptReading } from './read-prompt.ts';
+import { WINDOW_CODE } from './window-code.ts';
+
+/**
+ * A bar window the question names: daily bars between calendar dates ("on 2026-11-20", "the week of Nov 16"),
+ * the hourly bars of the latest session, or statistics of the last n sessions' closes (lowest close, z-score).
+ */
+export interface BarWindow {
+  kind: 'dates' | 'hourly' | 'last';
+  from: string;
+  to: string;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY_MS = 86_400_000;
+
+const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+
+/** Calendar dates written in the prompt (ISO, or "Nov 16" in the latest session's year), in order of appearance. */
+function datesIn(text: string, year: string): string[] {
+  const found: Array<[number, string]> = [];
+  for (const match of text.matchAll(/\b(20\d\d)-(\d\d)-(\d\d)\b/g)) found.push([match.index, match[0]]);
+  const named = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|sessions|days))/gi;
+  for (const match of text.matchAll(named)) {
+    const month = MONTHS.indexOf(match[1].toLowerCase()) + 1;
+    const day = Number(match[2]);
+    if (day >= 1 && day <= 31) found.push([match.index, `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`]);
+  }
+  return found.sort((a, b) => a[0] - b[0]).map(([, date]) => date);
+}
+
+const HOURLY = /hourly|hour(?:ly)? bars|by (?:the )?hour|each hour|which hour|the hour\b|(?:first|last|opening|closing) (?:trading )?hour|intraday bars/i;
+const CLOSE_STATS = /(?:lowest|highest|minimum|maximum) clos|z-?score|\bmean\b/i;
+
+export function readBarWindow(reading: PromptReading, latest: string): BarWindow | undefined {
+  const text = reading.rawText;
+  if (HOURLY.test(text)) return { kind: 'hourly', from: latest, to: latest };
+  const dates = datesIn(text, latest.slice(0, 4)).filter((date) => date <= latest);
+  if (dates.length > 0) {
+    const sorted = [...dates].sort();
+    const to = /week of/i.test(text) && sorted.length === 1 ? isoPlus(sorted[0], 6) : sorted[sorted.length - 1];
+    return { kind: 'dates', from: sorted[0], to: to > latest ? latest : to };
+  }
+  if (reading.sessions !== undefined && CLOSE_STATS.test(text)) return { kind: 'last', from: '', to: latest };
+  return undefined;
+}
+
+/** A dated window answers from its own bars: today's quote, trend and year range stay out unless asked for. */
+export function narrowFacets(reading: PromptReading, window: BarWindow): void {
+  const f = reading.facets;
+  const today = /today|right now|\bnow\b|current|latest (?:price|quote)/i.test(reading.rawText);
+  if (window.kind === 'last') return;
+  if (window.kind === 'dates') for (const facet of ['trend', 'bar-stats', 'moving-average'] as const) f.delete(facet);
+  if (!today) for (const facet of ['price', 'move', 'session-bar'] as const) f.delete(facet);
+  if (!/52|year|annual|12-month/i.test(reading.rawText)) f.delete('range');
+  if (window.kind === 'hourly' && !/average volume/i.test(reading.rawText)) f.delete('volume');
+}
+
+const ref = (name: string) => `\${${name}}`;
+
+/** polygon_get_aggs over the window (daily bars start ten days early for the close before it), then the statistics. */
+export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: BarWindow, range: { from: string; to: string }, sessions: number): void {
+  const s = entity.slug;
+  const from = window.kind === 'dates' ? isoPlus(window.from, -10) : window.kind === 'last' ? range.from : window.from;
+  plan.add('polygon', 'polygon_get_aggs', { ticker: entity.param, from, to: window.to, timespan: window.kind === 'hourly' ? 'hour' : 'day', multiplier: 1 }, {
+    extract: [`${s}_w_times = results[][t]`, `${s}_w_opens = results[][o]`, `${s}_w_highs = results[][h]`, `${s}_w_lows = results[][l]`, `${s}_w_closes = results[][c]`, `${s}_w_volumes = results[][v]`],
+    accept_if: [`len(${s}_w_closes) >= ${window.kind === 'last' ? sessions : 1}`],
+  });
+  const keys = window.kind === 'hourly'
+    ? ['n', 'hours', 'day_volume', 'top_volume_hour', 'top_volume', 'widest_hour', 'widest_range', 'first_hour', 'first_hour_open', 'first_hour_close', 'first_hour_pct', 'last_hour', 'last_hour_volume', 'last_hour_share']
+    : ['n', 'first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'avg_close', 'std_close', 'zscore',
+      'min_close', 'min_close_date', 'max_close', 'max_close_date', 'up_days', 'down_days', 'best_day_pct', 'best_day_date', 'worst_day_pct', 'worst_day_date', 'price_vs_avg_pct', 'price_vs_min_pct'];
+  const inputs = {
+    times: ref(`${s}_w_times`), opens: ref(`${s}_w_opens`), highs: ref(`${s}_w_highs`), lows: ref(`${s}_w_lows`), closes: ref(`${s}_w_closes`), volumes: ref(`${s}_w_volumes`),
+    kind: window.kind, start: window.from, n: String(sessions), price: plan.groundedFrom.includes(`${s}_price`) ? ref(`${s}_price`) : 'None',
+  };
+  plan.add('python', 'execute_python', { code: WINDOW_CODE, inputs }, {
+    extract: keys.map((key) => `${s}_w_${key} = result.${key}`),
+    accept_if: window.kind === 'hourly' ? [`${s}_w_n >= 1`, `${s}_w_day_volume > 0`] : [`${s}_w_n >= 1`, `${s}_w_last_close > 0`],
+  });
+}
+
+/** The window facts the question asks for, read from its wording. */
+export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, window: BarWindow): void {
+  const t = text.toLowerCase();
+  const need = (...keys: string[]) => plan.require(...keys.map((key) => `${s}_w_${key}`));
+  if (window.kind === 'hourly') {
+    const before = plan.mustInclude.length;
+    if (/most volume|highest volume|busiest|heaviest/.test(t)) need('top_volume_hour', 'top_volume');
+    if (/range|high-low|high minus low/.test(t)) need('widest_hour', 'widest_range');
+    if (/(?:first|opening) (?:trading )?hour/.test(t)) need('first_hour', 'first_hour_open', 'first_hour_close', 'first_hour_pct');
+    if (/(?:last|closing) (?:trading )?hour/.test(t)) need('last_hour', 'last_hour_volume', 'last_hour_share');
+    if (plan.mustInclude.length === before) need('top_volume_hour', 'top_volume', 'widest_hour', 'widest_range');
+    return;
+  }
+  const single = window.kind === 'dates' && window.from === window.to;
+  need('last_close', 'last_date');
+  if (window.kind === 'dates') need('first_date');
+  if (single) {
+    need('pct_change');
+    if (/open/.test(t)) need('first_open');
+    if (/range|high|low/.test(t)) need('high', 'low', 'range');
+    return;
+  }
+  if (/open/.test(t)) need('first_open');
+  if (/percent|%|change|return|how did|perform/.test(t) && window.kind === 'dates') need('pct_change');
+  if (/range|high and low/.test(t)) need('high', 'low', 'range');
+  if (/average|\bmean\b/.test(t)) need('avg_close');
+  if (/average|\bmean\b/.test(t) && /compare|today|current|higher|lower/.test(t) && plan.groundedFrom.includes(`${s}_price`)) need('price_vs_avg_pct');
+  if (/how many|number of|count/.test(t) && /\bup\b|\bdown\b/.test(t)) need('up_days', 'down_days');
+  if (/best (?:single )?(?:day|session)|biggest (?:gain|up day)/.test(t)) need('best_day_pct', 'best_day_date');
+  if (/worst (?:single )?(?:day|session)|biggest (?:drop|loss|down day)/.test(t)) need('worst_day_pct', 'worst_day_date');
+  if (/lowest|minimum/.test(t)) need('min_close', 'min_close_date');
+  if (/highest|maximum/.test(t)) need('max_close', 'max_close_date');
+  if (/lowest|minimum/.test(t) && /how far|percent|%/.test(t) && plan.groundedFrom.includes(`${s}_price`)) need('price_vs_min_pct');
+  if (/standard deviation|std/.test(t)) need('std_close');
+  if (/z-?score/.test(t)) need('zscore', 'avg_close', 'std_close');
+}
