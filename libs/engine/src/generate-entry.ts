@@ -213,6 +213,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       grounding,
       usage,
       timings_ms: { plan: planDone - started, run: runDone - planDone, compose: composeDone - runDone, total: finished - started },
+      limits: context.limits,
     };
   } catch (error) {
     const failure =

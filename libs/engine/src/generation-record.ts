@@ -48,6 +48,8 @@ export const GenerationRecordSchema = RecordBaseSchema.extend({
   grounding: GroundingReportSchema,
   usage: z.array(TokenUsageSchema),
   timings_ms: z.object({ plan: z.number(), run: z.number(), compose: z.number(), total: z.number() }),
+  /** The plan limits the planner worked under; the sample's episode limits are never tighter. */
+  limits: z.object({ max_tools: z.number().int(), max_turns: z.number().int() }).optional(),
 });
 export type GenerationRecord = z.infer<typeof GenerationRecordSchema>;
 

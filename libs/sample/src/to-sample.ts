@@ -38,10 +38,11 @@ export function toSample(record: GenerationRecord, options: ToSampleOptions = {}
       ground_truth: {
         task_id: record.prompt_id,
         complexity: record.complexity,
-        max_turns: steps.length + Math.max(1, options.extraTurns ?? 2),
+        max_turns: Math.max(steps.length + Math.max(1, options.extraTurns ?? 2), record.limits?.max_turns ?? 0),
         success: { must_call_tool: `${first.server}.${first.tool}` },
         tool_sequence: steps,
-        limits: { max_tools: steps.length, max_servers: servers.size },
+        // The agent gets the budget the planner had, so a retry or an extra look-up is not a failed episode.
+        limits: { max_tools: Math.max(steps.length, record.limits?.max_tools ?? 0), max_servers: servers.size },
         analysis_rubric: {
           steps: steps.map(toRubricStep),
           final_answer_requirements: record.plan.final_answer_requirements,
