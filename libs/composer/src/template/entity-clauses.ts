@@ -41,7 +41,7 @@ function sessionClause(facts: FactReader, s: string, symbol: string): string | u
   return clause;
 }
 
-function volumeClause(facts: FactReader, s: string, symbol: string): string | undefined {
+function volumeClause(facts: FactReader, s: string, symbol: string, focus: Focus): string | undefined {
   const volume = facts.number(`${s}_volume`);
   if (volume === undefined) return undefined;
   const average = facts.number(`${s}_avg_volume`);
@@ -49,6 +49,8 @@ function volumeClause(facts: FactReader, s: string, symbol: string): string | un
   let clause = `${symbol} volume was ${count(volume)} shares`;
   if (average !== undefined) clause += ` against an average of ${count(average)}`;
   if (typeof versus === 'number') clause += ` (${Math.abs(versus).toFixed(2)}% ${versus >= 0 ? 'above' : 'below'} average)`;
+  const ratio = focus.has('volume_ratio') ? facts.record('volume_ratio')?.[symbol] : undefined;
+  if (typeof ratio === 'number') clause += `, a ratio of ${ratio.toFixed(2)}x`;
   return clause;
 }
 
@@ -179,7 +181,7 @@ export function entityClauses(facts: FactReader, subject: Subject, focus: Focus,
     profileClause(facts, s, name, focus),
     asked(`${s}_price`, `${s}_change_pct`) ? priceClause(facts, s, name, style) : undefined,
     asked(`${s}_session_close`) ? sessionClause(facts, s, symbol) : undefined,
-    asked(`${s}_volume`) ? volumeClause(facts, s, symbol) : undefined,
+    asked(`${s}_volume`) ? volumeClause(facts, s, symbol, focus) : undefined,
     asked(`${s}_market_cap`) ? marketCapClause(facts, s, symbol) : undefined,
     asked(`${s}_pe`, `${s}_eps`) ? valuationClause(facts, s, symbol) : undefined,
     rangeClause(facts, s, symbol, focus),

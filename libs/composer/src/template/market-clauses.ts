@@ -2,6 +2,7 @@ import { firstSentence } from './profile-clauses.ts';
 import { money, move, percent, type FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 import { slackReadClauses } from './slack-read-clauses.ts';
+import { conditionClause, volumeFilterClause } from './condition-clause.ts';
 
 function marketStatusClause(facts: FactReader, style: Style, focus: Focus): string | undefined {
   const state = facts.text('market_state');
@@ -129,6 +130,6 @@ export function marketClauses(facts: FactReader, style: Style = 'full', focus: F
   const status = marketStatusClause(facts, style, focus);
   return {
     before: [...(status ? [status] : []), ...moversClauses(facts, style)],
-    after: [...rankingClauses(facts, style, focus), ...excessClauses(facts), ...slackReadClauses(facts), webClause(facts), slackClause(facts, style)].filter((clause): clause is string => clause !== undefined),
+    after: [...rankingClauses(facts, style, focus), ...excessClauses(facts), ...slackReadClauses(facts), webClause(facts), volumeFilterClause(facts), conditionClause(facts), slackClause(facts, style)].filter((clause): clause is string => clause !== undefined),
   };
 }

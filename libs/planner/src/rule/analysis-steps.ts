@@ -54,11 +54,14 @@ export function addRankStep(plan: PlanBuilder, entities: EntityRef[], metric: st
   ]);
 }
 
-export function addVolumeVsAverageStep(plan: PlanBuilder, entities: EntityRef[]): void {
+/** Volume against the average per name: percent, ratio, and the names over a multiple the question sets ("over 1.5x"). */
+export function addVolumeVsAverageStep(plan: PlanBuilder, entities: EntityRef[], threshold?: number): void {
   const data = Object.fromEntries(
     entities.map((entity) => [entity.symbol, { volume: ref(`${entity.slug}_volume`), avg: ref(`${entity.slug}_avg_volume`) }]),
   );
-  python(plan, VOLUME_VS_AVERAGE_CODE, { data }, ['volume_vs_avg_pct = result.pct_vs_avg', 'volume_above_avg = result.above_average'], [
+  const extract = ['volume_vs_avg_pct = result.pct_vs_avg', 'volume_above_avg = result.above_average', 'volume_ratio = result.ratio'];
+  if (threshold !== undefined) extract.push('volume_over_threshold = result.over', 'volume_threshold = result.threshold');
+  python(plan, VOLUME_VS_AVERAGE_CODE, { data, threshold: threshold === undefined ? 'None' : String(threshold) }, extract, [
     `len(volume_vs_avg_pct) == ${entities.length}`,
   ]);
 }

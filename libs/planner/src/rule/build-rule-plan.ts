@@ -14,6 +14,7 @@ import {
 import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
 import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from './window-steps.ts';
+import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
 import { addMarketStatusStep, addMoversStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
@@ -108,7 +109,8 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   const averages = inPercent ? reading.quoteAverages ?? [] : [];
   const dayRange = inPercent && f.has('range') && /\bday(?:'s)? (?:high|low|range)|intraday|session(?:'s)? (?:high|low|range)/i.test(reading.rawText);
   if (averages.length || dayRange) for (const entity of entities) addQuoteGapStep(plan, entity, averages, dayRange);
-  if (f.has('volume-vs-average')) addVolumeVsAverageStep(plan, entities);
+  const multiple = /(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:their|its|the)?\s*(?:average|avg|usual|typical|normal)/i.exec(reading.rawText);
+  if (f.has('volume-vs-average')) addVolumeVsAverageStep(plan, entities, multiple && entities.length > 1 ? Number(multiple[1]) : undefined);
   if (f.has('fact-check')) for (const entity of entities) addFactCheckStep(plan, entity);
   if (f.has('headline') && (f.has('sentiment') || f.has('risk-opportunity'))) {
     for (const entity of entities) if (plan.groundedFrom.includes(`${entity.slug}_insights`)) addSentimentStep(plan, entity, reading.items, f.has('risk-opportunity'));
@@ -202,7 +204,14 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   if (reading.facets.has('web')) {
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
   }
-  if (reading.facets.has('slack') && reading.slackChannel) addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));
+  if (reading.facets.has('slack') && reading.slackChannel) {
+    // "If …, post to #a; otherwise to #b": a python step decides, the Slack step follows its choice.
+    const branches = readBranches(reading.rawText);
+    const condition = branches && readCondition(reading.rawText, entities, plan.groundedFrom);
+    if (branches && condition) addConditionStep(plan, condition, branches);
+    if (branches && condition) addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
+    else addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));
+  }
   if (reading.facets.has('slack-read')) {
     const listChannels = /channels/i.test(reading.rawText) || !reading.slackChannel;
     addSlackReadSteps(plan, reading.slackChannel, reading.slackMessages ?? 5, listChannels);
@@ -210,6 +219,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe);
   if (window) for (const entity of entities) requireWindowFacts(plan, entity.slug, reading.rawText, window);
+  if (plan.groundedFrom.includes('condition_holds')) plan.require('condition_metric', 'condition_holds', 'condition_threshold');
   return {
     tool_sequence: plan.steps,
     final_answer_requirements: {

@@ -16,13 +16,20 @@ const once = (done: Done, tool: string, entity: EntityRef) => {
   return true;
 };
 
+/** The longest word of a name, regex-escaped, for checking that a search hit carries it. */
+function distinctiveWord(name: string): string {
+  const word = name.split(/[^A-Za-z0-9&]+/).sort((a, b) => b.length - a.length)[0] ?? name;
+  return word.replace(/[.*+?^${}()|[\]\\&']/g, '.');
+}
+
 /** fmp_search_ticker for a company named in words; its symbol feeds the next steps. */
 export function addSearchStep(plan: PlanBuilder, entity: Entity): EntityRef {
   const s = entity.slug;
   plan.add('fmp', 'fmp_search_ticker', { query: entity.mention, limit: 5 }, {
     extract: [`${s}_matches = results[][symbol]`, `${s}_match_names = results[][name]`],
     select: [`${s}_symbol = ${s}_matches[${entity.searchIndex}]`],
-    accept_if: entity.unresolved ? [`len(${s}_matches) > 0`] : [`len(${s}_matches) > 0`, `${s}_symbol == '${entity.symbol}'`],
+    // A name the tool did not know at plan time must still be the top match's name, or the run stops here.
+    accept_if: entity.unresolved ? [`len(${s}_matches) > 0`, `${s}_match_names[0] ~= '${distinctiveWord(entity.mention ?? entity.symbol)}'`] : [`len(${s}_matches) > 0`, `${s}_symbol == '${entity.symbol}'`],
     next_args_from: `${s}_symbol`,
   });
   return { ...entity, param: `\${${s}_symbol}` };

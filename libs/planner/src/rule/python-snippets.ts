@@ -56,11 +56,15 @@ export const RANK_CODE = snippet(
 
 /** {symbol: {volume, avg}} → % above or below average volume per symbol. */
 export const VOLUME_VS_AVERAGE_CODE = snippet(
-  'result = {"pct_vs_avg": {}, "above_average": {}}',
+  'limit = num(threshold) or 1.0',
+  'result = {"pct_vs_avg": {}, "above_average": {}, "ratio": {}, "over": [], "threshold": limit}',
   'for k, v in data.items():',
   '    vol, avg = num(v["volume"]), num(v["avg"])',
   '    result["pct_vs_avg"][k] = pct(vol, avg)',
   '    result["above_average"][k] = vol is not None and avg is not None and vol > avg',
+  '    result["ratio"][k] = None if vol is None or not avg else round(vol / avg, 2)',
+  '    if result["ratio"][k] is not None and result["ratio"][k] > limit:',
+  '        result["over"].append(k)',
 );
 
 /** Insights and titles of news items → sentiment per headline for the symbol, overall tone, risks, opportunities. */

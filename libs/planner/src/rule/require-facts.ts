@@ -78,6 +78,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     for (const key of plan.groundedFrom) if (/^(move|return|pe|market_cap)_spread$/.test(key)) plan.require(key);
   }
   if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
+  if (f.has('volume-vs-average') && /ratio|\d\s*(?:x|×|times)\b/.test(text)) plan.require(...['volume_ratio', 'volume_threshold'].filter((key) => plan.groundedFrom.includes(key)));
   if (f.has('income')) {
     plan.require('income_revenue_growth', 'income_net_margin');
     if (/operating (?:margin|income|profit)/.test(text)) plan.require('income_operating_margin');

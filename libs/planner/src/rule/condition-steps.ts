@@ -1,0 +1,96 @@
+import type { PlanBuilder } from './plan-builder.ts';
+import type { EntityRef } from './entity-steps.ts';
+
+/**
+ * "If NVDA fell more than 2% today, post an alert to #alerts; otherwise a summary to #research": the DSL has no
+ * branching, so a python step evaluates the condition on the gathered facts and picks the channel and the label
+ * the Slack step then uses through placeholders.
+ */
+export interface Condition {
+  /** How the metric is formed from the inputs a and b. */
+  op: 'value' | 'negated' | 'ratio' | 'difference';
+  a: string;
+  b?: string;
+  threshold: number;
+  /** The condition in words, for the answer. */
+  words: string;
+}
+
+export interface Branches {
+  channels: [string, string];
+  labels: [string, string];
+}
+
+const PERCENT = String.raw`(?:more than|over|above|bigger than|greater than|larger than|beyond|exceeds?|at least)\s+(\d+(?:\.\d+)?)\s*%`;
+
+/** The two branches of an if/otherwise instruction, each with its own channel; undefined when there is no such pair. */
+export function readBranches(text: string): Branches | undefined {
+  if (!/\bif\b/i.test(text)) return undefined;
+  const split = /\b(?:otherwise|else|if not|if it (?:did|does)n['’]?t)\b/i.exec(text);
+  if (!split) return undefined;
+  const yes = text.slice(0, split.index);
+  const no = text.slice(split.index);
+  const posts = /\b(?:post|send|share|message|notify)\b/i;
+  // "…, else post 'x'" posts to the channel the other branch named.
+  const yesChannel = /#([a-z0-9][\w-]*)/i.exec(yes)?.[1] ?? (posts.test(yes) ? /#([a-z0-9][\w-]*)/i.exec(no)?.[1] : undefined);
+  const noChannel = /#([a-z0-9][\w-]*)/i.exec(no)?.[1] ?? (posts.test(no) ? yesChannel : undefined);
+  if (!yesChannel || !noChannel) return undefined;
+  const label = (part: string) => /['‘“"]([^'’”"]{3,60})['’”"]/.exec(part)?.[1] ?? (/alert|warning|warn/i.test(part) ? 'Alert' : 'Summary');
+  return { channels: [`#${yesChannel.toLowerCase()}`, `#${noChannel.toLowerCase()}`], labels: [label(yes), label(no)] };
+}
+
+/** The condition an if-clause sets on the first subject's facts, when the plan gathered them. */
+export function readCondition(text: string, entities: EntityRef[], grounded: readonly string[]): Condition | undefined {
+  const has = (key: string) => grounded.includes(key);
+  const [first, second] = entities;
+  if (!first) return undefined;
+  const s = first.slug;
+  const decline = new RegExp(String.raw`(?:fell|dropped|declined|lost|down|loss|drop|decline)\b[^.?!%]{0,25}?${PERCENT}`, 'i').exec(text);
+  if (decline && has(`${s}_change_pct`)) return { op: 'negated', a: `${s}_change_pct`, threshold: Number(decline[1]), words: `${first.symbol} fell more than ${decline[1]}%` };
+  const gain = new RegExp(String.raw`(?:rose|gained|jumped|up|gain|rise)\b[^.?!%]{0,25}?${PERCENT}`, 'i').exec(text);
+  if (gain && has(`${s}_change_pct`)) return { op: 'value', a: `${s}_change_pct`, threshold: Number(gain[1]), words: `${first.symbol} rose more than ${gain[1]}%` };
+  if (/volume[^.?!]{0,60}(?:exceed|above|over|higher than|more than)|(?:exceed|above|over)[^.?!]{0,20}average volume/i.test(text) && has(`${s}_avg_volume`)) {
+    const times = /(\d+(?:\.\d+)?)\s*(?:x|×|times)\b/i.exec(text);
+    const k = times ? Number(times[1]) : 1;
+    return { op: 'ratio', a: `${s}_volume`, b: `${s}_avg_volume`, threshold: k, words: `${first.symbol} volume was over ${k}x its average` };
+  }
+  const average = /above (?:its|the) (50|200)-day/i.exec(text);
+  if (average && has(`${s}_avg${average[1]}`)) return { op: 'ratio', a: `${s}_price`, b: `${s}_avg${average[1]}`, threshold: 1, words: `${first.symbol} closed above its ${average[1]}-day average` };
+  if (/outperform/i.test(text) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
+    return { op: 'difference', a: `${s}_return_n`, b: `${second.slug}_return_n`, threshold: 0, words: `${first.symbol} outperformed ${second.symbol}` };
+  }
+  return undefined;
+}
+
+const CONDITION_CODE = [
+  'def num(x):',
+  '    return None if x is None or x == "None" or x == "" else (x if isinstance(x, (int, float)) else float(x))',
+  'a = num(a)',
+  'b = num(b)',
+  'if op == "negated":',
+  '    metric = -a',
+  'elif op == "ratio":',
+  '    metric = a / b',
+  'elif op == "difference":',
+  '    metric = a - b',
+  'else:',
+  '    metric = a',
+  'holds = metric > float(threshold)',
+  'result = {"metric": round(metric, 4), "threshold": float(threshold), "holds": holds, "condition": condition, "channel": yes_channel if holds else no_channel, "label": yes_label if holds else no_label}',
+].join('\n');
+
+const ref = (name: string) => `\${${name}}`;
+
+/** Evaluates the condition; the Slack step posts `${condition_label}: …` to `${condition_channel}`. */
+export function addConditionStep(plan: PlanBuilder, condition: Condition, branches: Branches): void {
+  const inputs = {
+    a: ref(condition.a), b: condition.b ? ref(condition.b) : 'None', op: condition.op, threshold: String(condition.threshold),
+    yes_channel: branches.channels[0], no_channel: branches.channels[1], yes_label: branches.labels[0], no_label: branches.labels[1],
+    condition: condition.words,
+  };
+  plan.add('python', 'execute_python', { code: CONDITION_CODE, inputs }, {
+    extract: ['condition_metric = result.metric', 'condition_threshold = result.threshold', 'condition_holds = result.holds', 'condition_words = result.condition', 'condition_channel = result.channel', 'condition_label = result.label'],
+    accept_if: [`condition_channel in ['${branches.channels[0]}', '${branches.channels[1]}']`, 'condition_metric is not None'],
+  });
+  plan.criterion(`says whether ${condition.words} and posts to the channel that outcome calls for`);
+}
