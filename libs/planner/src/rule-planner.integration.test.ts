@@ -138,6 +138,29 @@ describe('RulePlanner over the snapshot tool world', () => {
     for (const read of reads) expect(read.detail).not.toMatch(/was posted/);
   }, 120_000);
 
+  it('holds out a third round: dated windows, hourly bars, conditions and filters; outside names failing cleanly', async () => {
+    const outcomes = await generateAll(catalog('libs/planner/src/__fixtures__/holdout3-catalog.json'), true);
+    const outside: Record<string, { stage: string; detail: RegExp }> = {
+      T44: { stage: 'plan', detail: /no company or ticker/ },
+      T45: { stage: 'plan', detail: /no company or ticker/ },
+      T46: { stage: 'run', detail: /fmp_search_ticker: accept_if failed/ },
+      T47: { stage: 'run', detail: /unknown symbol ZZQT/ },
+      T48: { stage: 'run', detail: /unknown symbol PLTX/ },
+      T49: { stage: 'run', detail: /fmp_search_ticker: accept_if failed/ },
+    };
+    for (const [id, expected] of Object.entries(outside)) {
+      const outcome = outcomes.find((candidate) => candidate.id === id);
+      expect(outcome, id).toMatchObject({ ok: false, stage: expected.stage });
+      expect(outcome?.detail, id).toMatch(expected.detail);
+    }
+    const answerable = outcomes.filter((outcome) => !(outcome.id in outside));
+    const passed = answerable.filter((outcome) => outcome.ok);
+    expect(passed.length / answerable.length, JSON.stringify(answerable.filter((o) => !o.ok), null, 2)).toBeGreaterThanOrEqual(0.9);
+    // An if/otherwise instruction posts where the computed condition sends it (NVDA fell 3.10% > 2%: #alerts).
+    expect(outcomes.find((outcome) => outcome.id === 'T11')?.detail).toMatch(/condition holds[^]*#alerts/);
+    expect(outcomes.find((outcome) => outcome.id === 'T21')?.detail).toMatch(/does not hold[^]*broad market leading/);
+  }, 120_000);
+
   it('resolves company names through the search tool and chains the symbol into the next step', async () => {
     const [entry] = parseCatalog([{ id: 'N1', complexity: 'easy', user_prompt: 'What sector is Costco in, and who is its CEO?' }], 'inline');
     const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub });

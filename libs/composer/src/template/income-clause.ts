@@ -32,6 +32,10 @@ export function incomeClause(facts: FactReader, symbol: string, focus: Focus, st
   if (gross?.length) parts.push(`gross margin ${series(gross)}${direction('gross_margin')}`);
   const amounts = (key: string) => (focus.has(key) ? numbers(facts.record(key)?.[symbol]) : undefined);
   const dated = (values: number[], show: (value: number) => string) => values.map((value, index) => `${show(value)} (${label(index)})`).join(', ');
+  const revenues = amounts('income_revenue');
+  if (revenues?.length) parts.push(`revenue ${dated(revenues, money)}`);
+  const pace = focus.has('income_growth_trend') ? facts.record('income_growth_trend')?.[symbol] : undefined;
+  if (typeof pace === 'string' && revenue && revenue.length > 1) parts.push(`revenue growth is ${pace} (latest ${percent(revenue[0])} against ${percent(revenue[1])} the period before)`);
   const netIncome = amounts('income_net_income');
   if (netIncome?.length) parts.push(`net income ${dated(netIncome, money)}`);
   const rnd = amounts('income_rnd');

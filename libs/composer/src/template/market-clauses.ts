@@ -29,6 +29,8 @@ const RANKED_BY: Record<string, string> = {
   pe: 'P/E',
   beta: 'beta',
   income_net_income_growth: 'latest net income growth',
+  below_high: 'distance below the one-year high',
+  volatility: 'annualised volatility',
 };
 
 // How the first and last of a ranking are described, by what it ranks.
@@ -36,6 +38,8 @@ const ENDS: Record<string, [string, string]> = {
   market_cap: ['is the largest', 'the smallest'],
   pe: ['has the highest P/E', 'the lowest (the cheapest on earnings)'],
   beta: ['has the highest beta', 'the lowest'],
+  below_high: ['is closest to its one-year high', 'the furthest from it'],
+  volatility: ['is the most volatile', 'the least'],
 };
 
 function rankingClauses(facts: FactReader, style: Style, focus: Focus): string[] {
@@ -52,7 +56,8 @@ function rankingClauses(facts: FactReader, style: Style, focus: Focus): string[]
       if (label === 'market_cap') return `${symbol} (${money(value)})`;
       if (label === 'pe' || label === 'beta') return `${symbol} (${value.toFixed(2)})`;
       if (label === 'income_net_income_growth') return `${symbol} (${percent(value)})`;
-      if (/^income_.*_margin$/.test(label)) return `${symbol} (${percent(value)})`;
+      if (/^income_.*_margin$/.test(label) || label === 'volatility') return `${symbol} (${percent(value)})`;
+      if (label === 'below_high') return `${symbol} (${percent(value)} below)`;
       return `${symbol} (${move(value)})`;
     };
     const first = facts.text(`${label}_leader`) ?? order[0];
@@ -62,6 +67,8 @@ function rankingClauses(facts: FactReader, style: Style, focus: Focus): string[]
     if (style === 'full') clause += `; ${first} ${top} and ${last} ${bottom}`;
     const spread = focus.has(`${label}_spread`) ? facts.number(`${label}_spread`) : undefined;
     if (spread !== undefined) clause += `; the gap between ${first} and ${last} is ${label === 'market_cap' ? money(spread) : `${spread.toFixed(2)}${label === 'pe' ? '' : ' percentage points'}`}`;
+    const ratio = focus.has(`${label}_ratio`) ? facts.number(`${label}_ratio`) : undefined;
+    if (ratio !== undefined) clause += `; ${first}'s is ${ratio.toFixed(2)} times ${last}'s`;
     const flagged = facts.list(`${label}_flagged`) as string[] | undefined;
     if (flagged) clause += `; flagged for falling past the threshold: ${flagged.join(', ')}`;
     else if (facts.keys(new RegExp(`^${label}_flagged$`)).length) clause += '; none fell past the threshold';

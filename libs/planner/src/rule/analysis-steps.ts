@@ -45,11 +45,11 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
 }
 
 /** Ranks entities by one metric (state keys `<slug>_<metric>`); `label` prefixes the result keys. */
-export function addRankStep(plan: PlanBuilder, entities: EntityRef[], metric: string, label: string, threshold?: number): void {
+export function addRankStep(plan: PlanBuilder, entities: EntityRef[], metric: string, label: string, threshold?: number, ascending = false): void {
   const data = Object.fromEntries(entities.map((entity) => [entity.symbol, ref(`${entity.slug}_${metric}`)]));
-  const extract = [`${label}_ranking = result.ranking`, `${label}_values = result.values`, `${label}_leader = result.leader`, `${label}_laggard = result.laggard`, `${label}_spread = result.spread`];
+  const extract = [`${label}_ranking = result.ranking`, `${label}_values = result.values`, `${label}_leader = result.leader`, `${label}_laggard = result.laggard`, `${label}_spread = result.spread`, `${label}_ratio = result.ratio`];
   if (threshold !== undefined) extract.push(`${label}_flagged = result.flagged`);
-  python(plan, RANK_CODE, { data, threshold: threshold === undefined ? 'None' : String(threshold) }, extract, [
+  python(plan, RANK_CODE, { data, threshold: threshold === undefined ? 'None' : String(threshold), ascending: ascending ? 'True' : 'False' }, extract, [
     `len(${label}_ranking) == ${entities.length}`,
   ]);
 }
@@ -124,6 +124,8 @@ export function addIncomeAnalysisStep(
     'income_gross_margin = result.gross_margin',
     'income_operating_margin = result.operating_margin',
     'income_net_income = result.net_income',
+    'income_revenue = result.revenue',
+    'income_growth_trend = result.growth_trend',
     'income_rnd = result.rnd',
     'income_eps_diluted = result.eps_diluted',
     ...(yearOverYear ? ['income_revenue_yoy = result.revenue_yoy'] : []),

@@ -15,7 +15,8 @@ import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
 import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from './window-steps.ts';
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
-import { addMarketStatusStep, addMoversStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
+import { addMoverSteps } from './mover-steps.ts';
+import { addMarketStatusStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
 export interface PlanContext {
@@ -50,6 +51,9 @@ type Metric = { metric: string; label: string };
 function rankMetric(reading: PromptReading): Metric | undefined {
   const f = reading.facets;
   const text = reading.rawText.toLowerCase();
+  if (f.has('valuation') && /cheap|expensive/.test(text)) return { metric: 'pe', label: 'pe' };
+  if (f.has('range-position') && /rank|closest|furthest|which/.test(text)) return { metric: 'pct_below_high', label: 'below_high' };
+  if (f.has('bar-stats') && /volatil/.test(text) && /which|more|most|less|least|rank|compare/.test(text)) return { metric: 'volatility', label: 'volatility' };
   if (f.has('income')) return undefined; // the income step ranks by revenue growth or net margin itself
   if (f.has('valuation') && /cheap|expensive|rank|compare|higher|lower|which/.test(text)) return { metric: 'pe', label: 'pe' };
   if (f.has('trend') && (reading.sessions !== undefined || /return|trend|sessions|week|days|month|performance/.test(text))) return { metric: 'return_n', label: 'return' };
@@ -132,27 +136,8 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   // Beta is a profile fact: "who has the higher beta" ranks it beside whatever else is compared.
   if (f.has('profile') && /\bbeta\b/i.test(reading.rawText) && entities.length > 1 && f.has('ranking')) addRankStep(plan, entities, 'beta', 'beta');
   if (metric && ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
-    addRankStep(plan, ranked, metric.metric, metric.label, metric.label === 'return' ? reading.declineThreshold : undefined);
+    addRankStep(plan, ranked, metric.metric, metric.label, metric.label === 'return' ? reading.declineThreshold : undefined, metric.label === 'below_high');
   }
-}
-
-/** Movers lists, and the news of the top name when the question asks about it ("the worst one's headline"). */
-function addMoverSteps(plan: PlanBuilder, done: Done, reading: PromptReading, entities: EntityRef[]): void {
-  if (!reading.movers) return;
-  const followUp = reading.facets.has('headline') && entities.length === 0;
-  reading.movers.lists.forEach((list, index) => {
-    const last = index === reading.movers!.lists.length - 1;
-    // "Each one's latest headline" follows every listed name (up to five); otherwise only the top one.
-    const follow = followUp && last && /\beach\b|\bevery\b|all of them|for them|their (?:latest )?(?:news|headlines)/i.test(reading.rawText) ? Math.min(reading.movers!.count, 5) : 1;
-    addMoversStep(plan, list, reading.movers!.count, followUp && last, follow);
-    if (followUp && last) {
-      const top = list === 'gainers' ? 'top_gainer' : 'top_loser';
-      for (let index = 0; index < follow; index++) {
-        const slug = index === 0 ? top : `${top}_${index + 1}`;
-        addNewsStep(plan, done, { symbol: slug.toUpperCase(), slug, param: `\${${slug}}`, resolvedByName: false, searchIndex: 0 }, 1, reading.facets.has('sentiment'));
-      }
-    }
-  });
 }
 
 /** The Slack note quotes the facts the plan gathered, through placeholders filled when the step runs. */

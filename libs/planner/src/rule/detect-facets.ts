@@ -49,7 +49,7 @@ export function detectFacets(text: string): Set<Facet> {
   add('market-cap', has(t, /market cap/));
   add('income', has(t, /income statement|r&d|research and development|diluted eps|eps diluted|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
   add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));
-  add('range', has(t, /52-week|52 week|(?:12-month|one-year|1-year|annual) (?:high|low|range)|year(?:ly)? high|year(?:ly)? low|\bday(?:'s)? (?:high|low|range)|intraday range|trading range/));
+  add('range', has(t, /52-week|52 week|(?:12-month|one-year|1-year|annual) (?:high|low|range)|year(?:ly)? high|year(?:ly)? low|\bday(?:'s)? (?:high|low|range)|session(?:'s)? (?:high|low|range)|intraday range|trading range/));
   add('range-position', facets.has('range') && has(t, /how far|how close|distance|\boff (?:its|their|the)\b|(?:below|from|under|beneath|near) (?:its|their|the) (?:52|year|yearly|annual|one-year|12-month)|percent (?:below|above|from|off)|% (?:below|above|from|off)/));
   add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?/));
   add('moving-average', has(t, /moving average|\d+-day average|(?<!weighted )average (closing )?price|\bsma\b|average close/));

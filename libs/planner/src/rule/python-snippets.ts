@@ -42,7 +42,7 @@ export const TREND_CODE = snippet(
 /** {symbol: value} → ranking high to low, leader, laggard, and names below a decline threshold. */
 export const RANK_CODE = snippet(
   'values = {k: num(v) for k, v in data.items() if num(v) is not None}',
-  'order = sorted(values, key=lambda k: values[k], reverse=True)',
+  'order = sorted(values, key=lambda k: values[k], reverse=str(ascending) != "True")',
   'limit = num(threshold)',
   'result = {',
   '    "ranking": order,',
@@ -50,6 +50,7 @@ export const RANK_CODE = snippet(
   '    "leader": order[0],',
   '    "laggard": order[-1],',
   '    "spread": round(values[order[0]] - values[order[-1]], 2),',
+  '    "ratio": round(values[order[0]] / values[order[-1]], 2) if values[order[-1]] else None,',
   '    "flagged": [k for k in order if limit is not None and values[k] < -limit],',
   '}',
 );
@@ -130,6 +131,9 @@ export const INCOME_CODE = snippet(
   '    result["operating_margin"][k] = [round(o / r * 100, 2) for o, r in zip(op, rev)]',
   '    result["improving"][k] = len(ni) > 1 and ni[0] / rev[0] > ni[1] / rev[1]',
   '    result.setdefault("net_income", {})[k] = ni',
+  '    result.setdefault("revenue", {})[k] = rev',
+  '    g = result["revenue_growth"][k]',
+  '    result.setdefault("growth_trend", {})[k] = None if len(g) < 2 or None in g[:2] else ("accelerating" if g[0] > g[1] else "slowing" if g[0] < g[1] else "steady")',
   '    result.setdefault("rnd", {})[k] = [num(x) for x in arr(v.get("rnd", "[]"))]',
   '    result.setdefault("eps_diluted", {})[k] = [num(x) for x in arr(v.get("eps_diluted", "[]"))]',
   '    result.setdefault("revenue_yoy", {})[k] = pct(rev[0], rev[4]) if len(rev) >= 5 else None',

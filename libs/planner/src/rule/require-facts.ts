@@ -69,6 +69,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
   }
   if (f.has('movers')) for (const list of reading.movers?.lists ?? []) plan.require(`${list}_symbols`);
   for (const key of plan.groundedFrom) if (f.has('headline') && /^top_(?:gainer|loser)(?:_\d+)?_headline$/.test(key)) plan.require(key);
+  for (const key of plan.groundedFrom) if (f.has('profile') && /^top_(?:gainer|loser)(?:_\d+)?_(?:sector|industry)$/.test(key) && text.includes(key.replace(/^.*_/, ''))) plan.require(key);
   for (const key of plan.groundedFrom.filter((name) => /^income_.*_ranking$/.test(name))) if (plan.groundedFrom.includes(key)) plan.require(key);
   if (f.has('market-status')) plan.require('market_state', 'market_next_open');
   if (f.has('market-status') && /holiday/.test(text)) plan.require('market_holiday');
@@ -77,6 +78,8 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
   if (/spread|difference|percentage points|by how much|how much more|gap between/.test(text)) {
     for (const key of plan.groundedFrom) if (/^(move|return|pe|market_cap)_spread$/.test(key)) plan.require(key);
   }
+  if (/\bratio\b/.test(text)) for (const key of plan.groundedFrom) if (/^(?:pe|market_cap|volume|beta)_ratio$/.test(key)) plan.require(key);
+  for (const key of plan.groundedFrom) if (/^(?:below_high|volatility)_ranking$/.test(key)) plan.require(key);
   if (f.has('volume-vs-average')) plan.require('volume_vs_avg_pct');
   if (f.has('volume-vs-average') && /ratio|\d\s*(?:x|×|times)\b/.test(text)) plan.require(...['volume_ratio', 'volume_threshold'].filter((key) => plan.groundedFrom.includes(key)));
   if (f.has('income')) {
@@ -86,6 +89,8 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     if (reading.statements?.yearOverYear) plan.require('income_revenue_yoy');
     if (/r&d|research and development/.test(text)) plan.require('income_rnd');
     if (/diluted/.test(text)) plan.require('income_eps_diluted');
+    if (/\brevenue\b(?! growth)/.test(text) && !/revenue growth/.test(text)) plan.require('income_revenue');
+    if (/accelerat|slowing|decelerat|speeding up|slowing down/.test(text)) plan.require('income_growth_trend');
     if (/net income(?! growth| margin)/.test(text) && !/growth (?:of|in) net income/.test(text)) plan.require('income_net_income');
     if (reading.incomeRankBy === 'net-income-growth') plan.require('income_net_income_growth');
     if (plan.groundedFrom.includes('income_below_floor')) plan.require('income_floor');

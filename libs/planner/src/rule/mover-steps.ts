@@ -1,0 +1,37 @@
+import type { PlanBuilder } from './plan-builder.ts';
+import type { PromptReading } from './read-prompt.ts';
+import { addNewsStep, addProfileStep, type Done, type EntityRef } from './entity-steps.ts';
+import { addMoversStep, type MoverList } from './context-steps.ts';
+
+const EACH = /\beach\b|\bevery\b|all of them|for them|their (?:latest )?(?:news|headlines)/i;
+
+/** Which list a follow-up is about: the one named beside it ("a headline for the top gainer"), else the last listed. */
+function followedList(text: string, lists: MoverList[]): MoverList {
+  const near = /(?:headline|news|story|sector|industry|profile)[^.?!]{0,40}?\b(gainer|loser|winner|decliner)s?\b/i.exec(text)
+    ?? /\b(gainer|loser|winner|decliner)s?['’]?s? (?:latest )?(?:headline|news|story|sector|industry)/i.exec(text);
+  const named: MoverList | undefined = near ? (/gain|winner/i.test(near[1]) ? 'gainers' : 'losers') : undefined;
+  return named && lists.includes(named) ? named : lists[lists.length - 1];
+}
+
+/** Movers lists, and the news or profile of the top name when the question asks about it ("the worst one's headline"). */
+export function addMoverSteps(plan: PlanBuilder, done: Done, reading: PromptReading, entities: EntityRef[]): void {
+  const movers = reading.movers;
+  if (!movers) return;
+  const f = reading.facets;
+  const followUp = (f.has('headline') || f.has('profile')) && entities.length === 0;
+  const followed = followedList(reading.rawText, movers.lists);
+  for (const list of movers.lists) {
+    const follows = followUp && list === followed;
+    // "Each one's latest headline" follows every listed name (up to five); otherwise only the top one.
+    const follow = follows && EACH.test(reading.rawText) ? Math.min(movers.count, 5) : 1;
+    addMoversStep(plan, list, movers.count, follows, follow);
+    if (!follows) continue;
+    const top = list === 'gainers' ? 'top_gainer' : 'top_loser';
+    for (let index = 0; index < follow; index++) {
+      const slug = index === 0 ? top : `${top}_${index + 1}`;
+      const ref: EntityRef = { symbol: slug.toUpperCase(), slug, param: `\${${slug}}`, resolvedByName: false, searchIndex: 0 };
+      if (f.has('headline')) addNewsStep(plan, done, ref, 1, f.has('sentiment'));
+      if (f.has('profile')) addProfileStep(plan, done, ref);
+    }
+  }
+}

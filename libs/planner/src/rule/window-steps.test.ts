@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readPrompt } from './read-prompt.ts';
+import { readBarWindow } from './window-steps.ts';
+import { readBranches } from './condition-steps.ts';
+
+const window = (text: string) => readBarWindow(readPrompt(text), '2026-11-25');
+
+describe('readBarWindow', () => {
+  it('reads ISO dates, a range between two dates and "the week of" a named day', () => {
+    expect(window('How did AAPL close on 2026-11-20?')).toEqual({ kind: 'dates', from: '2026-11-20', to: '2026-11-20' });
+    expect(window('MSFT between 2026-11-09 and 2026-11-13')).toEqual({ kind: 'dates', from: '2026-11-09', to: '2026-11-13' });
+    expect(window('META over the week of Nov 16')).toEqual({ kind: 'dates', from: '2026-11-16', to: '2026-11-22' });
+  });
+  it('reads hourly questions about the latest session and close statistics over the last n sessions', () => {
+    expect(window('which hour had the most volume for NVDA')).toEqual({ kind: 'hourly', from: '2026-11-25', to: '2026-11-25' });
+    expect(window("UNH's lowest close in the last 30 sessions")).toMatchObject({ kind: 'last' });
+    expect(window('What is the price of AAPL?')).toBeUndefined();
+  });
+});
+
+describe('readBranches', () => {
+  it('takes each branch its own channel and label, or the other branch channel when it only says post', () => {
+    expect(readBranches('If NVDA fell more than 2%, post an alert to #alerts; otherwise post a summary to #research.'))
+      .toEqual({ channels: ['#alerts', '#research'], labels: ['Alert', 'Summary'] });
+    expect(readBranches("If it did, post 'tech leading' to #research, else post 'broad market leading'."))
+      .toEqual({ channels: ['#research', '#research'], labels: ['tech leading', 'broad market leading'] });
+    expect(readBranches('Post the summary to #research.')).toBeUndefined();
+  });
+});
