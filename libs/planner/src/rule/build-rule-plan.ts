@@ -189,6 +189,10 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   if (reading.facets.has('web')) {
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
   }
+  if (reading.facets.has('slack-read')) {
+    const listChannels = /channels/i.test(reading.rawText) || !reading.slackChannel;
+    addSlackReadSteps(plan, reading.slackChannel, reading.slackMessages ?? 5, listChannels);
+  }
   if (reading.facets.has('slack') && reading.slackChannel) {
     // "If …, post to #a; otherwise to #b": a python step decides, the Slack step follows its choice.
     const branches = readBranches(reading.rawText);
@@ -196,10 +200,6 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     if (branches && condition) addConditionStep(plan, condition, branches);
     if (branches && condition) addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
     else addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));
-  }
-  if (reading.facets.has('slack-read')) {
-    const listChannels = /channels/i.test(reading.rawText) || !reading.slackChannel;
-    addSlackReadSteps(plan, reading.slackChannel, reading.slackMessages ?? 5, listChannels);
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe);

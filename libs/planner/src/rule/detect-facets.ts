@@ -64,8 +64,10 @@ export function detectFacets(text: string): Set<Facet> {
   add('session-bar', has(t, /\bopen(?:ed)? (?:higher|lower|vs\.?|versus|at|price)|\bopening price|\bopen and close|\bopen vs|\bopen versus|gap(?:ped)? (?:up|down)|vwap|volume[- ]weighted/));
   // Reading Slack (its channels, a channel's recent messages) is not posting to it.
   const posts = has(t, /(?:post|send|share|drop|push|write|message|notify)\b[^.?!]{0,40}(?:to|in|on) (?:the )?(?:#|slack)|\bpost (?:it|this|a|the)/);
-  add('slack-read', !posts && has(t, /slack channels|which channels|list (?:the |our )?channels|(?:messages|posts) (?:posted |sent )?in (?:the )?#|(?:last|latest|recent) \w* ?messages|channel history/));
-  if (facets.has('slack-read')) facets.delete('slack');
+  // "Check the last messages in #research, then post …" reads first and posts after.
+  const readsFirst = has(t, /(?:check|read|look at|review|see)\b[^.?!]{0,20}(?:last|latest|recent) \w* ?(?:messages|posts)/);
+  add('slack-read', (!posts || readsFirst) && has(t, /slack channels|which channels|list (?:the |our )?channels|(?:messages|posts) (?:posted |sent )?in (?:the )?#|(?:last|latest|recent) \w* ?messages|channel history/));
+  if (facets.has('slack-read') && !posts) facets.delete('slack');
   if (facets.has('bar-stats')) facets.add('trend');
   if (facets.has('session-bar')) facets.add('price');
   if (facets.has('volume-vs-average')) facets.add('volume');

@@ -3,7 +3,15 @@ import type { PromptReading } from './read-prompt.ts';
 import { addNewsStep, addProfileStep, type Done, type EntityRef } from './entity-steps.ts';
 import { addMoversStep, type MoverList } from './context-steps.ts';
 
-const EACH = /\beach\b|\bevery\b|all of them|for them|their (?:latest )?(?:news|headlines)/i;
+const EACH = /\beach\b|\bevery\b|all of them|for them|their (?:latest )?(?:news|headlines)|among (?:the |today's )?(?:top )?(?:gainers|losers|movers)/i;
+
+/** Ranks the followed movers by a profile number (beta): the symbols come from the movers list at run time. */
+const RANK_FOLLOWED_CODE = [
+  'pairs = [(s, None if v in (None, "None", "") else float(v)) for s, v in zip(symbols, values)]',
+  'values_by = {s: v for s, v in pairs if v is not None}',
+  'order = sorted(values_by, key=lambda s: values_by[s], reverse=True)',
+  'result = {"ranking": order, "values": {s: round(values_by[s], 2) for s in order}, "leader": order[0], "laggard": order[-1]}',
+].join('\n');
 
 /** Which list a follow-up is about: the one named beside it ("a headline for the top gainer"), else the last listed. */
 function followedList(text: string, lists: MoverList[]): MoverList {
@@ -27,11 +35,20 @@ export function addMoverSteps(plan: PlanBuilder, done: Done, reading: PromptRead
     addMoversStep(plan, list, movers.count, follows, follow);
     if (!follows) continue;
     const top = list === 'gainers' ? 'top_gainer' : 'top_loser';
-    for (let index = 0; index < follow; index++) {
-      const slug = index === 0 ? top : `${top}_${index + 1}`;
+    const slugs = Array.from({ length: follow }, (_, index) => (index === 0 ? top : `${top}_${index + 1}`));
+    for (const slug of slugs) {
       const ref: EntityRef = { symbol: slug.toUpperCase(), slug, param: `\${${slug}}`, resolvedByName: false, searchIndex: 0 };
       if (f.has('headline')) addNewsStep(plan, done, ref, 1, f.has('sentiment'));
       if (f.has('profile')) addProfileStep(plan, done, ref);
+    }
+    // "Which of the gainers has the highest beta": rank the followed names by it.
+    if (f.has('profile') && slugs.length > 1 && /\bbeta\b/i.test(reading.rawText)) {
+      const inputs = { symbols: slugs.map((slug) => `\${${slug}}`), values: slugs.map((slug) => `\${${slug}_beta}`) };
+      plan.add('python', 'execute_python', { code: RANK_FOLLOWED_CODE, inputs }, {
+        extract: ['beta_ranking = result.ranking', 'beta_values = result.values', 'beta_leader = result.leader', 'beta_laggard = result.laggard'],
+        accept_if: [`len(beta_ranking) == ${slugs.length}`],
+      });
+      plan.require('beta_ranking', 'beta_leader');
     }
   }
 }

@@ -141,7 +141,9 @@ export function readPrompt(text: string): PromptReading {
   if (sessions !== undefined && !facets.has('market-status')) facets.add('trend');
   const threshold = /(?:fell|dropped|declined|lost|down)\s+(?:by\s+)?more than\s+(\d+(?:\.\d+)?)\s*%/i.exec(text);
   const channel = /#([a-z0-9][\w-]*)/i.exec(text)?.[1];
-  if (channel && !facets.has('slack-read') && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
+  // Reading a channel's messages and then posting there does both.
+  const postsAfterReading = facets.has('slack-read') && /(?:messages|posts)\b[^]*\b(?:post|send|share)\b/i.test(text);
+  if (channel && (!facets.has('slack-read') || postsAfterReading) && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
   // "Tell me about X" / "give me a snapshot of X" asks for an overview: what it is and how it trades.
   if (/tell me about|overview of|snapshot of|rundown on|run-down on|brief me on|what do you know about/i.test(text) && !facets.has('income')) {
     facets.add('profile').add('price').add('move');
