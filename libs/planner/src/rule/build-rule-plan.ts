@@ -145,6 +145,7 @@ function slackNote(plan: PlanBuilder, entities: EntityRef[]): string {
   const has = (key: string) => plan.groundedFrom.includes(key);
   const parts: string[] = [];
   if (has('market_state')) parts.push('Market: ${market_state}, next open ${market_next_open}.');
+  for (const top of ['top_gainer', 'top_loser']) if (has(`${top}_change_pct`)) parts.push(`${top.replace('_', ' ')}: \${${top}} (\${${top}_change_pct}%).`);
   for (const { slug, symbol } of entities) {
     const facts: string[] = [];
     if (has(`${slug}_price`)) facts.push(`\${${slug}_price} (\${${slug}_change_pct}% on the day)`);
@@ -196,7 +197,10 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   if (reading.facets.has('slack') && reading.slackChannel) {
     // "If …, post to #a; otherwise to #b": a python step decides, the Slack step follows its choice.
     const branches = readBranches(reading.rawText);
-    const condition = branches && readCondition(reading.rawText, entities, plan.groundedFrom);
+    // A movers question conditions on the top name of the list ("if its loss is bigger than 3%").
+    const top = reading.movers && entities.length === 0 ? (reading.movers.lists.includes('losers') ? 'top_loser' : 'top_gainer') : undefined;
+    const subjects = top ? [{ symbol: `the ${top.replace('_', ' ')}`, slug: top, param: `\${${top}}`, resolvedByName: false, searchIndex: 0 }] : entities;
+    const condition = branches && readCondition(reading.rawText, subjects, plan.groundedFrom);
     if (branches && condition) addConditionStep(plan, condition, branches);
     if (branches && condition) addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
     else addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));

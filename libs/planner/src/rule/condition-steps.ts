@@ -30,12 +30,14 @@ export function readBranches(text: string): Branches | undefined {
   if (!split) return undefined;
   const yes = text.slice(0, split.index);
   const no = text.slice(split.index);
+  const label = (part: string) => /['‘“"]([^'’”"]{3,60})['’”"]/.exec(part)?.[1] ?? (/alert|warning|warn/i.test(part) ? 'Alert' : 'Summary');
   const posts = /\b(?:post|send|share|message|notify)\b/i;
   // "…, else post 'x'" posts to the channel the other branch named.
   const yesChannel = /#([a-z0-9][\w-]*)/i.exec(yes)?.[1] ?? (posts.test(yes) ? /#([a-z0-9][\w-]*)/i.exec(no)?.[1] : undefined);
-  const noChannel = /#([a-z0-9][\w-]*)/i.exec(no)?.[1] ?? (posts.test(no) ? yesChannel : undefined);
+  // "…, otherwise just tell me": the DSL cannot skip the post, so that branch posts a no-alert note to the same channel.
+  const noChannel = /#([a-z0-9][\w-]*)/i.exec(no)?.[1] ?? (posts.test(no) || yesChannel ? yesChannel : undefined);
   if (!yesChannel || !noChannel) return undefined;
-  const label = (part: string) => /['‘“"]([^'’”"]{3,60})['’”"]/.exec(part)?.[1] ?? (/alert|warning|warn/i.test(part) ? 'Alert' : 'Summary');
+  if (!posts.test(no) && !/#[a-z0-9]/i.test(no)) return { channels: [`#${yesChannel.toLowerCase()}`, `#${noChannel.toLowerCase()}`], labels: [label(yes), 'No alert (condition not met)'] };
   return { channels: [`#${yesChannel.toLowerCase()}`, `#${noChannel.toLowerCase()}`], labels: [label(yes), label(no)] };
 }
 

@@ -66,7 +66,7 @@ export function addMoversStep(plan: PlanBuilder, list: MoverList, count: number,
   plan.add('fmp', `fmp_get_market_${list}`, { limit: count }, {
     extract: [`${list}_symbols = results[][symbol]`, `${list}_names = results[][name]`, `${list}_changes = results[][changesPercentage]`, `${list}_prices = results[][price]`],
     // The names after the first, when the question follows up on each of them ("each one's headline").
-    select: [`${top} = ${list}_symbols[0]`, ...Array.from({ length: Math.min(follow, count) - 1 }, (_, index) => `${top}_${index + 2} = ${list}_symbols[${index + 1}]`)],
+    select: [`${top} = ${list}_symbols[0]`, `${top}_change_pct = ${list}_changes[0]`, ...Array.from({ length: Math.min(follow, count) - 1 }, (_, index) => `${top}_${index + 2} = ${list}_symbols[${index + 1}]`)],
     accept_if: [`len(${list}_symbols) >= ${count}`],
     ...(feedsNext ? { next_args_from: top } : {}),
   });
