@@ -134,6 +134,8 @@ function incomeRankBy(text: string): PromptReading['incomeRankBy'] {
   return /gross/.test(margin) ? 'gross-margin' : /operating/.test(margin) ? 'operating-margin' : 'net-margin';
 }
 
+export const FISCAL_EPS = /(?:\beps\b|earnings per share)[^.?!]{0,40}(?:fiscal year|\bfy\b)|(?:fiscal year|\bfy\b)[^.?!]{0,20}(?:\beps\b|earnings per share)/i;
+
 /** Reads facets, period, form and entity candidates from a prompt. */
 export function readPrompt(text: string): PromptReading {
   const facets = detectFacets(text);
@@ -150,6 +152,8 @@ export function readPrompt(text: string): PromptReading {
   }
   // "margin trend" over statements is not a price trend; a price trend names sessions or bars.
   if (facets.has('income') && sessions === undefined && !/daily bars|session|price trend/i.test(text)) facets.delete('trend');
+  // "EPS for the last fiscal year" is a statement fact (diluted EPS), not the quote's trailing EPS.
+  if (FISCAL_EPS.test(text)) facets.add('income');
   const quoteAverages = readQuoteAverages(text, facets);
   const form = readAnswerForm(text);
   const names = withoutCorporateSuffixes(text);

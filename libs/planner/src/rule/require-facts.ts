@@ -1,4 +1,4 @@
-import type { PromptReading } from './read-prompt.ts';
+import { FISCAL_EPS, type PromptReading } from './read-prompt.ts';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 
@@ -88,7 +88,7 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     if (/gross (?:margin|profit)/.test(text)) plan.require('income_gross_margin');
     if (reading.statements?.yearOverYear) plan.require('income_revenue_yoy');
     if (/r&d|research and development/.test(text)) plan.require('income_rnd');
-    if (/diluted/.test(text)) plan.require('income_eps_diluted');
+    if (/diluted/.test(text) || FISCAL_EPS.test(text)) plan.require('income_eps_diluted');
     if (/\brevenue\b(?! growth)/.test(text) && !/revenue growth/.test(text)) plan.require('income_revenue');
     if (/accelerat|slowing|decelerat|speeding up|slowing down/.test(text)) plan.require('income_growth_trend');
     if (/net income(?! growth| margin)/.test(text) && !/growth (?:of|in) net income/.test(text)) plan.require('income_net_income');
