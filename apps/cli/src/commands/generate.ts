@@ -43,6 +43,20 @@ function modelKey(config: GenerateConfig): string {
 
 /** Builds the real pipeline: rule or OpenAI planner/composer, the ToolHub over MCP, the plan checker and runner. */
 export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string, mcpBackend = 'snapshot'): Promise<Pipeline> {
+  const meta = mcpBackend === 'live' ? liveMeta(new Date()) : await readSnapshotMeta(config);
+  const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined } : undefined;
+  const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
+  const composer = llm ? new OpenAIComposer(llm) : new TemplateComposer();
+  return assemblePipeline({ planner, composer, tools, snapshot: meta, backend: mcpBackend, catalogSha256, wiring: WIRING_VERSION });
+}
+
+/** Live answers change daily: the content cache reuses a live sample the same day only. */
+function liveMeta(now: Date): { snapshot_id: string; as_of: string } {
+  return { snapshot_id: `live-${now.toISOString().slice(0, 10)}`, as_of: now.toISOString() };
+}
+
+/** The frozen world's id and as_of, from the snapshot the servers serve; a live run is stamped with its own time. */
+async function readSnapshotMeta(config: GenerateConfig): Promise<{ snapshot_id: string; as_of: string }> {
   const snapshotId = config.snapshotId ?? DEFAULT_SNAPSHOT_ID;
   const metaFile = join(snapshotDir('.', snapshotId), 'meta.json');
   let meta;
@@ -51,10 +65,7 @@ export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHu
   } catch (error) {
     throw new ConfigError({ file: metaFile, expected: 'a readable snapshot meta.json', received: String(error), hint: 'set SNAPSHOT_ID or --snapshot-id to the snapshot the servers serve', cause: error });
   }
-  const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined } : undefined;
-  const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
-  const composer = llm ? new OpenAIComposer(llm) : new TemplateComposer();
-  return assemblePipeline({ planner, composer, tools, snapshot: meta, backend: mcpBackend, catalogSha256, wiring: WIRING_VERSION });
+  return meta;
 }
 
 /**
