@@ -40,3 +40,5 @@ export { searchDocuments } from './search-documents.ts';
 export type { ScoredDocument } from './search-documents.ts';
 export { incomeStatementsFor } from './income-statements-for.ts';
 export { newsFor } from './news-for.ts';
+export { screenStocks, matchesLabel } from './screen-stocks.ts';
+export type { StockScreen, ScreenedStock } from './screen-stocks.ts';

@@ -8,7 +8,7 @@ describe('fmp server (snapshot backend)', () => {
   it('lists every documented tool with input and output schemas, read-only', async () => {
     const { tools } = await server.client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([
-      'fmp_get_company_profile', 'fmp_get_income_statement', 'fmp_get_market_gainers', 'fmp_get_market_losers', 'fmp_get_quote', 'fmp_search_ticker',
+      'fmp_get_company_profile', 'fmp_get_income_statement', 'fmp_get_market_gainers', 'fmp_get_market_losers', 'fmp_get_quote', 'fmp_search_ticker', 'fmp_stock_screener',
     ]);
     for (const tool of tools) {
       expect(tool.outputSchema).toBeDefined();
@@ -55,6 +55,27 @@ describe('fmp server (snapshot backend)', () => {
     expect(gainers[0].changesPercentage).toBeGreaterThanOrEqual(gainers[1].changesPercentage);
     expect(losers.every((row) => row.changesPercentage < 0)).toBe(true);
     expect(losers[0].changesPercentage).toBeLessThanOrEqual(losers[1].changesPercentage);
+  });
+
+  it('screens an industry by its words, largest market cap first', async () => {
+    const semis = (await server.call('fmp_stock_screener', { industry: 'semiconductor' })).results as Array<{ symbol: string; industry: string; marketCap: number; isEtf: boolean }>;
+    expect(semis.map((row) => row.symbol).sort()).toEqual(['AMD', 'ARM', 'AVGO', 'INTC', 'MU', 'NVDA', 'QCOM', 'TSM']);
+    expect(semis.every((row) => row.industry === 'Semiconductors' && !row.isEtf)).toBe(true);
+    expect(semis.every((row, index) => index === 0 || semis[index - 1].marketCap >= row.marketCap)).toBe(true);
+    const nvda = await server.call('fmp_get_quote', { symbol: 'NVDA' });
+    expect(semis.find((row) => row.symbol === 'NVDA')).toMatchObject({ companyName: nvda.name, price: nvda.price, marketCap: nvda.marketCap, sector: 'Technology', exchange: 'NASDAQ' });
+    expect(((await server.call('fmp_stock_screener', { industry: 'Banks' })).results as Array<{ symbol: string }>).map((row) => row.symbol).sort()).toEqual(['BAC', 'JPM']);
+    expect(((await server.call('fmp_stock_screener', { industry: 'semis', limit: 3 })).results as unknown[])).toHaveLength(3);
+  });
+
+  it('screens by sector, exchange and ETF flag; no match is an empty list', async () => {
+    const tech = (await server.call('fmp_stock_screener', { sector: 'tech', exchange: 'nyse' })).results as Array<{ sector: string; exchange: string }>;
+    expect(tech.length).toBeGreaterThan(0);
+    expect(tech.every((row) => row.sector === 'Technology' && row.exchange === 'NYSE')).toBe(true);
+    const etfs = (await server.call('fmp_stock_screener', { isEtf: true })).results as Array<{ symbol: string }>;
+    expect(etfs.map((row) => row.symbol).sort()).toEqual(['DIA', 'IWM', 'QQQ', 'SPY']);
+    expect((await server.call('fmp_stock_screener', { sector: 'Energy', isEtf: false })).results).toHaveLength(2);
+    expect((await server.call('fmp_stock_screener', { industry: 'shipbuilding' })).results).toEqual([]);
   });
 
   it.each(['fmp_get_quote', 'fmp_get_company_profile', 'fmp_get_income_statement'])('%s of an unknown symbol is an isError result naming it', async (name) => {

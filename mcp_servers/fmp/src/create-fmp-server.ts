@@ -5,6 +5,7 @@ import { registerGetIncomeStatement } from './tools/fmp-get-income-statement.ts'
 import { registerGetMarketMovers } from './tools/fmp-get-market-movers.ts';
 import { registerGetQuote } from './tools/fmp-get-quote.ts';
 import { registerSearchTicker } from './tools/fmp-search-ticker.ts';
+import { registerStockScreener } from './tools/fmp-stock-screener.ts';
 
 /** An MCP server exposing the fmp_* tools over the given backend. */
 export function createFmpServer(backend: FmpBackend): McpServer {
@@ -14,5 +15,6 @@ export function createFmpServer(backend: FmpBackend): McpServer {
   registerGetIncomeStatement(server, backend);
   registerSearchTicker(server, backend);
   registerGetMarketMovers(server, backend);
+  registerStockScreener(server, backend);
   return server;
 }

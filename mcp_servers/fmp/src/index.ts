@@ -16,3 +16,5 @@ export { SearchInputSchema, SearchOutputSchema } from './tools/fmp-search-ticker
 export type { SearchOutput } from './tools/fmp-search-ticker.ts';
 export { MoversInputSchema, MoversOutputSchema } from './tools/fmp-get-market-movers.ts';
 export type { MoversOutput } from './tools/fmp-get-market-movers.ts';
+export { ScreenerInputSchema, ScreenerOutputSchema } from './tools/fmp-stock-screener.ts';
+export type { ScreenerOutput, ScreenerRequest } from './tools/fmp-stock-screener.ts';

@@ -11,6 +11,10 @@ const routes: Record<string, ScriptedRoute> = {
   '/api/v3/income-statement/AAPL': { body: [{ date: '2025-09-27', symbol: 'AAPL', reportedCurrency: 'USD', cik: '0000320193', fillingDate: '2025-10-31', calendarYear: '2025', period: 'FY', revenue: 416e9, costOfRevenue: 220e9, grossProfit: 196e9, grossProfitRatio: 0.471, researchAndDevelopmentExpenses: 34e9, generalAndAdministrativeExpenses: 0, sellingAndMarketingExpenses: 0, sellingGeneralAndAdministrativeExpenses: 27e9, operatingExpenses: 61e9, operatingIncome: 135e9, operatingIncomeRatio: 0.3245, incomeBeforeTax: 136e9, incomeTaxExpense: 23e9, netIncome: 113e9, netIncomeRatio: 0.2716, eps: 7.49, epsdiluted: 7.46, weightedAverageShsOut: 15.09e9, weightedAverageShsOutDil: 15.15e9 }] },
   '/api/v3/search': { body: [{ symbol: 'AVGO', name: 'Broadcom Inc.', currency: 'USD', stockExchange: 'NASDAQ Global Select', exchangeShortName: 'NASDAQ' }] },
   '/api/v3/stock_market/gainers': { body: [{ symbol: 'MU', name: 'Micron Technology, Inc.', change: 11.5, price: 232, changesPercentage: 5.2 }, { symbol: 'TSLA', name: 'Tesla, Inc.', change: 16, price: 418, changesPercentage: 4.1 }] },
+  '/api/v3/stock-screener': { body: [
+    { symbol: 'AMD', companyName: 'Advanced Micro Devices, Inc.', marketCap: 2.6e11, sector: 'Technology', industry: 'Semiconductors', beta: 1.7, price: 160, lastAnnualDividend: 0, volume: 4e7, exchange: 'NASDAQ Global Select', exchangeShortName: 'NASDAQ', country: 'US', isEtf: false, isFund: false, isActivelyTrading: true },
+    { symbol: 'NVDA', companyName: 'NVIDIA Corporation', marketCap: 4.4e12, sector: 'Technology', industry: 'Semiconductors', beta: 1.9, price: 180, lastAnnualDividend: 0.04, volume: 2e8, exchange: 'NASDAQ Global Select', exchangeShortName: 'NASDAQ', country: 'US', isEtf: false, isFund: false, isActivelyTrading: true },
+  ] },
   '/api/v3/stock_market/losers': { status: 503, body: { error: 'maintenance' } },
 };
 let upstream: FakeUpstream;
@@ -39,6 +43,18 @@ describe('live fmp backend', () => {
     expect((await backend.searchTicker('Broadcom', 5)).results[0].symbol).toBe('AVGO');
     expect(upstream.requests.at(-1)!.searchParams.get('query')).toBe('Broadcom');
     expect((await backend.getMarketMovers('gainers', 1)).results).toEqual([{ symbol: 'MU', name: 'Micron Technology, Inc.', change: 11.5, price: 232, changesPercentage: 5.2 }]);
+  });
+
+  it('maps the stock screener to the tool shape, largest market cap first, passing only the given filters', async () => {
+    const backend = createLiveFmpBackend({ apiKey: 'test-key', baseUrl: upstream.baseUrl });
+    const output = await backend.screenStocks({ industry: 'Semiconductors', isEtf: false, limit: 20 });
+    expect(output.results).toEqual([
+      { symbol: 'NVDA', companyName: 'NVIDIA Corporation', sector: 'Technology', industry: 'Semiconductors', exchange: 'NASDAQ', price: 180, marketCap: 4.4e12, isEtf: false },
+      { symbol: 'AMD', companyName: 'Advanced Micro Devices, Inc.', sector: 'Technology', industry: 'Semiconductors', exchange: 'NASDAQ', price: 160, marketCap: 2.6e11, isEtf: false },
+    ]);
+    const params = upstream.requests.at(-1)!.searchParams;
+    expect([params.get('industry'), params.get('isEtf'), params.get('limit'), params.get('sector'), params.get('apikey')]).toEqual(['Semiconductors', 'false', '20', null, 'test-key']);
+    expect((await backend.screenStocks({ sector: 'Technology', limit: 1 })).results.map((row) => row.symbol)).toEqual(['NVDA']);
   });
 
   it('reports an empty quote as an unknown symbol and HTTP 503 as a retryable upstream error without leaking the key', async () => {

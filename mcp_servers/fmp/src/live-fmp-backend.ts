@@ -45,6 +45,12 @@ const LiveSearchSchema = z.object({
   symbol: z.string(), name: z.string(), currency: z.string().nullable().transform((value) => value ?? ''),
   stockExchange: z.string().nullable().transform((value) => value ?? ''), exchangeShortName: z.string().nullable().transform((value) => value ?? ''),
 });
+const LiveScreenerSchema = z.object({
+  symbol: z.string(), companyName: z.string().nullable().transform((value) => value ?? ''),
+  sector: z.string().nullable().optional().transform((value) => value ?? ''), industry: z.string().nullable().optional().transform((value) => value ?? ''),
+  exchangeShortName: z.string().nullable().optional().transform((value) => value ?? ''), price: number, marketCap: number,
+  isEtf: z.boolean().nullable().optional().transform((value) => value ?? false),
+});
 const LiveMoverSchema = z.object({ symbol: z.string(), name: z.string(), change: number, price: number, changesPercentage: number });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
@@ -102,6 +108,18 @@ export function createLiveFmpBackend(options: LiveFmpOptions): FmpBackend {
       const path = `/api/v3/stock_market/${direction}`;
       const rows = parse(z.array(LiveMoverSchema), await get(path), path);
       return { results: rows.slice(0, limit) };
+    },
+    async screenStocks({ sector, industry, exchange, isEtf, limit }) {
+      const path = '/api/v3/stock-screener';
+      const query: Record<string, string> = { limit: String(limit) };
+      if (sector !== undefined) query.sector = sector;
+      if (industry !== undefined) query.industry = industry;
+      if (exchange !== undefined) query.exchange = exchange;
+      if (isEtf !== undefined) query.isEtf = String(isEtf);
+      const rows = parse(z.array(LiveScreenerSchema), await get(path, query), path);
+      const results = rows.map(({ exchangeShortName, ...rest }) => ({ ...rest, exchange: exchangeShortName }));
+      results.sort((left, right) => right.marketCap - left.marketCap || left.symbol.localeCompare(right.symbol));
+      return { results: results.slice(0, limit) };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { incomeStatementsFor, quoteFor, rankMovers, requireProfile, searchTickers, type Snapshot } from '@forge/snapshot';
+import { incomeStatementsFor, quoteFor, rankMovers, requireProfile, screenStocks, searchTickers, type Snapshot } from '@forge/snapshot';
 import type { FmpBackend } from './fmp-backend.ts';
 
 /** Answers every FMP tool from a loaded snapshot; unknown symbols throw UnknownSymbolError. */
@@ -50,6 +50,9 @@ export function createSnapshotFmpBackend(snapshot: Snapshot): FmpBackend {
     },
     async getMarketMovers(direction, limit) {
       return { results: rankMovers(snapshot, direction, limit) };
+    },
+    async screenStocks(request) {
+      return { results: screenStocks(snapshot, request) };
     },
   };
 }
