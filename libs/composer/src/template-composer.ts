@@ -5,10 +5,11 @@ import type { Citation, Reference } from './reference.ts';
 import { FactReader } from './template/fact-reader.ts';
 import { entityClauses, type Focus, type Style, type Subject } from './template/entity-clauses.ts';
 import { marketClauses } from './template/market-clauses.ts';
+import { screenClause } from './template/screen-clause.ts';
 import { fitClauses, layoutAnswer, readAnswerShape, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { checkGrounding } from './check-grounding.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v8';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v9';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -27,7 +28,9 @@ function subjectsOf(plan: Plan, trace: Trace): Subject[] {
 
 function writeClauses(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): string[] {
   const market = marketClauses(facts, style, focus);
-  return [...market.before, ...subjectsOf(plan, trace).flatMap((subject) => entityClauses(facts, subject, focus, style)), ...market.after];
+  const subjects = subjectsOf(plan, trace);
+  const screened = screenClause(facts, style, subjects.map((subject) => subject.symbol));
+  return [...market.before, ...(screened ? [screened] : []), ...subjects.flatMap((subject) => entityClauses(facts, subject, focus, style)), ...market.after];
 }
 
 /** The required facts a clause states (flags are stated by any clause, so they decide nothing here). */

@@ -188,6 +188,28 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(plan.tool_sequence.map((step) => step.params.symbol).slice(0, 6)).toEqual(['AAPL', 'MSFT', 'GOOGL', 'AMZN', 'META', 'NVDA']);
   });
 
+  it('screens a sector or industry group the prompt names and plans its largest members within the tool limit', async () => {
+    const entries = parseCatalog([
+      { id: 'S1', complexity: 'medium', user_prompt: 'Which semiconductor stocks gained today? Rank them.' },
+      { id: 'S2', complexity: 'easy', user_prompt: "Rank the bank stocks by today's move." },
+      { id: 'S3', complexity: 'medium', user_prompt: 'List the energy names and their P/E.' },
+      { id: 'S4', complexity: 'medium', user_prompt: 'How did the semis do today?' },
+      { id: 'S5', complexity: 'complex', user_prompt: 'Rank the tech stocks by market cap and say which moved the most today.' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const semis = ['NVDA', 'AVGO', 'AMD', 'INTC', 'QCOM', 'MU', 'ARM', 'TSM'];
+    const tickers = (text: string) => [...new Set(text.match(/\b[A-Z]{2,5}\b/g) ?? [])].filter((word) => !['ETF', 'ETFS', 'USD', 'EPS', 'P', 'E'].includes(word));
+    expect(outcomes[0].detail).toMatch(/Screened stocks in the Semiconductors industry/);
+    expect(tickers(outcomes[0].detail).every((symbol) => semis.includes(symbol)), outcomes[0].detail).toBe(true);
+    expect(tickers(outcomes[1].detail).sort()).toEqual(['BAC', 'JPM']);
+    expect(tickers(outcomes[2].detail).sort()).toEqual(['CVX', 'XOM']);
+    const { plan } = await new RulePlanner().plan({ entry: entries[0], inventory: hub.inventory(), limits: { max_tools: 8, max_turns: 10 }, tools: hub });
+    expect(plan.tool_sequence[0]).toMatchObject({ tool: 'fmp_stock_screener', params: { industry: 'semiconductor', isEtf: false } });
+    expect(plan.tool_sequence.length).toBeLessThanOrEqual(8);
+    expect(plan.final_answer_requirements.must_include).toContain('screen_symbols');
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

@@ -1,12 +1,15 @@
 import { ForgeError } from '@forge/errors';
 import type { ToolCaller } from '@forge/tools';
+import type { Plan } from '@forge/plan';
 import type { Planner, PlanOutcome, PlanRequest } from './planner.ts';
 import { readPrompt, type PromptReading } from './rule/read-prompt.ts';
 import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
-import { buildRulePlan, type PlanContext } from './rule/build-rule-plan.ts';
+import { buildRulePlan, STEP_RANGE, type PlanContext } from './rule/build-rule-plan.ts';
+import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
+import { slugOf } from './rule/resolve-entities.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v9';
+export const RULE_PLANNER_VERSION = 'rule-v10';
 
 const DAY_MS = 86_400_000;
 
@@ -44,14 +47,30 @@ async function withoutPe(tools: ToolCaller, entities: Entity[]): Promise<Set<str
   return symbols;
 }
 
-async function planContext(tools: ToolCaller, reading: PromptReading, entities: Entity[]): Promise<PlanContext> {
+async function planContext(tools: ToolCaller, reading: PromptReading, entities: Entity[], screen?: GroupScreen): Promise<PlanContext> {
   const now = await toolWorldNow(tools);
   // Calendar days that surely hold the sessions asked for, weekends and holidays included.
   const sessions = reading.sessions ?? 5;
   const from = new Date(now.getTime() - Math.ceil(sessions * 1.6 + 10) * DAY_MS);
   const funds = reading.facets.has('excess-return') ? await fundsAmong(tools, entities) : new Set<string>();
   const noPe = reading.facets.has('valuation') ? await withoutPe(tools, entities) : new Set<string>();
-  return { range: { from: newYorkDate(from), to: newYorkDate(now) }, funds, noPe };
+  return { range: { from: newYorkDate(from), to: newYorkDate(now) }, funds, noPe, ...(screen ? { screen } : {}) };
+}
+
+/**
+ * A plan over a screened group: as many members as fit the tool limit, largest market cap first (the screener
+ * step still lists every member, so the answer says which ones the figures cover).
+ */
+function screenedPlan(reading: PromptReading, members: Entity[], entry: PlanRequest['entry'], context: PlanContext, maxTools: number): Plan {
+  for (let count = members.length; count >= 1; count--) {
+    const plan = buildRulePlan(structuredClone(reading), members.slice(0, count), entry.complexity, context);
+    if (plan.tool_sequence.length <= maxTools) return plan;
+  }
+  throw new ForgeError({
+    entryId: entry.prompt_id,
+    problem: `the screened group's question needs more tool calls than the limit of ${maxTools} even for one member`,
+    hint: 'raise MAX_TOOLS (or --max-tools), or ask about fewer facets',
+  });
 }
 
 /**
@@ -66,7 +85,10 @@ export class RulePlanner implements Planner {
     const { entry, tools } = request;
     if (!tools) throw new ForgeError({ entryId: entry.prompt_id, problem: 'the rule planner needs read-only tool access to resolve names' });
     const reading = readPrompt(entry.user_prompt);
-    const entities = await resolveEntities(entry.user_prompt, reading, tools);
+    let entities = await resolveEntities(entry.user_prompt, reading, tools);
+    // "Which semiconductor stocks gained?" names a group, not a company: the screener lists its members.
+    const screen = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(entry.user_prompt, tools) : undefined;
+    if (screen) entities = screen.members.map((member) => ({ symbol: member.symbol, slug: slugOf(member.symbol), name: member.name, resolvedByName: false, searchIndex: 0 }));
     // "How is X doing?" names a company and no facet: an analyst answers with the price and the day's move.
     if (reading.facets.size === 0 && entities.length > 0) reading.facets.add('price').add('move');
     const needsEntity = [...reading.facets].some((facet) => !['market-status', 'web', 'slack', 'slack-read', 'movers'].includes(facet));
@@ -85,7 +107,8 @@ export class RulePlanner implements Planner {
     if (reading.facets.size === 0) {
       throw new ForgeError({ entryId: entry.prompt_id, field: 'user_prompt', problem: 'the prompt asks for nothing the rule planner recognises' });
     }
-    const context = await planContext(tools, reading, entities);
+    const context = await planContext(tools, reading, entities, screen);
+    if (screen) return { plan: screenedPlan(reading, entities, entry, context, Math.min(request.limits.max_tools, STEP_RANGE[entry.complexity][1])), usage: [], repairs: 0 };
     let plan = buildRulePlan(reading, entities, entry.complexity, context);
     if (plan.tool_sequence.length > request.limits.max_tools) {
       // Over the limit: the names were already resolved while planning, so the lookup steps are the first to go.

@@ -17,6 +17,7 @@ import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from 
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
 import { addMoverSteps } from './mover-steps.ts';
 import { addMarketStatusStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
+import { addScreenStep, type GroupScreen } from './screen-group.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
 export interface PlanContext {
@@ -26,6 +27,8 @@ export interface PlanContext {
   funds: Set<string>;
   /** Symbols whose quote has no P/E (negative earnings); their answers state the EPS alone. */
   noPe?: Set<string>;
+  /** The sector or industry group the prompt named, screened at plan time; its members are the entities. */
+  screen?: GroupScreen;
 }
 
 export const STEP_RANGE: Record<Complexity, [number, number]> = { simple: [2, 4], moderate: [4, 8], complex: [7, 16] };
@@ -177,6 +180,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   const window = readBarWindow(reading, context.range.to);
   if (window) narrowFacets(reading, window);
   if (reading.facets.has('market-status')) addMarketStatusStep(plan);
+  if (context.screen) addScreenStep(plan, context.screen);
   const entities: EntityRef[] = [];
   for (const entity of found) {
     // A looked-up symbol goes straight into the next step, which is what next_args_from promises.
