@@ -21,6 +21,7 @@ export const DEFAULT_TOOL_INVENTORY: readonly ToolListing[] = [
   { server: 'fmp', tool: 'fmp_search_ticker', description: 'find ticker symbols by symbol or company name' },
   { server: 'fmp', tool: 'fmp_get_market_gainers', description: 'top gaining stocks of the session' },
   { server: 'fmp', tool: 'fmp_get_market_losers', description: 'top losing stocks of the session' },
+  { server: 'fmp', tool: 'fmp_stock_screener', description: 'stocks of a sector or industry, largest market cap first' },
   { server: 'tavily', tool: 'tavily_search', description: 'web search returning ranked results with url, title, content and score' },
   { server: 'tavily', tool: 'tavily_extract', description: 'extract the raw content of given URLs' },
   { server: 'python', tool: 'execute_python', description: 'run sandboxed Python (json, math, statistics preloaded); the variable `result` is returned' },
