@@ -103,6 +103,16 @@ function logTrace(log: TaskLog, trace: Trace, attempt: number): void {
  * Takes one entry through plan → check → run → compose → grounding with bounded retries for retryable errors,
  * and returns a GenerationRecord or a FailureRecord. Never throws: anything unexpected is a failure at 'internal'.
  */
+/**
+ * A plan declares before it runs which keys the answer may draw from; a key whose tool returned null is never set
+ * (the environment's extraction rule), so the packaged plan names only the keys the run really produced.
+ */
+function groundedInState(plan: Plan, trace: Trace): Plan {
+  const requirements = plan.final_answer_requirements;
+  const grounded = requirements.grounded_from.filter((key) => key in trace.state);
+  return grounded.length === requirements.grounded_from.length ? plan : { ...plan, final_answer_requirements: { ...requirements, grounded_from: grounded } };
+}
+
 export async function generateEntry(input: EntryInput, context: EntryContext, log: TaskLog): Promise<GenerationRecord | FailureRecord> {
   const { entry } = input;
   const { pipeline, clock } = context;
@@ -205,7 +215,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
     return {
       ...base(),
       status: 'sample',
-      plan,
+      plan: groundedInState(plan, trace),
       plan_issues: issues,
       repairs: planned.repairs,
       trace,

@@ -32,6 +32,8 @@ describe('runShard', () => {
     expect(ledger.samples.map((record) => record.prompt_id)).toEqual(['S1', 'S2']);
     expect(ledger.samples[0]).toMatchObject({ status: 'sample', prompt_index: 0, reference: { answer_text: 'The price is 187.5.' }, plan_issues: [{ severity: 'warning' }] });
     expect(planner.calls.sort()).toEqual(['S1', 'S2']);
+    // grounded_from keeps only keys the run set (the fake quote has no `pe`).
+    expect(ledger.samples[0].plan.final_answer_requirements.grounded_from).toEqual(['price']);
   });
 
   it('records each kind of failure at its stage and keeps going', async () => {

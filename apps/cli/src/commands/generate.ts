@@ -28,7 +28,7 @@ import { parseCount, parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
 
 /** Bump when the wiring changes what a sample looks like, so cached samples stop matching. */
-const WIRING_VERSION = 'generate-v2';
+const WIRING_VERSION = 'generate-v3';
 
 /** The model's key: required by api.openai.com; local OpenAI-compatible servers (vLLM, Ollama) accept any. */
 function modelKey(config: GenerateConfig): string {

@@ -58,7 +58,8 @@ function planFor(entry: Entry): Plan {
         analysis_requirements: { extract: ['price'], compute: [], select: [], accept_if: ['price > 0'] },
       },
     ],
-    final_answer_requirements: { format: 'one sentence', must_include: ['price'], grounded_from: ['price'], quality_criteria: [] },
+    // `pe` is declared but the fake quote never returns it: the packaged plan must not promise it.
+    final_answer_requirements: { format: 'one sentence', must_include: ['price'], grounded_from: ['price', 'pe'], quality_criteria: [] },
     judge_rubric: {
       weights: { coverage: 0.4, grounding: 0.4, clarity: 0.1, safety: 0.1 },
       target_length_range: [5, 50],
