@@ -3,7 +3,7 @@ import { planLimitsFor } from '@forge/engine';
 
 describe('planLimitsFor', () => {
   it('defaults per complexity so complex plans fit', () => {
-    expect(planLimitsFor('simple', {})).toEqual({ max_tools: 4, max_turns: 6 });
+    expect(planLimitsFor('simple', {})).toEqual({ max_tools: 6, max_turns: 8 });
     expect(planLimitsFor('complex', {})).toEqual({ max_tools: 16, max_turns: 18 });
   });
   it('honours configured limits', () => {

@@ -35,7 +35,8 @@ function catalog(file: string): Entry[] {
 }
 
 // The product's plan limits per complexity; the older catalogs run with the complex limit for all.
-const LIMIT_BY_COMPLEXITY: Record<Entry['complexity'], number> = { simple: 4, moderate: 8, complex: 16 };
+// The product's per-complexity limits (planLimitsFor in the engine).
+const LIMIT_BY_COMPLEXITY: Record<Entry['complexity'], number> = { simple: 6, moderate: 10, complex: 16 };
 
 async function generate(entry: Entry, byComplexity = false): Promise<Outcome> {
   const planner = new RulePlanner();
