@@ -77,4 +77,11 @@ describe('checkGrounding, required facts and dates', () => {
     expect(report.missing).toEqual(['dia_change_pct']);
     expect(report.ungrounded).toEqual([]);
   });
+
+  it('does not count digits inside a link or a quoted headline as stating a required value', () => {
+    const answer = 'Latest: “Tesla jumps 4.10% to $418.00” (https://news.example.com/tsla/tesla-jumps-4-10).';
+    const facts = { ret: -4.39, head: 'Tesla jumps 4.10% to $418.00' };
+    expect(checkGrounding({ answer_text: answer, facts }, ['ret']).missing).toEqual(['ret']);
+    expect(checkGrounding({ answer_text: answer, facts }, ['head']).missing).toEqual([]);
+  });
 });

@@ -91,6 +91,8 @@ function mentions(answer: string, value: unknown, answerNumbers: WrittenNumber[]
 // Dates and clock times ("2026-11-25T16:30:00-05:00", "09:30"): their pieces state no measured value.
 const DATE_OR_TIME = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\b\d{1,2}:\d{2}(?::\d{2})?\b/g;
 
+const QUOTED_OR_LINKED = /https?:\/\/\S+|“[^”]*”|"[^"]*"/g;
+
 /**
  * Checks that every number in the answer comes from a fact (allowing the rounding it was written at, scale words
  * and the percent/fraction forms) and that every must_include fact is stated.
@@ -99,8 +101,9 @@ export function checkGrounding(reference: Pick<Reference, 'answer_text' | 'facts
   const facts = factNumbers(reference.facts);
   const written = numbersIn(reference.answer_text);
   const ungrounded = written.filter((number) => !isGrounded(number, facts)).map(({ text, value }) => ({ text, value }));
-  // A required value counts as stated only by a number written as a value, not by a piece of a date or time.
-  const values = numbersIn(reference.answer_text.replace(DATE_OR_TIME, ' '));
+  // A required value counts as stated only by a number written as a value: not a piece of a date or time, a URL
+  // or a quoted headline ("jumps-4-10" in a link would otherwise pass for a 4.39% return).
+  const values = numbersIn(reference.answer_text.replace(QUOTED_OR_LINKED, ' ').replace(DATE_OR_TIME, ' '));
   const missing = mustInclude.filter((key) => !mentions(reference.answer_text, reference.facts[key], values));
   return { ok: ungrounded.length === 0 && missing.length === 0, ungrounded, missing };
 }

@@ -37,8 +37,8 @@ export function detectFacets(text: string): Set<Facet> {
   const facets = new Set<Facet>();
   const add = (facet: Facet, when: boolean) => when && facets.add(facet);
   add('market-status', has(t, /market holiday|holiday today|today a holiday|market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
-  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today/));
-  add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform/));
+  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|performed|traded)\b/));
+  add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|traded)\b/));
   add('volume', has(t, /volume|shares traded|traded the most|most shares/));
   add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual|\d(?:\.\d+)?\s*(?:x|×|times) (?:their |its |the )?(?:average|avg|usual|typical|normal)|exceed(?:s|ed)? (?:its |their |the )?average/));
   add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
@@ -57,7 +57,7 @@ export function detectFacets(text: string): Set<Facet> {
   add('web-summary', has(t, /summari[sz]e the top (?:web |search )?result|top (?:web |search )?result|read the (top )?article|extract/));
   add('fact-check', has(t, /fact-check|fact check|confirm with|two independent sources|verify|cross-check/));
   add('ranking', has(t, /\brank|\b(?:up|down) more\b|did (?:best|worst|better|worse)|which \w+ (?:did|was|had|moved|rose|fell|gained|performed)\b|(?:moved|rose|fell|gained|dropped|did) (?:more|better|worse)|who (?:moved|did)|which (one|of|had|moved|traded|bank|name|led)|led\b|lagged|compare|comparison|bigger|biggest|(?:traded|moved|gained|fell|rose) the most|the (?:most|least) shares|relative to each other|cheaper|cheapest|more expensive|most expensive|(?:higher|lower|highest|lowest) (?:p\/e|valuation|multiple|margin)|more profitable|most profitable/));
-  add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|(?:versus|vs\.?|against|relative to|compared (?:to|with)) (?:the )?(?:index|spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|benchmark|broader market|market)\b|trade versus|traded versus/));
+  add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|(?:versus|vs\.?|against|relative to|compared? (?:it )?(?:to|with)) (?:the )?(?:index|spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|benchmark|broader market|market)\b|trade versus|traded versus/));
   add('slack', has(t, /slack|(?:post|send|share|drop|push|write|message) (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   // Statistics of the daily-bar window: volatility, the best or worst single session, drawdown from the peak.
   add('bar-stats', has(t, /volatil|standard deviation|std dev|drawdown|peak[- ]to[- ]trough|(?:largest|biggest|best|worst|largest single|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/));
