@@ -15,7 +15,8 @@ const PRELUDE = [
   '    return None if a is None or b in (None, 0) else round((a / b - 1) * 100, 2)',
 ].join('\n');
 
-const snippet = (...lines: string[]) => `${PRELUDE}\n${lines.join('\n')}`;
+/** A snippet with the shared decoding helpers (num, arr, pct) in front. */
+export const snippet = (...lines: string[]) => `${PRELUDE}\n${lines.join('\n')}`;
 
 /** Closes and volumes of daily bars → last n closes, n-session % change, volume direction, average volume. */
 export const TREND_CODE = snippet(

@@ -2,16 +2,9 @@
  * Python for a bar window the question names: daily bars between dates (or the last n sessions), or the hourly
  * bars of the latest session. Hour labels use the ET clock: the first hour bar of a session starts at 09:00 ET.
  */
+import { snippet } from './python-snippets.ts';
+
 const WINDOW_LINES = [
-  'def num(x):',
-  '    if x is None or x == "None" or x == "":',
-  '        return None',
-  '    return x if isinstance(x, (int, float)) else float(x)',
-  'def arr(x):',
-  '    v = json.loads(x) if isinstance(x, str) else x',
-  '    return v if isinstance(v, list) else []',
-  'def pct(a, b):',
-  '    return None if a is None or b in (None, 0) else round((a / b - 1) * 100, 2)',
   'import datetime',
   'UTC = datetime.timezone.utc',
   't = [int(num(x)) for x in arr(times)]',
@@ -61,4 +54,4 @@ const WINDOW_LINES = [
   '    }',
 ];
 
-export const WINDOW_CODE = WINDOW_LINES.join('\n');
+export const WINDOW_CODE = snippet(...WINDOW_LINES);
