@@ -66,6 +66,20 @@ async function generateAll(entries: Entry[], byComplexity = false): Promise<Outc
   return outcomes;
 }
 
+type Outside = Record<string, { stage: string; detail: RegExp }>;
+
+/** Prompts outside the snapshot fail at their stage with their reason; at least 90% of the rest become samples. */
+function expectHoldOut(outcomes: Outcome[], outside: Outside): void {
+  for (const [id, expected] of Object.entries(outside)) {
+    const outcome = outcomes.find((candidate) => candidate.id === id);
+    expect(outcome, id).toMatchObject({ ok: false, stage: expected.stage });
+    expect(outcome?.detail, id).toMatch(expected.detail);
+  }
+  const answerable = outcomes.filter((outcome) => !(outcome.id in outside));
+  const passed = answerable.filter((outcome) => outcome.ok);
+  expect(passed.length / answerable.length, JSON.stringify(answerable.filter((o) => !o.ok), null, 2)).toBeGreaterThanOrEqual(0.9);
+}
+
 describe('RulePlanner over the snapshot tool world', () => {
   it('turns at least 90% of the authored catalog into accepted, grounded samples', async () => {
     const outcomes = await generateAll(catalog('data/inputs/catalog.json'));
@@ -88,21 +102,14 @@ describe('RulePlanner over the snapshot tool world', () => {
   it('holds out: ≥ 90% of unseen answerable prompts pass, and prompts outside the snapshot fail at the right stage', async () => {
     const outcomes = await generateAll(catalog('libs/planner/src/__fixtures__/holdout-catalog.json'));
     // Outside the snapshot: an unknown ticker is planned and fails its run; an unknown name finds nothing to plan.
-    const outside: Record<string, { stage: string; detail: RegExp }> = {
+    const outside: Outside = {
       H11: { stage: 'plan', detail: /no company or ticker/ },
       H12: { stage: 'run', detail: /unknown symbol PLTR/ },
       H40: { stage: 'run', detail: /unknown symbol ZZZZ/ },
       H41: { stage: 'plan', detail: /no company or ticker/ },
       H49: { stage: 'run', detail: /unknown symbol BRK\.B/ },
     };
-    for (const [id, expected] of Object.entries(outside)) {
-      const outcome = outcomes.find((candidate) => candidate.id === id);
-      expect(outcome, id).toMatchObject({ ok: false, stage: expected.stage });
-      expect(outcome?.detail, id).toMatch(expected.detail);
-    }
-    const answerable = outcomes.filter((outcome) => !(outcome.id in outside));
-    const passed = answerable.filter((outcome) => outcome.ok);
-    expect(passed.length / answerable.length, JSON.stringify(answerable.filter((o) => !o.ok), null, 2)).toBeGreaterThanOrEqual(0.9);
+    expectHoldOut(outcomes, outside);
   }, 120_000);
 
   it('a last fresh set, written after the hold-out rounds, passes within the product limits', async () => {
@@ -123,7 +130,7 @@ describe('RulePlanner over the snapshot tool world', () => {
     const outcomes = await generateAll(catalog('libs/planner/src/__fixtures__/holdout2-catalog.json'), true);
     // Unknown tickers fail their run; unknown names (and "Google", which is not the listed company name) plan nothing;
     // an unknown name beside known ones fails its search step.
-    const outside: Record<string, { stage: string; detail: RegExp }> = {
+    const outside: Outside = {
       R16: { stage: 'run', detail: /unknown symbol SHOP/ },
       R20: { stage: 'plan', detail: /no company or ticker/ },
       R33: { stage: 'plan', detail: /no company or ticker/ },
@@ -132,14 +139,7 @@ describe('RulePlanner over the snapshot tool world', () => {
       R48: { stage: 'run', detail: /fmp_search_ticker: accept_if failed/ },
       R51: { stage: 'plan', detail: /no company or ticker/ },
     };
-    for (const [id, expected] of Object.entries(outside)) {
-      const outcome = outcomes.find((candidate) => candidate.id === id);
-      expect(outcome, id).toMatchObject({ ok: false, stage: expected.stage });
-      expect(outcome?.detail, id).toMatch(expected.detail);
-    }
-    const answerable = outcomes.filter((outcome) => !(outcome.id in outside));
-    const passed = answerable.filter((outcome) => outcome.ok);
-    expect(passed.length / answerable.length, JSON.stringify(answerable.filter((o) => !o.ok), null, 2)).toBeGreaterThanOrEqual(0.9);
+    expectHoldOut(outcomes, outside);
     // Reading Slack never posts to it.
     const reads = outcomes.filter((outcome) => outcome.id === 'R14' || outcome.id === 'R25');
     for (const read of reads) expect(read.detail).not.toMatch(/was posted/);
@@ -147,7 +147,7 @@ describe('RulePlanner over the snapshot tool world', () => {
 
   it('holds out a third round: dated windows, hourly bars, conditions and filters; outside names failing cleanly', async () => {
     const outcomes = await generateAll(catalog('libs/planner/src/__fixtures__/holdout3-catalog.json'), true);
-    const outside: Record<string, { stage: string; detail: RegExp }> = {
+    const outside: Outside = {
       T44: { stage: 'plan', detail: /no company or ticker/ },
       T45: { stage: 'plan', detail: /no company or ticker/ },
       T46: { stage: 'run', detail: /fmp_search_ticker: accept_if failed/ },
@@ -155,14 +155,7 @@ describe('RulePlanner over the snapshot tool world', () => {
       T48: { stage: 'run', detail: /unknown symbol PLTX/ },
       T49: { stage: 'run', detail: /fmp_search_ticker: accept_if failed/ },
     };
-    for (const [id, expected] of Object.entries(outside)) {
-      const outcome = outcomes.find((candidate) => candidate.id === id);
-      expect(outcome, id).toMatchObject({ ok: false, stage: expected.stage });
-      expect(outcome?.detail, id).toMatch(expected.detail);
-    }
-    const answerable = outcomes.filter((outcome) => !(outcome.id in outside));
-    const passed = answerable.filter((outcome) => outcome.ok);
-    expect(passed.length / answerable.length, JSON.stringify(answerable.filter((o) => !o.ok), null, 2)).toBeGreaterThanOrEqual(0.9);
+    expectHoldOut(outcomes, outside);
     // An if/otherwise instruction posts where the computed condition sends it (NVDA fell 3.10% > 2%: #alerts).
     expect(outcomes.find((outcome) => outcome.id === 'T11')?.detail).toMatch(/condition holds[^]*#alerts/);
     expect(outcomes.find((outcome) => outcome.id === 'T21')?.detail).toMatch(/does not hold[^]*broad market leading/);
