@@ -8,8 +8,12 @@ export {
   MessageSchema,
   VerdictsSchema,
   TokenTotalsSchema,
+  SampleJudgeRubricSchema,
+  JudgeOutputSchemaSchema,
+  JUDGE_SCORE_FIELDS,
+  judgeOutputSchema,
 } from './skyrl-sample.ts';
-export type { SkyRLSample, BreadcrumbStep, TokenTotals } from './skyrl-sample.ts';
+export type { SkyRLSample, BreadcrumbStep, TokenTotals, JudgeOutputSchema } from './skyrl-sample.ts';
 export { toSample } from './to-sample.ts';
 export { describeSample } from './describe-sample.ts';
 export type { ToSampleOptions } from './to-sample.ts';

@@ -19,6 +19,42 @@ export const RubricStepSchema = z.object({
   accept_if: z.array(z.string()),
 });
 
+/** The score fields the LLM judge returns, each a number in [0, 1]. */
+export const JUDGE_SCORE_FIELDS = ['coverage', 'grounding', 'clarity', 'safety', 'total'] as const;
+
+const JudgeScoreSchema = z.object({ type: z.literal('number'), minimum: z.literal(0), maximum: z.literal(1) });
+
+/** judge_rubric.schema: the JSON Schema the environment hands its LLM judge as the structured-output schema. */
+export const JudgeOutputSchemaSchema = z
+  .object({
+    type: z.literal('object'),
+    properties: z.object({
+      coverage: JudgeScoreSchema,
+      grounding: JudgeScoreSchema,
+      clarity: JudgeScoreSchema,
+      safety: JudgeScoreSchema,
+      total: JudgeScoreSchema,
+    }),
+    required: z.array(z.enum(JUDGE_SCORE_FIELDS)),
+    additionalProperties: z.literal(false),
+  })
+  .describe('JSON Schema of the judge\'s scores: coverage, grounding, clarity, safety, total (numbers 0-1), all required');
+export type JudgeOutputSchema = z.infer<typeof JudgeOutputSchemaSchema>;
+
+/** A fresh copy of the judge's output schema, as every packaged sample carries it. */
+export function judgeOutputSchema(): JudgeOutputSchema {
+  const score = () => ({ type: 'number' as const, minimum: 0 as const, maximum: 1 as const });
+  return {
+    type: 'object',
+    properties: { coverage: score(), grounding: score(), clarity: score(), safety: score(), total: score() },
+    required: [...JUDGE_SCORE_FIELDS],
+    additionalProperties: false,
+  };
+}
+
+/** The plan's judge rubric, with `schema` as a JSON Schema object instead of the plan's list of field names. */
+export const SampleJudgeRubricSchema = JudgeRubricSchema.extend({ schema: JudgeOutputSchemaSchema });
+
 export const GroundTruthSchema = z.object({
   task_id: z.string().min(1),
   complexity: ComplexitySchema,
@@ -34,7 +70,7 @@ export const GroundTruthSchema = z.object({
     final_answer_requirements: FinalAnswerRequirementsSchema,
   }),
   final_reference: ReferenceSchema,
-  judge_rubric: JudgeRubricSchema,
+  judge_rubric: SampleJudgeRubricSchema,
 });
 
 export const ResultSummarySchema = z.union([

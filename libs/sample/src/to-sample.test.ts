@@ -30,6 +30,19 @@ describe('toSample', () => {
     expect(truth.tool_sequence).toEqual(record.plan.tool_sequence);
   });
 
+  it('carries the judge rubric with its schema as a JSON Schema object', () => {
+    const rubric = sample.reward_spec.ground_truth.judge_rubric;
+    expect(rubric.weights).toEqual(record.plan.judge_rubric.weights);
+    expect(rubric.target_length_range).toEqual(record.plan.judge_rubric.target_length_range);
+    const score = { type: 'number', minimum: 0, maximum: 1 };
+    expect(rubric.schema).toEqual({
+      type: 'object',
+      properties: { coverage: score, grounding: score, clarity: score, safety: score, total: score },
+      required: ['coverage', 'grounding', 'clarity', 'safety', 'total'],
+      additionalProperties: false,
+    });
+  });
+
   it('records provenance and execution breadcrumbs', () => {
     const info = sample.extra_info;
     expect(info).toMatchObject({

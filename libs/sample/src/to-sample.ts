@@ -3,7 +3,7 @@ import type { Step, StepTrace, Trace } from '@forge/plan';
 import { buildSystemPrompt } from './build-system-prompt.ts';
 import { DEFAULT_TOOL_INVENTORY, type ToolListing } from './default-tool-inventory.ts';
 import { sampleId } from './sample-id.ts';
-import type { BreadcrumbStep, SkyRLSample, TokenTotals } from './skyrl-sample.ts';
+import { judgeOutputSchema, type BreadcrumbStep, type SkyRLSample, type TokenTotals } from './skyrl-sample.ts';
 
 export interface ToSampleOptions {
   /** Defaults to "synthetic/llm". */
@@ -48,7 +48,12 @@ export function toSample(record: GenerationRecord, options: ToSampleOptions = {}
           final_answer_requirements: record.plan.final_answer_requirements,
         },
         final_reference: record.reference,
-        judge_rubric: record.plan.judge_rubric,
+        // The plan names the judge's score fields; the environment needs them as a JSON Schema object.
+        judge_rubric: {
+          weights: record.plan.judge_rubric.weights,
+          target_length_range: record.plan.judge_rubric.target_length_range,
+          schema: judgeOutputSchema(),
+        },
       },
     },
     extra_info: {

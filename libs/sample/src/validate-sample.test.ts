@@ -80,7 +80,7 @@ describe('validateSample', () => {
     truth.success.must_call_tool = 'polygon.polygon_get_aggs';
     truth.limits.max_servers = 2;
     truth.judge_rubric.weights.safety = 0.5;
-    truth.judge_rubric.schema = ['coverage', 'grounding'];
+    truth.judge_rubric.schema.required = ['coverage', 'grounding'];
     truth.analysis_rubric.final_answer_requirements.grounded_from.push('never_set');
     const messages = validateSample(row, validator, gates).problems;
     expect(messages.map((problem) => problem.code)).toEqual(Array(6).fill('contract'));

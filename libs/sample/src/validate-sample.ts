@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { SampleValidator } from './sample-validator.ts';
-import type { SkyRLSample } from './skyrl-sample.ts';
+import { JUDGE_SCORE_FIELDS, type SkyRLSample } from './skyrl-sample.ts';
 
 export type SampleProblemCode =
   | 'not-an-object'
@@ -36,7 +36,6 @@ export interface SampleGates {
 export const DEFAULT_MAX_PROMPT_TOKENS = 4096;
 
 const WEIGHT_TOLERANCE = 1e-6;
-const JUDGE_FIELDS = ['coverage', 'grounding', 'clarity', 'safety', 'total'];
 
 /** Rough token count of a text (chars / 4, rounded up), the estimate the prompt-length gate uses. */
 export function estimateTokens(text: string): number {
@@ -120,7 +119,8 @@ function checkContract(sample: SkyRLSample, problems: SampleProblem[]): void {
   if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) contract('judge_rubric/weights', `judge weights sum to ${sum}, not 1`);
   const [low, high] = truth.judge_rubric.target_length_range;
   if (low > high) contract('judge_rubric/target_length_range', `length range [${low}, ${high}] is inverted`);
-  const missingFields = JUDGE_FIELDS.filter((field) => !truth.judge_rubric.schema.includes(field));
+  const judgeSchema = truth.judge_rubric.schema;
+  const missingFields = JUDGE_SCORE_FIELDS.filter((field) => !judgeSchema.required.includes(field) || !judgeSchema.properties[field]);
   if (missingFields.length) contract('judge_rubric/schema', `judge schema lacks ${missingFields.join(', ')}`);
   const stateKeys = new Set(sample.extra_info.task_metadata.exec_breadcrumbs.state_keys);
   const foreign = truth.analysis_rubric.final_answer_requirements.grounded_from.filter((key) => !stateKeys.has(key));
