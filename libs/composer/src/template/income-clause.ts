@@ -41,7 +41,7 @@ export function incomeClause(facts: FactReader, symbol: string, focus: Focus, st
   const rnd = amounts('income_rnd');
   if (rnd?.length) parts.push(`R&D expense ${dated(rnd, money)}`);
   const eps = amounts('income_eps_diluted');
-  if (eps?.length) parts.push(`diluted EPS ${dated(eps, (value) => `${value < 0 ? '-' : ''}$${Math.abs(value).toFixed(2)}`)}`);
+  if (eps?.length) parts.push(`diluted EPS ${dated(eps, (value) => money(value))}`);
   const floor = focus.has('income_floor') ? facts.number('income_floor') : undefined;
   const below = floor !== undefined ? (facts.record('income_below_floor')?.[symbol] as string[] | undefined) : undefined;
   const kind = facts.text('income_floor_kind') ?? 'margin';

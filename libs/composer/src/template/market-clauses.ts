@@ -1,5 +1,5 @@
 import { firstSentence } from './profile-clauses.ts';
-import { money, move, percent, type FactReader } from './fact-reader.ts';
+import { count, decimal, money, move, percent, type FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 import { slackReadClauses } from './slack-read-clauses.ts';
 import { conditionClause, volumeFilterClause } from './condition-clause.ts';
@@ -52,9 +52,9 @@ function rankingClauses(facts: FactReader, style: Style, focus: Focus): string[]
     const show = (symbol: string) => {
       const value = values[symbol];
       if (typeof value !== 'number') return symbol;
-      if (label === 'volume') return `${symbol} (${Math.round(value).toLocaleString('en-US')} shares)`;
+      if (label === 'volume') return `${symbol} (${count(value)} shares)`;
       if (label === 'market_cap') return `${symbol} (${money(value)})`;
-      if (label === 'pe' || label === 'beta') return `${symbol} (${value.toFixed(2)})`;
+      if (label === 'pe' || label === 'beta') return `${symbol} (${decimal(value)})`;
       if (label === 'income_net_income_growth') return `${symbol} (${percent(value)})`;
       if (/^income_.*_margin$/.test(label) || label === 'volatility') return `${symbol} (${percent(value)})`;
       if (label === 'below_high') return `${symbol} (${percent(value)} below)`;
@@ -66,9 +66,9 @@ function rankingClauses(facts: FactReader, style: Style, focus: Focus): string[]
     let clause = `Ranked by ${RANKED_BY[label] ?? label.replace(/_/g, ' ')}: ${order.map(show).join(', ')}`;
     if (style === 'full') clause += `; ${first} ${top} and ${last} ${bottom}`;
     const spread = focus.has(`${label}_spread`) ? facts.number(`${label}_spread`) : undefined;
-    if (spread !== undefined) clause += `; the gap between ${first} and ${last} is ${label === 'market_cap' ? money(spread) : `${spread.toFixed(2)}${label === 'pe' ? '' : ' percentage points'}`}`;
+    if (spread !== undefined) clause += `; the gap between ${first} and ${last} is ${label === 'market_cap' ? money(spread) : `${decimal(spread)}${label === 'pe' ? '' : ' percentage points'}`}`;
     const ratio = focus.has(`${label}_ratio`) ? facts.number(`${label}_ratio`) : undefined;
-    if (ratio !== undefined) clause += `; ${first}'s is ${ratio.toFixed(2)} times ${last}'s`;
+    if (ratio !== undefined) clause += `; ${first}'s is ${decimal(ratio)} times ${last}'s`;
     const flagged = facts.list(`${label}_flagged`) as string[] | undefined;
     if (flagged) clause += `; flagged for falling past the threshold: ${flagged.join(', ')}`;
     else if (facts.keys(new RegExp(`^${label}_flagged$`)).length) clause += '; none fell past the threshold';
@@ -85,9 +85,9 @@ function excessClauses(facts: FactReader): string[] {
     const verb = (value: number) => (value >= 0 ? 'outperformed' : 'underperformed');
     const parts: string[] = [];
     const today = facts.number(`${pair}_excess_today`);
-    if (today !== undefined) parts.push(`${verb(today)} ${benchmark} on the session by ${Math.abs(today).toFixed(2)} percentage points`);
+    if (today !== undefined) parts.push(`${verb(today)} ${benchmark} on the session by ${decimal(Math.abs(today))} percentage points (${decimal(today)})`);
     const period = facts.number(`${pair}_excess_period`);
-    if (period !== undefined) parts.push(`${verb(period)} ${today === undefined ? benchmark : 'it'} over the window by ${Math.abs(period).toFixed(2)} percentage points`);
+    if (period !== undefined) parts.push(`${verb(period)} ${today === undefined ? benchmark : 'it'} over the window by ${decimal(Math.abs(period))} percentage points (${decimal(period)})`);
     if (parts.length) clauses.push(`${target} ${parts.join(' and ')}`);
   }
   return clauses;

@@ -1,4 +1,4 @@
-import { count, money, type FactReader } from './fact-reader.ts';
+import { count, decimal, money, type FactReader } from './fact-reader.ts';
 import type { Focus } from './focus.ts';
 
 export function firstSentence(text: string): string {
@@ -22,7 +22,7 @@ function profileListing(facts: FactReader, s: string, focus: Focus): string[] {
     employees !== undefined && `has ${typeof employees === 'number' ? count(employees) : employees} full-time employees`,
     website && `has the website ${website}`,
     ipo && `went public on ${ipo}`,
-    beta !== undefined && `has a beta of ${beta.toFixed(2)} (${beta > 1 ? 'more' : 'less'} volatile than the market)`,
+    beta !== undefined && `has a beta of ${decimal(beta)} (${beta > 1 ? 'more' : 'less'} volatile than the market)`,
     dividend !== undefined && (dividend > 0 ? `paid a last dividend of ${money(dividend)} per share` : 'pays no dividend (last dividend $0.00)'),
     fund !== undefined && (fund ? 'is an ETF (an exchange-traded fund), not an operating company' : 'is an operating company, not an ETF'),
     country && `is based in ${country}`,
