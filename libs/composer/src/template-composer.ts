@@ -9,7 +9,7 @@ import { screenClause } from './template/screen-clause.ts';
 import { fitClauses, layoutAnswer, readAnswerShape, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { checkGrounding } from './check-grounding.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v11';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v12';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {

@@ -101,7 +101,7 @@ function quoteAveragesClause(facts: FactReader, s: string, symbol: string, focus
     if (average === undefined) return [];
     const above = facts.flag(`${s}_above_avg${window}`);
     const gap = focus.has(`${s}_pct_vs_avg${window}`) ? facts.number(`${s}_pct_vs_avg${window}`) : undefined;
-    const where = gap !== undefined ? ` (price ${percent(Math.abs(gap))} ${gap >= 0 ? 'above' : 'below'})` : above === undefined ? '' : ` (price ${above ? 'above' : 'below'})`;
+    const where = gap !== undefined ? ` (price ${signedPercent(gap)} versus it)` : above === undefined ? '' : ` (price ${above ? 'above' : 'below'})`;
     return [`${WINDOW_WORDS[window]}-day ${money(average)}${where}`];
   });
   if (shown.length === 0) return undefined;
@@ -166,7 +166,7 @@ function barStatsClause(facts: FactReader, s: string, symbol: string, focus: Foc
   if (drawdown !== undefined) parts.push(`maximum drawdown from its highest close ${percent(drawdown)}`);
   const last = wanted('last_volume');
   const versus = wanted('last_vs_avg_volume');
-  if (last !== undefined && versus !== undefined) parts.push(`latest session volume ${count(last)} shares, ${percent(Math.abs(versus))} ${versus >= 0 ? 'above' : 'below'} the window's average`);
+  if (last !== undefined && versus !== undefined) parts.push(`latest session volume ${count(last)} shares, ${signedPercent(versus)} versus the window's average`);
   if (parts.length === 0) return undefined;
   const sessions = facts.number(`${s}_sessions`);
   return `${symbol} over the last ${sessions ?? 'few'} sessions: ${parts.join('; ')}`;

@@ -1,4 +1,4 @@
-import { count, money, move, percent, type FactReader } from './fact-reader.ts';
+import { count, money, move, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Focus } from './focus.ts';
 
 /** The hourly bars of the latest session: the busiest hour, the widest hour, the first and the last hour. */
@@ -56,7 +56,7 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   const z = num('zscore');
   if (z !== undefined) parts.push(`the latest close sits ${z.toFixed(2)} standard deviations ${z >= 0 ? 'above' : 'below'} that mean (z-score ${z.toFixed(2)})`);
   const vsAvg = num('price_vs_avg_pct');
-  if (vsAvg !== undefined) parts.push(`today's price is ${percent(Math.abs(vsAvg))} ${vsAvg >= 0 ? 'higher' : 'lower'} than that average`);
+  if (vsAvg !== undefined) parts.push(`today's price is ${signedPercent(vsAvg)} versus that average`);
   const up = num('up_days');
   const down = num('down_days');
   if (up !== undefined && down !== undefined) parts.push(`it closed up on ${up} sessions and down on ${down}`);
@@ -69,7 +69,7 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   const max = num('max_close');
   if (max !== undefined) parts.push(`the highest close was ${money(max)} on ${txt('max_close_date') ?? 'an unknown date'}`);
   const vsMin = num('price_vs_min_pct');
-  if (vsMin !== undefined) parts.push(`today's price is ${percent(Math.abs(vsMin))} ${vsMin >= 0 ? 'above' : 'below'} that low`);
+  if (vsMin !== undefined) parts.push(`today's price is ${signedPercent(vsMin)} versus that low`);
   const sessions = facts.number(`${s}_w_n`);
   const over = firstDate ? span : `Over the last ${sessions ?? 'few'} sessions to ${lastDate}`;
   return `${over}, ${symbol} ${parts.join('; ')}`;
