@@ -83,8 +83,17 @@ export async function buildManifest(input: ManifestInput): Promise<Manifest> {
       estimated_cost_usd: price ? Math.round(((usage.prompt_tokens * price.input + usage.completion_tokens * price.output) / 1e6) * 1e6) / 1e6 : null,
       price_per_million_usd: price,
     },
+    prompt_tokens: { encoding: run.promptTokenEncoding, max_prompt_tokens: run.maxPromptTokens, ...summarisePromptTokens(stats.accepted_prompt_tokens) },
     durations_ms: { ...stats.durations_ms, package: input.packageMs },
     outputs: input.outputs,
     versions: input.versions,
   };
+}
+
+/** rows/min/median/p95/max (nearest-rank) of prompt token counts; null figures for none. */
+export function summarisePromptTokens(values: readonly number[]): Omit<Manifest['prompt_tokens'], 'encoding' | 'max_prompt_tokens'> {
+  if (values.length === 0) return { rows: 0, min: null, median: null, p95: null, max: null };
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  return { rows: sorted.length, min: sorted[0], median: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1] };
 }

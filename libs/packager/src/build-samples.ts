@@ -1,5 +1,5 @@
 import type { GenerationRecord } from '@forge/engine';
-import { toSample, validateSample, type SampleGates, type SampleValidator, type SampleVerdict, type SkyRLSample, type ToSampleOptions } from '@forge/sample';
+import { toSample, validateSample, type PromptTokenEncoding, type SampleGates, type SampleValidator, type SampleVerdict, type SkyRLSample, type ToSampleOptions } from '@forge/sample';
 import type { RecordRef } from './index-run.ts';
 import { RecordReader } from './record-reader.ts';
 
@@ -19,9 +19,10 @@ export async function* buildSamples(
   validator: SampleValidator,
   maxPromptTokens: number,
   sampleOptions: (ref: RecordRef) => ToSampleOptions,
+  promptTokenEncoding?: PromptTokenEncoding,
 ): AsyncGenerator<BuiltSample> {
   const reader = new RecordReader();
-  const gates: SampleGates = { maxPromptTokens, seenSampleIds: new Set() };
+  const gates: SampleGates = { maxPromptTokens, promptTokenEncoding, seenSampleIds: new Set() };
   try {
     for (const ref of refs) {
       const record = await reader.read(ref);

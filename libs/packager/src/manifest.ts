@@ -34,6 +34,10 @@ export const ManifestSchema = z.object({
     estimated_cost_usd: z.number().nullable().describe('null when no price per million tokens was given'),
     price_per_million_usd: z.object({ input: z.number(), output: z.number() }).nullable(),
   }),
+  prompt_tokens: z.object({
+    encoding: z.string(), max_prompt_tokens: z.number().int(), rows: z.number().int(),
+    min: z.number().int().nullable(), median: z.number().int().nullable(), p95: z.number().int().nullable(), max: z.number().int().nullable(),
+  }).describe('prompt length (system + user, chat template included) of the packaged rows; null figures when none'),
   durations_ms: z.object({ plan: z.number(), run: z.number(), compose: z.number(), total: z.number(), package: z.number() }),
   outputs: z.record(z.string(), FileEntrySchema).describe('packaged files, paths relative to the package directory'),
   versions: z.record(z.string(), z.string()),

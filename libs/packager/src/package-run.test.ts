@@ -44,11 +44,16 @@ describe('packageRun', () => {
       const back = reader.getRowObjectsJson() as Array<Record<string, any>>;
       expect(back.length).toBe(rows.length);
       back.forEach((row, index) => {
-        const extraInfo = JSON.parse(row.extra_info);
-        expect(extraInfo.prompt_id).toBe(rows[index].extra_info.prompt_id);
+        const extraInfo = JSON.parse(row.extra_info.details);
+        expect(row.extra_info.sample_id).toBe(rows[index].extra_info.sample_id);
+        expect(row.extra_info.prompt_id).toBe(rows[index].extra_info.prompt_id);
+        expect(row.extra_info.prompt_index).toBe(rows[index].extra_info.prompt_index);
+        expect(row.extra_info.complexity).toBe(rows[index].reward_spec.ground_truth.complexity);
+        expect(row.extra_info.as_of).toBe(rows[index].extra_info.as_of);
         expect(row.prompt[1].content).toBe(rows[index].prompt[1].content);
         expect(row.prompt).toEqual(rows[index].prompt);
-        expect(JSON.parse(row.reward_spec)).toEqual(rows[index].reward_spec);
+        expect(row.reward_spec.method).toBe(rows[index].reward_spec.method);
+        expect(JSON.parse(row.reward_spec.ground_truth)).toEqual(rows[index].reward_spec.ground_truth);
         expect(extraInfo).toEqual(rows[index].extra_info);
         expect([row.data_source, row.env_class]).toEqual([rows[index].data_source, rows[index].env_class]);
       });
@@ -57,8 +62,12 @@ describe('packageRun', () => {
         { column_name: 'data_source', column_type: 'VARCHAR' },
         { column_name: 'env_class', column_type: 'VARCHAR' },
         { column_name: 'prompt', column_type: 'STRUCT("role" VARCHAR, "content" VARCHAR)[]' },
-        { column_name: 'reward_spec', column_type: 'VARCHAR' },
-        { column_name: 'extra_info', column_type: 'VARCHAR' },
+        { column_name: 'reward_spec', column_type: 'STRUCT("method" VARCHAR, ground_truth VARCHAR)' },
+        {
+          column_name: 'extra_info',
+          column_type:
+            'STRUCT(sample_id VARCHAR, prompt_id VARCHAR, prompt_index INTEGER, original_complexity VARCHAR, complexity VARCHAR, catalog_sha256 VARCHAR, snapshot_id VARCHAR, as_of VARCHAR, planner VARCHAR, model VARCHAR, generated_at VARCHAR, details VARCHAR)',
+        },
       ]);
     } finally {
       connection.closeSync();

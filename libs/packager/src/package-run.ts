@@ -80,7 +80,7 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
   };
   try {
     await jsonFile.write('[');
-    for await (const built of buildSamples(run.ordered, run.validator, run.maxPromptTokens, (ref) => run.sampleOptions(ref, join(rawRelative, rawFileName(ref))))) {
+    for await (const built of buildSamples(run.ordered, run.validator, run.maxPromptTokens, (ref) => run.sampleOptions(ref, join(rawRelative, rawFileName(ref))), run.promptTokenEncoding)) {
       const { record, sample, verdict } = built;
       tallySample(stats, built);
       noteProvenance(provenance, record);

@@ -4,23 +4,57 @@ import { ParquetWriter, fileWriter, type SchemaElement } from 'hyparquet-writer'
 import type { SkyRLSample } from '@forge/sample';
 import { stagingPath } from './staged-file.ts';
 
+/** The `extra_info` struct's scalar fields, in column order: all strings except `prompt_index` (INT32). */
+export const EXTRA_INFO_STRING_FIELDS = ['sample_id', 'prompt_id', 'original_complexity', 'complexity', 'catalog_sha256', 'snapshot_id', 'as_of', 'planner', 'model', 'generated_at'] as const;
+
+const utf8 = (name: string): SchemaElement => ({ name, type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' });
+
 /**
- * The parquet layout (TECH_NOTES "Parquet for SkyRL"): `prompt` as list<struct<role, content>>, and the
- * heterogeneous `reward_spec` / `extra_info` as UTF-8 JSON text, because readers that infer structs from them
- * changed values (an ISO date became a timestamp) while the JSON-text layout reads back exactly.
+ * The parquet layout (README "Parquet layout", issue 12 part 5): SkyRL hands each column to the environment as it is,
+ * so `reward_spec` is a struct `{method, ground_truth}` with `ground_truth` as JSON text (the environment
+ * `json.loads` it), `prompt` is list<struct<role, content>>, and `extra_info` is a struct of stable top-level scalars
+ * plus `details`, the JSON text of the whole extra_info object (nothing is lost).
  */
 export const SAMPLE_PARQUET_SCHEMA: SchemaElement[] = [
   { name: 'root', num_children: 5 },
-  { name: 'data_source', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-  { name: 'env_class', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+  utf8('data_source'),
+  utf8('env_class'),
   { name: 'prompt', repetition_type: 'REQUIRED', converted_type: 'LIST', num_children: 1 },
   { name: 'list', repetition_type: 'REPEATED', num_children: 1 },
   { name: 'element', repetition_type: 'REQUIRED', num_children: 2 },
-  { name: 'role', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-  { name: 'content', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-  { name: 'reward_spec', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
-  { name: 'extra_info', type: 'BYTE_ARRAY', converted_type: 'UTF8', repetition_type: 'REQUIRED' },
+  utf8('role'),
+  utf8('content'),
+  { name: 'reward_spec', repetition_type: 'REQUIRED', num_children: 2 },
+  utf8('method'),
+  utf8('ground_truth'),
+  { name: 'extra_info', repetition_type: 'REQUIRED', num_children: EXTRA_INFO_STRING_FIELDS.length + 2 },
+  utf8('sample_id'),
+  utf8('prompt_id'),
+  { name: 'prompt_index', type: 'INT32', repetition_type: 'REQUIRED' },
+  ...EXTRA_INFO_STRING_FIELDS.slice(2).map(utf8),
+  utf8('details'),
 ];
+
+type ExtraInfoRow = Record<(typeof EXTRA_INFO_STRING_FIELDS)[number] | 'details', string> & { prompt_index: number };
+
+/** The `extra_info` struct value of one row. */
+export function extraInfoRow(sample: SkyRLSample): ExtraInfoRow {
+  const info = sample.extra_info;
+  return {
+    sample_id: info.sample_id,
+    prompt_id: info.prompt_id,
+    prompt_index: info.prompt_index,
+    original_complexity: info.original_complexity,
+    complexity: sample.reward_spec.ground_truth.complexity,
+    catalog_sha256: info.catalog_sha256,
+    snapshot_id: info.snapshot_id,
+    as_of: info.as_of,
+    planner: info.planner,
+    model: info.model,
+    generated_at: info.generated_at,
+    details: JSON.stringify(info),
+  };
+}
 
 const DEFAULT_ROW_GROUP = 2_000;
 
@@ -31,7 +65,7 @@ export class ParquetSampleWriter {
   private readonly temp: string;
   private readonly writer: ParquetWriter;
   private readonly rowGroupSize: number;
-  private buffer: { data_source: string[]; env_class: string[]; prompt: Array<Array<{ role: string; content: string }>>; reward_spec: string[]; extra_info: string[] } = emptyBuffer();
+  private buffer: { data_source: string[]; env_class: string[]; prompt: Array<Array<{ role: string; content: string }>>; reward_spec: Array<{ method: string; ground_truth: string }>; extra_info: ExtraInfoRow[] } = emptyBuffer();
 
   private constructor(path: string, temp: string, rowGroupSize: number) {
     this.path = path;
@@ -49,8 +83,8 @@ export class ParquetSampleWriter {
     this.buffer.data_source.push(sample.data_source);
     this.buffer.env_class.push(sample.env_class);
     this.buffer.prompt.push(sample.prompt.map((message) => ({ role: message.role, content: message.content })));
-    this.buffer.reward_spec.push(JSON.stringify(sample.reward_spec));
-    this.buffer.extra_info.push(JSON.stringify(sample.extra_info));
+    this.buffer.reward_spec.push({ method: sample.reward_spec.method, ground_truth: JSON.stringify(sample.reward_spec.ground_truth) });
+    this.buffer.extra_info.push(extraInfoRow(sample));
     this.rows += 1;
     if (this.buffer.data_source.length >= this.rowGroupSize) await this.flush();
   }
@@ -83,5 +117,5 @@ export class ParquetSampleWriter {
 }
 
 function emptyBuffer() {
-  return { data_source: [] as string[], env_class: [] as string[], prompt: [] as Array<Array<{ role: string; content: string }>>, reward_spec: [] as string[], extra_info: [] as string[] };
+  return { data_source: [] as string[], env_class: [] as string[], prompt: [] as Array<Array<{ role: string; content: string }>>, reward_spec: [] as Array<{ method: string; ground_truth: string }>, extra_info: [] as ExtraInfoRow[] };
 }

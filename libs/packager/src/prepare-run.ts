@@ -1,4 +1,4 @@
-import { buildSystemPrompt, DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_TOOL_INVENTORY, loadSampleValidator, type SampleValidator, type ToolListing, type ToSampleOptions } from '@forge/sample';
+import { buildSystemPrompt, DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_PROMPT_TOKEN_ENCODING, DEFAULT_TOOL_INVENTORY, type PromptTokenEncoding, loadSampleValidator, type SampleValidator, type ToolListing, type ToSampleOptions } from '@forge/sample';
 import { orderRecords, readCatalogOrder } from './catalog-order.ts';
 import { indexRun, type RecordRef, type RunIndex } from './index-run.ts';
 
@@ -9,7 +9,10 @@ export interface RunOptions {
   outDir: string;
   /** The prepared catalog fixing the order (data/inputs/curriculum_prompts.json); null to keep prompt_index order. */
   promptsFile?: string | null;
+  /** SkyRL's max_prompt_length: rows whose prompt (chat template included) is longer are rejected. Default 8192. */
   maxPromptTokens?: number;
+  /** Tokenizer encoding the prompt is counted in; default o200k_base. */
+  promptTokenEncoding?: PromptTokenEncoding;
   dataSource?: string;
   envClass?: string;
   extraTurns?: number;
@@ -25,6 +28,7 @@ export interface PreparedRun {
   ordered: RecordRef[];
   validator: SampleValidator;
   maxPromptTokens: number;
+  promptTokenEncoding: PromptTokenEncoding;
   sampleOptions: (ref: RecordRef, rawOutputPath?: string) => ToSampleOptions;
 }
 
@@ -39,6 +43,7 @@ export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
     ordered: orderRecords(index.samples, order),
     validator: options.validator ?? (await loadSampleValidator()),
     maxPromptTokens: options.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
+    promptTokenEncoding: options.promptTokenEncoding ?? DEFAULT_PROMPT_TOKEN_ENCODING,
     sampleOptions: (_ref, rawOutputPath) => ({
       dataSource: options.dataSource,
       envClass: options.envClass,

@@ -30,6 +30,8 @@ export interface RunStats {
   rejection_reasons: Record<string, number>;
   failure_reasons: Record<string, number>;
   usage: UsageTotals;
+  /** Prompt tokens (chat template included) of each accepted row, in the run's encoding. */
+  accepted_prompt_tokens: number[];
   durations_ms: { plan: number; run: number; compose: number; total: number };
 }
 
@@ -42,6 +44,7 @@ export function createRunStats(): RunStats {
     rejection_reasons: {},
     failure_reasons: {},
     usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0, calls: 0 },
+    accepted_prompt_tokens: [],
     durations_ms: { plan: 0, run: 0, compose: 0, total: 0 },
   };
 }

@@ -8,8 +8,10 @@ export function tallySample(stats: RunStats, built: BuiltSample): void {
   const level = stats.complexities[built.record.complexity];
   level.records += 1;
   level.plan_lengths.push(built.record.plan.tool_sequence.length);
-  if (built.verdict.ok) level.accepted += 1;
-  else {
+  if (built.verdict.ok) {
+    level.accepted += 1;
+    if (typeof built.verdict.prompt_tokens === 'number') stats.accepted_prompt_tokens.push(built.verdict.prompt_tokens);
+  } else {
     level.rejected += 1;
     for (const code of new Set(built.verdict.problems.map((problem: SampleProblem) => problem.code))) bump(stats.rejection_reasons, code);
   }

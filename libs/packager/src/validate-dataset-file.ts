@@ -1,4 +1,4 @@
-import { validateSample, type SampleProblem, type SampleValidator } from '@forge/sample';
+import { validateSample, type PromptTokenEncoding, type SampleProblem, type SampleValidator } from '@forge/sample';
 import { readDatasetFile } from './read-dataset-file.ts';
 
 export interface DatasetValidation {
@@ -13,9 +13,9 @@ export interface DatasetValidation {
 }
 
 /** Validates every row of a dataset file (ours or made elsewhere) against the schema and gates; never throws on bad rows. */
-export async function validateDatasetFile(file: string, validator: SampleValidator, maxPromptTokens: number): Promise<DatasetValidation> {
+export async function validateDatasetFile(file: string, validator: SampleValidator, maxPromptTokens: number, promptTokenEncoding?: PromptTokenEncoding): Promise<DatasetValidation> {
   const result: DatasetValidation = { file, rows: 0, accepted: 0, rejected: 0, histogram: {}, rejections: [] };
-  const gates = { maxPromptTokens, seenSampleIds: new Set<string>() };
+  const gates = { maxPromptTokens, promptTokenEncoding, seenSampleIds: new Set<string>() };
   for await (const row of readDatasetFile(file)) {
     if (row.row > 0) result.rows += 1;
     const verdict = 'problem' in row

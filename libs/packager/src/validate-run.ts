@@ -17,7 +17,7 @@ export async function validateRun(options: RunOptions): Promise<ValidationReport
     input_problems: run.index.problems,
     verdicts: [],
   };
-  for await (const built of buildSamples(run.ordered, run.validator, run.maxPromptTokens, (ref) => run.sampleOptions(ref))) {
+  for await (const built of buildSamples(run.ordered, run.validator, run.maxPromptTokens, (ref) => run.sampleOptions(ref), run.promptTokenEncoding)) {
     tallySample(stats, built);
     report.samples += 1;
     if (built.verdict.ok) report.accepted += 1;

@@ -26,3 +26,5 @@ export { createSampleValidator, loadSampleValidator, SAMPLE_SCHEMA_FILE } from '
 export type { SampleValidator } from './sample-validator.ts';
 export { validateSample, estimateTokens, DEFAULT_MAX_PROMPT_TOKENS } from './validate-sample.ts';
 export type { SampleProblem, SampleProblemCode, SampleVerdict, SampleGates } from './validate-sample.ts';
+export { countPromptTokens, isPromptTokenEncoding, PROMPT_TOKEN_ENCODINGS, DEFAULT_PROMPT_TOKEN_ENCODING } from './prompt-tokens.ts';
+export type { PromptTokenEncoding, PromptMessage } from './prompt-tokens.ts';

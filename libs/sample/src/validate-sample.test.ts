@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { toSample, loadSampleValidator, validateSample, type SampleGates, type SampleValidator, type SkyRLSample } from '@forge/sample';
+import { countPromptTokens, toSample, loadSampleValidator, validateSample, type SampleGates, type SampleValidator, type SkyRLSample } from '@forge/sample';
 import { makeRecord } from './__fixtures__/make-record.ts';
 
 const gates = { maxPromptTokens: 4096 };
@@ -16,7 +16,8 @@ const codes = (row: unknown, options: SampleGates = gates) => validateSample(row
 
 describe('validateSample', () => {
   it('accepts a good row', () => {
-    expect(validateSample(fresh(), validator, gates)).toEqual({ ok: true, sample_id: fresh().extra_info.sample_id, problems: [] });
+    const row = fresh();
+    expect(validateSample(row, validator, gates)).toEqual({ ok: true, sample_id: row.extra_info.sample_id, problems: [], prompt_tokens: countPromptTokens(row.prompt) });
   });
 
   it.each([null, 42, 'text', [], undefined])('reports %j as not an object instead of throwing', (row) => {

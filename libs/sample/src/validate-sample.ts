@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { countPromptTokens, DEFAULT_PROMPT_TOKEN_ENCODING, type PromptTokenEncoding } from './prompt-tokens.ts';
 import type { SampleValidator } from './sample-validator.ts';
 import { JUDGE_SCORE_FIELDS, type SkyRLSample } from './skyrl-sample.ts';
 
@@ -24,16 +25,20 @@ export interface SampleVerdict {
   ok: boolean;
   sample_id: string | null;
   problems: SampleProblem[];
+  /** Tokens of the row's prompt (chat template included) in the gates' encoding; null when the row has no prompt array. */
+  prompt_tokens?: number | null;
 }
 
 export interface SampleGates {
-  /** SkyRL drops prompts above its length limit silently, so we reject them loudly. Tokens ≈ chars / 4. */
+  /** SkyRL's loader drops prompts above its max_prompt_length silently, so we reject them loudly. */
   maxPromptTokens: number;
+  /** Encoding the prompt is counted in; defaults to o200k_base. */
+  promptTokenEncoding?: PromptTokenEncoding;
   /** Ids seen earlier in the same file; the check adds this row's id. */
   seenSampleIds?: Set<string>;
 }
 
-export const DEFAULT_MAX_PROMPT_TOKENS = 4096;
+export const DEFAULT_MAX_PROMPT_TOKENS = 8192;
 
 const WEIGHT_TOLERANCE = 1e-6;
 
@@ -53,13 +58,13 @@ export function validateSample(row: unknown, validator: SampleValidator, gates: 
   const id = sampleIdOf(row);
   const problems: SampleProblem[] = [];
   checkDuplicate(id, gates, problems);
-  checkPromptLength(row, gates, problems);
+  const promptTokens = checkPromptLength(row, gates, problems);
   if (!validator(row)) {
     problems.push(...(validator.errors ?? []).map(toSchemaProblem));
   } else {
     checkGates(row as SkyRLSample, problems);
   }
-  return { ok: problems.length === 0, sample_id: id, problems };
+  return { ok: problems.length === 0, sample_id: id, problems, prompt_tokens: promptTokens };
 }
 
 function checkGates(sample: SkyRLSample, problems: SampleProblem[]): void {
@@ -133,15 +138,17 @@ function checkDuplicate(id: string | null, gates: SampleGates, problems: SampleP
   gates.seenSampleIds.add(id);
 }
 
-function checkPromptLength(row: object, gates: SampleGates, problems: SampleProblem[]): void {
+function checkPromptLength(row: object, gates: SampleGates, problems: SampleProblem[]): number | null {
   const prompt = (row as { prompt?: unknown }).prompt;
-  if (!Array.isArray(prompt)) return;
-  const chars = prompt.reduce((total: number, message: unknown) => {
-    const content = message && typeof message === 'object' ? (message as { content?: unknown }).content : undefined;
-    return total + (typeof content === 'string' ? content.length : 0);
-  }, 0);
-  const tokens = Math.ceil(chars / 4);
-  if (tokens > gates.maxPromptTokens) problems.push({ code: 'prompt-too-long', path: '/prompt', message: `prompt is ~${tokens} tokens, over the ${gates.maxPromptTokens}-token budget` });
+  if (!Array.isArray(prompt)) return null;
+  const messages = prompt.map((message: unknown) => {
+    const fields = message && typeof message === 'object' ? (message as { role?: unknown; content?: unknown }) : {};
+    return { role: typeof fields.role === 'string' ? fields.role : 'user', content: typeof fields.content === 'string' ? fields.content : '' };
+  });
+  const encoding = gates.promptTokenEncoding ?? DEFAULT_PROMPT_TOKEN_ENCODING;
+  const tokens = countPromptTokens(messages, encoding);
+  if (tokens > gates.maxPromptTokens) problems.push({ code: 'prompt-too-long', path: '/prompt', message: `prompt is ${tokens} tokens (${encoding}, chat template included), over the ${gates.maxPromptTokens}-token max_prompt_length` });
+  return tokens;
 }
 
 function sampleIdOf(row: object): string | null {

@@ -9,7 +9,7 @@ import { writeRunTree, type RunTree } from '../../../../libs/packager/src/__fixt
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
 function forge(args: string[]) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NX_') && !['MAX_PROMPT_TOKENS', 'RUN_ID', 'PRICE_INPUT_PER_M', 'PRICE_OUTPUT_PER_M', 'DATA_SOURCE', 'ENV_CLASS'].includes(name)));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NX_') && !['MAX_PROMPT_TOKENS', 'PROMPT_TOKEN_ENCODING', 'RUN_ID', 'PRICE_INPUT_PER_M', 'PRICE_OUTPUT_PER_M', 'DATA_SOURCE', 'ENV_CLASS'].includes(name)));
   return execa('node', ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], { cwd: ROOT, env, extendEnv: false, reject: false });
 }
 

@@ -5,9 +5,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '@forge/errors';
 import { packageRun, readVersions } from '@forge/packager';
-import { DEFAULT_MAX_PROMPT_TOKENS, type ToolListing } from '@forge/sample';
-import type { Environment } from '../environment.ts';
-import { countFromEnvironment, parsePositive } from '../options.ts';
+import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_PROMPT_TOKEN_ENCODING, PROMPT_TOKEN_ENCODINGS, type ToolListing } from '@forge/sample';
+import { promptBudget, type Environment } from '../environment.ts';
+import { parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
 
 const InventorySchema = z.array(z.object({ server: z.string(), tool: z.string(), description: z.string() }).loose());
@@ -48,12 +48,13 @@ export function packageCommand(environment: Environment): Command {
     .option('--inventory <file>', 'tool inventory JSON [{server, tool, description}] for the system prompt (default: docs/tools.md tool world)')
     .option('--data-source <name>', 'data_source of every row', environment.DATA_SOURCE ?? 'synthetic/llm')
     .option('--env-class <name>', 'env_class of every row', environment.ENV_CLASS ?? 'MCPToolEnv')
-    .option('--max-prompt-tokens <n>', `prompt budget, tokens ≈ chars/4 (env MAX_PROMPT_TOKENS, default ${DEFAULT_MAX_PROMPT_TOKENS})`, parsePositive)
+    .option('--max-prompt-tokens <n>', `SkyRL max_prompt_length: prompt tokens, chat template included (env MAX_PROMPT_TOKENS, default ${DEFAULT_MAX_PROMPT_TOKENS})`, parsePositive)
+    .option('--prompt-token-encoding <name>', `tokenizer the prompt is counted in: ${PROMPT_TOKEN_ENCODINGS.join(' | ')} (env PROMPT_TOKEN_ENCODING, default ${DEFAULT_PROMPT_TOKEN_ENCODING})`)
     .option('--price-input <usd>', 'USD per million prompt tokens, for the cost estimate (env PRICE_INPUT_PER_M)', parsePrice)
     .option('--price-output <usd>', 'USD per million completion tokens (env PRICE_OUTPUT_PER_M)', parsePrice)
     .action(async (options: {
       generatedDir: string; out: string; promptsFile: string; logsDir: string; runId?: string; inventory?: string;
-      dataSource: string; envClass: string; maxPromptTokens?: number; priceInput?: number; priceOutput?: number;
+      dataSource: string; envClass: string; maxPromptTokens?: number; promptTokenEncoding?: string; priceInput?: number; priceOutput?: number;
     }) => {
       const input = options.priceInput ?? (environment.PRICE_INPUT_PER_M ? parsePrice(environment.PRICE_INPUT_PER_M) : undefined);
       const output = options.priceOutput ?? (environment.PRICE_OUTPUT_PER_M ? parsePrice(environment.PRICE_OUTPUT_PER_M) : undefined);
@@ -66,7 +67,7 @@ export function packageCommand(environment: Environment): Command {
         inventory: await readInventory(options.inventory ?? generatedInventory(options.generatedDir)),
         dataSource: options.dataSource,
         envClass: options.envClass,
-        maxPromptTokens: options.maxPromptTokens ?? countFromEnvironment('MAX_PROMPT_TOKENS', environment.MAX_PROMPT_TOKENS),
+        ...promptBudget(environment, options),
         pricePerMillion: input !== undefined || output !== undefined ? { input: input ?? 0, output: output ?? 0 } : null,
         versions: await readVersions(process.cwd()),
       });

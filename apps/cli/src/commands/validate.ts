@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { ForgeError } from '@forge/errors';
 import { validateDatasetFile, validateRun } from '@forge/packager';
-import { DEFAULT_MAX_PROMPT_TOKENS, loadSampleValidator } from '@forge/sample';
-import type { Environment } from '../environment.ts';
-import { countFromEnvironment, parsePositive } from '../options.ts';
+import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_PROMPT_TOKEN_ENCODING, PROMPT_TOKEN_ENCODINGS, loadSampleValidator } from '@forge/sample';
+import { promptBudget, type Environment } from '../environment.ts';
+import { parsePositive } from '../options.ts';
 
 const histogramText = (histogram: Record<string, number>) =>
   Object.entries(histogram).sort(([, a], [, b]) => b - a).map(([code, count]) => `${code} ${count}`).join(', ') || 'none';
@@ -16,13 +16,14 @@ export function validateCommand(environment: Environment): Command {
     .option('--generated-dir <dir>', 'where generate appended records', 'data/generated')
     .option('--out <dir>', 'where validation.json goes', 'data/processed')
     .option('--prompts-file <file>', 'prepared catalog fixing the order', 'data/inputs/curriculum_prompts.json')
-    .option('--max-prompt-tokens <n>', `prompt budget, tokens ≈ chars/4 (env MAX_PROMPT_TOKENS, default ${DEFAULT_MAX_PROMPT_TOKENS})`, parsePositive)
+    .option('--max-prompt-tokens <n>', `SkyRL max_prompt_length: prompt tokens, chat template included (env MAX_PROMPT_TOKENS, default ${DEFAULT_MAX_PROMPT_TOKENS})`, parsePositive)
+    .option('--prompt-token-encoding <name>', `tokenizer the prompt is counted in: ${PROMPT_TOKEN_ENCODINGS.join(' | ')} (env PROMPT_TOKEN_ENCODING, default ${DEFAULT_PROMPT_TOKEN_ENCODING})`)
     .option('--strict', 'for the run: exit 1 when any sample is rejected (the package stage drops them anyway)')
     .option('--show <n>', 'rejections to print', parsePositive, 20)
-    .action(async (file: string | undefined, options: { generatedDir: string; out: string; promptsFile: string; maxPromptTokens?: number; strict?: boolean; show: number }) => {
-      const maxPromptTokens = options.maxPromptTokens ?? countFromEnvironment('MAX_PROMPT_TOKENS', environment.MAX_PROMPT_TOKENS) ?? DEFAULT_MAX_PROMPT_TOKENS;
+    .action(async (file: string | undefined, options: { generatedDir: string; out: string; promptsFile: string; maxPromptTokens?: number; promptTokenEncoding?: string; strict?: boolean; show: number }) => {
+      const { maxPromptTokens, promptTokenEncoding } = promptBudget(environment, options);
       if (file) {
-        const result = await validateDatasetFile(file, await loadSampleValidator(), maxPromptTokens);
+        const result = await validateDatasetFile(file, await loadSampleValidator(), maxPromptTokens, promptTokenEncoding);
         for (const rejection of result.rejections.slice(0, options.show)) {
           const who = [rejection.row ? `row ${rejection.row}` : 'file', rejection.prompt_id, rejection.sample_id].filter(Boolean).join(' · ');
           for (const problem of rejection.problems) process.stdout.write(`${who}: [${problem.code}] ${problem.message}\n`);
@@ -32,7 +33,7 @@ export function validateCommand(environment: Environment): Command {
         if (result.rejected > 0) throw new ForgeError({ file, problem: `${result.rejected} of ${result.rows} rows rejected` });
         return;
       }
-      const report = await validateRun({ generatedDir: options.generatedDir, outDir: options.out, promptsFile: options.promptsFile, maxPromptTokens });
+      const report = await validateRun({ generatedDir: options.generatedDir, outDir: options.out, promptsFile: options.promptsFile, maxPromptTokens, promptTokenEncoding });
       for (const problem of report.input_problems) process.stdout.write(`${problem.file}:${problem.line}: [${problem.problem}] ${problem.message}\n`);
       const rejected = report.verdicts.filter((verdict) => !verdict.ok);
       for (const verdict of rejected.slice(0, options.show)) {
