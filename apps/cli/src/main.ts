@@ -7,6 +7,7 @@ import { healthCommand } from './commands/health.ts';
 import { validateCommand } from './commands/validate.ts';
 import { packageCommand } from './commands/package.ts';
 import { inspectCommand } from './commands/inspect.ts';
+import { replayCommand } from './commands/replay.ts';
 import { generateCommand } from './commands/generate.ts';
 
 // `forge inspect | head` closes the pipe early; that is the reader being done, not an error.
@@ -26,6 +27,7 @@ const program = new Command('forge')
   .addCommand(validateCommand(environment))
   .addCommand(packageCommand(environment))
   .addCommand(generateCommand(environment))
-  .addCommand(inspectCommand());
+  .addCommand(inspectCommand())
+  .addCommand(replayCommand());
 
 process.exitCode = await runCli(program, process.argv);

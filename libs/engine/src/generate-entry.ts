@@ -4,7 +4,7 @@ import type { Plan, PlanIssue, Trace } from '@forge/plan';
 import type { PlanLimits, TokenUsage } from '@forge/planner';
 import type { ToolCaller, ToolSpec } from '@forge/tools';
 import type { Reference } from '@forge/composer';
-import { valueInText } from '@forge/replay';
+import { answerTokens, valueInText } from '@forge/replay';
 import type { Clock } from './clock.ts';
 import type { FailureRecord, GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -130,6 +130,22 @@ function statedRequirements(plan: Plan, trace: Trace, reference: Reference): { p
   return { plan: { ...plan, final_answer_requirements: { ...requirements, must_include: mustInclude, grounded_from: groundedFrom } } };
 }
 
+/**
+ * The environment scores length against `target_length_range` in whitespace tokens. A length the prompt asked for
+ * ("<= 60 words") caps the answer: going over it is a compose failure. Otherwise the range is the
+ * planner's guess for the format, and it is widened to take in the reference answer, the exemplar of the target.
+ */
+function fittedLength(plan: Plan, text: string): { plan: Plan } | { problem: string } {
+  const tokens = answerTokens(text);
+  const [low, high] = plan.judge_rubric.target_length_range;
+  if (tokens >= low && tokens <= high) return { plan };
+  if (tokens > high && /\bwords?\b/i.test(plan.final_answer_requirements.format)) {
+    return { problem: `the answer is ${tokens} words, outside the asked length ${low}-${high} (${plan.final_answer_requirements.format})` };
+  }
+  const range: [number, number] = [Math.min(low, Math.max(1, Math.floor(tokens * 0.75))), Math.max(high, Math.ceil(tokens * 1.25))];
+  return { plan: { ...plan, judge_rubric: { ...plan.judge_rubric, target_length_range: range } } };
+}
+
 export async function generateEntry(input: EntryInput, context: EntryContext, log: TaskLog): Promise<GenerationRecord | FailureRecord> {
   const { entry } = input;
   const { pipeline, clock } = context;
@@ -231,12 +247,14 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
     if ('missing' in packaged) {
       throw new StageFailure('grounding', `not stated where the environment's matcher finds it: ${packaged.missing.join(', ')}`, 1, { plan, trace });
     }
+    const fitted = fittedLength(packaged.plan, composed.reference.answer_text);
+    if ('problem' in fitted) throw new StageFailure('compose', fitted.problem, 1, { plan, trace });
     const finished = clock.now();
     log.add('result', 'sample');
     return {
       ...base(),
       status: 'sample',
-      plan: packaged.plan,
+      plan: fitted.plan,
       plan_issues: issues,
       repairs: planned.repairs,
       trace,

@@ -2,8 +2,12 @@ import type { Entry } from '@forge/catalog';
 import { sha256 } from '@forge/files';
 import type { Provenance } from './generation-record.ts';
 
-/** Bump when the key recipe changes, so old cache entries stop matching instead of matching wrongly. */
-const KEY_VERSION = 'sample-key-v1';
+/**
+ * Bump when the key recipe changes, or when generate-entry reshapes what a record holds after composing
+ * (v2: stated-fact requirements and a target length fitted to the reference), so old cache entries stop
+ * matching instead of matching wrongly.
+ */
+const KEY_VERSION = 'sample-key-v2';
 
 /** Prompt text as the cache sees it: surrounding whitespace dropped, inner runs collapsed to one space. */
 export function normalisePrompt(text: string): string {

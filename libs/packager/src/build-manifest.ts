@@ -84,6 +84,7 @@ export async function buildManifest(input: ManifestInput): Promise<Manifest> {
       price_per_million_usd: price,
     },
     prompt_tokens: { encoding: run.promptTokenEncoding, max_prompt_tokens: run.maxPromptTokens, ...summarisePromptTokens(stats.accepted_prompt_tokens) },
+    replay: summariseReplay(stats.replay),
     durations_ms: { ...stats.durations_ms, package: input.packageMs },
     outputs: input.outputs,
     versions: input.versions,
@@ -96,4 +97,17 @@ export function summarisePromptTokens(values: readonly number[]): Omit<Manifest[
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
   return { rows: sorted.length, min: sorted[0], median: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1] };
+}
+
+/** Means and a tenths histogram of the oracle replay; the histogram keeps every bin so runs compare at a glance. */
+export function summariseReplay(tally: RunStats['replay']): Manifest['replay'] {
+  const mean = (sum: number) => (tally.replayed === 0 ? null : Math.round((sum / tally.replayed) * 1e4) / 1e4);
+  const histogram: Record<string, number> = {};
+  for (let tenth = 0; tenth < 10; tenth += 1) histogram[`${(tenth / 10).toFixed(1)}-${((tenth + 1) / 10).toFixed(1)}`] = 0;
+  histogram['1.0'] = 0;
+  for (const value of tally.heuristics) {
+    const label = value >= 1 ? '1.0' : `${(Math.floor(value * 10) / 10).toFixed(1)}-${((Math.floor(value * 10) + 1) / 10).toFixed(1)}`;
+    histogram[label] = (histogram[label] ?? 0) + 1;
+  }
+  return { replayed: tally.replayed, full: tally.full, mean_coverage: mean(tally.coverage_sum), mean_grounding: mean(tally.grounding_sum), mean_step_reward: mean(tally.step_reward_sum), heuristic_histogram: histogram };
 }

@@ -1,6 +1,8 @@
 import type { GenerationRecord } from '@forge/engine';
 import { toSample, validateSample, type PromptTokenEncoding, type SampleGates, type SampleValidator, type SampleVerdict, type SkyRLSample, type ToSampleOptions } from '@forge/sample';
+import type { Replay } from '@forge/replay';
 import type { RecordRef } from './index-run.ts';
+import { recordedCalls, replayRow } from './replay-gate.ts';
 import { RecordReader } from './record-reader.ts';
 
 export interface BuiltSample {
@@ -8,6 +10,8 @@ export interface BuiltSample {
   record: GenerationRecord;
   sample: SkyRLSample;
   verdict: SampleVerdict;
+  /** The oracle replay; null when the row failed its schema (there is no plan to trust). */
+  replay: Replay | null;
 }
 
 /**
@@ -27,9 +31,19 @@ export async function* buildSamples(
     for (const ref of refs) {
       const record = await reader.read(ref);
       const sample = toSample(record, sampleOptions(ref));
-      yield { ref, record, sample, verdict: validateSample(sample, validator, gates) };
+      const verdict = validateSample(sample, validator, gates);
+      yield { ref, record, sample, ...(await withReplay(sample, record, verdict)) };
     }
   } finally {
     await reader.close();
   }
+}
+
+/** Runs the oracle replay on a schema-valid row and adds its problems (replay:step, :coverage, :grounding). */
+async function withReplay(sample: SkyRLSample, record: GenerationRecord, verdict: SampleVerdict): Promise<{ verdict: SampleVerdict; replay: Replay | null }> {
+  if (verdict.problems.some((problem) => problem.code === 'schema' || problem.code === 'not-an-object')) return { verdict, replay: null };
+  const replay = await replayRow(sample, recordedCalls(record));
+  if (replay.problems.length === 0) return { verdict, replay };
+  const problems = [...verdict.problems, ...replay.problems.map((problem) => ({ code: problem.code, message: problem.message, path: '/reward_spec/ground_truth' }))];
+  return { verdict: { ...verdict, ok: false, problems }, replay };
 }

@@ -18,3 +18,5 @@ export { readDatasetFile } from './read-dataset-file.ts';
 export type { DatasetRow } from './read-dataset-file.ts';
 export { validateDatasetFile } from './validate-dataset-file.ts';
 export type { DatasetValidation } from './validate-dataset-file.ts';
+export { replayDatasetFile } from './replay-dataset-file.ts';
+export type { DatasetReplay, ReplayRejection } from './replay-dataset-file.ts';

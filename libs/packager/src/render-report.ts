@@ -52,6 +52,8 @@ export function renderReport(data: ReportData): string {
     stackedBarChart(toolRows(stats), { labelWidth: 260 }),
     `<h2>Rejection and failure reasons</h2>`,
     reasonsSection(manifest),
+    `<h2>Oracle replay</h2>`,
+    replaySection(manifest),
     `<h2>Tool latency</h2>`,
     columnChart(latencyBins(Object.values(stats.tools).flatMap((tool) => tool.latencies_ms)), { axisLabel: 'latency per tool call (ms)' }),
     latencyTable(manifest),
@@ -122,4 +124,12 @@ function renderExample(example: ReportExample): string {
   return `<details><summary>${escapeHtml(example.complexity)} · ${escapeHtml(example.prompt_id)} <span class="${example.accepted ? 'ok' : 'bad'}">${example.accepted ? 'accepted' : 'rejected'}</span></summary>`
     + `<p><b>Prompt</b></p><pre>${escapeHtml(example.user_prompt)}</pre><p><b>Plan</b></p><table><tr><th>step</th><th>tool</th><th>params</th></tr>${steps}</table>`
     + `<p><b>Reference answer</b></p><pre>${escapeHtml(example.answer_text)}</pre></details>`;
+}
+
+function replaySection(manifest: Manifest): string {
+  const replay = manifest.replay;
+  if (replay.replayed === 0) return '<p>Nothing replayed.</p>';
+  const figure = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
+  const bins = Object.entries(replay.heuristic_histogram).map(([label, value]) => ({ label, value }));
+  return `<p class="meta">Each row's own plan re-run over its recorded tool results and its reference answer scored with the environment's final-answer heuristic: ${replay.full} of ${replay.replayed} earn every step and full coverage and grounding; mean coverage ${figure(replay.mean_coverage)}, grounding ${figure(replay.mean_grounding)}, step reward ${figure(replay.mean_step_reward)}.</p>${columnChart(bins, { axisLabel: 'final-answer heuristic of the oracle replay' })}`;
 }

@@ -23,6 +23,17 @@ export interface UsageTotals {
   calls: number;
 }
 
+export interface ReplayTally {
+  replayed: number;
+  /** Rows whose replay accepted every step with full coverage and grounding. */
+  full: number;
+  coverage_sum: number;
+  grounding_sum: number;
+  step_reward_sum: number;
+  /** The final-answer heuristic of each replayed row. */
+  heuristics: number[];
+}
+
 /** Everything the manifest and report count, gathered while records stream past. */
 export interface RunStats {
   complexities: Record<Complexity, ComplexityStats>;
@@ -32,6 +43,8 @@ export interface RunStats {
   usage: UsageTotals;
   /** Prompt tokens (chat template included) of each accepted row, in the run's encoding. */
   accepted_prompt_tokens: number[];
+  /** Oracle replay of every schema-valid row (libs/replay): one entry per replayed row. */
+  replay: ReplayTally;
   durations_ms: { plan: number; run: number; compose: number; total: number };
 }
 
@@ -45,6 +58,7 @@ export function createRunStats(): RunStats {
     failure_reasons: {},
     usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0, calls: 0 },
     accepted_prompt_tokens: [],
+    replay: { replayed: 0, full: 0, coverage_sum: 0, grounding_sum: 0, step_reward_sum: 0, heuristics: [] },
     durations_ms: { plan: 0, run: 0, compose: 0, total: 0 },
   };
 }

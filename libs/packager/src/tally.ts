@@ -1,4 +1,5 @@
 import type { SampleProblem } from '@forge/sample';
+import type { Replay } from '@forge/replay';
 import type { BuiltSample } from './build-samples.ts';
 import type { FailureSummary } from './index-run.ts';
 import { bump, countToolCalls, countUsage, type RunStats } from './run-stats.ts';
@@ -15,6 +16,7 @@ export function tallySample(stats: RunStats, built: BuiltSample): void {
     level.rejected += 1;
     for (const code of new Set(built.verdict.problems.map((problem: SampleProblem) => problem.code))) bump(stats.rejection_reasons, code);
   }
+  if (built.replay) tallyReplay(stats, built.replay);
   countToolCalls(stats, built.record.trace);
   countUsage(stats, built.record.usage);
   for (const phase of ['plan', 'run', 'compose', 'total'] as const) stats.durations_ms[phase] += built.record.timings_ms[phase];
@@ -28,4 +30,14 @@ export function tallyFailure(stats: RunStats, failure: FailureSummary): void {
   bump(stats.failure_reasons, failure.stage);
   if (failure.trace) countToolCalls(stats, failure.trace);
   countUsage(stats, failure.usage);
+}
+
+export function tallyReplay(stats: RunStats, replay: Replay): void {
+  const tally = stats.replay;
+  tally.replayed += 1;
+  if (replay.problems.length === 0) tally.full += 1;
+  tally.coverage_sum += replay.final.coverage;
+  tally.grounding_sum += replay.final.grounding;
+  tally.step_reward_sum += replay.step_reward;
+  tally.heuristics.push(replay.final.heuristic);
 }

@@ -15,6 +15,11 @@ export interface RunPlanOptions {
   nonPortable?: boolean;
   /** Clock for started_at/finished_at; injected so tests are deterministic. */
   now?: () => Date;
+  /**
+   * Keep Python types in `trace.state`: whole floats stay PyFloat (`2.0`, not `2`). For consumers that render
+   * state values the environment's way (the replay's final-answer matcher); off by default, as state is JSON.
+   */
+  pythonTypes?: boolean;
 }
 
 /**
@@ -23,7 +28,7 @@ export interface RunPlanOptions {
  * and evaluate accept_if. Tool errors and skipped steps are recorded and the run continues; never throws for
  * plan or tool problems. State values in the trace are plain JSON (whole floats become plain numbers).
  */
-export async function runPlan(plan: Plan, caller: ToolCaller, options: RunPlanOptions = {}): Promise<Trace> {
+export async function runPlan(plan: Pick<Plan, 'tool_sequence'>, caller: ToolCaller, options: RunPlanOptions = {}): Promise<Trace> {
   const now = options.now ?? (() => new Date());
   const startedAt = now().toISOString();
   const state: State = {};
@@ -31,7 +36,7 @@ export async function runPlan(plan: Plan, caller: ToolCaller, options: RunPlanOp
   for (const step of plan.tool_sequence) steps.push(await runStep(step, state, caller, options));
   return {
     steps,
-    state: toPlainJson(state) as Record<string, unknown>,
+    state: options.pythonTypes ? { ...state } : (toPlainJson(state) as Record<string, unknown>),
     started_at: startedAt,
     finished_at: now().toISOString(),
     all_accepted: steps.every((step) => step.accepted),

@@ -55,7 +55,7 @@ export function finalHeuristic(input: FinalHeuristicInput): FinalHeuristic {
   const missingGrounded = missing(requirements.grounded_from);
   const coverage = share(requirements.must_include, missingMust);
   const grounding = share(requirements.grounded_from, missingGrounded);
-  const tokens = finalText.split(PYTHON_WHITESPACE).filter((token) => token !== '').length;
+  const tokens = answerTokens(finalText);
   const range = requirements.length_range ?? requirements.target_length_range ?? null;
   const length = range && range.length >= 2 ? (tokens >= range[0]! && tokens <= range[1]! ? 1 : 0) : 1;
   const weights = { ...DEFAULT_WEIGHTS, ...definedOnly(input.weights ?? {}) };
@@ -72,4 +72,9 @@ export function finalHeuristic(input: FinalHeuristicInput): FinalHeuristic {
 
 function definedOnly(weights: HeuristicWeights): HeuristicWeights {
   return Object.fromEntries(Object.entries(weights).filter(([, weight]) => typeof weight === 'number'));
+}
+
+/** Whitespace tokens of an answer as the environment counts them for its length range (Python's str.split()). */
+export function answerTokens(text: string): number {
+  return text.split(PYTHON_WHITESPACE).filter((token) => token !== '').length;
 }

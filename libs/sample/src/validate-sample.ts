@@ -12,7 +12,11 @@ export type SampleProblemCode =
   | 'grounding-failed'
   | 'must-include-uncovered'
   | 'prompt-too-long'
-  | 'duplicate-sample-id';
+  | 'duplicate-sample-id'
+  // Set by the packager's oracle replay (libs/replay), which needs the recorded tool results a row does not hold.
+  | 'replay:step'
+  | 'replay:coverage'
+  | 'replay:grounding';
 
 /** One reason a row cannot be trained on; `path` is a JSON pointer into the row when it points somewhere. */
 export interface SampleProblem {

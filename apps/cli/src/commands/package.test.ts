@@ -43,6 +43,21 @@ describe('forge validate / package / inspect', () => {
       expect(check.stdout).toContain('5 rows, 5 accepted, 0 rejected');
     }
 
+    const replay = await forge(['replay', join(tree.outDir, 'train.jsonl')]);
+    expect(replay.exitCode, replay.stdout + replay.stderr).toBe(0);
+    expect(replay.stdout).toContain('5 rows, 5 earn the full replay');
+
+    // One row whose answer drops every fact: the replay names it, its reasons, and exits 1.
+    const rows = (await readFile(join(tree.outDir, 'train.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+    rows[1].reward_spec.ground_truth.final_reference.answer_text = 'NVDA did something today.';
+    const broken = join(tree.outDir, 'broken.jsonl');
+    await writeFile(broken, rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
+    const short = await forge(['replay', broken]);
+    expect(short.exitCode).toBe(1);
+    expect(short.stdout).toContain(`row 2 · ${rows[1].extra_info.prompt_id}: [replay:coverage]`);
+    expect(short.stdout).toContain('5 rows, 4 earn the full replay');
+    expect(short.stderr).toContain('1 of 5 rows fall short on replay');
+
     const inspect = await forge(['inspect', '--n', '1', '--file', join(tree.outDir, 'train.jsonl')]);
     expect(inspect.exitCode).toBe(0);
     expect(inspect.stdout.match(/^── /gm)).toHaveLength(3);

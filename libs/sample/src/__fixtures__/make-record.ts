@@ -9,6 +9,8 @@ export interface RecordShape {
   key?: string;
 }
 
+const GAP_CODE = 'closes = json.loads(c)\navg5 = round(statistics.mean(closes[-5:]), 2)\nresult = {"avg5": avg5, "gap_pct": round((closes[-1] - avg5) / avg5 * 100, 2)}';
+
 /** A 3-step GenerationRecord (quote → bars → python) as the engine would append it. */
 export function makeRecord(shape: RecordShape = {}): GenerationRecord {
   const symbol = shape.symbol ?? 'NVDA';
@@ -42,12 +44,12 @@ export function makeRecord(shape: RecordShape = {}): GenerationRecord {
         },
         {
           step: 3, server: 'python', tool: 'execute_python',
-          params: { code: 'result = round(statistics.mean(json.loads(c)[-5:]), 2)', inputs: { c: '${closes}' } },
-          analysis_requirements: { extract: ['avg5 = result'], compute: ['gap_pct = round((price - avg5) / avg5 * 100, 2)'], select: [], accept_if: ['avg5 > 0'] },
+          params: { code: GAP_CODE, inputs: { c: '${closes}' } },
+          analysis_requirements: { extract: ['avg5 = result.avg5', 'gap_pct = result.gap_pct'], compute: [], select: [], accept_if: ['avg5 > 0'] },
         },
       ],
       final_answer_requirements: {
-        format: 'one short paragraph', must_include: ['price', 'avg5'], grounded_from: ['price', 'previousClose', 'avg5', 'gap_pct'],
+        format: 'one short paragraph', must_include: ['price', 'avg5'], grounded_from: ['price', 'avg5', 'gap_pct'],
         quality_criteria: ['states the direction of the gap'],
       },
       judge_rubric: { weights: { coverage: 0.3, grounding: 0.4, clarity: 0.2, safety: 0.1 }, target_length_range: [30, 120], schema: ['coverage', 'grounding', 'clarity', 'safety', 'total'] },
@@ -71,9 +73,9 @@ export function makeRecord(shape: RecordShape = {}): GenerationRecord {
         },
         {
           step: 3, server: 'python', tool: 'execute_python', status: 'ok',
-          args: { code: 'result = round(statistics.mean(json.loads(c)[-5:]), 2)', inputs: { c: '[175,176,177,178.4,181.2]' } }, latency_ms: 12.4,
-          structured_content: { result: 177.52, stdout: '' },
-          extracted: { avg5: 177.52 }, computed: { gap_pct: 2.07 }, missing: [],
+          args: { code: GAP_CODE, inputs: { c: '[175, 176, 177, 178.4, 181.2]' } }, latency_ms: 12.4,
+          structured_content: { result: { avg5: 177.52, gap_pct: 2.07 }, stdout: '' },
+          extracted: { avg5: 177.52, gap_pct: 2.07 }, computed: {}, missing: [],
           accept: [{ condition: 'avg5 > 0', passed: true }], accepted: true,
         },
       ],
