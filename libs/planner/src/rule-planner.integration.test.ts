@@ -210,6 +210,26 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(plan.final_answer_requirements.must_include).toContain('screen_symbols');
   });
 
+  it('reads a Slack channel without posting when the prompt says not to, with or without a company', async () => {
+    const entries = parseCatalog([
+      { id: 'SR1', complexity: 'medium', user_prompt: 'Look through the #alerts history for anything on AMD and MU, and check those calls against the current quote. Read only, please.' },
+      { id: 'SR2', complexity: 'easy', user_prompt: "Check #markets and show me the last 4 messages; please don't post anything there." },
+      { id: 'SR3', complexity: 'medium', user_prompt: 'A colleague claims in #research that Exxon was halted this morning. Read the channel, quote what was said and check it against the market data. Do NOT post anything.' },
+      { id: 'SR4', complexity: 'medium', user_prompt: 'Go through the recent messages in #general and summarise any stock calls people made. Do not send anything to Slack.' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    for (const entry of entries) {
+      const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+      const tools = plan.tool_sequence.map((step) => step.tool);
+      expect(tools, entry.prompt_id).not.toContain('send_slack_message');
+      expect(tools, entry.prompt_id).toContain('get_slack_channel_history');
+    }
+    const exxon = await new RulePlanner().plan({ entry: entries[2], inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+    expect(exxon.plan.tool_sequence[0]).toMatchObject({ tool: 'fmp_search_ticker', params: { query: 'Exxon' } });
+    expect(exxon.plan.final_answer_requirements.must_include).toEqual(expect.arrayContaining(['xom_price', 'slack_history_texts']));
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

@@ -9,7 +9,7 @@ import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
 import { slugOf } from './rule/resolve-entities.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v11';
+export const RULE_PLANNER_VERSION = 'rule-v12';
 
 const DAY_MS = 86_400_000;
 
@@ -91,7 +91,14 @@ export class RulePlanner implements Planner {
     if (screen) entities = screen.members.map((member) => ({ symbol: member.symbol, slug: slugOf(member.symbol), name: member.name, resolvedByName: false, searchIndex: 0 }));
     // "How is X doing?" names a company and no facet: an analyst answers with the price and the day's move.
     if (reading.facets.size === 0 && entities.length > 0) reading.facets.add('price').add('move');
-    const needsEntity = [...reading.facets].some((facet) => !['market-status', 'web', 'slack', 'slack-read', 'movers'].includes(facet));
+    const contextFacets = ['market-status', 'web', 'slack', 'slack-read', 'movers'];
+    // "Summarise the ticker calls in #research": the names come from the messages, so the read needs no company.
+    if (reading.facets.has('slack-read') && entities.length === 0) {
+      for (const facet of [...reading.facets]) if (!contextFacets.includes(facet)) reading.facets.delete(facet);
+    }
+    const needsEntity = [...reading.facets].some((facet) => !contextFacets.includes(facet));
+    // "Someone wrote in #markets that Chevron was halted; read it and check the data": the named company's price and move.
+    if (!needsEntity && reading.facets.has('slack-read') && entities.length > 0) reading.facets.add('price').add('move');
     // A movers question ("today's biggest losers") finds its names in the movers list itself.
     if (needsEntity && entities.length === 0 && !reading.facets.has('movers')) {
       throw new ForgeError({

@@ -195,10 +195,13 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
   }
   if (reading.facets.has('slack-read')) {
-    const listChannels = /channels/i.test(reading.rawText) || !reading.slackChannel;
+    // A bare read of one channel also lists the channels, so the plan has its complexity's minimum of steps.
+    const short = plan.steps.length + 1 < STEP_RANGE[complexity][0] && found.length === 0 && !reading.facets.has('slack');
+    const listChannels = /channels/i.test(reading.rawText) || !reading.slackChannel || short;
     addSlackReadSteps(plan, reading.slackChannel, reading.slackMessages ?? 5, listChannels);
   }
-  if (reading.facets.has('slack') && reading.slackChannel) {
+  const postTo = reading.slackPostChannel ?? reading.slackChannel;
+  if (reading.facets.has('slack') && postTo) {
     // "If …, post to #a; otherwise to #b": a python step decides, the Slack step follows its choice.
     const branches = readBranches(reading.rawText);
     // A movers question conditions on the top name of the list ("if its loss is bigger than 3%").
@@ -207,7 +210,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     const condition = branches && readCondition(reading.rawText, subjects, plan.groundedFrom);
     if (branches && condition) addConditionStep(plan, condition, branches);
     if (branches && condition) addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
-    else addSlackSteps(plan, reading.slackChannel, slackNote(plan, entities));
+    else addSlackSteps(plan, postTo, slackNote(plan, entities));
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe);

@@ -44,3 +44,26 @@ describe('detectFacets, window statistics and the session bar', () => {
     }
   });
 });
+
+describe('detectFacets, read-only Slack', () => {
+  it('reads a channel and never posts when the prompt forbids posting', () => {
+    for (const prompt of [
+      'Look through the #alerts history for anything on AMD and MU. Read only, please.',
+      'Check #markets and show me the last 4 messages; please don\'t post anything there.',
+      'Go through the recent messages in #general and tell me the gist. Do not send anything to Slack.',
+      'Someone in #research says Exxon was halted. Read the channel and check it against the data. Do NOT post anything.',
+    ]) {
+      const reading = readPrompt(prompt);
+      expect(reading.facets.has('slack'), prompt).toBe(false);
+      expect(reading.facets.has('slack-read'), prompt).toBe(true);
+      expect(reading.tickerCandidates, prompt).not.toContain('NOT');
+    }
+  });
+
+  it('posts to the channel named after the verb when it reads one channel and posts to another', () => {
+    const reading = readPrompt('Read the last 3 messages in #alerts, then post a short recap to #desk.');
+    expect(reading.facets.has('slack')).toBe(true);
+    expect(reading.slackChannel).toBe('#alerts');
+    expect(reading.slackPostChannel).toBe('#desk');
+  });
+});

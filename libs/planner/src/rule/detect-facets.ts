@@ -32,17 +32,25 @@ export type Facet =
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
+/** "Do not post", "read only", "don't send anything": the prompt forbids writing to Slack. */
+export function forbidsPosting(text: string): boolean {
+  return /\b(?:do not|don['’]?t|dont|never|no need to|without|not to)\s+(?:\w+\s+)?(?:post|send|write|share|message|reply)(?:ing)?\b|\bread[- ]only\b|\bno (?:posting|posts|messages? sent)\b|\bjust (?:read|look|check)\b[^.?!]{0,20}\bnot (?:post|send)/i.test(text);
+}
+
+/** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
+const READS_CHANNEL = /(?:\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
+
 export function detectFacets(text: string): Set<Facet> {
   const t = text.toLowerCase();
   const facets = new Set<Facet>();
   const add = (facet: Facet, when: boolean) => when && facets.add(facet);
   add('market-status', has(t, /market holiday|holiday today|today a holiday|market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
-  add('price', has(t, /price|quote|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|performed|traded)\b/));
+  add('price', has(t, /price|quote|\bpx\b|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|performed|traded)\b/));
   add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|traded)\b/));
   add('volume', has(t, /volume|shares traded|traded the most|most shares/));
   add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual|\d(?:\.\d+)?\s*(?:x|×|times) (?:their |its |the )?(?:average|avg|usual|typical|normal)|exceed(?:s|ed)? (?:its |their |the )?average/));
   add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
-  add('headline', has(t, /headline|news|stor(y|ies)|what .{0,30} say/));
+  add('headline', has(t, /headline|news|\bstor(?:y|ies)\b|what .{0,30} say/));
   add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/));
   add('risk-opportunity', has(t, /risks?\b|opportunit/));
   add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/));
@@ -63,11 +71,14 @@ export function detectFacets(text: string): Set<Facet> {
   add('bar-stats', has(t, /volatil|standard deviation|std dev|drawdown|peak[- ]to[- ]trough|(?:largest|biggest|best|worst|largest single|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/));
   add('session-bar', has(t, /\bopen(?:ed)? (?:higher|lower|vs\.?|versus|at|price)|\bopening price|\bopen and close|\bopen vs|\bopen versus|gap(?:ped)? (?:up|down)|vwap|volume[- ]weighted/));
   // Reading Slack (its channels, a channel's recent messages) is not posting to it.
-  const posts = has(t, /(?:post|send|share|drop|push|write|message|notify)\b[^.?!]{0,40}(?:to|in|on) (?:the )?(?:#|slack)|\bpost (?:it|this|a|the)/);
+  const readOnly = forbidsPosting(t);
+  const posts = !readOnly && has(t, /(?:post|send|share|drop|push|write|message|notify)\b[^.?!]{0,40}(?:to|in|on) (?:the )?(?:#|slack)|\bpost (?:it|this|a|the)/);
   // "Check the last messages in #research, then post …" reads first and posts after.
   const readsFirst = has(t, /(?:check|read|look at|review|see)\b[^.?!]{0,20}(?:last|latest|recent) \w* ?(?:messages|posts)/);
   add('slack-read', (!posts || readsFirst) && has(t, /slack channels|which channels|list (?:the |our )?channels|(?:messages|posts) (?:posted |sent )?in (?:the )?#|(?:last|latest|recent) \w* ?messages|channel history/));
-  if (facets.has('slack-read') && !posts) facets.delete('slack');
+  // "Scan #alerts history … do not post": a read the prompt forbids answering with a post.
+  add('slack-read', readOnly && /#[a-z]|slack|channel/.test(t) && has(t, READS_CHANNEL));
+  if ((facets.has('slack-read') && !posts) || readOnly) facets.delete('slack');
   if (facets.has('bar-stats')) facets.add('trend');
   if (facets.has('session-bar')) facets.add('price');
   if (facets.has('volume-vs-average')) facets.add('volume');

@@ -8,7 +8,7 @@ const NOT_TICKERS = new Set([
   'A', 'I', 'US', 'USA', 'UK', 'EU', 'ETF', 'ETFS', 'CEO', 'CFO', 'CTO', 'AI', 'EPS', 'YOY', 'QOQ', 'IPO', 'USD',
   'NYSE', 'NASDAQ', 'ET', 'EST', 'EDT', 'UTC', 'GMT', 'API', 'EV', 'GDP', 'CPI', 'FED', 'SEC', 'PE', 'OK', 'Q1', 'Q2',
   'Q3', 'Q4', 'FY', 'TTM', 'ROE', 'ROI', 'EBIT', 'EBITDA', 'FCF', 'M&A', 'R&D', 'GPU', 'CPU', 'HBM', 'DRAM', 'NAND',
-  'TV', 'PC', 'VWAP', 'IT', 'AM', 'PM', 'NOTE', 'INC', 'CORP', 'LLC', 'PLC', 'LTD', 'CO', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
+  'TV', 'PC', 'VWAP', 'NOT', 'DO', 'DONT', 'NO', 'ONLY', 'FYI', 'ASAP', 'RN', 'BTW', 'PLS', 'TLDR', 'IMO', 'IT', 'AM', 'PM', 'NOTE', 'INC', 'CORP', 'LLC', 'PLC', 'LTD', 'CO', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
 ]);
 
 // Capitalised words that start questions and instructions; they are never company names on their own.
@@ -26,7 +26,8 @@ const FUNCTION_WORDS = new Set(
     'did has have had will would should could can may might must let lets let\'s i we you they he she ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december nasdaq-100 etf etfs index ceo cfo vs moved more less much many most ' +
-    'up down day days week year ago who how why what were was it its among amongst whether take pull pls hey quick quant')
+    'up down day days week year ago who how why what were was it its among amongst whether take pull pls hey quick quant ' +
+    'just only not no yes ok okay sure thanks thank hi hello somebody someone anyone anything nothing one two three status')
     .split(/\s+/),
 );
 

@@ -1,5 +1,5 @@
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
-import { detectFacets, type Facet } from './detect-facets.ts';
+import { detectFacets, forbidsPosting, type Facet } from './detect-facets.ts';
 import { nameCandidates, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
 
 export type { AnswerFormat } from './read-answer-form.ts';
@@ -26,6 +26,8 @@ export interface PromptReading {
   /** A decline threshold to flag, in percent ("fell more than 2%"). */
   declineThreshold?: number;
   slackChannel?: string;
+  /** Where a post goes when it differs from the channel read ("read #research, then post to #general"). */
+  slackPostChannel?: string;
   /** How many recent Slack messages a read of a channel's history asks for. */
   slackMessages?: number;
   /** The topic of a web search, e.g. "memory business" in "coverage of Micron's memory business". */
@@ -136,6 +138,12 @@ function incomeRankBy(text: string): PromptReading['incomeRankBy'] {
 
 export const FISCAL_EPS = /(?:\beps\b|earnings per share)[^.?!]{0,40}(?:fiscal year|\bfy\b)|(?:fiscal year|\bfy\b)[^.?!]{0,20}(?:\beps\b|earnings per share)/i;
 
+/** The channel a post is sent to, named after the verb ("then post a summary to #general"). */
+function postChannel(text: string): string | undefined {
+  const channel = /\b(?:post|send|share|drop|push|write)\b[^.?!#]{0,40}#([a-z0-9][\w-]*)/i.exec(text)?.[1];
+  return channel ? `#${channel.toLowerCase()}` : undefined;
+}
+
 /** Reads facets, period, form and entity candidates from a prompt. */
 export function readPrompt(text: string): PromptReading {
   const facets = detectFacets(text);
@@ -144,8 +152,10 @@ export function readPrompt(text: string): PromptReading {
   const threshold = /(?:fell|dropped|declined|lost|down)\s+(?:by\s+)?more than\s+(\d+(?:\.\d+)?)\s*%/i.exec(text);
   const channel = /#([a-z0-9][\w-]*)/i.exec(text)?.[1];
   // Reading a channel's messages and then posting there does both.
-  const postsAfterReading = facets.has('slack-read') && /(?:messages|posts)\b[^]*\b(?:post|send|share)\b/i.test(text);
-  if (channel && (!facets.has('slack-read') || postsAfterReading) && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
+  // "Do not post", "read only": nothing is written to Slack, whatever else the prompt says.
+  const readOnly = forbidsPosting(text);
+  const postsAfterReading = !readOnly && facets.has('slack-read') && /(?:messages|posts)\b[^]*\b(?:post|send|share)\b/i.test(text);
+  if (channel && !readOnly && (!facets.has('slack-read') || postsAfterReading) && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
   // "Tell me about X" / "give me a snapshot of X" asks for an overview: what it is and how it trades.
   if (/tell me about|overview of|snapshot of|rundown on|run-down on|brief me on|what do you know about/i.test(text) && !facets.has('income')) {
     facets.add('profile').add('price').add('move');
@@ -167,6 +177,7 @@ export function readPrompt(text: string): PromptReading {
     declineThreshold: threshold ? Number(threshold[1]) : undefined,
     slackMessages: numberFrom(/(\w+)\s+(?:most\s+recent\s+|latest\s+|last\s+)?(?:messages|posts)\b/i.exec(text)?.[1] ?? '') ?? 5,
     slackChannel: channel ? `#${channel.toLowerCase()}` : facets.has('slack') ? '#general' : undefined,
+    slackPostChannel: facets.has('slack') && facets.has('slack-read') ? postChannel(text) : undefined,
     searchTopic: detectSearchTopic(text),
     format: form.format,
     wordLimit: form.wordLimit,
