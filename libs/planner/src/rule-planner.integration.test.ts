@@ -230,6 +230,17 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(exxon.plan.final_answer_requirements.must_include).toEqual(expect.arrayContaining(['xom_price', 'slack_history_texts']));
   });
 
+  it('answers a market-status question that names no company, however it is phrased', async () => {
+    const entries = parseCatalog([
+      { id: 'MS1', complexity: 'easy', user_prompt: 'mkt closed already? just the status' },
+      { id: 'MS2', complexity: 'easy', user_prompt: 'Can you tell me if the US stock market is open at the moment? A single sentence will do.' },
+      { id: 'MS3', complexity: 'easy', user_prompt: 'are US equities trading right now?' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    for (const outcome of outcomes) expect(outcome.detail, outcome.id).toMatch(/market is (?:open|closed)/);
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

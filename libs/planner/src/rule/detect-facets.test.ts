@@ -67,3 +67,23 @@ describe('detectFacets, read-only Slack', () => {
     expect(reading.slackPostChannel).toBe('#desk');
   });
 });
+
+describe('detectFacets, market status in loose phrasings', () => {
+  it('reads whether the market is open without a company', () => {
+    for (const prompt of [
+      'mkt closed already? just the status',
+      'Can you tell me if the US stock market is open at the moment?',
+      'are US equities trading right now?',
+      'Is the equity market currently closed? Keep it short.',
+      'Is the exchange open today or not?',
+    ]) {
+      expect(detectFacets(prompt).has('market-status'), prompt).toBe(true);
+    }
+  });
+
+  it('does not read a market-cap or price question as market status', () => {
+    for (const prompt of ['What is the market cap of Apple?', 'Where did MSFT close today?', 'Did NVDA beat the broader market this week?']) {
+      expect(detectFacets(prompt).has('market-status'), prompt).toBe(false);
+    }
+  });
+});

@@ -37,6 +37,17 @@ export function forbidsPosting(text: string): boolean {
   return /\b(?:do not|don['’]?t|dont|never|no need to|without|not to)\s+(?:\w+\s+)?(?:post|send|write|share|message|reply)(?:ing)?\b|\bread[- ]only\b|\bno (?:posting|posts|messages? sent)\b|\bjust (?:read|look|check)\b[^.?!]{0,20}\bnot (?:post|send)/i.test(text);
 }
 
+/**
+ * Whether the market is open, phrased loosely: "mkt open rn?", "is the US equity market currently open",
+ * "are stocks trading now", "are markets closed today", "status only".
+ */
+const MARKET_STATUS = new RegExp([
+  String.raw`\b(?:is|are|was|whether|if)\s+(?:the\s+)?(?:[\w.&-]+\s+){0,3}(?:mkts?|markets?|exchanges?|nyse|nasdaq|wall street)\s+(?:\w+\s+){0,2}(?:open|closed|trading)\b`,
+  String.raw`\bmkts?\b[^.?!]{0,15}\b(?:open|closed|status)\b`,
+  String.raw`\b(?:are|is)\s+(?:we|stocks|(?:u\.?s\.?|us) (?:stocks|equities)|equities)\s+(?:trading|open)\s+(?:now|today|right now|rn)\b`,
+  String.raw`\b(?:market|trading) hours\b|\bstatus only\b|\bopen (?:rn|right now)\b`,
+].join('|'));
+
 /** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
 const READS_CHANNEL = /(?:\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
 
@@ -44,7 +55,7 @@ export function detectFacets(text: string): Set<Facet> {
   const t = text.toLowerCase();
   const facets = new Set<Facet>();
   const add = (facet: Facet, when: boolean) => when && facets.add(facet);
-  add('market-status', has(t, /market holiday|holiday today|today a holiday|market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market/));
+  add('market-status', has(t, /market holiday|holiday today|today a holiday|market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market(?!\s*cap)/) || has(t, MARKET_STATUS));
   add('price', has(t, /price|quote|\bpx\b|closing|close\b|closes|where is .{1,40} trading|trading at|trad(?:es|ed) at|how did .{1,60} do\b|share price|how(?:'s| is) .{1,40} doing|doing today|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|performed|traded)\b/));
   add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|outperform|perform|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|traded)\b/));
   add('volume', has(t, /volume|shares traded|traded the most|most shares/));
@@ -69,7 +80,7 @@ export function detectFacets(text: string): Set<Facet> {
   add('slack', has(t, /slack|(?:post|send|share|drop|push|write|message) (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   // Statistics of the daily-bar window: volatility, the best or worst single session, drawdown from the peak.
   add('bar-stats', has(t, /volatil|standard deviation|std dev|drawdown|peak[- ]to[- ]trough|(?:largest|biggest|best|worst|largest single|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/));
-  add('session-bar', has(t, /\bopen(?:ed)? (?:higher|lower|vs\.?|versus|at|price)|\bopening price|\bopen and close|\bopen vs|\bopen versus|gap(?:ped)? (?:up|down)|vwap|volume[- ]weighted/));
+  add('session-bar', has(t, /\bopen(?:ed)? (?:higher|lower|vs\.?|versus|at(?! (?:the|this) (?:moment|time|point))|price)|\bopening price|\bopen and close|\bopen vs|\bopen versus|gap(?:ped)? (?:up|down)|vwap|volume[- ]weighted/));
   // Reading Slack (its channels, a channel's recent messages) is not posting to it.
   const readOnly = forbidsPosting(t);
   const posts = !readOnly && has(t, /(?:post|send|share|drop|push|write|message|notify)\b[^.?!]{0,40}(?:to|in|on) (?:the )?(?:#|slack)|\bpost (?:it|this|a|the)/);
