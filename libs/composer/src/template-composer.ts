@@ -6,10 +6,11 @@ import { FactReader } from './template/fact-reader.ts';
 import { entityClauses, type Focus, type Style, type Subject } from './template/entity-clauses.ts';
 import { marketClauses } from './template/market-clauses.ts';
 import { screenClause } from './template/screen-clause.ts';
-import { fitClauses, layoutAnswer, readAnswerShape, wordCount, type AnswerShape } from './template/answer-layout.ts';
+import { fitClauses, layoutAnswer, layoutTable, readAnswerShape, shapeFromForm, wordCount, type AnswerShape } from './template/answer-layout.ts';
+import { leadClauses } from './template/lead-clause.ts';
 import { checkGrounding } from './check-grounding.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v12';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v13';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -26,11 +27,45 @@ function subjectsOf(plan: Plan, trace: Trace): Subject[] {
   return subjects;
 }
 
-function writeClauses(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): string[] {
+interface Sections {
+  before: string[];
+  rows: Array<{ label: string; clauses: string[] }>;
+  after: string[];
+}
+
+function writeSections(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): Sections {
   const market = marketClauses(facts, style, focus);
   const subjects = subjectsOf(plan, trace);
   const screened = screenClause(facts, style, subjects.map((subject) => subject.symbol));
-  return [...market.before, ...(screened ? [screened] : []), ...subjects.flatMap((subject) => entityClauses(facts, subject, focus, style)), ...market.after];
+  const rows = subjects.map((subject) => ({ label: subject.symbol, clauses: entityClauses(facts, subject, focus, style) })).filter((row) => row.clauses.length > 0);
+  return { before: [...market.before, ...(screened ? [screened] : [])], rows, after: market.after };
+}
+
+function writeClauses(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): string[] {
+  const sections = writeSections(facts, plan, trace, focus, style);
+  return [...sections.before, ...sections.rows.flatMap((row) => row.clauses), ...sections.after];
+}
+
+/** The plan's shape: the asks' form when the generator attached them, else the planner's format string. */
+function shapeOf(plan: Plan): AnswerShape {
+  const requirements = plan.final_answer_requirements;
+  return requirements.asks ? shapeFromForm(requirements.asks.form) : readAnswerShape(requirements.format);
+}
+
+/** The subjects a lead decides among: the asks' entities when known (a benchmark is the yardstick, not a pick). */
+function candidates(plan: Plan, trace: Trace): Subject[] {
+  const entities = plan.final_answer_requirements.asks?.entities ?? [];
+  const subjects = subjectsOf(plan, trace);
+  const asked = subjects.filter((subject) => entities.includes(subject.symbol));
+  return asked.length > 0 ? asked : subjects;
+}
+
+/** Too short for the asked range: say what else the tools returned, then fit it to the range's top. */
+function lengthened(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, shape: AnswerShape, clauses: string[], lead: string[]): string[] {
+  if (!shape.minWords || wordCount(layoutAnswer(clauses, shape)) >= shape.minWords) return clauses;
+  const everything = new Set(Object.keys(trace.state));
+  const more = [...lead, ...writeClauses(facts, plan, trace, everything, 'full')];
+  return shape.wordLimit ? fitClauses(more, coverage(trace.state, focus), shape) : more;
 }
 
 /** The required facts a clause states (flags are stated by any clause, so they decide nothing here). */
@@ -83,11 +118,15 @@ export class TemplateComposer implements Composer {
   async compose(_entry: Entry, plan: Plan, trace: Trace): Promise<ComposeOutcome> {
     const facts = new FactReader(trace.state);
     const focus = new Set(plan.final_answer_requirements.must_include);
-    const shape = readAnswerShape(plan.final_answer_requirements.format);
+    const shape = shapeOf(plan);
+    const lead = leadClauses(plan.final_answer_requirements.asks, facts, candidates(plan, trace));
     let clauses = clausesWithin(facts, plan, trace, focus, shape);
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
-    const answer = clauses.length > 0 ? layoutAnswer(clauses, shape) : 'The tools returned no facts that answer this question.';
+    clauses = lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead);
+    const answer = clauses.length === 0 ? 'The tools returned no facts that answer this question.'
+      : shape.table ? this.table(facts, plan, trace, focus, lead)
+        : layoutAnswer(clauses, shape);
     const keys = [...new Set([...facts.used, ...plan.final_answer_requirements.must_include])].filter((key) => key in trace.state);
     const reference: Reference = {
       answer_text: answer,
@@ -95,5 +134,10 @@ export class TemplateComposer implements Composer {
       citations: citationsFor(keys, trace),
     };
     return { reference, usage: [] };
+  }
+
+  private table(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[]): string {
+    const sections = writeSections(facts, plan, trace, focus, 'full');
+    return layoutTable(lead, sections.rows, [...sections.before, ...sections.after], shapeOf(plan));
   }
 }

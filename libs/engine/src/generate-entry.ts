@@ -5,6 +5,7 @@ import type { PlanLimits, TokenUsage } from '@forge/planner';
 import type { ToolCaller, ToolSpec } from '@forge/tools';
 import type { Reference } from '@forge/composer';
 import { answerTokens, valueInText } from '@forge/replay';
+import { readAsks } from '@forge/asks';
 import type { Clock } from './clock.ts';
 import type { FailureRecord, GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
@@ -130,6 +131,44 @@ function statedRequirements(plan: Plan, trace: Trace, reference: Reference): { p
   return { plan: { ...plan, final_answer_requirements: { ...requirements, must_include: mustInclude, grounded_from: groundedFrom } } };
 }
 
+const SYMBOL_PARAMS = new Set(['symbol', 'ticker', 'symbols', 'tickers', 'stocksTicker']);
+
+/** The symbols the run asked tools about (placeholders resolved), in first-use order: what picks and tables range over. */
+function tracedSymbols(trace: Trace): string[] {
+  const symbols: string[] = [];
+  for (const step of trace.steps) {
+    if (step.tool === 'fmp_search_ticker') continue;
+    for (const [name, value] of Object.entries(step.args)) {
+      if (!SYMBOL_PARAMS.has(name)) continue;
+      for (const item of Array.isArray(value) ? value : String(value).split(',')) {
+        const symbol = String(item).trim();
+        if (/^[A-Z][A-Z.]{0,5}$/.test(symbol) && !symbols.includes(symbol)) symbols.push(symbol);
+      }
+    }
+  }
+  return symbols;
+}
+
+/**
+ * Attaches what the prompt asks (libs/asks) to the plan, so the composer answers it, the gate checks it and a judge
+ * sees it; the entities are the plan's symbols, less a benchmark asked against (it is the yardstick, not a pick).
+ */
+function withAsks(plan: Plan, prompt: string): Plan {
+  if (plan.final_answer_requirements.asks) return plan;
+  return { ...plan, final_answer_requirements: { ...plan.final_answer_requirements, asks: readAsks(prompt) } };
+}
+
+/** The asks' entities, once the run has resolved every name to its symbol. */
+function withEntities(plan: Plan, trace: Trace): Plan {
+  const asks = plan.final_answer_requirements.asks;
+  if (!asks || asks.entities.length > 0) return plan;
+  const benchmarks = new Set(asks.asks.flatMap((ask) => (ask.kind === 'benchmark' ? [ask.symbol] : [])));
+  const symbols = tracedSymbols(trace);
+  const names = symbols.filter((symbol) => !benchmarks.has(symbol));
+  const entities = names.length > 0 ? names : symbols;
+  return { ...plan, final_answer_requirements: { ...plan.final_answer_requirements, asks: { ...asks, entities } } };
+}
+
 /**
  * The environment scores length against `target_length_range` in whitespace tokens. A length the prompt asked for
  * ("<= 60 words") caps the answer: going over it is a compose failure. Otherwise the range is the
@@ -194,7 +233,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
         (outcome) => outcome.usage,
       );
     });
-    plan = planned.plan;
+    plan = withAsks(planned.plan, entry.user_prompt);
     usage.push(...planned.usage);
     log.add('plan', `${plan.tool_sequence.length} steps after ${planned.repairs} repairs`, plan);
     const planDone = clock.now();
@@ -207,12 +246,12 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       throw new StageFailure('check', reason, 1, { plan });
     }
 
-    const checkedPlan = plan;
+    const plannedChecked = plan;
     const trace = await stage(
       'run',
       async (attempt) => {
         const caller = recordingCaller(pipeline.tools);
-        const result = await pipeline.runPlan(checkedPlan, caller);
+        const result = await pipeline.runPlan(plannedChecked, caller);
         logTrace(log, result, attempt);
         const accepted = result.all_accepted && result.steps.every((step) => step.accepted);
         if (!accepted && caller.transportErrors > 0) throw new TransportTraceError(result);
@@ -224,6 +263,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       throw new StageFailure('run', describeFailingSteps(trace), maxAttempts, { plan, trace });
     }
     const runDone = clock.now();
+    const checkedPlan = withEntities(plannedChecked, trace);
 
     const composed = await stage('compose', async (attempt) => {
       log.add('compose', `attempt ${attempt} with ${pipeline.composer.id}`);
@@ -243,7 +283,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       throw new StageFailure('grounding', parts.join('; ') || 'grounding check failed', 1, { plan, trace });
     }
 
-    const packaged = statedRequirements(plan, trace, composed.reference);
+    const packaged = statedRequirements(checkedPlan, trace, composed.reference);
     if ('missing' in packaged) {
       throw new StageFailure('grounding', `not stated where the environment's matcher finds it: ${packaged.missing.join(', ')}`, 1, { plan, trace });
     }

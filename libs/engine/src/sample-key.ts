@@ -4,10 +4,10 @@ import type { Provenance } from './generation-record.ts';
 
 /**
  * Bump when the key recipe changes, or when generate-entry reshapes what a record holds after composing
- * (v2: stated-fact requirements and a target length fitted to the reference), so old cache entries stop
+ * (v2: stated-fact requirements and a target length fitted to the reference; v3: the asks), so old cache entries stop
  * matching instead of matching wrongly.
  */
-const KEY_VERSION = 'sample-key-v2';
+const KEY_VERSION = 'sample-key-v3';
 
 /** Prompt text as the cache sees it: surrounding whitespace dropped, inner runs collapsed to one space. */
 export function normalisePrompt(text: string): string {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AsksSchema } from '@forge/asks';
 
 /** What a step asks of its own result: extraction paths, derived values, checks, and chaining. */
 export const AnalysisRequirementsSchema = z.object({
@@ -25,6 +26,7 @@ export const FinalAnswerRequirementsSchema = z.object({
   must_include: z.array(z.string()).describe('facets the answer must state, as state keys'),
   grounded_from: z.array(z.string()).describe('state keys the answer may draw numbers from'),
   quality_criteria: z.array(z.string()),
+  asks: AsksSchema.optional().describe('what the prompt asks the answer to deliver (libs/asks); the generator fills it in, a planner need not'),
 });
 export type FinalAnswerRequirements = z.infer<typeof FinalAnswerRequirementsSchema>;
 

@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { checkAnswer } from '@forge/asks';
 import { countPromptTokens, DEFAULT_PROMPT_TOKEN_ENCODING, type PromptTokenEncoding } from './prompt-tokens.ts';
 import type { SampleValidator } from './sample-validator.ts';
 import { JUDGE_SCORE_FIELDS, type SkyRLSample } from './skyrl-sample.ts';
@@ -16,7 +17,9 @@ export type SampleProblemCode =
   // Set by the packager's oracle replay (libs/replay), which needs the recorded tool results a row does not hold.
   | 'replay:step'
   | 'replay:coverage'
-  | 'replay:grounding';
+  | 'replay:grounding'
+  // The answer misses what the prompt asked (libs/asks): ask-not-met:bullets, :pick, :verdict, :slack-read, …
+  | `ask-not-met:${string}`;
 
 /** One reason a row cannot be trained on; `path` is a JSON pointer into the row when it points somewhere. */
 export interface SampleProblem {
@@ -107,6 +110,19 @@ function checkGates(sample: SkyRLSample, problems: SampleProblem[]): void {
     if (!(facet in facts)) problems.push({ code: 'must-include-uncovered', path: '/reward_spec/ground_truth/analysis_rubric/final_answer_requirements/must_include', message: `must_include "${facet}" has no fact` });
   }
   checkContract(sample, problems);
+  checkAsks(sample, problems);
+}
+
+/** The answer delivers what the prompt asked: form, counts, pick/verdict/stance, window, Slack side effects. */
+function checkAsks(sample: SkyRLSample, problems: SampleProblem[]): void {
+  const asks = sample.reward_spec.ground_truth.analysis_rubric.final_answer_requirements.asks;
+  if (!asks) return;
+  const posts = sample.extra_info.task_metadata.exec_breadcrumbs.steps
+    .filter((step) => step.tool_fqn === 'slack.send_slack_message')
+    .map((step) => ({ channel: String(step.args.channel ?? ''), text: String(step.args.text ?? '') }));
+  for (const found of checkAnswer({ asks, answer: sample.reward_spec.ground_truth.final_reference.answer_text, posts })) {
+    problems.push({ code: found.code, path: '/reward_spec/ground_truth/final_reference/answer_text', message: found.message });
+  }
 }
 
 /** The cross-field rules of ARCHITECTURE.md that a JSON Schema cannot say. */

@@ -1,3 +1,4 @@
+import type { AnswerForm } from '@forge/asks';
 /**
  * The answer's form, read from the plan's format string ("bullets (3 bullets, <= 60 words)", "one sentence",
  * "short paragraph (2 sentences)"), and the layout of clauses in that form.
@@ -7,7 +8,33 @@ export interface AnswerShape {
   oneSentence: boolean;
   /** How many bullets or sentences the clauses are grouped into. */
   parts?: number;
+  /** The count is a ceiling ("2 sentences max"): fewer parts are fine. */
+  atMost?: boolean;
+  /** How many paragraphs (blank-line separated) the clauses are grouped into. */
+  paragraphs?: number;
+  /** A markdown table, one row per subject; `trailingLine` keeps the rest to one sentence after it. */
+  table?: boolean;
+  trailingLine?: boolean;
   wordLimit?: number;
+  /** Fewest words the prompt asked for ("200-300 words"). */
+  minWords?: number;
+}
+
+/** The shape of an answer form read by libs/asks (the plan's `asks.form`). */
+export function shapeFromForm(form: AnswerForm): AnswerShape {
+  const shape: AnswerShape = { bullets: form.layout === 'bullets', oneSentence: form.layout === 'one_sentence' };
+  if ((form.layout === 'bullets' || form.layout === 'sentences') && form.count) shape.parts = form.count;
+  if (form.at_most) shape.atMost = true;
+  if (form.layout === 'paragraphs' && form.count && form.count > 1) shape.paragraphs = form.count;
+  if (form.layout === 'table') {
+    shape.table = true;
+    if (form.trailing_line) shape.trailingLine = true;
+  }
+  if (form.words) {
+    shape.wordLimit = form.words.max;
+    if (form.words.min > 0) shape.minWords = form.words.min;
+  }
+  return shape;
 }
 
 export function readAnswerShape(format: string): AnswerShape {
@@ -24,6 +51,23 @@ export function readAnswerShape(format: string): AnswerShape {
 const bare = (clause: string) => clause.replace(/[.!?;]+$/, '');
 const sentence = (clause: string) => (/[.!?]$/.test(clause) ? clause : `${clause}.`);
 
+/**
+ * Clauses cut into at least `parts` pieces where they can be: at semicolons first, then between sentences, so
+ * "three bullets" over two clauses that state three things still gives three bullets.
+ */
+function splitToCount(clauses: string[], parts: number): string[] {
+  let pieces = clauses;
+  for (const separator of [/;\s+/, /(?<=[.!?])\s+(?=[A-Z])/]) {
+    while (pieces.length < parts) {
+      const longest = pieces.reduce((best, clause, index) => (clause.split(separator).length > 1 && (best < 0 || clause.length > pieces[best]!.length) ? index : best), -1);
+      if (longest < 0) break;
+      const [head, ...rest] = pieces[longest]!.split(separator);
+      pieces = [...pieces.slice(0, longest), head!, rest.join('; '), ...pieces.slice(longest + 1)];
+    }
+  }
+  return pieces;
+}
+
 /** Consecutive clauses split into `parts` groups of near-equal size, earlier groups taking the extra clause. */
 function grouped(clauses: string[], parts: number): string[] {
   if (clauses.length <= parts) return clauses;
@@ -39,9 +83,38 @@ function grouped(clauses: string[], parts: number): string[] {
 
 export function layoutAnswer(clauses: string[], shape: AnswerShape): string {
   if (shape.oneSentence) return sentence(clauses.map(bare).join('; '));
-  const items = shape.parts ? grouped(clauses, shape.parts) : clauses;
+  if (shape.paragraphs) {
+    const groups = splitToCount(clauses, shape.paragraphs);
+    return paragraphGroups(groups, shape.paragraphs).map((group) => group.map(sentence).join(' ')).join('\n\n');
+  }
+  const items = shape.parts ? (shape.atMost && clauses.length <= shape.parts ? clauses : grouped(splitToCount(clauses, shape.parts), shape.parts)) : clauses;
   if (shape.bullets) return items.map((item) => `- ${sentence(item)}`).join('\n');
   return items.map(sentence).join(' ');
+}
+
+/** Clauses in `count` consecutive groups of near-equal size, the earlier groups taking the extra clause. */
+function paragraphGroups(clauses: string[], count: number): string[][] {
+  const groups: string[][] = [];
+  let start = 0;
+  for (let index = 0; index < count && start < clauses.length; index++) {
+    const size = Math.ceil((clauses.length - start) / (count - index));
+    groups.push(clauses.slice(start, start + size));
+    start += size;
+  }
+  return groups;
+}
+
+const cell = (text: string) => bare(text).replace(/\|/g, '/').replace(/\s*\n\s*/g, ' ');
+
+/**
+ * A markdown table with one row per subject (its clauses joined), the lead sentence above it and the other clauses
+ * below it (one sentence when the prompt asked for a single line after the table).
+ */
+export function layoutTable(lead: string[], rows: Array<{ label: string; clauses: string[] }>, rest: string[], shape: AnswerShape): string {
+  const table = ['| Name | What the tools show |', '|---|---|', ...rows.map((row) => `| ${cell(row.label)} | ${cell(row.clauses.map(bare).join('; '))} |`)].join('\n');
+  const above = lead.map(sentence).join(' ');
+  const below = rest.length === 0 ? '' : shape.trailingLine ? sentence(rest.map(bare).join('; ')) : rest.map(sentence).join(' ');
+  return [above, table, below].filter((part) => part !== '').join('\n\n');
 }
 
 /** Words of an answer; bullet markers are not words. */

@@ -1,0 +1,15 @@
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, single: 1, two: 2, couple: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80,
+  ninety: 90, hundred: 100,
+};
+
+/** "3", "three", "a" → 3, 3, 1; anything else undefined. */
+export function numberFrom(token: string | undefined): number | undefined {
+  if (!token) return undefined;
+  const value = /^\d+$/.test(token) ? Number(token) : NUMBER_WORDS[token.toLowerCase()];
+  return value !== undefined && value > 0 ? value : undefined;
+}
+
+/** A count token in a regular expression: digits or a number word. */
+export const COUNT = '(\\d+|a|an|one|single|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { readAsks, readForm } from '@forge/asks';
+
+const kinds = (text: string) => readAsks(text).asks.map((ask) => ask.kind);
+const ask = (text: string, kind: string) => readAsks(text).asks.find((entry) => entry.kind === kind);
+
+describe('readForm', () => {
+  it.each([
+    ['Summarise Apple in four bullet points.', { layout: 'bullets', count: 4 }],
+    ['Give me 3 bullets on AMD', { layout: 'bullets', count: 3 }],
+    ['keep it to one line', { layout: 'one_sentence' }],
+    ['Answer in a single sentence, please.', { layout: 'one_sentence' }],
+    ['two sentences max', { layout: 'sentences', count: 2, at_most: true }],
+    ['Please answer in three sentences.', { layout: 'sentences', count: 3 }],
+    ['Write it up in two short paragraphs.', { layout: 'paragraphs', count: 2 }],
+    ['Lay it out as a markdown table.', { layout: 'table' }],
+    ['Tabulate it: a table followed by one line of takeaway.', { layout: 'table', trailing_line: true }],
+    ['What is the price of MSFT?', { layout: 'free' }],
+  ])('%s', (text, form) => expect(readForm(text)).toEqual(form));
+
+  it.each([
+    ['in 150 to 200 words', { min: 150, max: 200 }],
+    ['keep it between 40-80 words', { min: 40, max: 80 }],
+    ['≈200–300 words', { min: 200, max: 300 }],
+    ['under 60 words', { min: 0, max: 59 }],
+    ['no more than 45 words', { min: 0, max: 45 }],
+    ['roughly 100 words', { min: 80, max: 120 }],
+  ])('word range: %s', (text, words) => expect(readForm(text).words).toEqual(words));
+
+  it('reads the form of a Slack post as the post\'s, not the answer\'s', () => {
+    expect(readForm('Compare the two, then post a one-line summary to #research.').layout).toBe('free');
+  });
+});
+
+describe('readAsks', () => {
+  it('reads a pick by absolute move from "which moved more"', () => {
+    expect(ask('AMD or Intel: which moved more today?', 'pick')).toEqual({ kind: 'pick', by: 'move', direction: 'max', absolute: true });
+  });
+
+  it('reads the worst name as the signed minimum', () => {
+    expect(ask('Among the chip names, which is the worst performer on the day?', 'pick')).toEqual({ kind: 'pick', by: 'move', direction: 'min', absolute: false });
+  });
+
+  it.each([
+    ['Which of the two has the lower P/E?', 'pe', 'min'],
+    ['Tell me who carries the most negative news sentiment.', 'sentiment', 'min'],
+    ['Which one beat SPY by more over the last 5 sessions?', 'excess-return', 'max'],
+  ])('reads the criterion of "%s"', (text, by, direction) => expect(ask(text, 'pick')).toMatchObject({ by, direction }));
+
+  it('does not read a question about a CEO or a branch as a pick', () => {
+    expect(kinds("Who's the CEO of Walmart?")).not.toContain('pick');
+    expect(kinds('If it is up, post A; otherwise post B. Tell me which branch applied.')).not.toContain('pick');
+  });
+
+  it('reads a ranking, absolute when the size of the move is asked', () => {
+    expect(ask('Rank them by the size of today\'s move, regardless of direction.', 'ranking')).toEqual({ kind: 'ranking', by: 'move', absolute: true });
+    expect(ask('Rank AAPL, MSFT and NVDA by 10-session return.', 'ranking')).toEqual({ kind: 'ranking', by: 'return', absolute: false });
+  });
+
+  it('reads a list of N headlines each with the asked fields', () => {
+    expect(ask('Pull two headlines each for Tesla and Ford, with the source and a link.', 'list')).toEqual({ kind: 'list', of: 'headlines', count: 2, per_entity: true, fields: ['source', 'link'] });
+    expect(ask('top 5 gainers today', 'list')).toMatchObject({ of: 'movers', count: 5 });
+  });
+
+  it.each([
+    ['over the last 10 sessions', { unit: 'sessions', count: 10 }],
+    ['the past 20 trading days', { unit: 'sessions', count: 20 }],
+    ['20d return', { unit: 'sessions', count: 20 }],
+    ['hourly bars for the past 6 hours', { unit: 'hours', count: 6 }],
+    ['last 4h', { unit: 'hours', count: 4 }],
+  ])('reads the window of "%s"', (text, window) => expect((ask(`How did NVDA do ${text}?`, 'window') as { window: unknown }).window).toEqual(window));
+
+  it('reads the statistic over the window', () => {
+    expect(ask("What was Meta's high-to-low range over the last 3 sessions?", 'window')).toMatchObject({ statistic: 'range' });
+    expect(ask('Standard deviation of daily % changes over the last 20 sessions', 'window')).toMatchObject({ statistic: 'volatility' });
+  });
+
+  it('reads a benchmark by name or symbol', () => {
+    expect(ask('How did Apple do versus the S&P 500 over the last 5 sessions?', 'benchmark')).toEqual({ kind: 'benchmark', symbol: 'SPY', window: { unit: 'sessions', count: 5 } });
+    expect(ask('Did it beat the Nasdaq ETF?', 'benchmark')).toMatchObject({ symbol: 'QQQ' });
+  });
+
+  it('reads a verdict on a quoted claim', () => {
+    expect(ask('Fact-check: "Tesla lost more than 5% this week." True or false?', 'verdict')).toEqual({ kind: 'verdict', claim: 'Tesla lost more than 5% this week.' });
+  });
+
+  it('reads a stance among named options', () => {
+    expect(ask('Was the move news-driven or beta-driven?', 'stance')).toEqual({ kind: 'stance', options: ['news-driven', 'beta-driven'] });
+    expect(ask('Is the weakness supply-chain, demand or execution?', 'stance')).toEqual({ kind: 'stance', options: ['supply-chain', 'demand', 'execution'] });
+    expect(ask('Is Exxon up or down today?', 'stance')).toBeUndefined();
+  });
+
+  it('reads a Slack read that must not post, and a post with its text', () => {
+    const read = readAsks('Read #markets and tell me what was said about Chevron. Do not post anything.');
+    expect(read.asks).toContainEqual({ kind: 'slack-read', channel: '#markets' });
+    expect(read.no_post).toBe(true);
+    expect(read.asks.map((entry) => entry.kind)).not.toContain('slack-post');
+    expect(ask("Post 'AMD looks heavy' to #alerts.", 'slack-post')).toEqual({ kind: 'slack-post', channel: '#alerts', texts: ['AMD looks heavy'] });
+  });
+
+  it('reads a conditional with its condition', () => {
+    expect(ask('If AAPL is down more than 2%, give me the headlines; otherwise just the price.', 'conditional')).toEqual({ kind: 'conditional', condition: 'aapl is down more than 2%' });
+  });
+});

@@ -1,0 +1,171 @@
+import type { Ask, Asks, AskWindow } from './ask.ts';
+import { COUNT, numberFrom } from './numbers.ts';
+import { readForm } from './read-form.ts';
+
+const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+
+/** Sentences, split after terminal punctuation (decimals and tickers with dots stay whole). */
+const sentencesOf = (t: string) => t.split(/(?<=[.?!])\s+(?=\S)/);
+
+const BENCHMARKS: Array<[RegExp, string]> = [
+  [/\bspy\b|s&p ?500|\bthe market\b|\bthe s&p\b/, 'SPY'],
+  [/\bqqq\b|nasdaq/, 'QQQ'],
+  [/\bdia\b|\bdow\b/, 'DIA'],
+  [/\biwm\b|russell/, 'IWM'],
+];
+
+export function readWindow(t: string): AskWindow | undefined {
+  const hours = new RegExp(`(?:last|past|previous|over the last|over the past)\\s+${COUNT}\\s*(?:hours?|hrs?|h)\\b`).exec(t);
+  if (hours && numberFrom(hours[1])) return { unit: 'hours', count: numberFrom(hours[1])! };
+  const sessions = new RegExp(`(?:last|past|previous|over the last|over the past|over)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
+    ?? /\b(\d+)[- ]?(?:session|day|d)\b(?![- ](?:high|low|range|moving|average|ma\b))/.exec(t);
+  if (sessions && numberFrom(sessions[1])) return { unit: 'sessions', count: numberFrom(sessions[1])! };
+  if (/\b(?:this|past|last|the) week\b/.test(t)) return { unit: 'sessions', count: 5 };
+  return undefined;
+}
+
+/** What a pick or ranking orders by, from the words of its clause. */
+function criterion(clause: string): { by: string; absolute: boolean } {
+  const absolute = /\babs(?:olute)?\b|regardless of direction|either direction|size of|moved (?:the )?more|moved (?:the )?most|biggest mover|largest mover|largest (?:%|percentage )?move|biggest (?:%|percentage )?move/.test(clause);
+  if (/p\/e|\bpe\b|multiple|valuation|cheap|expensive/.test(clause)) return { by: 'pe', absolute: false };
+  if (/sentiment|negative news|bad news|positive news/.test(clause)) return { by: 'sentiment', absolute: false };
+  if (/excess|beat\b[^.?!]*\bby more|vs\.? (?:spy|qqq|dia|iwm)|versus (?:spy|qqq)|relative to/.test(clause)) return { by: 'excess-return', absolute: false };
+  if (/growth|grew/.test(clause)) return { by: 'growth', absolute: false };
+  if (/margin/.test(clause)) return { by: 'margin', absolute: false };
+  if (/volume/.test(clause)) return { by: 'volume', absolute: false };
+  if (/volatil|std|standard deviation/.test(clause)) return { by: 'volatility', absolute: false };
+  if (/return|outperform|performance|performed|momentum/.test(clause)) return { by: 'return', absolute };
+  return { by: 'move', absolute };
+}
+
+const PICK = /\b(?:which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
+const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which one (?:was|went) (?:posted|sent)|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) the (?:ceo|cfo|chair|founder|head)|who runs|pick one:/;
+
+function readPick(text: string): Ask | undefined {
+  // A quoted claim is checked, not asked: "worst" inside it is the claim's word.
+  const t = text.replace(/"[^"]*"/g, '""');
+  const clause = sentencesOf(t).find((sentence) => PICK.test(sentence) && !NOT_A_PICK.test(sentence) && !/\bor\b[^.?!]*\?$/.test(sentence.replace(/^(?:walmart|jpmorgan)\b.*/, '')))
+    ?? sentencesOf(t).find((sentence) => /\b(?:who|which)\b[^.?!]*\b(?:more|most|bigger|biggest|larger|largest|better|worse)\b/.test(sentence) && !NOT_A_PICK.test(sentence));
+  if (!clause) return undefined;
+  // The criterion is read from the part of the sentence that asks the pick ("which moved more today, how does each
+  // compare with its average volume" picks by move, not volume).
+  const parts = clause.split(/,\s+|;\s+|\s+and\s+(?=(?:how|what|which|who|whether|is|are|does|do|tell|give)\b)/);
+  const part = parts.find((candidate) => PICK.test(candidate) && !NOT_A_PICK.test(candidate)) ?? clause;
+  // "pick the strongest of the three" names no metric itself: the sentence around it does.
+  const { by, absolute } = /mov|%|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap/.test(part) ? criterion(part) : criterion(clause);
+  const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause);
+  return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };
+}
+
+function readRanking(t: string): Ask | undefined {
+  const clause = sentencesOf(t).find((sentence) => /\brank(?:ed|ing|s)?\b|\border(?:ed)? (?:them )?by\b|\bsort(?:ed)? by\b/.test(sentence));
+  if (!clause) return undefined;
+  return { kind: 'ranking', ...criterion(clause) };
+}
+
+function readList(t: string): Ask | undefined {
+  const fields = (['source', 'link', 'date', 'sentiment'] as const).filter((field) => (field === 'link' ? /\blinks?\b|\burls?\b/ : new RegExp(`\\b${field}s?\\b`)).test(t));
+  const perEntity = /\b(?:each|apiece|per (?:name|company|stock|ticker))\b|for each\b/.test(t);
+  const headlines = new RegExp(`\\b${COUNT}\\s+(?:of the\\s+)?(?:most\\s+recent\\s+|latest\\s+|recent\\s+|top\\s+|news\\s+)*(?:headlines?|articles?|stories|news items|heaadlines)\\b`).exec(t)
+    ?? new RegExp(`\\b(?:headlines?|articles?)\\b[^.?!]{0,40}\\(${COUNT} each\\)`).exec(t);
+  if (headlines && numberFrom(headlines[1])) return { kind: 'list', of: 'headlines', count: numberFrom(headlines[1])!, per_entity: perEntity, fields: [...fields] };
+  if (/\bthe (?:latest|most recent|top) (?:headline|story|news story)\b/.test(t)) return { kind: 'list', of: 'headlines', count: 1, per_entity: perEntity, fields: [...fields] };
+  const movers = new RegExp(`\\b(?:top\\s+)?${COUNT}\\s+(?:biggest\\s+|largest\\s+|top\\s+)?(?:losers|gainers|movers|decliners)\\b`).exec(t);
+  if (movers && numberFrom(movers[1])) return { kind: 'list', of: 'movers', count: numberFrom(movers[1])!, per_entity: false, fields: [] };
+  const messages = new RegExp(`\\b(?:last|latest|recent|most recent)\\s+${COUNT}\\s+(?:messages|posts)\\b|\\b${COUNT}\\s+(?:most\\s+recent\\s+|latest\\s+|last\\s+)?(?:messages|posts)\\b`).exec(t);
+  const messageCount = numberFrom(messages?.[1] ?? messages?.[2]);
+  if (messageCount) return { kind: 'list', of: 'messages', count: messageCount, per_entity: false, fields: [] };
+  const results = new RegExp(`\\b(?:top\\s+)?${COUNT}\\s+(?:web\\s+|search\\s+)*(?:results|sources|links|pages)\\b`).exec(t);
+  if (results && numberFrom(results[1])) return { kind: 'list', of: 'search-results', count: numberFrom(results[1])!, per_entity: perEntity, fields: [...fields] };
+  return undefined;
+}
+
+function readWindowAsk(t: string): Ask | undefined {
+  const window = readWindow(t);
+  if (!window) return undefined;
+  const statistic = /high[- ]to[- ]low|hi\/lo|\brange\b|high and low/.test(t) ? 'range'
+    : /biggest (?:single[- ]day )?(?:drop|decline|fall)|worst (?:single[- ])?day/.test(t) ? 'max-drop'
+      : /volatil|standard deviation|\bstd\b/.test(t) ? 'volatility'
+        : /trending|\btrend\b/.test(t) ? 'trend'
+          : /return|outperform|beat|excess|\bup\b|\bdown\b|jumped|fell|gained|lost|perform|do over|did over|how did/.test(t) ? 'return' : 'summary';
+  return { kind: 'window', window, statistic };
+}
+
+function readBenchmark(t: string): Ask | undefined {
+  const clause = sentencesOf(t).find((sentence) => /\bvs\.?|\bversus\b|\bagainst\b|compare[sd]?\b|relative to|\bbeat\b|outperform|underperform|excess|tracking/.test(sentence) && BENCHMARKS.some(([pattern]) => pattern.test(sentence)));
+  if (!clause) return undefined;
+  const symbol = BENCHMARKS.find(([pattern]) => pattern.test(clause))![1];
+  const window = readWindow(clause) ?? readWindow(t);
+  return window ? { kind: 'benchmark', symbol, window } : { kind: 'benchmark', symbol };
+}
+
+function readVerdict(t: string, original: string): Ask | undefined {
+  // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|yes or no|\bclaims?\b|back(?:s)? it up|\bswears\b|\bis it true\b/.test(t)) return undefined;
+  const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
+  const claim = quoted ?? sentencesOf(original).find((sentence) => /fact[- ]?check|claims?|swears|verify|wrote|says/i.test(sentence)) ?? original;
+  return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').trim() };
+}
+
+const OPTION = "[a-z][a-z0-9'-]*(?: [a-z][a-z0-9'-]*){0,3}";
+
+/** "caps are leading" → "leading", "semis move stock-specific" → "stock-specific", "been trending up" → "trending up". */
+function cleanOption(option: string): string {
+  let text = option.replace(/^(?:just|whether|pick one:?|conclude whether|it|is|was)\s+/g, '').trim();
+  const verb = /.*\b(?:are|is|was|were|been|be|it's)\s+/.exec(text);
+  if (verb && verb[0].length < text.length) text = text.slice(verb[0].length);
+  const hyphen = /\b[a-z]+-[a-z]+\b/.exec(text);
+  if (hyphen && hyphen.index > 0 && !/^(?:trending|tracking|doing)\b/.test(text)) text = text.slice(hyphen.index);
+  return text.trim();
+}
+
+const DIRECTION = /(?:^|\s)(?:up|down|positive|negative|rose|fell|rise|fall|rising|falling|higher|lower|increased?|decreased?|gained?|lost|above|below)$/;
+
+function readStance(t: string): Ask | undefined {
+  const sentences = sentencesOf(t);
+  const ordered = [...sentences.filter((sentence) => /pick one|choose one|one of:/.test(sentence)), ...sentences];
+  for (const sentence of ordered) {
+    const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));
+    if (!match) continue;
+    const lead = /(?:pick one|choose|decide|conclude|whether|is (?:the|it|this|that)|was (?:it|the)|are they|or is it|has it been|looks?)\b/;
+    if (!lead.test(sentence) && !/-driven|-specific|-wide|leading|lagging|range-bound/.test(sentence)) continue;
+    // "…, and whether volume rose or fell": the options start after the last "whether" or "pick one:".
+    const options = match[1]!.split(/,\s*/);
+    const start = options.findLastIndex((option) => /\bwhether\b|pick one|^and\b/.test(option));
+    const asked = start >= 0 ? [options[start]!.replace(/^.*\b(?:whether|pick one:?|and)\s+/, ''), ...options.slice(start + 1)] : options;
+    const last = [...asked, match[2]!].map(cleanOption);
+    // "up or down", "rose or fell", "higher or lower" ask for a direction, a fact the answer states anyway.
+    if (last.some((option) => option.length < 3 || option.split(' ').length > 4) || last.every((option) => DIRECTION.test(option))) continue;
+    return { kind: 'stance', options: last };
+  }
+  return undefined;
+}
+
+function readSlack(t: string, original: string): Ask[] {
+  const asks: Ask[] = [];
+  const channel = /#([a-z0-9][\w-]*)/.exec(t)?.[1];
+  const noPost = NO_POST.test(t);
+  const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
+  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through)\b[^.?!]*(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
+  if (read && channel) asks.push({ kind: 'slack-read', channel: `#${channel}` });
+  if (post && channel) {
+    const texts = [...original.matchAll(/\b(?:post|send|saying)\s+['"‘“]([^'"’”]{3,})['"’”]/gi)].map((match) => match[1]!);
+    asks.push({ kind: 'slack-post', channel: `#${channel}`, texts });
+  }
+  return asks;
+}
+
+const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything/;
+
+function readConditional(t: string): Ask | undefined {
+  const match = /\bif\s+([^,;]+?)(?:,|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t);
+  return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
+}
+
+/** Reads every ask of a prompt: its form, lists, picks, rankings, windows, benchmarks, verdicts, stances, Slack and conditionals. */
+export function readAsks(text: string): Asks {
+  const t = lower(text);
+  const asks = [readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), readVerdict(t, text), readStance(t), readConditional(t), ...readSlack(t, text)]
+    .filter((ask): ask is Ask => ask !== undefined);
+  return { form: readForm(text), asks, no_post: NO_POST.test(t), entities: [] };
+}

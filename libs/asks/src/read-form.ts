@@ -1,0 +1,58 @@
+import type { AnswerForm } from './ask.ts';
+import { COUNT, numberFrom } from './numbers.ts';
+
+const WORDS = '(\\d+)';
+
+/** "80 to 120 words", "40-80 words", "≈200–300 words", "under 60 words", "<120 words", "max 60 words", "in 30 words". */
+export function readWordRange(text: string): AnswerForm['words'] {
+  const t = text.toLowerCase();
+  const range = new RegExp(`${WORDS}\\s*(?:-|–|—|to)\\s*${WORDS}\\s+words`).exec(t);
+  if (range) return { min: Number(range[1]), max: Number(range[2]) };
+  const below = new RegExp(`(?:under|below|fewer than|less than|<)\\s*${COUNT}\\s+words`).exec(t);
+  if (below && numberFrom(below[1])) return { min: 0, max: numberFrom(below[1])! - 1 };
+  const atMost = new RegExp(`(?:no more than|not more than|at most|max(?:imum)?(?: of)?|within|up to|not exceeding|limit(?:ed)? to|<=|≤)\\s*${COUNT}\\s+words`).exec(t)
+    ?? new RegExp(`${COUNT}\\s+words?\\s+(?:or less|or fewer|max(?:imum)?|tops|at most)`).exec(t)
+    ?? new RegExp(`(?:word limit|word count)(?: of)?:?\\s+${COUNT}`).exec(t);
+  if (atMost && numberFrom(atMost[1])) return { min: 0, max: numberFrom(atMost[1])! };
+  const about = new RegExp(`(?:about|around|roughly|approximately|≈|~)\\s*${WORDS}\\s+words`).exec(t);
+  if (about) return { min: Math.floor(Number(about[1]) * 0.8), max: Math.ceil(Number(about[1]) * 1.2) };
+  return undefined;
+}
+
+function counted(t: string, noun: string): { count: number; at_most: boolean } | undefined {
+  const match = new RegExp(`\\b${COUNT}[\\s-]+(?:short\\s+|brief\\s+|concise\\s+)?${noun}\\b(\\s+(?:max(?:imum)?|at most|tops|or (?:less|fewer)))?`).exec(t);
+  const ceiling = new RegExp(`(?:max(?:imum)?(?: of)?|at most|no more than|up to|within)\\s+${COUNT}\\s+(?:short\\s+)?${noun}\\b`).exec(t);
+  if (ceiling && numberFrom(ceiling[1])) return { count: numberFrom(ceiling[1])!, at_most: true };
+  if (match && numberFrom(match[1])) return { count: numberFrom(match[1])!, at_most: Boolean(match[2]) };
+  return undefined;
+}
+
+/** The layout the prompt asks for: a table, N bullets, N sentences, N paragraphs, one sentence, or free. */
+function readLayout(t: string): Omit<AnswerForm, 'words'> {
+  if (/\b(?:markdown\s+)?table\b/.test(t) && !/\btable stakes\b/.test(t)) {
+    return /table\b[^.?!]{0,40}\b(?:followed by|then|plus|and)\s+(?:a |one )?(?:line|sentence)/.test(t) ? { layout: 'table', trailing_line: true } : { layout: 'table' };
+  }
+  const bullets = counted(t, '(?:bullets?|bullet points?|points)');
+  if (bullets) return { layout: 'bullets', count: bullets.count, ...(bullets.at_most ? { at_most: true } : {}) };
+  const paragraphs = counted(t, 'paragraphs?');
+  if (paragraphs && paragraphs.count > 1) return { layout: 'paragraphs', count: paragraphs.count, ...(paragraphs.at_most ? { at_most: true } : {}) };
+  if (/\b(?:one|1|a single|single|a)[\s-]+(?:short\s+)?(?:sentence|line|liner)\b|\bone-liner\b|\bin a sentence\b/.test(t)) return { layout: 'one_sentence' };
+  const sentences = counted(t, 'sentences?');
+  if (sentences) return sentences.count === 1 ? { layout: 'one_sentence' } : { layout: 'sentences', count: sentences.count, ...(sentences.at_most ? { at_most: true } : {}) };
+  if (/\bbullets?\b|\bbullet points\b|\bbulleted\b/.test(t)) return { layout: 'bullets' };
+  if (paragraphs) return { layout: 'paragraphs', count: 1 };
+  return { layout: 'free' };
+}
+
+/** Sentences that instruct a Slack post carry the post's form ("post a one-line summary to #research"), not the answer's. */
+function withoutPostInstructions(t: string): string {
+  return t.split(/(?<=[.?!;])\s+/).filter((sentence) => !(/#[a-z0-9]/.test(sentence) && /\b(?:post|send|share|drop|ping)\b/.test(sentence))).join(' ');
+}
+
+/** Reads the answer's form from the prompt. */
+export function readForm(text: string): AnswerForm {
+  const t = withoutPostInstructions(text.toLowerCase().replace(/[’‘]/g, "'"));
+  const layout = readLayout(t);
+  const words = readWordRange(t);
+  return words ? { ...layout, words } : layout;
+}

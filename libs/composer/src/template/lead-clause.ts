@@ -1,0 +1,207 @@
+import type { Ask, Asks } from '@forge/asks';
+import { decimal, signedPercent, type FactReader } from './fact-reader.ts';
+import type { Subject } from './entity-clauses.ts';
+
+/**
+ * The answer's lead: what the prompt asked to decide (a pick, a verdict on a claim, a stance among named options),
+ * stated first with the figures that decided it. Every figure is a tool fact; a decision the facts cannot support is
+ * left out rather than guessed, and the gate then rejects the sample.
+ */
+export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects: Subject[]): string[] {
+  if (!asks) return [];
+  const lead: string[] = [];
+  for (const ask of asks.asks) {
+    const clause = ask.kind === 'pick' ? pickClause(ask, facts, subjects)
+      : ask.kind === 'verdict' ? verdictClause(ask, facts, subjects)
+        : ask.kind === 'stance' ? stanceClause(ask, facts, subjects)
+          : undefined;
+    if (clause) lead.push(clause);
+  }
+  return lead;
+}
+
+type Metric = { key: (slug: string) => string | undefined; render: (value: number) => string };
+
+const first = (facts: FactReader, keys: string[]) => keys.find((key) => facts.keys(new RegExp(`^${key}$`)).length > 0);
+
+function metricFor(by: string, facts: FactReader): Metric | undefined {
+  switch (by) {
+    case 'move': return { key: (slug) => `${slug}_change_pct`, render: signedPercent };
+    case 'return': return { key: (slug) => first(facts, [`${slug}_return_n`, `${slug}_w_pct_change`]), render: signedPercent };
+    case 'excess-return': return { key: (slug) => facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_period$`))[0] ?? facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_today$`))[0], render: signedPercent };
+    case 'pe': return { key: (slug) => `${slug}_pe`, render: decimal };
+    case 'volatility': return { key: (slug) => `${slug}_volatility`, render: decimal };
+    default: return undefined;
+  }
+}
+
+/** Each subject's value of the metric, from the trace; subjects without one are left out. */
+function valuesOf(metric: Metric, facts: FactReader, subjects: Subject[]): Array<{ subject: Subject; key: string; value: number }> {
+  return subjects.flatMap((subject) => {
+    const key = metric.key(subject.slug);
+    const value = key === undefined ? undefined : peek(facts, key);
+    return key !== undefined && value !== undefined ? [{ subject, key, value }] : [];
+  });
+}
+
+// Reading a value to decide marks it used only when the answer states it.
+function peek(facts: FactReader, key: string): number | undefined {
+  const had = facts.used.has(key);
+  const value = facts.number(key);
+  if (!had) facts.used.delete(key);
+  return value;
+}
+
+const PICK_PHRASES: Record<string, [string, string]> = {
+  move: ['had the best day', 'had the worst day'],
+  'move-abs': ['moved the most', 'moved the least'],
+  return: ['had the strongest return', 'had the weakest return'],
+  'return-abs': ['moved the most over the window', 'moved the least over the window'],
+  'excess-return': ['beat its benchmark by the most', 'trailed its benchmark the most'],
+  pe: ['trades at the highest P/E', 'trades at the lowest P/E'],
+  volatility: ['was the most volatile', 'was the least volatile'],
+};
+
+function pickClause(ask: Extract<Ask, { kind: 'pick' }>, facts: FactReader, subjects: Subject[]): string | undefined {
+  if (ask.by === 'sentiment') return sentimentPick(facts, subjects);
+  const metric = metricFor(ask.by, facts);
+  if (!metric) return undefined;
+  const values = valuesOf(metric, facts, subjects).filter((entry) => ask.by !== 'pe' || entry.value > 0);
+  if (values.length < 2) return undefined;
+  const score = (value: number) => (ask.absolute ? Math.abs(value) : value);
+  const sorted = [...values].sort((a, b) => (ask.direction === 'max' ? score(b.value) - score(a.value) : score(a.value) - score(b.value)));
+  const [best, ...rest] = sorted as [typeof values[number], ...typeof values];
+  const phrase = PICK_PHRASES[ask.absolute && (ask.by === 'move' || ask.by === 'return') ? `${ask.by}-abs` : ask.by]![ask.direction === 'max' ? 0 : 1];
+  const shown = (entry: typeof best) => {
+    facts.number(entry.key);
+    return metric.render(entry.value);
+  };
+  const others = rest.slice(0, 4).map((entry) => `${shown(entry)} for ${entry.subject.symbol}`).join(', ');
+  return `${best.subject.symbol} ${phrase} (${shown(best)}${others ? `, against ${others}` : ''})`;
+}
+
+const negativity = (labels: unknown[]) => labels.filter((label) => label === 'negative').length - labels.filter((label) => label === 'positive').length;
+
+function sentimentPick(facts: FactReader, subjects: Subject[]): string | undefined {
+  const scored = subjects.flatMap((subject) => {
+    const labels = facts.list(`${subject.slug}_sentiments`);
+    return labels ? [{ subject, labels, score: negativity(labels) }] : [];
+  });
+  if (scored.length < 2) return undefined;
+  const worst = [...scored].sort((a, b) => b.score - a.score)[0]!;
+  const tags = (labels: unknown[]) => labels.map(String).join(', ');
+  return `${worst.subject.symbol} carries the most negative news sentiment (its latest headlines are tagged ${tags(worst.labels)}; ${scored.filter((entry) => entry !== worst).map((entry) => `${entry.subject.symbol}: ${tags(entry.labels)}`).join('; ')})`;
+}
+
+const UP = /\b(?:rose|rise|risen|up|gain(?:ed)?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|surg(?:e|ed)|outperform(?:ed)?|beat(?:en)?|higher)\b/;
+const DOWN = /\b(?:fell|fall(?:en)?|down|drop(?:ped)?|lost|lose|declin(?:e|ed)|slid|sank|tumbl(?:e|ed)|underperform(?:ed)?|lower)\b/;
+
+/** The subjects a claim is about, in the order it names them (by symbol or by the start of the company's name). */
+function claimSubjects(claim: string, facts: FactReader, subjects: Subject[]): Subject[] {
+  const text = claim.toLowerCase();
+  const position = (subject: Subject) => {
+    const name = (peekText(facts, `${subject.slug}_name`) ?? peekText(facts, `${subject.slug}_company`) ?? '').toLowerCase().split(/[\s,.]+/)[0] ?? '';
+    const indexes = [text.search(new RegExp(`\\b${subject.symbol.toLowerCase()}\\b`)), name.length > 2 ? text.indexOf(name) : -1].filter((index) => index >= 0);
+    return indexes.length ? Math.min(...indexes) : -1;
+  };
+  return subjects.map((subject) => ({ subject, at: position(subject) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at).map((entry) => entry.subject);
+}
+
+function peekText(facts: FactReader, key: string): string | undefined {
+  const had = facts.used.has(key);
+  const value = facts.text(key);
+  if (!had) facts.used.delete(key);
+  return value;
+}
+
+/**
+ * A ruling on a claim about a move: supported when the move has the claimed direction and, when the claim names a
+ * threshold, clears it; contradicted otherwise; "no evidence found in the tools" when no fact measures it.
+ */
+function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader, subjects: Subject[]): string {
+  const claim = ask.claim.toLowerCase();
+  const named = claimSubjects(claim, facts, subjects);
+  const about = named[0] ?? (subjects.length === 1 ? subjects[0] : undefined);
+  const windowed = /\b(?:sessions?|days?|week|month|past \d+|last \d+)\b/.test(claim) && !/\btoday\b/.test(claim);
+  const metric = metricFor(windowed ? 'return' : 'move', facts)!;
+  const key = about ? metric.key(about.slug) : undefined;
+  const value = key ? peek(facts, key) : undefined;
+  const direction = UP.test(claim) && !DOWN.test(claim.replace(/\bdown\s+because\b/, '')) ? 1 : DOWN.test(claim) ? -1 : 0;
+  if (!about || value === undefined || direction === 0 || !key) {
+    return `No evidence found in the tools for the claim "${ask.claim.replace(/[.?!]+$/, '')}"`;
+  }
+  facts.number(key);
+  const threshold = /more than\s+(\d+(?:\.\d+)?)\s*(?:%|percent|percentage points?|points?)/.exec(claim);
+  const other = named[1];
+  const otherKey = other ? metric.key(other.slug) : undefined;
+  const otherValue = otherKey ? peek(facts, otherKey) : undefined;
+  const span = windowed ? ' over the window' : ' on the session';
+  if (other && otherKey && otherValue !== undefined) {
+    facts.number(otherKey);
+    const gap = (value - otherValue) * direction;
+    const holds = threshold ? gap > Number(threshold[1]) : gap > 0;
+    return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)} against ${signedPercent(otherValue)} for ${other.symbol}${span}`;
+  }
+  const holds = direction * value > (threshold ? Number(threshold[1]) : 0);
+  return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)}${span}`;
+}
+
+function stanceClause(ask: Extract<Ask, { kind: 'stance' }>, facts: FactReader, subjects: Subject[]): string | undefined {
+  const options = ask.options;
+  const has = (pattern: RegExp) => options.find((option) => pattern.test(option));
+  const trendUp = has(/up\b/), trendDown = has(/down\b/), flat = has(/range|sideways|flat|choppy/);
+  if (trendUp && trendDown) return trendStance(facts, subjects, trendUp, trendDown, flat);
+  const lead = has(/leading|ahead/), lag = has(/lagging|behind/);
+  if (lead && lag) return relativeStance(facts, subjects, lead, lag);
+  const own = has(/news|specific|idiosyncratic|own thing|company/);
+  const market = has(/beta|sector|market|wide|tracking|macro/);
+  if (own && market) return ownVersusMarket(facts, subjects, own, market, has(/mixed|both/));
+  const positive = has(/^positive$/), negative = has(/^negative$/);
+  if (positive && negative) {
+    const subject = subjects[0];
+    const tone = subject ? facts.text(`${subject.slug}_top_sentiment`) : undefined;
+    return tone === 'positive' || tone === 'negative' ? `The sentiment is ${tone}` : undefined;
+  }
+  return undefined;
+}
+
+function trendStance(facts: FactReader, subjects: Subject[], up: string, down: string, flat: string | undefined): string | undefined {
+  const subject = subjects[0];
+  const key = subject ? first(facts, [`${subject.slug}_w_pct_change`, `${subject.slug}_return_n`]) : undefined;
+  const value = key ? facts.number(key) : undefined;
+  if (!subject || value === undefined) return undefined;
+  const choice = flat && Math.abs(value) < 0.5 ? flat : value >= 0 ? up : down;
+  return `${subject.symbol} has been ${choice} (${signedPercent(value)} over the window)`;
+}
+
+function relativeStance(facts: FactReader, subjects: Subject[], lead: string, lag: string): string | undefined {
+  const metric = metricFor('return', facts)!;
+  const values = valuesOf(metric, facts, subjects);
+  const small = values.find((entry) => entry.subject.symbol === 'IWM') ?? values[values.length - 1];
+  const others = values.filter((entry) => entry !== small);
+  if (!small || others.length === 0) return undefined;
+  const ahead = others.every((entry) => small.value > entry.value);
+  facts.number(small.key);
+  return `${small.subject.symbol} is ${ahead ? lead : lag} (${signedPercent(small.value)} against ${others.map((entry) => `${signedPercent(entry.value)} for ${entry.subject.symbol}`).join(', ')})`;
+}
+
+/**
+ * Stock-specific or market-driven: the subject's move against the benchmark's or its peers' over the same span. When
+ * the subject moved with the others (same direction, within half of its own move) it is the market's move;
+ * otherwise its own. Facts that would measure it missing, no stance is taken.
+ */
+function ownVersusMarket(facts: FactReader, subjects: Subject[], own: string, market: string, mixed: string | undefined): string | undefined {
+  for (const by of ['return', 'move'] as const) {
+    const values = valuesOf(metricFor(by, facts)!, facts, subjects);
+    if (values.length < 2) continue;
+    const [subject, ...others] = values as [typeof values[number], ...typeof values];
+    const reference = others.reduce((sum, entry) => sum + entry.value, 0) / others.length;
+    const sameWay = Math.sign(reference) === Math.sign(subject.value);
+    const close = Math.abs(subject.value - reference) <= Math.abs(subject.value) / 2;
+    const choice = sameWay && close ? market : !sameWay && mixed === undefined ? own : sameWay ? (mixed ?? own) : own;
+    for (const entry of values) facts.number(entry.key);
+    const span = by === 'return' ? 'over the window' : 'on the session';
+    return `The move looks ${choice}: ${subject.subject.symbol} moved ${signedPercent(subject.value)} ${span} against ${others.map((entry) => `${signedPercent(entry.value)} for ${entry.subject.symbol}`).join(', ')}`;
+  }
+  return undefined;
+}
