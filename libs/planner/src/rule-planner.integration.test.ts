@@ -241,6 +241,35 @@ describe('RulePlanner over the snapshot tool world', () => {
     for (const outcome of outcomes) expect(outcome.detail, outcome.id).toMatch(/market is (?:open|closed)/);
   });
 
+  it('fails a prompt naming a company the search tool does not know, naming it, instead of answering the rest', async () => {
+    const plan = (user_prompt: string) => {
+      const [entry] = parseCatalog([{ id: 'UN', complexity: 'medium', user_prompt }], 'inline');
+      return new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+    };
+    await expect(plan('Does Lululemon have a lower P/E than Costco? Just yes or no.')).rejects.toThrow(/no company or ticker found for "Lululemon"/);
+    // A misspelt name fails with the likely company suggested; the plan never guesses it.
+    await expect(plan('Where is Nvidai trading today, and is it up or down?')).rejects.toThrow(/"Nvidai"[^]*did you mean NVIDIA Corporation \(NVDA\)/);
+    // Ordinary capitalised words are not companies: the question is answered.
+    const entries = parseCatalog([
+      { id: 'UN1', complexity: 'medium', user_prompt: "For the Compliance desk: what's the P/E of Costco? Thanks, Bullet points are fine." },
+      { id: 'UN2', complexity: 'medium', user_prompt: 'Give me a Risk view on TSLA: latest headline and its sentiment. Keep it short.' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+  });
+
+  it('a misspelt name listed beside known ones fails its search step cleanly, never with an IndexError', async () => {
+    const [entry] = parseCatalog([{ id: 'TY1', complexity: 'medium', user_prompt: "Rank Amazn, Apple and Tesla by today's move." }], 'inline');
+    const [outcome] = await generateAll([entry], true);
+    expect(outcome).toMatchObject({ ok: false, stage: 'run' });
+    expect(outcome.detail).toMatch(/fmp_search_ticker: accept_if failed/);
+    const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+    const trace = await runPlan(plan, hub);
+    const checks = trace.steps.flatMap((step) => step.accept ?? []);
+    expect(checks.filter((check) => 'error' in check && /IndexError|Error/.test(String(check.error))), JSON.stringify(checks)).toHaveLength(0);
+    expect(trace.steps[0].accept).toEqual([expect.objectContaining({ passed: false }), { condition: expect.stringContaining("~= 'Amazn'"), passed: false }]);
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

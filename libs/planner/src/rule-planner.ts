@@ -3,7 +3,8 @@ import type { ToolCaller } from '@forge/tools';
 import type { Plan } from '@forge/plan';
 import type { Planner, PlanOutcome, PlanRequest } from './planner.ts';
 import { readPrompt, type PromptReading } from './rule/read-prompt.ts';
-import { resolveEntities, type Entity } from './rule/resolve-entities.ts';
+import { resolveMentions, suggestName, type Entity } from './rule/resolve-entities.ts';
+import { looksLikeCompanyName } from './rule/entity-candidates.ts';
 import { buildRulePlan, STEP_RANGE, type PlanContext } from './rule/build-rule-plan.ts';
 import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
 import { slugOf } from './rule/resolve-entities.ts';
@@ -85,9 +86,21 @@ export class RulePlanner implements Planner {
     const { entry, tools } = request;
     if (!tools) throw new ForgeError({ entryId: entry.prompt_id, problem: 'the rule planner needs read-only tool access to resolve names' });
     const reading = readPrompt(entry.user_prompt);
-    let entities = await resolveEntities(entry.user_prompt, reading, tools);
+    const mentions = await resolveMentions(entry.user_prompt, reading, tools);
+    let entities = mentions.entities;
     // "Which semiconductor stocks gained?" names a group, not a company: the screener lists its members.
     const screen = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(entry.user_prompt, tools) : undefined;
+    // "Is Shopify cheaper than Amazon?": a company the search tool does not know is never dropped while the rest is answered.
+    const missing = screen ? [] : mentions.unknown.filter((phrase) => looksLikeCompanyName(entry.user_prompt, phrase));
+    if (missing.length > 0) {
+      const suggestions = (await Promise.all(missing.map((phrase) => suggestName(tools, phrase)))).filter(Boolean);
+      throw new ForgeError({
+        entryId: entry.prompt_id,
+        field: 'user_prompt',
+        problem: `no company or ticker found for ${missing.map((phrase) => `"${phrase}"`).join(', ')}: fmp_search_ticker knows no company by that name, so the question cannot be answered in full${suggestions.length ? ` (did you mean ${suggestions.join(', ')}?)` : ''}`,
+        hint: 'check the spelling of the company name or write its ticker symbol',
+      });
+    }
     if (screen) entities = screen.members.map((member) => ({ symbol: member.symbol, slug: slugOf(member.symbol), name: member.name, resolvedByName: false, searchIndex: 0 }));
     // "How is X doing?" names a company and no facet: an analyst answers with the price and the day's move.
     if (reading.facets.size === 0 && entities.length > 0) reading.facets.add('price').add('move');

@@ -80,3 +80,36 @@ function trimFunctionWords(words: string[]): string[] {
   return words.slice(start, end);
 }
 
+
+// Capitalised words of desks, roles and documents ("for the Compliance team"): ordinary words, never companies.
+const ORDINARY_CAPITALISED = new Set(
+  ('compliance legal finance sales ops operations management board client clients investor investors analyst analysts ' +
+    'portfolio research trading team desk committee thanks bullet bullets bulleted table markdown json summary recap ' +
+    'hourly percent quote screen keep journalist verify max min note boss manager trader traders').split(/\s+/),
+);
+
+// Nouns after a word that make it a label, not a company ("the Healthcare sector", "the Risk team").
+const LABEL_NOUN = /^\s+(?:sector|industry|stocks?|names|space|team|desk|department|dept|group|committee|report|summary|note|view|section|officer|lead|people|folks|etfs?)\b/i;
+
+/**
+ * Whether a capitalised phrase the search tool did not know reads as a company name the question is about:
+ * written mid-sentence, no article before it or label noun after it, no digits or symbols, not an ordinary word.
+ * "is Shopify cheaper than Amazon" names Shopify; "Keep it short", "the Compliance team" and "Nov 16" name nothing.
+ */
+export function looksLikeCompanyName(text: string, phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  if (words.some((word) => /\d/.test(word) || /^[A-Z&.]{1,6}$/.test(word) || isFunctionWord(word) || ORDINARY_CAPITALISED.has(word.toLowerCase()))) return false;
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const match of text.matchAll(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'))) {
+    const before = text.slice(0, match.index);
+    const after = text.slice(match.index + phrase.length);
+    // Sentence-initial words are capitalised whatever they are.
+    if (/(?:^|[.?!:;\n—–-]|\s-)\s*["'“(]?$/.test(before)) continue;
+    if (/\b(?:the|a|an|our|my|your|their|this|that)\s+$/i.test(before)) continue;
+    if (LABEL_NOUN.test(after)) continue;
+    // "Shopify (SHOP)": the symbol written beside it is planned, and fails cleanly if unknown.
+    if (/^\s*\(\$?[A-Z]{1,5}(?:\.[A-Z])?\)/.test(after)) continue;
+    return true;
+  }
+  return false;
+}

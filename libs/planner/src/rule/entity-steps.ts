@@ -28,8 +28,9 @@ export function addSearchStep(plan: PlanBuilder, entity: Entity): EntityRef {
   plan.add('fmp', 'fmp_search_ticker', { query: entity.mention, limit: 5 }, {
     extract: [`${s}_matches = results[][symbol]`, `${s}_match_names = results[][name]`],
     select: [`${s}_symbol = ${s}_matches[${entity.searchIndex}]`],
-    // A name the tool did not know at plan time must still be the top match's name, or the run stops here.
-    accept_if: entity.unresolved ? [`len(${s}_matches) > 0`, `${s}_match_names[0] ~= '${distinctiveWord(entity.mention ?? entity.symbol)}'`] : [`len(${s}_matches) > 0`, `${s}_symbol == '${entity.symbol}'`],
+    // A name the tool did not know at plan time must still be the top match's name, or the run stops here
+    // (cleanly: with no match at all the name check is false, not an IndexError).
+    accept_if: entity.unresolved ? [`len(${s}_matches) > 0`, `len(${s}_match_names) > 0 and ${s}_match_names[0] ~= '${distinctiveWord(entity.mention ?? entity.symbol)}'`] : [`len(${s}_matches) > 0`, `${s}_symbol == '${entity.symbol}'`],
     next_args_from: `${s}_symbol`,
   });
   return { ...entity, param: `\${${s}_symbol}` };

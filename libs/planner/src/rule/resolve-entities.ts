@@ -79,6 +79,17 @@ async function resolveName(tools: ToolCaller, phrase: string): Promise<{ hit: Se
  * through fmp_search_ticker (no name list lives here); an unknown ticker is kept so its run fails cleanly.
  */
 export async function resolveEntities(text: string, reading: PromptReading, tools: ToolCaller): Promise<Entity[]> {
+  return (await resolveMentions(text, reading, tools)).entities;
+}
+
+/** The entities, and the capitalised phrases the search tool did not know that were not planned as entities. */
+export interface Mentions {
+  entities: Entity[];
+  unknown: string[];
+}
+
+/** resolveEntities, also returning the name candidates the search tool knew nothing about. */
+export async function resolveMentions(text: string, reading: PromptReading, tools: ToolCaller): Promise<Mentions> {
   const found: Array<Entity & { position: number }> = [];
   const add = (entity: Entity, position: number) => {
     const same = found.find((other) => other.symbol === entity.symbol);
@@ -106,14 +117,19 @@ export async function resolveEntities(text: string, reading: PromptReading, tool
     }
     add({ symbol, slug: slugOf(symbol), resolvedByName: false, searchIndex: 0 }, position);
   }
+  const dropped: string[] = [];
   for (const phrase of unknown) {
     // "Rank Tesla and Ford": a name listed beside companies is one too, even when the search tool does not know it.
-    if (!found.some((entity) => listedTogether(text, phrase, entity))) continue;
+    if (!found.some((entity) => listedTogether(text, phrase, entity))) {
+      dropped.push(phrase);
+      continue;
+    }
     add({ symbol: phrase, slug: slugOf(phrase), mention: phrase, resolvedByName: true, searchIndex: 0, unresolved: true }, text.indexOf(phrase));
   }
   if (found.length === 0) await addLowercaseSymbols(text, tools, add);
   if (found.length === 0) await addLowercaseNames(text, tools, add);
-  return found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
+  const entities = found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
+  return { entities, unknown: dropped };
 }
 
 function listedTogether(text: string, phrase: string, entity: Entity): boolean {
@@ -157,4 +173,28 @@ async function addLowercaseNames(text: string, tools: ToolCaller, add: (entity: 
     const hit = hits[index];
     add({ symbol: hit.symbol, slug: slugOf(hit.symbol), mention: word, name: hit.name, resolvedByName: true, searchIndex: index }, match.index);
   }
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * A likely intended company for a misspelt name ("Microsfot"): a search on the word's first letters whose top
+ * name word is within two edits of it. Only for the failure message; the plan never guesses a company.
+ */
+export async function suggestName(tools: ToolCaller, phrase: string): Promise<string | undefined> {
+  const word = words(phrase)[0];
+  if (!word || word.length < 5) return undefined;
+  for (const hit of await search(tools, word.slice(0, 4))) {
+    const first = words(hit.name)[0];
+    if (first && editDistance(first, word) <= 2) return `${hit.name} (${hit.symbol})`;
+  }
+  return undefined;
 }
