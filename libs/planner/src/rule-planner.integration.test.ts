@@ -270,6 +270,25 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(trace.steps[0].accept).toEqual([expect.objectContaining({ passed: false }), { condition: expect.stringContaining("~= 'Amazn'"), passed: false }]);
   });
 
+  it('plans many names within the product limits: one bars call per name and one python step for all their statistics', async () => {
+    const entries = parseCatalog([
+      { id: 'MN1', complexity: 'complex', user_prompt: 'Over the past 10 sessions, rank NVDA, AMD, AVGO, MU, QCOM and INTC by return and say which of them outperformed QQQ over that window.' },
+      { id: 'MN2', complexity: 'easy', user_prompt: 'XOM CVX JPM BAC: who moved the most today in percent?' },
+      { id: 'MN3', complexity: 'complex', user_prompt: "Excess return over the last 5 sessions versus SPY for META, GOOGL, TSLA and NFLX, with each one's P/E." },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const plans = await Promise.all(entries.map((entry) => new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 16, max_turns: 18 }, tools: hub })));
+    const count = (index: number, tool: string) => plans[index].plan.tool_sequence.filter((step) => step.tool === tool).length;
+    expect(count(0, 'polygon_get_aggs')).toBe(7);
+    expect(count(0, 'fmp_get_quote')).toBe(0);
+    expect(count(0, 'execute_python')).toBe(3);
+    expect(plans[1].plan.tool_sequence.length).toBeLessThanOrEqual(6);
+    expect(count(1, 'fmp_get_market_gainers') + count(1, 'fmp_get_market_losers')).toBe(0);
+    expect(plans[2].plan.tool_sequence.length).toBeLessThanOrEqual(16);
+    expect(plans[2].plan.final_answer_requirements.must_include).toEqual(expect.arrayContaining(['meta_vs_spy_excess_period', 'nflx_pe', 'tsla_return_n']));
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

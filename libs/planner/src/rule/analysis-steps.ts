@@ -44,6 +44,59 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
   ]);
 }
 
+/** A per-name snippet (reading its inputs as variables, setting `result`) run once per entry of `data`. */
+function perName(code: string, names: string[]): string {
+  const body = code.split('\n').map((line) => `    ${line}`).join('\n');
+  return `def one(${names.join(', ')}):\n${body}\n    return result\nresult = {k: one(**v) for k, v in data.items()}`;
+}
+
+/**
+ * The trend of several names in one step: inputs are a JSON object of per-name closes and volumes, the result is
+ * keyed by name slug, and each name's facts keep their own state keys (`<slug>_return_n`, ...).
+ */
+export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions: number, movingAverage: boolean, stats = false): void {
+  if (entities.length === 1) return addTrendStep(plan, entities[0], sessions, movingAverage, stats);
+  const data = Object.fromEntries(entities.map((entity) => {
+    const s = entity.slug;
+    return [s, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? { times: ref(`${s}_bar_times`) } : {}) }];
+  }));
+  const extract: string[] = [];
+  const accept: string[] = [];
+  for (const { slug: s } of entities) {
+    const field = (name: string, key: string) => extract.push(`${s}_${name} = result.${s}.${key}`);
+    field('sessions', 'n'); field('trend_closes', 'closes'); field('start_close', 'start_close'); field('return_n', 'pct_change');
+    field('volume_trend', 'volume_trend'); field('avg_daily_volume', 'avg_volume');
+    if (movingAverage) { field('avg_close', 'avg_close'); field('above_avg_close', 'above_avg_close'); }
+    if (stats) {
+      for (const [name, key] of [['volatility', 'volatility'], ['max_drawdown', 'max_drawdown'], ['last_volume', 'last_volume'], ['last_vs_avg_volume', 'last_vs_avg_volume'],
+        ['best_day_pct', 'best_day_pct'], ['best_day_date', 'best_day_date'], ['worst_day_pct', 'worst_day_pct'], ['worst_day_date', 'worst_day_date']]) field(name, key);
+    }
+    accept.push(`${s}_return_n is not None`, `len(${s}_trend_closes) == ${sessions}`);
+  }
+  const code = perName(stats ? TREND_STATS_CODE : TREND_CODE, stats ? ['closes', 'volumes', 'n', 'times'] : ['closes', 'volumes', 'n']);
+  python(plan, code, { data }, extract, accept);
+}
+
+/** Excess returns of several names over one benchmark in one step, each name's facts under its own keys. */
+export function addExcessReturnsStep(plan: PlanBuilder, targets: EntityRef[], benchmark: EntityRef, over: { today: boolean; period: boolean }): void {
+  if (targets.length === 1) return addExcessReturnStep(plan, targets[0], benchmark, over);
+  const data = Object.fromEntries(targets.map((target) => [target.slug, {
+    a_today: over.today ? ref(`${target.slug}_change_pct`) : 'None',
+    b_today: over.today ? ref(`${benchmark.slug}_change_pct`) : 'None',
+    a_period: over.period ? ref(`${target.slug}_return_n`) : 'None',
+    b_period: over.period ? ref(`${benchmark.slug}_return_n`) : 'None',
+  }]));
+  const extract: string[] = [];
+  const accept: string[] = [];
+  for (const target of targets) {
+    const key = `${target.slug}_vs_${benchmark.slug}`;
+    if (over.today) extract.push(`${key}_excess_today = result.${target.slug}.excess_today`, `${key}_outperformed_today = result.${target.slug}.outperformed_today`);
+    if (over.period) extract.push(`${key}_excess_period = result.${target.slug}.excess_period`, `${key}_outperformed_period = result.${target.slug}.outperformed_period`);
+    accept.push(`${key}_excess_${over.today ? 'today' : 'period'} is not None`);
+  }
+  python(plan, perName(EXCESS_RETURN_CODE, ['a_today', 'b_today', 'a_period', 'b_period']), { data }, extract, accept);
+}
+
 /** Ranks entities by one metric (state keys `<slug>_<metric>`); `label` prefixes the result keys. */
 export function addRankStep(plan: PlanBuilder, entities: EntityRef[], metric: string, label: string, threshold?: number, ascending = false): void {
   const data = Object.fromEntries(entities.map((entity) => [entity.symbol, ref(`${entity.slug}_${metric}`)]));

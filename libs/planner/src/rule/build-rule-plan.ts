@@ -8,7 +8,7 @@ import {
   type Done, type EntityRef,
 } from './entity-steps.ts';
 import {
-  addExcessReturnStep, addFactCheckStep, addQuoteGapStep, addIncomeAnalysisStep, addRangePositionStep, addRankStep, addSentimentStep, addTrendStep,
+  addExcessReturnsStep, addFactCheckStep, addQuoteGapStep, addIncomeAnalysisStep, addRangePositionStep, addRankStep, addSentimentStep, addTrendsStep,
   addVolumeVsAverageStep,
 } from './analysis-steps.ts';
 import { requireFacts } from './require-facts.ts';
@@ -68,7 +68,8 @@ function rankMetric(reading: PromptReading): Metric | undefined {
 /** Today's quote is needed for price, the day's move, volume, valuation and ranges; a multi-session question alone needs only bars. */
 export function needsQuote(reading: PromptReading): boolean {
   const f = reading.facets;
-  const aboutToday = /today|session\b|right now|current|latest (price|quote|session)|on the day|price|quote/i.test(reading.rawText);
+  // "10-session return" names a window, not today's session.
+  const aboutToday = /today|(?<![\d-])session\b|right now|current|latest (price|quote|session)|on the day|price|quote/i.test(reading.rawText);
   // Quote-only facts need the quote whatever the period.
   if (reading.quoteAverages || ['range', 'valuation', 'market-cap', 'fact-check'].some((facet) => f.has(facet as Facet))) return true;
   if (f.has('trend') && !aboutToday && !f.has('volume-vs-average') && !f.has('price')) return false;
@@ -109,7 +110,8 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
 function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext): void {
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
-  if (f.has('trend')) for (const entity of entities) addTrendStep(plan, entity, sessions, f.has('moving-average'), wantsBarStats(reading));
+  // One python step computes every name's trend: a step per name would spend the tool budget on arithmetic.
+  if (f.has('trend') && entities.length > 0) addTrendsStep(plan, entities, sessions, f.has('moving-average'), wantsBarStats(reading));
   if (f.has('range-position')) for (const entity of entities) addRangePositionStep(plan, entity);
   // "By what percent" above a moving average, or a day range "as a percent of the previous close".
   const inPercent = /percent|%|how far|by how much/i.test(reading.rawText);
@@ -131,7 +133,7 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   const benchmarkSymbol = benchmarkOf(reading, entities, context);
   const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
   if (benchmark) {
-    for (const entity of entities) if (entity !== benchmark) addExcessReturnStep(plan, entity, benchmark, { today: needsQuote(reading), period: f.has('trend') });
+    addExcessReturnsStep(plan, entities.filter((entity) => entity !== benchmark), benchmark, { today: needsQuote(reading), period: f.has('trend') });
   }
   const metric = rankMetric(reading);
   // A name without a P/E (negative earnings) cannot be ranked by it.
@@ -213,7 +215,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     else addSlackSteps(plan, postTo, slackNote(plan, entities));
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
-  requireFacts(plan, reading, entities, context.noPe);
+  requireFacts(plan, reading, entities, context.noPe, context.funds);
   if (window) for (const entity of entities) requireWindowFacts(plan, entity.slug, reading.rawText, window);
   if (plan.groundedFrom.includes('condition_holds')) plan.require('condition_metric', 'condition_holds', 'condition_threshold');
   return {

@@ -25,6 +25,8 @@ function followedList(text: string, lists: MoverList[]): MoverList {
 export function addMoverSteps(plan: PlanBuilder, done: Done, reading: PromptReading, entities: EntityRef[]): void {
   const movers = reading.movers;
   if (!movers) return;
+  // "SPY QQQ DIA IWM — biggest mover today": the biggest mover among the names listed, not the market's lists.
+  if (entities.length >= 2 && reading.facets.has('ranking')) return;
   const f = reading.facets;
   const followUp = (f.has('headline') || f.has('profile')) && entities.length === 0;
   const followed = followedList(reading.rawText, movers.lists);

@@ -43,7 +43,7 @@ function requireRange(plan: PlanBuilder, reading: PromptReading, s: string, text
 }
 
 /** The facts the answer must state: one or more state keys per facet the prompt asks for. */
-export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], noPe: ReadonlySet<string> = new Set()): void {
+export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], noPe: ReadonlySet<string> = new Set(), funds: ReadonlySet<string> = new Set()): void {
   const f = reading.facets;
   const text = reading.rawText.toLowerCase();
   for (const { slug: s, symbol } of entities) {
@@ -60,7 +60,8 @@ export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities
     if (f.has('sentiment')) plan.require(`${s}_top_sentiment`);
     if (f.has('profile')) requireProfile(plan, s, text);
     if (f.has('fact-check')) plan.require(`${s}_session_close`);
-    if (f.has('valuation')) plan.require(...(noPe.has(symbol) ? [`${s}_eps`] : [`${s}_pe`, `${s}_eps`]));
+    // A fund without a P/E (the benchmark of "excess return vs SPY, plus each one's P/E") has no valuation to state.
+    if (f.has('valuation') && !(noPe.has(symbol) && funds.has(symbol))) plan.require(...(noPe.has(symbol) ? [`${s}_eps`] : [`${s}_pe`, `${s}_eps`]));
     if (f.has('range')) requireRange(plan, reading, s, text);
     if (f.has('moving-average')) {
       if (reading.quoteAverages) plan.require(...reading.quoteAverages.map((window) => `${s}_avg${window}`));
