@@ -41,7 +41,9 @@ function misses(entry: { expect: Expect; user_prompt: string }, row: any): strin
   if (window && !new RegExp(`\\b${window}[- ]?(?:trading )?(?:sessions?|days?|bars?|hours?|hourly|h|d)\\b`, 'i').test(answer)) out.push(`window ${window} not named`);
   if (e.asks.includes('verdict') && !VERDICT.test(sentencesOf(answer)[0] ?? '')) out.push('verdict not first');
   if (e.asks.includes('stance') && !(e.stance_options ?? []).some((option) => answer.toLowerCase().includes(option.toLowerCase()))) out.push(`stance (${e.stance_options?.join('/')})`);
-  if (e.asks.includes('pick') && !(e.mentions ?? []).some((symbol) => (sentencesOf(answer)[0] ?? '').includes(symbol))) out.push('pick not named first');
+  const lead = sentencesOf(answer)[0] ?? '';
+  const named = e.mentions?.length ? e.mentions.some((symbol) => lead.includes(symbol)) : /\b[A-Z]{2,5}\b/.test(lead);
+  if (e.asks.includes('pick') && !named) out.push('pick not named first');
   if (e.list_count && /\blinks?\b/i.test(entry.user_prompt)) {
     const wanted = e.list_count * (e.per_entity ? Math.max(1, (e.mentions ?? []).length) : 1);
     const links = (answer.match(/https?:\/\/\S+/g) ?? []).length;

@@ -44,6 +44,8 @@ export function tableRowsOf(text: string): number | null {
 /** The answer's lead: its first sentence of prose, where a pick, verdict or stance is stated first. */
 const leadOf = (text: string) => (sentencesOf(text)[0] ?? '').toLowerCase();
 
+const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
 const miss = (kind: string, message: string): AskMiss => ({ code: `ask-not-met:${kind}`, message });
 
 function checkForm(asks: Asks, answer: string): AskMiss[] {
@@ -103,7 +105,8 @@ function checkAsk(ask: Ask, input: AnswerCheckInput): AskMiss | undefined {
     }
     case 'window': {
       const unit = ask.window.unit === 'hours' ? '(?:hours?|hourly bars?|h)' : '(?:trading )?(?:sessions?|days?|bars?|d)';
-      return new RegExp(`\\b${ask.window.count}[- ]?${unit}\\b`, 'i').test(answer) ? undefined : miss('window', `the answer does not name the asked window (${ask.window.count} ${ask.window.unit})`);
+      const count = `(?:${ask.window.count}|${COUNT_WORDS[ask.window.count] ?? ask.window.count})`;
+      return new RegExp(`\\b${count}[- ]?(?:hourly |daily )?${unit}\\b`, 'i').test(answer) ? undefined : miss('window', `the answer does not name the asked window (${ask.window.count} ${ask.window.unit})`);
     }
     case 'list': {
       if (!ask.fields.includes('link')) return undefined;

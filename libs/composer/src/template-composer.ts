@@ -8,6 +8,7 @@ import { marketClauses } from './template/market-clauses.ts';
 import { screenClause } from './template/screen-clause.ts';
 import { fitClauses, layoutAnswer, layoutTable, readAnswerShape, shapeFromForm, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { leadClauses } from './template/lead-clause.ts';
+import { headlinesClause, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
 
 export const TEMPLATE_COMPOSER_VERSION = 'template-v13';
@@ -37,9 +38,33 @@ function writeSections(facts: FactReader, plan: Plan, trace: Trace, focus: Focus
   const market = marketClauses(facts, style, focus);
   const subjects = subjectsOf(plan, trace);
   const screened = screenClause(facts, style, subjects.map((subject) => subject.symbol));
-  const rows = subjects.map((subject) => ({ label: subject.symbol, clauses: entityClauses(facts, subject, focus, style) })).filter((row) => row.clauses.length > 0);
+  const asks = plan.final_answer_requirements.asks;
+  const rows = subjects.map((subject) => ({ label: subject.symbol, clauses: withHeadlines(entityClauses(facts, subject, focus, style), headlinesClause(asks, facts, subject)) })).filter((row) => row.clauses.length > 0);
   return { before: [...market.before, ...(screened ? [screened] : [])], rows, after: market.after };
 }
+
+/** The asked number of headlines replaces the latest-headline clause. */
+function withHeadlines(clauses: string[], headlines: string | undefined): string[] {
+  // A clause that already lists several headlines (with their sentiment) is kept; only the single latest one gives way.
+  if (!headlines || clauses.some((clause) => /^Recent \S+ headlines/.test(clause))) return clauses;
+  const kept = clauses.filter((clause) => !/^(?:The latest \S+ headline|\S+ headline:)/.test(clause));
+  return [...kept, headlines];
+}
+
+/** A count the form asks for (bullets, sentences, paragraphs) that the clauses cannot fill: add what else the tools said. */
+function filled(facts: FactReader, plan: Plan, trace: Trace, shape: AnswerShape, clauses: string[]): string[] {
+  const wanted = shape.paragraphs ?? (shape.atMost ? undefined : shape.parts);
+  if (!wanted || pieceCount(clauses) >= wanted) return clauses;
+  const extra = writeClauses(facts, plan, trace, new Set(Object.keys(trace.state)), 'full').filter((clause) => !clauses.includes(clause));
+  const out = [...clauses];
+  for (const clause of extra) {
+    if (pieceCount(out) >= wanted) break;
+    out.push(clause);
+  }
+  return out;
+}
+
+const pieceCount = (clauses: string[]) => clauses.reduce((sum, clause) => sum + clause.split(/;\s+|(?<=[.!?])\s+(?=[A-Z])/).length, 0);
 
 function writeClauses(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): string[] {
   const sections = writeSections(facts, plan, trace, focus, style);
@@ -119,11 +144,13 @@ export class TemplateComposer implements Composer {
     const facts = new FactReader(trace.state);
     const focus = new Set(plan.final_answer_requirements.must_include);
     const shape = shapeOf(plan);
-    const lead = leadClauses(plan.final_answer_requirements.asks, facts, candidates(plan, trace));
+    const asks = plan.final_answer_requirements.asks;
+    const window = windowClause(asks, facts, candidates(plan, trace));
+    const lead = [...leadClauses(asks, facts, candidates(plan, trace), subjectsOf(plan, trace)), ...(window ? [window] : [])];
     let clauses = clausesWithin(facts, plan, trace, focus, shape);
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
-    clauses = lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead);
+    clauses = filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead));
     const answer = clauses.length === 0 ? 'The tools returned no facts that answer this question.'
       : shape.table ? this.table(facts, plan, trace, focus, lead)
         : layoutAnswer(clauses, shape);

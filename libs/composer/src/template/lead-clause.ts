@@ -7,15 +7,23 @@ import type { Subject } from './entity-clauses.ts';
  * stated first with the figures that decided it. Every figure is a tool fact; a decision the facts cannot support is
  * left out rather than guessed, and the gate then rejects the sample.
  */
-export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects: Subject[]): string[] {
+export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects: Subject[], all: Subject[] = subjects): string[] {
   if (!asks) return [];
   const lead: string[] = [];
+  let picked: Subject | undefined;
   for (const ask of asks.asks) {
-    const clause = ask.kind === 'pick' ? pickClause(ask, facts, subjects)
-      : ask.kind === 'verdict' ? verdictClause(ask, facts, subjects)
-        : ask.kind === 'stance' ? stanceClause(ask, facts, subjects)
-          : undefined;
-    if (clause) lead.push(clause);
+    if (ask.kind === 'pick') {
+      const pick = pickClause(ask, facts, subjects);
+      if (pick) [lead[lead.length], picked] = [pick.clause, pick.subject];
+    } else if (ask.kind === 'verdict') {
+      lead.push(verdictClause(ask, facts, subjects));
+    } else if (ask.kind === 'stance') {
+      // A stance after a pick is about the picked name ("which bank is worse, and is it just tracking the Dow?").
+      const first = picked ? [picked] : subjects;
+      const ordered = [...first, ...[...subjects, ...all].filter((subject, index, list) => !first.some((other) => other.symbol === subject.symbol) && list.findIndex((other) => other.symbol === subject.symbol) === index)];
+      const stance = stanceClause(ask, facts, ordered);
+      if (stance) lead.push(stance);
+    }
   }
   return lead;
 }
@@ -62,7 +70,7 @@ const PICK_PHRASES: Record<string, [string, string]> = {
   volatility: ['was the most volatile', 'was the least volatile'],
 };
 
-function pickClause(ask: Extract<Ask, { kind: 'pick' }>, facts: FactReader, subjects: Subject[]): string | undefined {
+function pickClause(ask: Extract<Ask, { kind: 'pick' }>, facts: FactReader, subjects: Subject[]): { clause: string; subject: Subject } | undefined {
   if (ask.by === 'sentiment') return sentimentPick(facts, subjects);
   const metric = metricFor(ask.by, facts);
   if (!metric) return undefined;
@@ -77,12 +85,12 @@ function pickClause(ask: Extract<Ask, { kind: 'pick' }>, facts: FactReader, subj
     return metric.render(entry.value);
   };
   const others = rest.slice(0, 4).map((entry) => `${shown(entry)} for ${entry.subject.symbol}`).join(', ');
-  return `${best.subject.symbol} ${phrase} (${shown(best)}${others ? `, against ${others}` : ''})`;
+  return { clause: `${best.subject.symbol} ${phrase} (${shown(best)}${others ? `, against ${others}` : ''})`, subject: best.subject };
 }
 
 const negativity = (labels: unknown[]) => labels.filter((label) => label === 'negative').length - labels.filter((label) => label === 'positive').length;
 
-function sentimentPick(facts: FactReader, subjects: Subject[]): string | undefined {
+function sentimentPick(facts: FactReader, subjects: Subject[]): { clause: string; subject: Subject } | undefined {
   const scored = subjects.flatMap((subject) => {
     const labels = facts.list(`${subject.slug}_sentiments`);
     return labels ? [{ subject, labels, score: negativity(labels) }] : [];
@@ -90,7 +98,8 @@ function sentimentPick(facts: FactReader, subjects: Subject[]): string | undefin
   if (scored.length < 2) return undefined;
   const worst = [...scored].sort((a, b) => b.score - a.score)[0]!;
   const tags = (labels: unknown[]) => labels.map(String).join(', ');
-  return `${worst.subject.symbol} carries the most negative news sentiment (its latest headlines are tagged ${tags(worst.labels)}; ${scored.filter((entry) => entry !== worst).map((entry) => `${entry.subject.symbol}: ${tags(entry.labels)}`).join('; ')})`;
+  const clause = `${worst.subject.symbol} carries the most negative news sentiment (its latest headlines are tagged ${tags(worst.labels)}; ${scored.filter((entry) => entry !== worst).map((entry) => `${entry.subject.symbol}: ${tags(entry.labels)}`).join('; ')})`;
+  return { clause, subject: worst.subject };
 }
 
 const UP = /\b(?:rose|rise|risen|up|gain(?:ed)?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|surg(?:e|ed)|outperform(?:ed)?|beat(?:en)?|higher)\b/;
@@ -201,7 +210,8 @@ function ownVersusMarket(facts: FactReader, subjects: Subject[], own: string, ma
     const choice = sameWay && close ? market : !sameWay && mixed === undefined ? own : sameWay ? (mixed ?? own) : own;
     for (const entry of values) facts.number(entry.key);
     const span = by === 'return' ? 'over the window' : 'on the session';
-    return `The move looks ${choice}: ${subject.subject.symbol} moved ${signedPercent(subject.value)} ${span} against ${others.map((entry) => `${signedPercent(entry.value)} for ${entry.subject.symbol}`).join(', ')}`;
+    const stated = /^[a-z]+ing\b/.test(choice) ? `${subject.subject.symbol} is ${choice}` : `The move looks ${choice}`;
+    return `${stated}: ${subject.subject.symbol} moved ${signedPercent(subject.value)} ${span} against ${others.map((entry) => `${signedPercent(entry.value)} for ${entry.subject.symbol}`).join(', ')}`;
   }
   return undefined;
 }

@@ -1,0 +1,59 @@
+import type { Asks } from '@forge/asks';
+import type { FactReader } from './fact-reader.ts';
+import type { Subject } from './entity-clauses.ts';
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** A count in words ("twenty"): the asked window is named without writing a number no tool returned. */
+export const inWords = (count: number) => WORDS[count] ?? String(count);
+
+const SERIES = ['w_closes', 'trend_closes', 'closes', 'w_times', 'bar_times', 'sessions'];
+
+/**
+ * Names the asked window ("the figures cover the last twenty sessions") when the trace holds a series of exactly that
+ * many bars (or one more, the close before the window) for an asked subject; never claims a window the data lacks.
+ */
+export function windowClause(asks: Asks | undefined, facts: FactReader, subjects: Subject[]): string | undefined {
+  const window = asks?.asks.find((ask) => ask.kind === 'window')?.window;
+  if (!window) return undefined;
+  const covered = subjects.some((subject) => SERIES.some((series) => {
+    const length = peekLength(facts, `${subject.slug}_${series}`);
+    return length === window.count || length === window.count + 1;
+  }));
+  if (!covered) return undefined;
+  const count = inWords(window.count);
+  if (window.unit === 'hours') return `The window is the last ${count} hourly bars (${count} ${window.count === 1 ? 'hour' : 'hours'})`;
+  return `The window is the last ${count} ${window.count === 1 ? 'session' : 'sessions'}`;
+}
+
+function peekLength(facts: FactReader, key: string): number | undefined {
+  const had = facts.used.has(key);
+  const value = facts.list(key);
+  if (!had) facts.used.delete(key);
+  return value?.length;
+}
+
+/**
+ * N headlines per subject with their links, when the prompt asked for more than one and the trace holds the list
+ * (the plan fetched more than it summarised).
+ */
+export function headlinesClause(asks: Asks | undefined, facts: FactReader, subject: Subject): string | undefined {
+  const list = asks?.asks.find((ask) => ask.kind === 'list' && ask.of === 'headlines');
+  if (!list || list.kind !== 'list' || list.count < 2) return undefined;
+  const titles = peekList(facts, `${subject.slug}_titles`) as string[] | undefined;
+  const urls = peekList(facts, `${subject.slug}_urls`) as string[] | undefined;
+  if (!titles || titles.length < list.count) return undefined;
+  facts.list(`${subject.slug}_titles`);
+  if (urls) facts.list(`${subject.slug}_urls`);
+  const publishers = peekList(facts, `${subject.slug}_publishers`) as string[] | undefined;
+  if (publishers) facts.list(`${subject.slug}_publishers`);
+  const items = titles.slice(0, list.count).map((title, index) => `“${title}”${publishers?.[index] ? ` (${publishers[index]})` : ''}${urls?.[index] ? ` (${urls[index]})` : ''}`);
+  return `The ${inWords(list.count)} latest ${subject.symbol} headlines: ${items.join('; ')}`;
+}
+
+function peekList(facts: FactReader, key: string): unknown[] | undefined {
+  const had = facts.used.has(key);
+  const value = facts.list(key);
+  if (!had) facts.used.delete(key);
+  return value;
+}

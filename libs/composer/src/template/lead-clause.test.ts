@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { readAsks } from '@forge/asks';
+import { FactReader } from './fact-reader.ts';
+import { leadClauses } from './lead-clause.ts';
+import { checkAnswer } from '@forge/asks';
+import { layoutAnswer, layoutTable, shapeFromForm } from './answer-layout.ts';
+
+const subject = (symbol: string) => ({ symbol, slug: symbol.toLowerCase() });
+const state = {
+  nvda_change_pct: -3.1, amd_change_pct: 2.4, qqq_change_pct: 0.5,
+  nvda_return_n: 6.2, amd_return_n: -1.5, nvda_pe: 45.2, amd_pe: 38.9,
+  nvda_sentiments: ['negative', 'negative', 'neutral'], amd_sentiments: ['positive', 'neutral', 'negative'],
+};
+const lead = (prompt: string, symbols = ['NVDA', 'AMD'], all = symbols) =>
+  leadClauses({ ...readAsks(prompt), entities: symbols }, new FactReader(state), symbols.map(subject), all.map(subject));
+
+describe('leadClauses', () => {
+  it('picks the biggest absolute mover, not the biggest gainer, for "which moved more"', () => {
+    expect(lead('NVDA or AMD, which moved more today?')).toEqual(['NVDA moved the most (-3.10%, against +2.40% for AMD)']);
+  });
+
+  it('picks the worst day, the lowest P/E and the most negative sentiment', () => {
+    expect(lead('Which one had the worst day?')[0]).toMatch(/^NVDA had the worst day/);
+    expect(lead('Which trades at the lower P/E?')[0]).toMatch(/^AMD trades at the lowest P\/E \(38\.90/);
+    expect(lead('Tell me which carries the most negative news sentiment.')[0]).toMatch(/^NVDA carries the most negative news sentiment/);
+  });
+
+  it('rules on a claim about a window move, either way', () => {
+    expect(lead('Fact-check: "NVDA rose more than 5% over the last 5 sessions."', ['NVDA'])[0]).toMatch(/^Supported: NVDA moved \+6\.20%/);
+    expect(lead('Fact-check: "NVDA rose more than 10% over the last 5 sessions."', ['NVDA'])[0]).toMatch(/^Contradicted/);
+    expect(lead('Verify the claim that NVDA was halted today.', ['NVDA'])[0]).toMatch(/^No evidence found in the tools/);
+  });
+
+  it('takes a stance from the move against its benchmark', () => {
+    expect(lead('Was the NVDA move news-driven or beta-driven?', ['NVDA'], ['NVDA', 'QQQ'])[0]).toMatch(/^The move looks news-driven: NVDA moved -3\.10%/);
+  });
+
+  it('takes no stance the facts cannot decide', () => {
+    expect(lead('Is the weakness supply-chain, demand or execution?', ['NVDA'])).toEqual([]);
+  });
+});
+
+describe('answers in the asked form pass the gate', () => {
+  const clauses = ['NVDA last traded at $182.00; it fell 3.10%', 'AMD last traded at $218.00', 'AMD rose 2.40%'];
+  it.each(['Answer in 2 bullets.', 'Give me three bullets.', 'In two sentences, please.', 'One sentence.', 'Write two paragraphs.'])('%s', (prompt) => {
+    const asks = { ...readAsks(prompt), entities: ['NVDA', 'AMD'] };
+    const answer = layoutAnswer(clauses, shapeFromForm(asks.form));
+    expect(checkAnswer({ asks, answer, posts: [] })).toEqual([]);
+  });
+
+  it('a table with a row per name', () => {
+    const asks = { ...readAsks('Put it in a table.'), entities: ['NVDA', 'AMD'] };
+    const answer = layoutTable(['NVDA moved the most'], [{ label: 'NVDA', clauses: ['-3.10%'] }, { label: 'AMD', clauses: ['+2.40%'] }], [], shapeFromForm(asks.form));
+    expect(checkAnswer({ asks, answer, posts: [] })).toEqual([]);
+  });
+});
