@@ -34,7 +34,8 @@ function criterion(clause: string): { by: string; absolute: boolean } {
   if (/margin/.test(clause)) return { by: 'margin', absolute: false };
   if (/volume/.test(clause)) return { by: 'volume', absolute: false };
   if (/volatil|std|standard deviation/.test(clause)) return { by: 'volatility', absolute: false };
-  if (/return|outperform|performance|performed|momentum/.test(clause)) return { by: 'return', absolute };
+  // A move over a window of sessions is that window's return.
+  if (/return|outperform|performance|performed|momentum/.test(clause) || readWindow(clause)?.unit === 'sessions') return { by: 'return', absolute };
   return { by: 'move', absolute };
 }
 
@@ -87,7 +88,7 @@ function readWindowAsk(t: string): Ask | undefined {
     : /biggest (?:single[- ]day )?(?:drop|decline|fall)|worst (?:single[- ])?day/.test(t) ? 'max-drop'
       : /volatil|standard deviation|\bstd\b/.test(t) ? 'volatility'
         : /trending|\btrend\b/.test(t) ? 'trend'
-          : /return|outperform|beat|excess|\bup\b|\bdown\b|jumped|fell|gained|lost|perform|do over|did over|how did/.test(t) ? 'return' : 'summary';
+          : /return|outperform|beat|excess|\bup\b|\bdown\b|jumped|fell|gained|lost|perform|do over|did over|how did|\bmov(?:e|ed|es)\b/.test(t) ? 'return' : 'summary';
   return { kind: 'window', window, statistic };
 }
 

@@ -1,4 +1,5 @@
 import type { Entry } from '@forge/catalog';
+import { describeAsks, describeForm } from '@forge/asks';
 import type { Plan } from '@forge/plan';
 import type { GroundingReport } from './grounding-report.ts';
 import type { Citation } from './reference.ts';
@@ -14,7 +15,8 @@ export function buildComposeSystemPrompt(plan: Plan): string {
     '  already in percent.',
     '- If the facts do not cover part of the question, say so in one short clause instead of guessing.',
     '- No investment advice, no predictions.',
-    `- Format: ${plan.final_answer_requirements.format}; about ${minWords}-${maxWords} words.`,
+    `- Format: ${plan.final_answer_requirements.asks ? describeForm(plan.final_answer_requirements.asks.form) : plan.final_answer_requirements.format}; about ${minWords}-${maxWords} words.`,
+    ...(plan.final_answer_requirements.asks ? ['- Deliver what the question asks, in this order, and nothing it did not ask:', ...describeAsks(plan.final_answer_requirements.asks).slice(1).map((line) => `  - ${line}`)] : []),
     '- State every fact listed under must_include.',
     ...plan.final_answer_requirements.quality_criteria.map((criterion) => `- ${criterion}`),
     'Reply with a JSON object {"answer_text": "..."} and nothing else.',

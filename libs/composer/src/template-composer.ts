@@ -8,7 +8,7 @@ import { marketClauses } from './template/market-clauses.ts';
 import { screenClause } from './template/screen-clause.ts';
 import { fitClauses, layoutAnswer, layoutTable, readAnswerShape, shapeFromForm, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { leadClauses } from './template/lead-clause.ts';
-import { headlinesClause, windowClause } from './template/ask-clauses.ts';
+import { headlinesClause, inWords, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
 
 export const TEMPLATE_COMPOSER_VERSION = 'template-v13';
@@ -41,6 +41,13 @@ function writeSections(facts: FactReader, plan: Plan, trace: Trace, focus: Focus
   const asks = plan.final_answer_requirements.asks;
   const rows = subjects.map((subject) => ({ label: subject.symbol, clauses: withHeadlines(entityClauses(facts, subject, focus, style), headlinesClause(asks, facts, subject)) })).filter((row) => row.clauses.length > 0);
   return { before: [...market.before, ...(screened ? [screened] : [])], rows, after: market.after };
+}
+
+/** A table asked of a Slack read with no names in it: one row per message read, author and text. */
+function messageRows(facts: FactReader): Array<{ label: string; clauses: string[] }> {
+  const texts = (facts.list('slack_history_texts') ?? []) as string[];
+  const users = (facts.list('slack_history_users') ?? []) as string[];
+  return texts.map((text, index) => ({ label: users[index] ?? `message ${inWords(index + 1)}`, clauses: [`“${text}”`] }));
 }
 
 /** The asked number of headlines replaces the latest-headline clause. */
@@ -147,7 +154,10 @@ export class TemplateComposer implements Composer {
     const asks = plan.final_answer_requirements.asks;
     const window = windowClause(asks, facts, candidates(plan, trace));
     const lead = [...leadClauses(asks, facts, candidates(plan, trace), subjectsOf(plan, trace)), ...(window ? [window] : [])];
-    let clauses = clausesWithin(facts, plan, trace, focus, shape);
+    // The lead is always said; the rest fits in what the word limit leaves.
+    const leadWords = wordCount(lead.join(' '));
+    const rest = shape.wordLimit ? { ...shape, wordLimit: Math.max(1, shape.wordLimit - leadWords) } : shape;
+    let clauses = clausesWithin(facts, plan, trace, focus, rest);
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
     clauses = filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead));
@@ -165,6 +175,8 @@ export class TemplateComposer implements Composer {
 
   private table(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[]): string {
     const sections = writeSections(facts, plan, trace, focus, 'full');
-    return layoutTable(lead, sections.rows, [...sections.before, ...sections.after], shapeOf(plan));
+    const rows = sections.rows.length > 0 ? sections.rows : messageRows(facts);
+    const around = [...sections.before, ...sections.after].filter((clause) => sections.rows.length > 0 || !/^The latest messages? in /.test(clause));
+    return layoutTable(lead, rows, around, shapeOf(plan));
   }
 }

@@ -1,3 +1,4 @@
+import { describeAsks, readAsks } from '@forge/asks';
 import { STEP_RANGES, type PlanIssue } from '@forge/plan';
 import type { ToolSpec } from '@forge/tools';
 import type { PlanRequest } from './planner.ts';
@@ -84,6 +85,10 @@ export function buildPlanUserPrompt(request: PlanRequest): string {
   return [
     `Question (entry ${request.entry.prompt_id}, complexity ${request.entry.complexity}):`,
     request.entry.user_prompt,
+    '',
+    // The asks as the gate will check them: the plan must fetch enough to deliver each one.
+    'The answer must deliver (plan steps that fetch and compute what each needs; exact windows and counts):',
+    ...describeAsks(readAsks(request.entry.user_prompt)).map((line) => `- ${line}`),
     '',
     'Write the JSON plan.',
   ].join('\n');
