@@ -289,6 +289,34 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(plans[2].plan.final_answer_requirements.must_include).toEqual(expect.arrayContaining(['meta_vs_spy_excess_period', 'nflx_pe', 'tsla_return_n']));
   });
 
+  it('an hourly window of k hours computes its statistics over exactly the last k hourly bars, across sessions when needed', async () => {
+    const entries = parseCatalog([
+      { id: 'HW1', complexity: 'medium', user_prompt: 'Give me the hourly picture for AMD over the last 5 hours: high, low and the change.' },
+      { id: 'HW2', complexity: 'medium', user_prompt: "How did Meta's hourly bars look over the past ten hours, and where does it sit in that range?" },
+      { id: 'HW3', complexity: 'easy', user_prompt: 'QCOM hourly, last 3h' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    for (const [entry, slug, symbol, hours] of [[entries[0], 'amd', 'AMD', 5], [entries[1], 'meta', 'META', 10], [entries[2], 'qcom', 'QCOM', 3]] as const) {
+      const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+      const trace = await runPlan(plan, hub);
+      const closes = trace.state[`${slug}_w_closes`] as number[];
+      expect(closes, entry.prompt_id).toHaveLength(hours);
+      expect(trace.state[`${slug}_w_n`], entry.prompt_id).toBe(hours);
+      // The window is the latest k bars the tool serves, and its statistics come from those bars only.
+      const aggs = plan.tool_sequence.find((step) => step.tool === 'polygon_get_aggs' && step.params.timespan === 'hour')!;
+      const served = await hub.call('polygon', 'polygon_get_aggs', { ...aggs.params, ticker: symbol });
+      const bars = (served.ok ? (served.structuredContent as { results: Array<{ h: number; l: number; c: number }> }).results : []).slice(-hours);
+      expect(closes).toEqual(bars.map((bar) => bar.c));
+      expect(trace.state[`${slug}_w_high`]).toBe(Math.max(...bars.map((bar) => bar.h)));
+      expect(trace.state[`${slug}_w_low`]).toBe(Math.min(...bars.map((bar) => bar.l)));
+      expect(trace.state[`${slug}_w_last_close`]).toBe(bars[bars.length - 1].c);
+      expect(plan.final_answer_requirements.must_include).toEqual(expect.arrayContaining([`${slug}_w_pct_change`, `${slug}_w_range`]));
+      // No daily trend is fetched for an hourly window.
+      expect(plan.tool_sequence.filter((step) => step.tool === 'polygon_get_aggs' && step.params.timespan === 'day'), entry.prompt_id).toHaveLength(0);
+    }
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

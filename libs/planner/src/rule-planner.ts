@@ -10,7 +10,7 @@ import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
 import { slugOf } from './rule/resolve-entities.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v12';
+export const RULE_PLANNER_VERSION = 'rule-v13';
 
 const DAY_MS = 86_400_000;
 

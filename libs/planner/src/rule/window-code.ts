@@ -1,6 +1,7 @@
 /**
- * Python for a bar window the question names: daily bars between dates (or the last n sessions), or the hourly
- * bars of the latest session. Hour labels use the ET clock: the first hour bar of a session starts at 09:00 ET.
+ * Python for a bar window the question names: daily bars between dates (or the last n sessions), or hourly bars:
+ * the latest session's, or the last k bars when the question asks for k hours (the series returned is exactly those
+ * k bars). Hour labels use the ET clock: the first hour bar of a session starts at 09:00 ET.
  */
 import { snippet } from './python-snippets.ts';
 
@@ -16,16 +17,36 @@ const WINDOW_LINES = [
   'price = num(price)',
   'if kind == "hourly":',
   '    shift = 9 - datetime.datetime.fromtimestamp(t[0] / 1000, UTC).hour',
-  '    hours = ["%02d:00" % ((datetime.datetime.fromtimestamp(x / 1000, UTC).hour + shift) % 24) for x in t]',
+  '    def label(x):',
+  '        d = datetime.datetime.fromtimestamp(x / 1000, UTC) + datetime.timedelta(hours=shift)',
+  '        return d.strftime("%Y-%m-%d"), d.strftime("%H:00")',
+  '    # An asked count of hours keeps the last that many bars (and the bar before them, for the change over the window).',
+  '    k = int(hours_asked) if str(hours_asked) not in ("", "None", "0") else 0',
+  '    start_i = max(len(t) - k, 0) if k else 0',
+  '    before = c[start_i - 1] if k and start_i > 0 else None',
+  '    t, o, h, l, c, v = t[start_i:], o[start_i:], h[start_i:], l[start_i:], c[start_i:], v[start_i:]',
+  '    hours = [label(x)[1] for x in t]',
+  '    stamps = ["%s %s ET" % label(x) for x in t]',
   '    total = sum(v)',
   '    top = max(range(len(v)), key=lambda i: v[i])',
   '    wide = max(range(len(h)), key=lambda i: h[i] - l[i])',
+  '    hi, lo = max(h), min(l)',
+  '    base = before if before is not None else o[0]',
+  '    moves = [c[i] - (c[i - 1] if i > 0 else base) for i in range(len(c))]',
+  '    change = pct(c[-1], base)',
   '    result = {',
   '        "n": len(t), "hours": hours, "day_volume": int(total),',
+  '        "times": t, "opens": o, "highs": h, "lows": l, "closes": c, "volumes": v,',
   '        "top_volume_hour": hours[top], "top_volume": int(v[top]),',
   '        "widest_hour": hours[wide], "widest_range": round(h[wide] - l[wide], 2),',
   '        "first_hour": hours[0], "first_hour_open": round(o[0], 2), "first_hour_close": round(c[0], 2), "first_hour_pct": pct(c[0], o[0]),',
   '        "last_hour": hours[-1], "last_hour_volume": int(v[-1]), "last_hour_share": round(v[-1] / total * 100, 2),',
+  '        "first_date": stamps[0], "last_date": stamps[-1], "first_open": round(o[0], 2), "last_close": round(c[-1], 2),',
+  '        "prev_close": None if before is None else round(before, 2), "pct_change": change, "open_to_close_pct": pct(c[-1], o[0]),',
+  '        "high": round(hi, 2), "low": round(lo, 2), "range": round(hi - lo, 2),',
+  '        "range_position_pct": round((c[-1] - lo) / (hi - lo) * 100, 1) if hi > lo else 50.0,',
+  '        "up_bars": sum(1 for m in moves if m > 0), "down_bars": sum(1 for m in moves if m < 0),',
+  '        "trend": "flat" if change is None or abs(change) < 0.1 else ("up" if change > 0 else "down"),',
   '    }',
   'else:',
   '    dates = [datetime.datetime.fromtimestamp(x / 1000, UTC).strftime("%Y-%m-%d") for x in t]',

@@ -16,6 +16,11 @@ describe('readBarWindow', () => {
     expect(window("UNH's lowest close in the last 30 sessions")).toMatchObject({ kind: 'last' });
     expect(window('What is the price of AAPL?')).toBeUndefined();
   });
+  it('reads a count of hours as the last k hourly bars, fetched over enough sessions to hold them', () => {
+    expect(window('JPM hourly, last 5h')).toMatchObject({ kind: 'hourly', hours: 5, to: '2026-11-25' });
+    expect(window('how has XOM traded over the past twelve hours?')).toMatchObject({ kind: 'hourly', hours: 12 });
+    expect(window('which hour had the most volume for NVDA')).not.toHaveProperty('hours');
+  });
 });
 
 describe('readBranches', () => {

@@ -2,6 +2,7 @@ import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 import type { PromptReading } from './read-prompt.ts';
 import { WINDOW_CODE } from './window-code.ts';
+import { readAsks } from '@forge/asks';
 
 /**
  * A bar window the question names: daily bars between calendar dates ("on 2026-11-20", "the week of Nov 16"),
@@ -11,6 +12,8 @@ export interface BarWindow {
   kind: 'dates' | 'hourly' | 'last';
   from: string;
   to: string;
+  /** Hourly bars asked for by count ("the past 6 hours"): the statistics use exactly the last that many bars. */
+  hours?: number;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -34,8 +37,23 @@ function datesIn(text: string, year: string): string[] {
 const HOURLY = /hourly|hour(?:ly)? bars|by (?:the )?hour|each hour|which hour|the hour\b|(?:first|last|opening|closing) (?:trading )?hour|intraday bars/i;
 const CLOSE_STATS = /(?:lowest|highest|minimum|maximum) clos|z-?score|\bmean\b/i;
 
+/** Hourly bars per regular session (09:00 to 15:00 ET). */
+const HOURS_PER_SESSION = 7;
+
+/** The hours a question asks for ("last 6h", "the past eight hours"), when it names them. */
+export function askedHours(text: string): number | undefined {
+  const window = readAsks(text).asks.find((ask) => ask.kind === 'window');
+  return window?.kind === 'window' && window.window.unit === 'hours' ? window.window.count : undefined;
+}
+
 export function readBarWindow(reading: PromptReading, latest: string): BarWindow | undefined {
   const text = reading.rawText;
+  const hours = askedHours(text);
+  if (hours !== undefined) {
+    // Calendar days that hold the asked bars and the one before them, weekends and holidays included.
+    const sessions = Math.ceil((hours + 1) / HOURS_PER_SESSION);
+    return { kind: 'hourly', from: isoPlus(latest, -Math.ceil(sessions * 1.6 + 4)), to: latest, hours };
+  }
   if (HOURLY.test(text)) return { kind: 'hourly', from: latest, to: latest };
   const dates = datesIn(text, latest.slice(0, 4)).filter((date) => date <= latest);
   if (dates.length > 0) {
@@ -52,6 +70,10 @@ export function narrowFacets(reading: PromptReading, window: BarWindow): void {
   const f = reading.facets;
   const today = /today|right now|\bnow\b|current|latest (?:price|quote)/i.test(reading.rawText);
   if (window.kind === 'last') return;
+  // "Is it trending over the past 6 hours": the trend is the hourly window's own, not a daily one.
+  if (window.kind === 'hourly' && window.hours !== undefined && reading.sessions === undefined) {
+    for (const facet of ['trend', 'bar-stats', 'moving-average'] as const) f.delete(facet);
+  }
   if (window.kind === 'dates') for (const facet of ['trend', 'bar-stats', 'moving-average'] as const) f.delete(facet);
   if (!today) for (const facet of ['price', 'move', 'session-bar'] as const) f.delete(facet);
   if (!/52|year|annual|12-month/i.test(reading.rawText)) f.delete('range');
@@ -60,25 +82,38 @@ export function narrowFacets(reading: PromptReading, window: BarWindow): void {
 
 const ref = (name: string) => `\${${name}}`;
 
-/** polygon_get_aggs over the window (daily bars start ten days early for the close before it), then the statistics. */
+/**
+ * polygon_get_aggs over the window (daily bars start ten days early for the close before it), then the statistics.
+ * Hourly bars are fetched under their own keys; the python step keeps the asked bars and returns them as the
+ * window's series (`<slug>_w_closes` holds exactly the bars the statistics use).
+ */
 export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: BarWindow, range: { from: string; to: string }, sessions: number): void {
   const s = entity.slug;
+  const hourly = window.kind === 'hourly';
   const from = window.kind === 'dates' ? isoPlus(window.from, -10) : window.kind === 'last' ? range.from : window.from;
-  plan.add('polygon', 'polygon_get_aggs', { ticker: entity.param, from, to: window.to, timespan: window.kind === 'hourly' ? 'hour' : 'day', multiplier: 1 }, {
-    extract: [`${s}_w_times = results[][t]`, `${s}_w_opens = results[][o]`, `${s}_w_highs = results[][h]`, `${s}_w_lows = results[][l]`, `${s}_w_closes = results[][c]`, `${s}_w_volumes = results[][v]`],
-    accept_if: [`len(${s}_w_closes) >= ${window.kind === 'last' ? sessions : 1}`],
+  const series = hourly ? `${s}_hourly` : `${s}_w`;
+  const fields = [['times', 't'], ['opens', 'o'], ['highs', 'h'], ['lows', 'l'], ['closes', 'c'], ['volumes', 'v']] as const;
+  plan.add('polygon', 'polygon_get_aggs', { ticker: entity.param, from, to: window.to, timespan: hourly ? 'hour' : 'day', multiplier: 1 }, {
+    extract: fields.map(([name, field]) => `${series}_${name} = results[][${field}]`),
+    // Fewer bars than the hours asked for fail here, saying so, rather than answering over a shorter window.
+    accept_if: [`len(${series}_closes) >= ${window.kind === 'last' ? sessions : window.hours ?? 1}`],
   });
-  const keys = window.kind === 'hourly'
-    ? ['n', 'hours', 'day_volume', 'top_volume_hour', 'top_volume', 'widest_hour', 'widest_range', 'first_hour', 'first_hour_open', 'first_hour_close', 'first_hour_pct', 'last_hour', 'last_hour_volume', 'last_hour_share']
+  const keys = hourly
+    ? ['n', 'hours', 'day_volume', 'top_volume_hour', 'top_volume', 'widest_hour', 'widest_range', 'first_hour', 'first_hour_open', 'first_hour_close', 'first_hour_pct', 'last_hour', 'last_hour_volume', 'last_hour_share',
+      ...fields.map(([name]) => name),
+      ...(window.hours !== undefined ? ['first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'range_position_pct', 'up_bars', 'down_bars', 'trend'] : [])]
     : ['n', 'first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'avg_close', 'std_close', 'zscore',
       'min_close', 'min_close_date', 'max_close', 'max_close_date', 'up_days', 'down_days', 'best_day_pct', 'best_day_date', 'worst_day_pct', 'worst_day_date', 'price_vs_avg_pct', 'price_vs_min_pct'];
   const inputs = {
-    times: ref(`${s}_w_times`), opens: ref(`${s}_w_opens`), highs: ref(`${s}_w_highs`), lows: ref(`${s}_w_lows`), closes: ref(`${s}_w_closes`), volumes: ref(`${s}_w_volumes`),
-    kind: window.kind, start: window.from, n: String(sessions), price: plan.groundedFrom.includes(`${s}_price`) ? ref(`${s}_price`) : 'None',
+    ...Object.fromEntries(fields.map(([name]) => [name, ref(`${series}_${name}`)])),
+    kind: window.kind, start: window.from, n: String(sessions), hours_asked: String(window.hours ?? 0),
+    price: plan.groundedFrom.includes(`${s}_price`) ? ref(`${s}_price`) : 'None',
   };
   plan.add('python', 'execute_python', { code: WINDOW_CODE, inputs }, {
     extract: keys.map((key) => `${s}_w_${key} = result.${key}`),
-    accept_if: window.kind === 'hourly' ? [`${s}_w_n >= 1`, `${s}_w_day_volume > 0`] : [`${s}_w_n >= 1`, `${s}_w_last_close > 0`],
+    accept_if: hourly
+      ? [window.hours !== undefined ? `${s}_w_n == ${window.hours}` : `${s}_w_n >= 1`, `${s}_w_day_volume > 0`]
+      : [`${s}_w_n >= 1`, `${s}_w_last_close > 0`],
   });
 }
 
@@ -88,11 +123,17 @@ export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, w
   const need = (...keys: string[]) => plan.require(...keys.map((key) => `${s}_w_${key}`));
   if (window.kind === 'hourly') {
     const before = plan.mustInclude.length;
+    // k hours asked: the window's change, range and where the last bar closed in it, over exactly those bars.
+    if (window.hours !== undefined) {
+      need('first_date', 'last_date', 'last_close', 'pct_change', 'high', 'low', 'range');
+      if (/\bopen/.test(t)) need('first_open');
+    }
     if (/most volume|highest volume|busiest|heaviest/.test(t)) need('top_volume_hour', 'top_volume');
-    if (/range|high-low|high minus low/.test(t)) need('widest_hour', 'widest_range');
+    // With k hours asked, "range" is the window's own; the widest single hour only when asked of the hours.
+    if (/range|high-low|high minus low/.test(t) && (window.hours === undefined || /widest|which hour|each hour/.test(t))) need('widest_hour', 'widest_range');
     if (/(?:first|opening) (?:trading )?hour/.test(t)) need('first_hour', 'first_hour_open', 'first_hour_close', 'first_hour_pct');
     if (/(?:last|closing) (?:trading )?hour/.test(t)) need('last_hour', 'last_hour_volume', 'last_hour_share');
-    if (plan.mustInclude.length === before) need('top_volume_hour', 'top_volume', 'widest_hour', 'widest_range');
+    if (plan.mustInclude.length === before && window.hours === undefined) need('top_volume_hour', 'top_volume', 'widest_hour', 'widest_range');
     return;
   }
   const single = window.kind === 'dates' && window.from === window.to;
