@@ -317,6 +317,31 @@ describe('RulePlanner over the snapshot tool world', () => {
     }
   });
 
+  it('a tersely written session window ("12d", "4-day", "7 trading days") sets the trend over exactly that many sessions', async () => {
+    const entries = parseCatalog([
+      { id: 'SW1', complexity: 'medium', user_prompt: '12d: JPM vs BAC' },
+      { id: 'SW2', complexity: 'easy', user_prompt: 'COST 4-day return?' },
+      { id: 'SW3', complexity: 'medium', user_prompt: 'Did Amazon and Walmart both slip over the last 7 trading days?' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const cases: Array<[Entry, string[], number]> = [[entries[0], ['jpm', 'bac'], 12], [entries[1], ['cost'], 4], [entries[2], ['amzn', 'wmt'], 7]];
+    for (const [entry, slugs, sessions] of cases) {
+      const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+      const trace = await runPlan(plan, hub);
+      for (const slug of slugs) {
+        const closes = trace.state[`${slug}_closes`] as number[];
+        expect(trace.state[`${slug}_trend_closes`], `${entry.prompt_id} ${slug}`).toEqual(closes.slice(-sessions));
+        expect(trace.state[`${slug}_sessions`]).toBe(sessions);
+        // The return spans the N sessions: from the close before the first one to the last close.
+        const start = closes[closes.length - sessions - 1];
+        expect(trace.state[`${slug}_start_close`]).toBe(start);
+        expect(trace.state[`${slug}_return_n`]).toBeCloseTo((closes[closes.length - 1] / start - 1) * 100, 2);
+        expect(plan.final_answer_requirements.must_include).toContain(`${slug}_return_n`);
+      }
+    }
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

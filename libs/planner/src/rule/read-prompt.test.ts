@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAsks } from '@forge/asks';
 import { readPrompt } from '@forge/planner';
 
 describe('readPrompt', () => {
@@ -108,6 +109,23 @@ describe('readPrompt, casual and varied phrasing', () => {
 });
 
 describe('readPrompt, periods', () => {
+  it('reads terse session windows the way the asks do, but not moving averages, N-day highs or "days ago"', () => {
+    const cases: Array<[string, number]> = [
+      ['30d: JPM vs BAC', 30], ['AAPL 15d return?', 15], ['what was the 4-day return for COST', 4], ['UNH over the past 12 trading days', 12],
+      ['Did the two chip names both drop over those 6 sessions?', 6], ['an eight-day look at AMZN', 8], ['GOOGL, 7 trading days', 7],
+    ];
+    for (const [text, sessions] of cases) {
+      expect(readPrompt(text).sessions, text).toBe(sessions);
+      expect(readPrompt(text).facets.has('trend'), text).toBe(true);
+    }
+    for (const text of ['30d: JPM vs BAC', 'AAPL 15d return?', 'what was the 4-day return for COST', 'UNH over the past 12 trading days']) {
+      expect(readAsks(text).asks.find((ask) => ask.kind === 'window'), text).toMatchObject({ window: { unit: 'sessions', count: readPrompt(text).sessions } });
+    }
+    expect(readPrompt('Is MSFT above its 20d high?').sessions).toBeUndefined();
+    expect(readPrompt('What did NVDA do 2 days ago?').sessions).toBeUndefined();
+    expect(readPrompt('NVDA price vs its 50-day moving average').sessions).toBeUndefined();
+  });
+
   it('reads calendar spans as sessions, but not a 52-week range or fiscal years', () => {
     expect(readPrompt('How has Walmart stock performed over the last 3 months?').sessions).toBe(63);
     expect(readPrompt('How far below their 52-week highs are XOM and CVX?').sessions).toBeUndefined();

@@ -1,3 +1,4 @@
+import { readAsks } from '@forge/asks';
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
 import { detectFacets, forbidsPosting, type Facet } from './detect-facets.ts';
 import { nameCandidates, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
@@ -61,7 +62,13 @@ function detectSessions(text: string): number | undefined {
   const t = text.toLowerCase();
   const explicit = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(?:trading\s+)?(?:sessions|days|trading days)/.exec(t)
     ?? /(\d+)-(?:session|day)/.exec(t);
-  if (explicit) return numberFrom(explicit[1]);
+  if (explicit && numberFrom(explicit[1])) return numberFrom(explicit[1]);
+  // Terse windows: "20d", "10d return", "ten-day", "over those 3 sessions", "15 trading days" (not "50-day average",
+  // "20d high" or "2 days ago").
+  for (const match of t.matchAll(/\b(\w+)[- ]?(?:trading[- ])?(?:sessions?|days?|d)\b(?![- ](?:high|low|range|moving|average|avg|ma\b|sma\b|ema\b|ago\b|print))/g)) {
+    const count = numberFrom(match[1]);
+    if (count !== undefined && count > 1 && count <= 250) return count;
+  }
   // Calendar spans in sessions: a week holds 5, a month 21, a year 252 (capped by the bars the window holds).
   const span = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(weeks?|months?|years?)\b/.exec(t) ?? /\b(\d+)[- ](weeks?|months?)\b(?![- ](?:high|low|range))/.exec(t);
   const perSpan = (unit: string) => (unit.startsWith('week') ? 5 : unit.startsWith('month') ? 21 : 252);
@@ -72,7 +79,9 @@ function detectSessions(text: string): number | undefined {
   if (/(this|past|last|the) week\b|weekly|week-over-week/.test(t)) return 5;
   if (/month\b|monthly/.test(t)) return 21;
   if (/(?:past|last|over the) year\b|12 months|twelve months/.test(t)) return 250;
-  return undefined;
+  // The asks' reading of the window (libs/asks), for a phrasing the patterns above do not know.
+  const asked = readAsks(text).asks.find((ask) => ask.kind === 'window');
+  return asked?.kind === 'window' && asked.window.unit === 'sessions' ? asked.window.count : undefined;
 }
 
 function detectStatements(text: string): PromptReading['statements'] {
