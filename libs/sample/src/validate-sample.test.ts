@@ -1,6 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { countPromptTokens, toSample, loadSampleValidator, validateSample, type SampleGates, type SampleValidator, type SkyRLSample } from '@forge/sample';
 import { makeRecord } from './__fixtures__/make-record.ts';
+import { readAsks } from '@forge/asks';
 
 const gates = { maxPromptTokens: 4096 };
 let validator: SampleValidator;
@@ -61,6 +62,15 @@ describe('validateSample', () => {
     const row = fresh();
     row.reward_spec.ground_truth.analysis_rubric.final_answer_requirements.must_include.push('volume');
     expect(codes(row)).toEqual(['must-include-uncovered']);
+  });
+
+  it('rejects an answer that misses what the prompt asked, naming the ask', () => {
+    const row = fresh();
+    const requirements = row.reward_spec.ground_truth.analysis_rubric.final_answer_requirements;
+    requirements.asks = { ...readAsks('Give me three bullets on NVDA. Do not post anything.'), entities: ['NVDA'] };
+    expect(codes(row)).toEqual(['ask-not-met:bullets']);
+    row.reward_spec.ground_truth.final_reference.answer_text = '- NVDA closed at 181.2.\n- That is 2.07% above its 5-day average.\n- The average is 177.52.';
+    expect(codes(row)).toEqual([]);
   });
 
   it('rejects a prompt over the token budget', () => {
