@@ -342,6 +342,51 @@ describe('RulePlanner over the snapshot tool world', () => {
     }
   });
 
+  it('a conditional post with given texts posts exactly the text of the branch the facts choose, a slot filled from them', async () => {
+    const entries = parseCatalog([
+      { id: 'CP1', complexity: 'medium', user_prompt: "If AMD is up more than 1% today, send 'AMD strength' to #markets; otherwise send 'AMD soft today' to #markets." },
+      { id: 'CP2', complexity: 'complex', user_prompt: "How did XOM and CVX do over the past 4 sessions? If both energy names are down over those 4 sessions, post a note to #research saying so with the returns; if not, post 'energy holding up' to #research." },
+      { id: 'CP3', complexity: 'complex', user_prompt: "Which of XOM, CVX and COST has the highest P/E? If that name also has a negative 5-session return, post '<TICKER> expensive and slipping' to #alerts; otherwise post 'no expensive laggard'." },
+      { id: 'CP4', complexity: 'medium', user_prompt: "If either MU or INTC fell more than 1% on the day, send 'memory/cpu weakness' to #alerts, else send 'chips steady' to #alerts." },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const posted: string[] = [];
+    for (const entry of entries) {
+      const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 16, max_turns: 18 }, tools: hub });
+      const send = plan.tool_sequence.find((step) => step.tool === 'send_slack_message')!;
+      expect(send.params, entry.prompt_id).toEqual({ channel: '${condition_channel}', text: '${post_text}' });
+      const decide = plan.tool_sequence[send.step - 2];
+      expect(decide.analysis_requirements.extract, entry.prompt_id).toContain('post_text = result.text');
+      expect(decide.analysis_requirements.accept_if.some((check) => check.startsWith('post_text ~= ')), entry.prompt_id).toBe(true);
+      const trace = await runPlan(plan, hub);
+      expect(trace.steps.every((step) => step.accepted), entry.prompt_id).toBe(true);
+      const history = await hub.call('slack', 'get_slack_channel_history', { channel: trace.state.condition_channel as string, limit: 20 });
+      const messages = (history.ok ? (history.structuredContent as { results: Array<{ ts: string; text: string }> }).results : []);
+      const message = messages.find((candidate) => candidate.ts === trace.state.slack_ts);
+      expect(message?.text, entry.prompt_id).toBe(trace.state.post_text);
+      posted.push(`${trace.state.condition_holds}|${trace.state.post_text}`);
+      const state = trace.state as Record<string, number | string | boolean>;
+      if (entry.prompt_id === 'CP1') expect(posted.at(-1)).toBe((state.amd_change_pct as number) > 1 ? 'true|AMD strength' : 'false|AMD soft today');
+      if (entry.prompt_id === 'CP2') {
+        const both = (state.xom_return_n as number) < 0 && (state.cvx_return_n as number) < 0;
+        // The branch without a given text states the outcome with the numbers.
+        expect(posted.at(-1)).toBe(both ? `true|Note: XOM and CVX both down over the last 4 sessions (XOM ${state.xom_return_n}%, CVX ${state.cvx_return_n}%).` : 'false|energy holding up');
+        expect(both).toBe(true);
+      }
+      if (entry.prompt_id === 'CP3') {
+        const pick = state.pe_leader as string;
+        expect(['XOM', 'CVX', 'COST']).toContain(pick);
+        const negative = (state[`${pick.toLowerCase()}_return_n`] as number) < 0;
+        expect(posted.at(-1)).toBe(negative ? `true|${pick} expensive and slipping` : 'false|no expensive laggard');
+      }
+      if (entry.prompt_id === 'CP4') {
+        const either = (state.mu_change_pct as number) < -1 || (state.intc_change_pct as number) < -1;
+        expect(posted.at(-1)).toBe(either ? 'true|memory/cpu weakness' : 'false|chips steady');
+      }
+    }
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

@@ -16,6 +16,7 @@ import { formatLabel } from './read-answer-form.ts';
 import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from './window-steps.ts';
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
 import { addMoverSteps } from './mover-steps.ts';
+import { addConditionalPostStep, readConditionalPost } from './conditional-post.ts';
 import { addMarketStatusStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 import { addScreenStep, type GroupScreen } from './screen-group.ts';
 
@@ -210,9 +211,15 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     const top = reading.movers && entities.length === 0 ? (reading.movers.lists.includes('losers') ? 'top_loser' : 'top_gainer') : undefined;
     const subjects = top ? [{ symbol: `the ${top.replace('_', ' ')}`, slug: top, param: `\${${top}}`, resolvedByName: false, searchIndex: 0 }] : entities;
     const condition = branches && readCondition(reading.rawText, subjects, plan.groundedFrom);
-    if (branches && condition) addConditionStep(plan, condition, branches);
-    if (branches && condition) addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
-    else addSlackSteps(plan, postTo, slackNote(plan, entities));
+    // A branch whose text the prompt gives posts exactly that text, chosen by the facts.
+    const given = branches && readConditionalPost(reading.rawText, subjects, plan.groundedFrom, branches, reading.sessions ?? 5, condition);
+    if (given) {
+      addConditionalPostStep(plan, given);
+      addSlackSteps(plan, '${condition_channel}', '${post_text}');
+    } else if (branches && condition) {
+      addConditionStep(plan, condition, branches);
+      addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
+    } else addSlackSteps(plan, postTo, slackNote(plan, entities));
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe, context.funds);

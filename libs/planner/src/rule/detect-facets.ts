@@ -62,7 +62,9 @@ export function detectFacets(text: string): Set<Facet> {
   add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual|\d(?:\.\d+)?\s*(?:x|×|times) (?:their |its |the )?(?:average|avg|usual|typical|normal)|exceed(?:s|ed)? (?:its |their |the )?average/));
   add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|multi-session|over the (last|past)/));
   add('headline', has(t, /headline|news|\bstor(?:y|ies)\b|what .{0,30} say/));
-  add('sentiment', has(t, /sentiment|positive|negative|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/));
+  // "a positive 5-session return" and the quoted text of a post ("post 'screens cheap with positive momentum'") ask no sentiment.
+  const signs = t.replace(/\b(?:post|send|saying)\s+(["'‘“])[^"'’”]*["'’”]/g, ' ').replace(/\b(?:positive|negative)\s+(?:(?:\d+|\w+)[- ](?:session|day|week|month)s?\s+)?(?:returns?|momentum|moves?|changes?|days?|sessions?|close|territory|performance|excess)\b/g, ' ');
+  add('sentiment', has(t, /sentiment|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/) || has(signs, /positive|negative/));
   add('risk-opportunity', has(t, /risks?\b|opportunit/));
   add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/));
   add('market-cap', has(t, /market cap/));
