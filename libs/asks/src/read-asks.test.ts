@@ -27,6 +27,15 @@ describe('readForm', () => {
     ['roughly 100 words', { min: 80, max: 120 }],
   ])('word range: %s', (text, words) => expect(readForm(text).words).toEqual(words));
 
+  it.each([
+    ['NVDA and AMD P/E, tabulate it', { layout: 'table' }],
+    ['bullet it, 4 pts', { layout: 'bullets', count: 4 }],
+    ['give me the two key takeaways as a bulleted list', { layout: 'bullets', count: 2 }],
+    ['a grid, then a one-liner under it', { layout: 'table', trailing_line: true }],
+  ])('terse or indirect form: %s', (text, form) => expect(readForm(text)).toEqual(form));
+
+  it('reads "between 60 and 90 words"', () => expect(readForm('Somewhere between 60 and 90 words, please.').words).toEqual({ min: 60, max: 90 }));
+
   it('reads the form of a Slack post as the post\'s, not the answer\'s', () => {
     expect(readForm('Compare the two, then post a one-line summary to #research.').layout).toBe('free');
   });
@@ -96,6 +105,19 @@ describe('readAsks', () => {
     expect(read.no_post).toBe(true);
     expect(read.asks.map((entry) => entry.kind)).not.toContain('slack-post');
     expect(ask("Post 'AMD looks heavy' to #alerts.", 'slack-post')).toEqual({ kind: 'slack-post', channel: '#alerts', texts: ['AMD looks heavy'] });
+  });
+
+  it('reads terse windows and statistics', () => {
+    expect(ask('AMD σ of daily % chg, 12 bars', 'window')).toEqual({ kind: 'window', window: { unit: 'sessions', count: 12 }, statistic: 'volatility' });
+    expect(ask('QQQ 4-sess cum ret', 'window')).toEqual({ kind: 'window', window: { unit: 'sessions', count: 4 }, statistic: 'return' });
+    expect(ask('MSFT 1h bars, trailing 5h: hi and lo', 'window')).toMatchObject({ window: { unit: 'hours', count: 5 }, statistic: 'range' });
+  });
+
+  it('reads T/F as a verdict and verbatim post texts per branch', () => {
+    expect(kinds('desk claim: "AMD trades >40x earnings." T/F.')).toContain('verdict');
+    const post = readAsks('If it is up, post exactly this to #alerts: \'AMD green\'. If it isn\'t, post verbatim: "AMD red".');
+    expect(post.asks).toContainEqual({ kind: 'slack-post', channel: '#alerts', texts: ['AMD green', 'AMD red'] });
+    expect(post.asks.map((entry) => entry.kind)).toContain('conditional');
   });
 
   it('reads a conditional with its condition', () => {

@@ -15,10 +15,11 @@ const BENCHMARKS: Array<[RegExp, string]> = [
 ];
 
 export function readWindow(t: string): AskWindow | undefined {
-  const hours = new RegExp(`(?:last|past|previous|over the last|over the past)\\s+${COUNT}\\s*(?:hours?|hrs?|h)\\b`).exec(t);
+  const hours = new RegExp(`(?:last|past|previous|trailing|over the last|over the past)\\s+${COUNT}\\s*(?:hours?|hrs?|h)\\b`).exec(t);
   if (hours && numberFrom(hours[1])) return { unit: 'hours', count: numberFrom(hours[1])! };
-  const sessions = new RegExp(`(?:last|past|previous|over the last|over the past|over)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
-    ?? /\b(\d+)[- ]?(?:session|day|d)\b(?![- ](?:high|low|range|moving|average|ma\b))/.exec(t);
+  const sessions = new RegExp(`(?:last|past|previous|trailing|over the last|over the past|over)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
+    ?? /\b(\d+)[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/.exec(t)
+    ?? new RegExp(`\\b${COUNT}\\s+(?:daily\\s+)?bars\\b`).exec(t);
   if (sessions && numberFrom(sessions[1])) return { unit: 'sessions', count: numberFrom(sessions[1])! };
   if (/\b(?:this|past|last|the) week\b/.test(t)) return { unit: 'sessions', count: 5 };
   return undefined;
@@ -40,7 +41,7 @@ function criterion(clause: string): { by: string; absolute: boolean } {
 }
 
 const PICK = /\b(?:which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
-const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which one (?:was|went) (?:posted|sent)|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) the (?:ceo|cfo|chair|founder|head)|who runs|pick one:/;
+const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) the (?:ceo|cfo|chair|founder|head)|who runs|pick one:/;
 
 function readPick(text: string): Ask | undefined {
   // A quoted claim is checked, not asked: "worst" inside it is the claim's word.
@@ -84,11 +85,11 @@ function readList(t: string): Ask | undefined {
 function readWindowAsk(t: string): Ask | undefined {
   const window = readWindow(t);
   if (!window) return undefined;
-  const statistic = /high[- ]to[- ]low|hi\/lo|\brange\b|high and low/.test(t) ? 'range'
+  const statistic = /high[- ]to[- ]low|hi\/lo|\brange\b|high and low|\bhi\b[^.?!]{0,12}\blo\b/.test(t) ? 'range'
     : /biggest (?:single[- ]day )?(?:drop|decline|fall)|worst (?:single[- ])?day/.test(t) ? 'max-drop'
-      : /volatil|standard deviation|\bstd\b/.test(t) ? 'volatility'
+      : /volatil|standard deviation|\bstd\b|σ|\bsigma\b|\bstdev\b/.test(t) ? 'volatility'
         : /trending|\btrend\b/.test(t) ? 'trend'
-          : /return|outperform|beat|excess|\bup\b|\bdown\b|jumped|fell|gained|lost|perform|do over|did over|how did|\bmov(?:e|ed|es)\b/.test(t) ? 'return' : 'summary';
+          : /return|outperform|beat|excess|\bup\b|\bdown\b|jumped|fell|gained|lost|perform|do over|did over|how did|\bmov(?:e|ed|es)\b|\bret\b|\bcum(?:ulative)?\b/.test(t) ? 'return' : 'summary';
   return { kind: 'window', window, statistic };
 }
 
@@ -102,7 +103,7 @@ function readBenchmark(t: string): Ask | undefined {
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|yes or no|\bclaims?\b|back(?:s)? it up|\bswears\b|\bis it true\b/.test(t)) return undefined;
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaims?\b|back(?:s)? it up|\bswears\b|\bis it true\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
   const claim = quoted ?? sentencesOf(original).find((sentence) => /fact[- ]?check|claims?|swears|verify|wrote|says/i.test(sentence)) ?? original;
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').trim() };
@@ -150,7 +151,8 @@ function readSlack(t: string, original: string): Ask[] {
   const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through)\b[^.?!]*(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
   if (read && channel) asks.push({ kind: 'slack-read', channel: `#${channel}` });
   if (post && channel) {
-    const texts = [...original.matchAll(/\b(?:post|send|saying)\s+['"‘“]([^'"’”]{3,})['"’”]/gi)].map((match) => match[1]!);
+    // "post 'X'", "post to #markets verbatim: "X"", "post exactly this instead: 'X'".
+    const texts = [...original.matchAll(/\b(?:post|send|saying|verbatim|exactly(?: this)?(?: instead)?)\b[^"'‘“\n.;]{0,40}?[:\s]\s*['"‘“]([^'"’”]{3,})['"’”]/gi)].map((match) => match[1]!);
     asks.push({ kind: 'slack-post', channel: `#${channel}`, texts });
   }
   return asks;
@@ -159,7 +161,9 @@ function readSlack(t: string, original: string): Ask[] {
 const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything/;
 
 function readConditional(t: string): Ask | undefined {
-  const match = /\bif\s+([^,;]+?)(?:,|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t);
+  const match = /\bif\s+([^,;]+?)(?:,|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
+    // "If it is, post A. If it isn't, post B."
+    ?? /\bif\s+([^,;.]+?)[,;][^]*?\bif (?:it|they|that|this|not|so)\b/.exec(t);
   return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
 }
 

@@ -6,7 +6,7 @@ const WORDS = '(\\d+)';
 /** "80 to 120 words", "40-80 words", "≈200–300 words", "under 60 words", "<120 words", "max 60 words", "in 30 words". */
 export function readWordRange(text: string): AnswerForm['words'] {
   const t = text.toLowerCase();
-  const range = new RegExp(`${WORDS}\\s*(?:-|–|—|to)\\s*${WORDS}\\s+words`).exec(t);
+  const range = new RegExp(`${WORDS}\\s*(?:-|–|—|to|and)\\s*${WORDS}\\s+words`).exec(t);
   if (range) return { min: Number(range[1]), max: Number(range[2]) };
   const below = new RegExp(`(?:under|below|fewer than|less than|<)\\s*${COUNT}\\s+words`).exec(t);
   if (below && numberFrom(below[1])) return { min: 0, max: numberFrom(below[1])! - 1 };
@@ -29,10 +29,11 @@ function counted(t: string, noun: string): { count: number; at_most: boolean } |
 
 /** The layout the prompt asks for: a table, N bullets, N sentences, N paragraphs, one sentence, or free. */
 function readLayout(t: string): Omit<AnswerForm, 'words'> {
-  if (/\b(?:markdown\s+)?table\b/.test(t) && !/\btable stakes\b/.test(t)) {
-    return /table\b[^.?!]{0,40}\b(?:followed by|then|plus|and)\s+(?:a |one )?(?:line|sentence)/.test(t) ? { layout: 'table', trailing_line: true } : { layout: 'table' };
+  if (/\b(?:markdown\s+)?table\b|\btabulate\b|\btabular\b|\b(?:a|the) grid\b/.test(t) && !/\btable stakes\b/.test(t)) {
+    return /(?:table|tabulate|grid)\b[^.?!]{0,40}\b(?:followed by|then|plus|and|under)\s+(?:a\s+|one[- ]|1[- ])*(?:line|sentence|liner)/.test(t) ? { layout: 'table', trailing_line: true } : { layout: 'table' };
   }
-  const bullets = counted(t, '(?:bullets?|bullet points?|points)');
+  const bullets = counted(t, '(?:bullets?|bullet points?|points|pts)')
+    ?? (/\bbullet(?:ed|s)?\b/.test(t) ? counted(t, '(?:main\\s+|key\\s+)?(?:takeaways|points|items|things|reasons|highlights)') : undefined);
   if (bullets) return { layout: 'bullets', count: bullets.count, ...(bullets.at_most ? { at_most: true } : {}) };
   const paragraphs = counted(t, 'paragraphs?');
   if (paragraphs && paragraphs.count > 1) return { layout: 'paragraphs', count: paragraphs.count, ...(paragraphs.at_most ? { at_most: true } : {}) };

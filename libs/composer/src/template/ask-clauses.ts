@@ -47,7 +47,14 @@ export function headlinesClause(asks: Asks | undefined, facts: FactReader, subje
   if (urls) facts.list(`${subject.slug}_urls`);
   const publishers = peekList(facts, `${subject.slug}_publishers`) as string[] | undefined;
   if (publishers) facts.list(`${subject.slug}_publishers`);
-  const items = titles.slice(0, list.count).map((title, index) => `“${title}”${publishers?.[index] ? ` (${publishers[index]})` : ''}${urls?.[index] ? ` (${urls[index]})` : ''}`);
+  const sentiments = peekList(facts, `${subject.slug}_sentiments`) as string[] | undefined;
+  if (sentiments) facts.list(`${subject.slug}_sentiments`);
+  const dates = peekList(facts, `${subject.slug}_published`) as string[] | undefined;
+  if (dates) facts.list(`${subject.slug}_published`);
+  const items = titles.slice(0, list.count).map((title, index) => {
+    const notes = [dates?.[index]?.slice(0, 10), publishers?.[index], sentiments?.[index] ? `${sentiments[index]} sentiment` : undefined, urls?.[index]].filter(Boolean);
+    return `“${title}”${notes.length ? ` (${notes.join(', ')})` : ''}`;
+  });
   return `The ${inWords(list.count)} latest ${subject.symbol} headlines: ${items.join('; ')}`;
 }
 

@@ -136,9 +136,10 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   const key = about ? metric.key(about.slug) : undefined;
   const value = key ? peek(facts, key) : undefined;
   const direction = UP.test(claim) && !DOWN.test(claim.replace(/\bdown\s+because\b/, '')) ? 1 : DOWN.test(claim) ? -1 : 0;
-  if (!about || value === undefined || direction === 0 || !key) {
-    return `No evidence found in the tools for the claim "${ask.claim.replace(/[.?!]+$/, '')}"`;
-  }
+  const valuation = about ? valuationVerdict(claim, facts, about) : undefined;
+  if (valuation) return valuation;
+  // The claim is not quoted back: its figures are the claimant's, not the tools'.
+  if (!about || value === undefined || direction === 0 || !key) return 'No evidence found in the tools for the claim';
   facts.number(key);
   const threshold = /more than\s+(\d+(?:\.\d+)?)\s*(?:%|percent|percentage points?|points?)/.exec(claim);
   const other = named[1];
@@ -153,6 +154,18 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   }
   const holds = direction * value > (threshold ? Number(threshold[1]) : 0);
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)}${span}`;
+}
+
+/** "trades >50x earnings", "a P/E above 40": the claim against the P/E the tools returned. */
+function valuationVerdict(claim: string, facts: FactReader, about: Subject): string | undefined {
+  if (!/p\/e|\bpe\b|earnings multiple|x earnings|times earnings|multiple/.test(claim)) return undefined;
+  const pe = peek(facts, `${about.slug}_pe`);
+  const bound = /(?:>|>=|more than|above|over|at least|greater than)\s*(\d+(?:\.\d+)?)/.exec(claim) ?? /(?:<|<=|less than|below|under)\s*(\d+(?:\.\d+)?)/.exec(claim);
+  if (pe === undefined || !bound) return undefined;
+  facts.number(`${about.slug}_pe`);
+  const above = /(?:>|more than|above|over|at least|greater than)/.test(bound[0]);
+  const holds = above ? pe > Number(bound[1]) : pe < Number(bound[1]);
+  return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} trades at a P/E of ${decimal(pe)}`;
 }
 
 function stanceClause(ask: Extract<Ask, { kind: 'stance' }>, facts: FactReader, subjects: Subject[]): string | undefined {
