@@ -387,6 +387,17 @@ describe('RulePlanner over the snapshot tool world', () => {
     }
   });
 
+  it('a hyphenated descriptive word ("Micron-specific", "Tesla-driven") is not a company name; the name in it still resolves', async () => {
+    const entries = parseCatalog([
+      { id: 'HY1', complexity: 'medium', user_prompt: "Was Micron's jump today a Micron-specific story or did the whole memory space rally with it?" },
+      { id: 'HY2', complexity: 'medium', user_prompt: 'Is the EV move today Tesla-driven news, or market-wide? Check TSLA and the headlines.' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const { plan } = await new RulePlanner().plan({ entry: entries[0], inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+    expect(plan.tool_sequence[0]).toMatchObject({ tool: 'fmp_search_ticker', params: { query: 'Micron' } });
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

@@ -56,12 +56,15 @@ export function tickerCandidates(text: string): string[] {
   return found;
 }
 
+/** "Intel-specific", "Nvidia-driven", "sector-wide": a descriptive suffix; the name before it is the candidate. */
+const HYPHEN_SUFFIX = /-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type)$/i;
+
 export function nameCandidates(text: string): string[] {
   const phrases: string[] = [];
   // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
   const pattern = /(?<![\w/])(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
   for (const match of text.matchAll(pattern)) {
-    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(/[.-]+$/, '')).filter(Boolean);
+    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(HYPHEN_SUFFIX, '').replace(/[.-]+$/, '')).filter(Boolean);
     const trimmed = trimFunctionWords(words);
     if (trimmed.length === 0) continue;
     const phrase = trimmed.join(' ');
