@@ -77,6 +77,8 @@ describe('readAsks', () => {
     ['20d return', { unit: 'sessions', count: 20 }],
     ['hourly bars for the past 6 hours', { unit: 'hours', count: 6 }],
     ['last 4h', { unit: 'hours', count: 4 }],
+    ['on a ten-day return', { unit: 'sessions', count: 10 }],
+    ['over those 3 sessions', { unit: 'sessions', count: 3 }],
   ])('reads the window of "%s"', (text, window) => expect((ask(`How did NVDA do ${text}?`, 'window') as { window: unknown }).window).toEqual(window));
 
   it('reads the statistic over the window', () => {

@@ -17,8 +17,9 @@ const BENCHMARKS: Array<[RegExp, string]> = [
 export function readWindow(t: string): AskWindow | undefined {
   const hours = new RegExp(`(?:last|past|previous|trailing|over the last|over the past)\\s+${COUNT}\\s*(?:hours?|hrs?|h)\\b`).exec(t);
   if (hours && numberFrom(hours[1])) return { unit: 'hours', count: numberFrom(hours[1])! };
-  const sessions = new RegExp(`(?:last|past|previous|trailing|over the last|over the past|over)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
+  const sessions = new RegExp(`(?:last|past|previous|trailing|over the last|over the past|over(?: those| these| the)?)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
     ?? /\b(\d+)[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/.exec(t)
+    ?? new RegExp(`\\b${COUNT}[- ](?:session|day|trading-day)\\b(?![- ](?:high|low|range|moving|average|ma\\b|ago))`).exec(t)
     ?? new RegExp(`\\b${COUNT}\\s+(?:daily\\s+)?bars\\b`).exec(t);
   if (sessions && numberFrom(sessions[1])) return { unit: 'sessions', count: numberFrom(sessions[1])! };
   if (/\b(?:this|past|last|the) week\b/.test(t)) return { unit: 'sessions', count: 5 };
