@@ -11,6 +11,8 @@ export interface Expect {
 
 export interface CatalogEntry { id: string; user_prompt: string; expect: Expect }
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
 const VERDICT = /\b(?:supported|contradicted|not supported|true|false|correct|incorrect|yes|no|confirmed|refuted|no evidence)\b/i;
 
 export function misses(entry: { expect: Expect; user_prompt: string }, row: any): string[] {
@@ -29,7 +31,7 @@ export function misses(entry: { expect: Expect; user_prompt: string }, row: any)
   if (e.slack === 'post' && posts.length === 0) out.push('slack: no post');
   if (e.slack !== 'post' && posts.length > 0) out.push(`slack: posted (${e.slack})`);
   const window = e.window?.sessions ?? e.window?.hours ?? e.window?.bars;
-  if (window && !new RegExp(`\\b${window}[- ]?(?:trading )?(?:sessions?|days?|bars?|hours?|hourly|h|d)\\b`, 'i').test(answer)) out.push(`window ${window} not named`);
+  if (window && !new RegExp(`\\b(?:${window}|${NUMBER_WORDS[window] ?? window})[- ]?(?:trading )?(?:sessions?|days?|bars?|hours?|hourly|h|d)\\b`, 'i').test(answer)) out.push(`window ${window} not named`);
   if (e.asks.includes('verdict') && !VERDICT.test(sentencesOf(answer)[0] ?? '')) out.push('verdict not first');
   if (e.asks.includes('stance') && !(e.stance_options ?? []).some((option) => answer.toLowerCase().includes(option.toLowerCase()))) out.push(`stance (${e.stance_options?.join('/')})`);
   const lead = sentencesOf(answer)[0] ?? '';
