@@ -91,7 +91,8 @@ function checkAsk(ask: Ask, input: AnswerCheckInput): AskMiss | undefined {
   switch (ask.kind) {
     case 'pick': {
       const named = asks.entities.filter((symbol) => lead.includes(symbol.toLowerCase()));
-      return asks.entities.length > 0 && named.length === 0 ? miss('pick', `the pick (${ask.direction} ${ask.by}) is not named in the lead sentence: "${sentencesOf(answer)[0] ?? ''}"`) : undefined;
+      // A pick needs two names to pick between ("which was the highest close" over one name is a window fact).
+      return asks.entities.length > 1 && named.length === 0 ? miss('pick', `the pick (${ask.direction} ${ask.by}) is not named in the lead sentence: "${sentencesOf(answer)[0] ?? ''}"`) : undefined;
     }
     case 'verdict':
       return VERDICT.test(lead) ? undefined : miss('verdict', `no verdict on the claim in the lead sentence: "${sentencesOf(answer)[0] ?? ''}"`);

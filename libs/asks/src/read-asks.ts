@@ -119,7 +119,10 @@ function cleanOption(option: string): string {
   if (verb && verb[0].length < text.length) text = text.slice(verb[0].length);
   const hyphen = /\b[a-z]+-[a-z]+\b/.exec(text);
   if (hyphen && hyphen.index > 0 && !/^(?:trending|tracking|doing)\b/.test(text)) text = text.slice(hyphen.index);
-  return text.trim();
+  // "nvidia beating the nasdaq-100" → "beating the nasdaq-100": the option starts at its verb.
+  const gerund = /\b[a-z]{3,}ing\b/.exec(text);
+  if (gerund && gerund.index > 0 && !/^(?:trending|tracking|doing)\b/.test(text)) text = text.slice(gerund.index);
+  return text.replace(/\s+(?:for|on|about|of) (?:this|the|that|it|its) \w+$|\s+for (?:it|them)$/, '').trim();
 }
 
 const DIRECTION = /(?:^|\s)(?:up|down|positive|negative|rose|fell|rise|fall|rising|falling|higher|lower|increased?|decreased?|gained?|lost|above|below)$/;
@@ -128,17 +131,23 @@ function readStance(t: string): Ask | undefined {
   const sentences = sentencesOf(t);
   const ordered = [...sentences.filter((sentence) => /pick one|choose one|one of:/.test(sentence)), ...sentences];
   for (const sentence of ordered) {
-    const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));
+    const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/\s+(?:(?:over|in|during|across) the (?:last|past|same) [^?.!,]*|today|this week|on the day|so far)(?=\s*[?.!]*\s*$)/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));
     if (!match) continue;
     const lead = /(?:pick one|choose|decide|conclude|whether|is (?:the|it|this|that)|was (?:it|the)|are they|or is it|has it been|looks?)\b/;
-    if (!lead.test(sentence) && !/-driven|-specific|-wide|leading|lagging|range-bound/.test(sentence)) continue;
+    const led = lead.test(sentence) || /-driven|-specific|-wide|leading|lagging|range-bound/.test(sentence);
+    // A bare question ("bullish, bearish or neutral?") is a stance only over one-word options.
+    const question = /\?\s*$/.test(sentence);
+    if (!led && !question) continue;
     // "…, and whether volume rose or fell": the options start after the last "whether" or "pick one:".
     const options = match[1]!.split(/,\s*/);
     const start = options.findLastIndex((option) => /\bwhether\b|pick one|^and\b/.test(option));
     const asked = start >= 0 ? [options[start]!.replace(/^.*\b(?:whether|pick one:?|and)\s+/, ''), ...options.slice(start + 1)] : options;
     const last = [...asked, match[2]!].map(cleanOption);
+    if (!led && last.some((option) => /\s/.test(option))) continue;
     // "up or down", "rose or fell", "higher or lower" ask for a direction, a fact the answer states anyway.
     if (last.some((option) => option.length < 3 || option.split(' ').length > 4) || last.every((option) => DIRECTION.test(option))) continue;
+    // "is this true or not?" asks for a verdict, not a stance.
+    if (last.some((option) => /^(?:not|true|false|yes|no|this true|that true|it true|correct)$/.test(option))) continue;
     return { kind: 'stance', options: last };
   }
   return undefined;
@@ -147,14 +156,17 @@ function readStance(t: string): Ask | undefined {
 function readSlack(t: string, original: string): Ask[] {
   const asks: Ask[] = [];
   const channel = /#([a-z0-9][\w-]*)/.exec(t)?.[1];
+  // "read #alerts, then post a digest to #markets": each ask takes the channel its own verb names.
+  const postChannel = /\b(?:post|send|share|drop|ping|notify)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
+  const readChannel = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|history of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
   const noPost = NO_POST.test(t);
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
   const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through)\b[^.?!]*(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
-  if (read && channel) asks.push({ kind: 'slack-read', channel: `#${channel}` });
-  if (post && channel) {
+  if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
+  if (post && postChannel) {
     // "post 'X'", "post to #markets verbatim: "X"", "post exactly this instead: 'X'".
     const texts = [...original.matchAll(/\b(?:post|send|saying|verbatim|exactly(?: this)?(?: instead)?)\b[^"'‘“\n.;]{0,40}?[:\s]\s*['"‘“]([^'"’”]{3,})['"’”]/gi)].map((match) => match[1]!);
-    asks.push({ kind: 'slack-post', channel: `#${channel}`, texts });
+    asks.push({ kind: 'slack-post', channel: `#${postChannel}`, texts });
   }
   return asks;
 }

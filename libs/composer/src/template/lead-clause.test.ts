@@ -8,7 +8,7 @@ import { layoutAnswer, layoutTable, shapeFromForm } from './answer-layout.ts';
 const subject = (symbol: string) => ({ symbol, slug: symbol.toLowerCase() });
 const state = {
   nvda_change_pct: -3.1, amd_change_pct: 2.4, qqq_change_pct: 0.5,
-  nvda_return_n: 6.2, amd_return_n: -1.5, nvda_pe: 45.2, amd_pe: 38.9,
+  nvda_return_n: 6.2, amd_return_n: -1.5, qqq_return_n: 1.1, nvda_pe: 45.2, amd_pe: 38.9,
   nvda_sentiments: ['negative', 'negative', 'neutral'], amd_sentiments: ['positive', 'neutral', 'negative'],
 };
 const lead = (prompt: string, symbols = ['NVDA', 'AMD'], all = symbols) =>
@@ -33,6 +33,11 @@ describe('leadClauses', () => {
 
   it('takes a stance from the move against its benchmark', () => {
     expect(lead('Was the NVDA move news-driven or beta-driven?', ['NVDA'], ['NVDA', 'QQQ'])[0]).toMatch(/^The move looks news-driven: NVDA moved -3\.10%/);
+  });
+
+  it('reads a stance against the benchmark and from the tone of the news', () => {
+    expect(lead('Is NVDA beating the QQQ or lagging behind over the last 5 sessions?', ['NVDA'], ['NVDA', 'QQQ'])[0]).toMatch(/^NVDA is beating the qqq/);
+    expect(lead('Overall, is the news bullish, bearish or neutral?', ['NVDA'])[0]).toBe('The news reads bearish for NVDA: its recent headlines are tagged negative, negative, neutral');
   });
 
   it('takes no stance the facts cannot decide', () => {

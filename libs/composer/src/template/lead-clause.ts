@@ -21,7 +21,8 @@ export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects:
       // A stance after a pick is about the picked name ("which bank is worse, and is it just tracking the Dow?").
       const first = picked ? [picked] : subjects;
       const ordered = [...first, ...[...subjects, ...all].filter((subject, index, list) => !first.some((other) => other.symbol === subject.symbol) && list.findIndex((other) => other.symbol === subject.symbol) === index)];
-      const stance = stanceClause(ask, facts, ordered);
+      const windowed = asks.asks.some((other) => (other.kind === 'window' && other.window.unit === 'sessions') || (other.kind === 'benchmark' && other.window?.unit === 'sessions'));
+      const stance = stanceClause(ask, facts, ordered, windowed);
       if (stance) lead.push(stance);
     }
   }
@@ -168,16 +169,18 @@ function valuationVerdict(claim: string, facts: FactReader, about: Subject): str
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} trades at a P/E of ${decimal(pe)}`;
 }
 
-function stanceClause(ask: Extract<Ask, { kind: 'stance' }>, facts: FactReader, subjects: Subject[]): string | undefined {
+function stanceClause(ask: Extract<Ask, { kind: 'stance' }>, facts: FactReader, subjects: Subject[], windowed: boolean): string | undefined {
   const options = ask.options;
   const has = (pattern: RegExp) => options.find((option) => pattern.test(option));
   const trendUp = has(/up\b/), trendDown = has(/down\b/), flat = has(/range|sideways|flat|choppy/);
   if (trendUp && trendDown) return trendStance(facts, subjects, trendUp, trendDown, flat);
-  const lead = has(/leading|ahead/), lag = has(/lagging|behind/);
-  if (lead && lag) return relativeStance(facts, subjects, lead, lag);
+  const lead = has(/leading|ahead|beat|outperform/), lag = has(/lagging|behind|trail|underperform/);
+  if (lead && lag) return relativeStance(facts, subjects, lead, lag, windowed);
+  const bull = has(/bull|optimis|positive/), bear = has(/bear|pessimis|negative/);
+  if (bull && bear) return toneStance(facts, subjects, bull, bear, has(/neutral|mixed/));
   const own = has(/news|specific|idiosyncratic|own thing|company/);
   const market = has(/beta|sector|market|wide|tracking|macro/);
-  if (own && market) return ownVersusMarket(facts, subjects, own, market, has(/mixed|both/));
+  if (own && market) return ownVersusMarket(facts, subjects, own, market, has(/mixed|both/), windowed);
   const positive = has(/^positive$/), negative = has(/^negative$/);
   if (positive && negative) {
     const subject = subjects[0];
@@ -185,6 +188,17 @@ function stanceClause(ask: Extract<Ask, { kind: 'stance' }>, facts: FactReader, 
     return tone === 'positive' || tone === 'negative' ? `The sentiment is ${tone}` : undefined;
   }
   return undefined;
+}
+
+/** Bullish / bearish / neutral read from the tags of the name's recent headlines (a reading of the news, not advice). */
+function toneStance(facts: FactReader, subjects: Subject[], bull: string, bear: string, neutral: string | undefined): string | undefined {
+  const subject = subjects[0];
+  const labels = subject ? facts.list(`${subject.slug}_sentiments`) : undefined;
+  if (!subject || !labels) return undefined;
+  const score = negativity(labels);
+  const choice = score < 0 ? bull : score > 0 ? bear : neutral;
+  if (!choice) return undefined;
+  return `The news reads ${choice} for ${subject.symbol}: its recent headlines are tagged ${labels.map(String).join(', ')}`;
 }
 
 function trendStance(facts: FactReader, subjects: Subject[], up: string, down: string, flat: string | undefined): string | undefined {
@@ -196,10 +210,11 @@ function trendStance(facts: FactReader, subjects: Subject[], up: string, down: s
   return `${subject.symbol} has been ${choice} (${signedPercent(value)} over the window)`;
 }
 
-function relativeStance(facts: FactReader, subjects: Subject[], lead: string, lag: string): string | undefined {
-  const metric = metricFor('return', facts)!;
+function relativeStance(facts: FactReader, subjects: Subject[], lead: string, lag: string, windowed: boolean): string | undefined {
+  const metric = metricFor(windowed ? 'return' : 'move', facts)!;
   const values = valuesOf(metric, facts, subjects);
-  const small = values.find((entry) => entry.subject.symbol === 'IWM') ?? values[values.length - 1];
+  // Small caps against the large-cap funds when the ranking is of index funds; else the asked name against the rest.
+  const small = values.find((entry) => entry.subject.symbol === 'IWM') ?? values[0];
   const others = values.filter((entry) => entry !== small);
   if (!small || others.length === 0) return undefined;
   const ahead = others.every((entry) => small.value > entry.value);
@@ -212,8 +227,9 @@ function relativeStance(facts: FactReader, subjects: Subject[], lead: string, la
  * the subject moved with the others (same direction, within half of its own move) it is the market's move;
  * otherwise its own. Facts that would measure it missing, no stance is taken.
  */
-function ownVersusMarket(facts: FactReader, subjects: Subject[], own: string, market: string, mixed: string | undefined): string | undefined {
-  for (const by of ['return', 'move'] as const) {
+function ownVersusMarket(facts: FactReader, subjects: Subject[], own: string, market: string, mixed: string | undefined, windowed: boolean): string | undefined {
+  // Over the asked span: a window's returns when the prompt names one, else the session's moves.
+  for (const by of windowed ? (['return', 'move'] as const) : (['move', 'return'] as const)) {
     const values = valuesOf(metricFor(by, facts)!, facts, subjects);
     if (values.length < 2) continue;
     const [subject, ...others] = values as [typeof values[number], ...typeof values];
