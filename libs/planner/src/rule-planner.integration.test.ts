@@ -258,6 +258,20 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
   });
 
+  it('reads an answer spec as form, not companies: labels, column names, quoted titles and slash-separated options', async () => {
+    const entries = parseCatalog([
+      { id: 'SP1', complexity: 'medium', user_prompt: "Task: list today's biggest gainers. Layout: a grid with columns Symbol, Last, Pct Move. Constraint: exactly 5 rows." },
+      { id: 'SP2', complexity: 'medium', user_prompt: 'Claim: Nvidia closed higher today. Deliverable: a ruling (Accurate / Inaccurate) then one line of evidence.' },
+      { id: 'SP3', complexity: 'medium', user_prompt: 'Should we add to AMD here? Choices: Accumulate / Trim / Exit - pick one and justify it with the quote.' },
+      { id: 'SP4', complexity: 'medium', user_prompt: "For the desk's 'Hawks and Doves' column, how did JPM and BAC trade today?" },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    // A company the search tool does not know still fails, named, when only the spec's words are set aside.
+    const [unknown] = parseCatalog([{ id: 'SP5', complexity: 'medium', user_prompt: 'Request: is Lululemon cheaper than Costco on P/E? Format: one line, Yes / No first.' }], 'inline');
+    await expect(new RulePlanner().plan({ entry: unknown, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub })).rejects.toThrow(/no company or ticker found for "Lululemon"/);
+  });
+
   it('a misspelt name listed beside known ones fails its search step cleanly, never with an IndexError', async () => {
     const [entry] = parseCatalog([{ id: 'TY1', complexity: 'medium', user_prompt: "Rank Amazn, Apple and Tesla by today's move." }], 'inline');
     const [outcome] = await generateAll([entry], true);

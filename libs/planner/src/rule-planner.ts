@@ -10,7 +10,7 @@ import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
 import { slugOf } from './rule/resolve-entities.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v13';
+export const RULE_PLANNER_VERSION = 'rule-v14';
 
 const DAY_MS = 86_400_000;
 
@@ -91,7 +91,8 @@ export class RulePlanner implements Planner {
     // "Which semiconductor stocks gained?" names a group, not a company: the screener lists its members.
     const screen = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(entry.user_prompt, tools) : undefined;
     // "Is Shopify cheaper than Amazon?": a company the search tool does not know is never dropped while the rest is answered.
-    const missing = screen ? [] : mentions.unknown.filter((phrase) => looksLikeCompanyName(entry.user_prompt, phrase));
+    const known = entities.flatMap((entity) => [entity.symbol, entity.mention ?? '']).filter(Boolean);
+    const missing = screen ? [] : mentions.unknown.filter((phrase) => looksLikeCompanyName(entry.user_prompt, phrase, known));
     if (missing.length > 0) {
       const suggestions = (await Promise.all(missing.map((phrase) => suggestName(tools, phrase)))).filter(Boolean);
       throw new ForgeError({

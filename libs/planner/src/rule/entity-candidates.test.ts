@@ -18,4 +18,23 @@ describe('looksLikeCompanyName', () => {
     expect(looksLikeCompanyName('What is the price of Klarna (KLAR)?', 'Klarna')).toBe(false);
     expect(looksLikeCompanyName('Compare prices for our Portfolio: AAPL, MSFT.', 'Portfolio')).toBe(false);
   });
+
+  it('does not count the words of an answer spec: labels, column names, quoted titles and slash-separated options', () => {
+    const table = 'Task: rank the top gainers. Layout: a grid with columns Symbol, Last, Pct Move. Constraint: four rows.';
+    expect(looksLikeCompanyName(table, 'Symbol')).toBe(false);
+    expect(looksLikeCompanyName('List MU and AMD with columns Name, Close and Move', 'Name')).toBe(false);
+    const verdict = 'Statement: Micron closed up. Deliverable: a ruling (Accurate / Inaccurate) followed by the figure.';
+    expect(looksLikeCompanyName(verdict, 'Accurate')).toBe(false);
+    expect(looksLikeCompanyName(verdict, 'Inaccurate')).toBe(false);
+    expect(looksLikeCompanyName('Should we add AMD? Picks: Accumulate / Trim / Exit - choose one.', 'Trim')).toBe(false);
+    expect(looksLikeCompanyName("For our monthly 'Hawks and Doves' segment, how did JPM trade?", 'Hawks')).toBe(false);
+    expect(looksLikeCompanyName('He said "the Tigers beat the Lions" about AMD.', 'Lions')).toBe(false);
+    expect(looksLikeCompanyName('Rate TSLA. Scale: Strong / Weak.', 'Weak')).toBe(false);
+  });
+
+  it('still counts an unknown company listed with a slash beside a known one, or after a non-spec label', () => {
+    expect(looksLikeCompanyName('Compare Amazon / Shopify on P/E.', 'Shopify', ['Amazon', 'AMZN'])).toBe(true);
+    expect(looksLikeCompanyName('Request: is Lululemon cheaper than Costco?', 'Lululemon')).toBe(true);
+    expect(looksLikeCompanyName('Context: we hold AAPL. What is the price of Rivian today?', 'Rivian')).toBe(true);
+  });
 });

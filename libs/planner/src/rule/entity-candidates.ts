@@ -88,8 +88,40 @@ function trimFunctionWords(words: string[]): string[] {
 const ORDINARY_CAPITALISED = new Set(
   ('compliance legal finance sales ops operations management board client clients investor investors analyst analysts ' +
     'portfolio research trading team desk committee thanks bullet bullets bulleted table markdown json summary recap ' +
-    'hourly percent quote screen keep journalist verify max min note boss manager trader traders').split(/\s+/),
+    'hourly percent quote screen keep journalist verify max min note boss manager trader traders ' +
+    // Words of answer specs: column names, verdict and rating options ("True / False", "Buy / Hold / Sell").
+    'ticker tickers symbol symbols change changes pct last close open high low row rows column columns header headers ' +
+    'true false correct incorrect buy hold sell accumulate trim exit bull bear bulls bears ' +
+    'overweight underweight equal-weight long short flat mixed verdict output format options choices answer response').split(/\s+/),
 );
+
+// Labels of a written answer spec ("Format: …", "Options: …", "Must include: …"): what follows names the form.
+const SPEC_LABEL = /(?:^|[\n.;!?)]\s*|\s)(?:format|output|answer|response|reply|options?|choices?|columns?|fields|headers?|headings?|layout|deliverables?|constraints?|must include|include|style|tone|length|structure|verdict|ratings?|scale|labels?|categories|template|sections?|title|subject|tags?|values|stance|recommendation|call)\s*:[^\n.?!]*$/i;
+
+// Column names after "columns" ("a table with columns Ticker, Price, % Change"): labels of the table.
+const COLUMN_LIST = /\b(?:columns?|fields|headers|headings)\b[^\n.;!?]*$/i;
+
+/** The [start, end) spans of quoted texts ("…", “…”, '…', ‘…’); apostrophes inside words do not open a quote. */
+function quotedSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of text.matchAll(/"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w])'[^'\n]*?'(?![\w])/g)) spans.push([match.index, match.index + match[0].length]);
+  return spans;
+}
+
+/**
+ * Whether the phrase at this position is an item of a slash-separated option list ("Buy / Hold / Sell",
+ * "(True / False)") that names none of the known companies: options, not companies.
+ */
+function inOptionList(text: string, start: number, end: number, known: string[]): boolean {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  if (!/\/\s*["'“‘]?$/.test(before) && !/^["'”’]?\s*\//.test(after)) return false;
+  const from = Math.max(...['\n', '.', ':', ';', '(', '?', '!'].map((mark) => before.lastIndexOf(mark))) + 1;
+  const stops = ['\n', '.', ';', ')', '?', '!', ' - ', ','].map((mark) => after.indexOf(mark)).filter((index) => index >= 0);
+  const list = text.slice(from, end + (stops.length ? Math.min(...stops) : after.length));
+  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return !known.some((name) => new RegExp(`(?<![\\w])${escape(name)}(?![\\w])`, 'i').test(list));
+}
 
 // Nouns after a word that make it a label, not a company ("the Healthcare sector", "the Risk team").
 const LABEL_NOUN = /^\s+(?:sector|industry|stocks?|names|space|team|desk|department|dept|group|committee|report|summary|note|view|section|officer|lead|people|folks|etfs?)\b/i;
@@ -99,15 +131,20 @@ const LABEL_NOUN = /^\s+(?:sector|industry|stocks?|names|space|team|desk|departm
  * written mid-sentence, no article before it or label noun after it, no digits or symbols, not an ordinary word.
  * "is Shopify cheaper than Amazon" names Shopify; "Keep it short", "the Compliance team" and "Nov 16" name nothing.
  */
-export function looksLikeCompanyName(text: string, phrase: string): boolean {
+export function looksLikeCompanyName(text: string, phrase: string, known: string[] = []): boolean {
   const words = phrase.split(/\s+/);
   if (words.some((word) => /\d/.test(word) || /^[A-Z&.]{1,6}$/.test(word) || isFunctionWord(word) || ORDINARY_CAPITALISED.has(word.toLowerCase()))) return false;
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const quoted = quotedSpans(text);
   for (const match of text.matchAll(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'))) {
     const before = text.slice(0, match.index);
     const after = text.slice(match.index + phrase.length);
-    // Sentence-initial words are capitalised whatever they are.
-    if (/(?:^|[.?!:;\n—–-]|\s-)\s*["'“(]?$/.test(before)) continue;
+    // Sentence-initial words are capitalised whatever they are (a closing quote may end the sentence before).
+    if (/(?:^|[.?!:;\n—–-]["'”’)]*|\s-)\s*["'“‘(]?$/.test(before)) continue;
+    // Quoted texts (a column's name, a post to send) and the spec's labels, columns and options name no company.
+    if (quoted.some(([start, end]) => start < match.index && match.index < end)) continue;
+    if (SPEC_LABEL.test(before) || COLUMN_LIST.test(before)) continue;
+    if (inOptionList(text, match.index, match.index + phrase.length, known)) continue;
     if (/\b(?:the|a|an|our|my|your|their|this|that)\s+$/i.test(before)) continue;
     if (LABEL_NOUN.test(after)) continue;
     // "Shopify (SHOP)": the symbol written beside it is planned, and fails cleanly if unknown.
