@@ -41,8 +41,10 @@ function criterion(clause: string): { by: string; absolute: boolean } {
   return { by: 'move', absolute };
 }
 
+const METRIC_WORD = /mov|%|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap|volatil/;
+
 const PICK = /\b(?:which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
-const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) the (?:ceo|cfo|chair|founder|head)|who runs|pick one:/;
+const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) the (?:ceo|cfo|chair|founder|head)|who runs|pick one\b|choose (?:exactly |only )?one\b/;
 
 function readPick(text: string): Ask | undefined {
   // A quoted claim is checked, not asked: "worst" inside it is the claim's word.
@@ -55,7 +57,7 @@ function readPick(text: string): Ask | undefined {
   const parts = clause.split(/,\s+|;\s+|\s+and\s+(?=(?:how|what|which|who|whether|is|are|does|do|tell|give)\b)/);
   const part = parts.find((candidate) => PICK.test(candidate) && !NOT_A_PICK.test(candidate)) ?? clause;
   // "pick the strongest of the three" names no metric itself: the sentence around it does.
-  const { by, absolute } = /mov|%|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap/.test(part) ? criterion(part) : criterion(clause);
+  const { by, absolute } = METRIC_WORD.test(part) ? criterion(part) : criterion(clause);
   const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause);
   return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };
 }
@@ -63,7 +65,8 @@ function readPick(text: string): Ask | undefined {
 function readRanking(t: string): Ask | undefined {
   const clause = sentencesOf(t).find((sentence) => /\brank(?:ed|ing|s)?\b|\border(?:ed)? (?:them )?by\b|\bsort(?:ed)? by\b/.test(sentence));
   if (!clause) return undefined;
-  return { kind: 'ranking', ...criterion(clause) };
+  // "trailing P/E — AMD / INTC / QCOM. rank hi→lo": the metric may sit in the sentence before.
+  return { kind: 'ranking', ...criterion(METRIC_WORD.test(clause) ? clause : t) };
 }
 
 function readList(t: string): Ask | undefined {
@@ -127,7 +130,18 @@ function cleanOption(option: string): string {
 
 const DIRECTION = /(?:^|\s)(?:up|down|positive|negative|rose|fell|rise|fall|rising|falling|higher|lower|increased?|decreased?|gained?|lost|above|below)$/;
 
+/** "Options: buy / hold / sell", "ow xom / ow cvx / neutral — pick one": slash-separated named options. */
+function slashStance(t: string): Ask | undefined {
+  const list = "([a-z][\\w-]*(?: [a-z][\\w-]*){0,2}(?:\\s+\\/\\s+[a-z][\\w-]*(?: [a-z][\\w-]*){0,2})+)";
+  const match = new RegExp(`options?:\\s*${list}`).exec(t) ?? new RegExp(`${list}\\s*(?:[—–-]+\\s*)?(?:pick|choose)\\b`).exec(t);
+  if (!match) return undefined;
+  const options = match[1]!.split(/\s+\/\s+/).map((option) => option.trim());
+  return options.some((option) => /^(?:true|false|yes|no)$/.test(option)) ? undefined : { kind: 'stance', options };
+}
+
 function readStance(t: string): Ask | undefined {
+  const slashed = slashStance(t);
+  if (slashed) return slashed;
   const sentences = sentencesOf(t);
   const ordered = [...sentences.filter((sentence) => /pick one|choose one|one of:/.test(sentence)), ...sentences];
   for (const sentence of ordered) {

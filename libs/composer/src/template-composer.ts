@@ -4,7 +4,7 @@ import type { Composer, ComposeOutcome } from './composer.ts';
 import type { Citation, Reference } from './reference.ts';
 import { FactReader } from './template/fact-reader.ts';
 import { entityClauses, type Focus, type Style, type Subject } from './template/entity-clauses.ts';
-import { marketClauses } from './template/market-clauses.ts';
+import { marketClauses, moverRows } from './template/market-clauses.ts';
 import { screenClause } from './template/screen-clause.ts';
 import { fitClauses, layoutAnswer, layoutTable, readAnswerShape, shapeFromForm, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { leadClauses } from './template/lead-clause.ts';
@@ -175,8 +175,10 @@ export class TemplateComposer implements Composer {
 
   private table(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[]): string {
     const sections = writeSections(facts, plan, trace, focus, 'full');
-    const rows = sections.rows.length > 0 ? sections.rows : messageRows(facts);
-    const around = [...sections.before, ...sections.after].filter((clause) => sections.rows.length > 0 || !/^The latest messages? in /.test(clause));
+    const movers = sections.rows.length > 0 ? [] : moverRows(facts);
+    const rows = sections.rows.length > 0 ? sections.rows : movers.length > 0 ? movers : messageRows(facts);
+    const tabled = movers.length > 0 ? /^Top (?:gainers|losers) in /u : /^The latest messages? in /;
+    const around = [...sections.before, ...sections.after].filter((clause) => sections.rows.length > 0 || !tabled.test(clause));
     return layoutTable(lead, rows, around, shapeOf(plan));
   }
 }

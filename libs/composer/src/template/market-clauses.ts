@@ -113,6 +113,22 @@ function slackClause(facts: FactReader, style: Style): string | undefined {
   return `The note was posted to the ${channel} Slack channel${confirmed ? ' and confirmed in its history' : ''}`;
 }
 
+/** The market movers as table rows: one per name, its move and price. */
+export function moverRows(facts: FactReader): Array<{ label: string; clauses: string[] }> {
+  const rows: Array<{ label: string; clauses: string[] }> = [];
+  for (const list of ['gainers', 'losers']) {
+    const symbols = facts.list(`${list}_symbols`) as string[] | undefined;
+    if (!symbols) continue;
+    const changes = (facts.list(`${list}_changes`) ?? []) as number[];
+    const prices = (facts.list(`${list}_prices`) ?? []) as number[];
+    symbols.forEach((symbol, index) => {
+      const parts = [typeof changes[index] === 'number' ? move(changes[index]) : undefined, typeof prices[index] === 'number' ? `at ${money(prices[index])}` : undefined].filter(Boolean);
+      rows.push({ label: symbol, clauses: [`${list === 'gainers' ? 'gainer' : 'loser'} ${parts.join(' ')}`] });
+    });
+  }
+  return rows;
+}
+
 function moversClauses(facts: FactReader, style: Style): string[] {
   const clauses: string[] = [];
   for (const list of ['gainers', 'losers']) {
