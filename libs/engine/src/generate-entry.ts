@@ -2,7 +2,7 @@ import type { Entry } from '@forge/catalog';
 import { ForgeError, isRetryable } from '@forge/errors';
 import type { Plan, PlanIssue, Trace } from '@forge/plan';
 import type { PlanLimits, TokenUsage } from '@forge/planner';
-import type { ToolCaller, ToolSpec } from '@forge/tools';
+import { forEpisode, type ToolCaller, type ToolCallOptions, type ToolSpec } from '@forge/tools';
 import type { Reference } from '@forge/composer';
 import { answerTokens, valueInText } from '@forge/replay';
 import { readAsks } from '@forge/asks';
@@ -59,8 +59,8 @@ function recordingCaller(tools: ToolCaller): ToolCaller & { transportErrors: num
   const recorder = {
     transportErrors: 0,
     inventory: () => tools.inventory(),
-    call: async (server: string, tool: string, args: Record<string, unknown>) => {
-      const result = await tools.call(server, tool, args);
+    call: async (server: string, tool: string, args: Record<string, unknown>, options?: ToolCallOptions) => {
+      const result = await tools.call(server, tool, args, options);
       if (!result.ok && result.kind !== 'tool_error') recorder.transportErrors += 1;
       return result;
     },
@@ -250,7 +250,8 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
     const trace = await stage(
       'run',
       async (attempt) => {
-        const caller = recordingCaller(pipeline.tools);
+        // One episode per sample: stateful tools (Slack) show it the seed world plus its own writes only.
+        const caller = recordingCaller(forEpisode(pipeline.tools, input.key));
         const result = await pipeline.runPlan(plannedChecked, caller);
         logTrace(log, result, attempt);
         const accepted = result.all_accepted && result.steps.every((step) => step.accepted);

@@ -6,7 +6,8 @@ import type { ServerConfig } from './server-config.ts';
 import { ServerLink, type ServerTarget } from './server-link.ts';
 import { toToolResult } from './to-tool-result.ts';
 import { ToolHubError } from './tool-hub-error.ts';
-import type { ToolCaller, ToolResult, ToolSpec } from './tool-spec.ts';
+import { callMeta } from './for-episode.ts';
+import type { ToolCaller, ToolCallOptions, ToolResult, ToolSpec } from './tool-spec.ts';
 
 export interface ToolHubOptions {
   /** How to reach servers given as configs: their running HTTP endpoint (default) or a stdio child each. */
@@ -155,23 +156,27 @@ export class ToolHub implements ToolCaller {
     return inventorySha256(this.inventory());
   }
 
-  /** Calls one tool; never throws: tool errors, timeouts and transport failures come back as `ok: false`. */
-  async call(server: string, tool: string, args: Record<string, unknown>): Promise<ToolResult> {
+  /**
+   * Calls one tool; never throws: tool errors, timeouts and transport failures come back as `ok: false`. An episode in
+   * the options travels as request `_meta['forge/episode']`.
+   */
+  async call(server: string, tool: string, args: Record<string, unknown>, options: ToolCallOptions = {}): Promise<ToolResult> {
     const member = this.members.get(server);
     if (!member) {
       return { ok: false, kind: 'tool_error', error: `unknown server ${server} (known: ${[...this.members.keys()].join(', ')})`, latencyMs: 0 };
     }
-    const result = await member.queue.add(() => this.callWithRetries(member.link, tool, args, this.settings.retries));
+    const result = await member.queue.add(() => this.callWithRetries(member.link, tool, args, this.settings.retries, options));
     return result as ToolResult;
   }
 
-  private async callWithRetries(link: ServerLink, tool: string, args: Record<string, unknown>, retries: number): Promise<ToolResult> {
+  private async callWithRetries(link: ServerLink, tool: string, args: Record<string, unknown>, retries: number, options: ToolCallOptions = {}): Promise<ToolResult> {
+    const meta = callMeta(options);
     const started = this.settings.now();
     const elapsed = () => Math.round(this.settings.now() - started);
     for (let attempt = 0; ; attempt += 1) {
       try {
         const client = await link.client();
-        const reply = await client.callTool({ name: tool, arguments: args }, undefined, { timeout: this.settings.callTimeoutMs });
+        const reply = await client.callTool({ name: tool, arguments: args, ...(meta ? { _meta: meta } : {}) }, undefined, { timeout: this.settings.callTimeoutMs });
         return toToolResult(reply, elapsed());
       } catch (error) {
         const { kind, retryable, message } = classifyCallError(error);

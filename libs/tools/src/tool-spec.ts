@@ -18,8 +18,17 @@ export type ToolResult =
   | { ok: true; structuredContent: Record<string, unknown>; text: string; latencyMs: number }
   | { ok: false; kind: 'tool_error' | 'transport_error' | 'timeout'; error: string; latencyMs: number };
 
+/** Per-call context sent alongside the arguments. */
+export interface ToolCallOptions {
+  /**
+   * The episode (one sample of a run) this call belongs to, sent as request `_meta['forge/episode']`. Stateful
+   * servers (the snapshot Slack workspace) show each episode the seed state plus its own writes only.
+   */
+  episode?: string;
+}
+
 /** The narrow face runPlan and planners need; ToolHub implements it over MCP, tests use fakes. */
 export interface ToolCaller {
   inventory(): ToolSpec[];
-  call(server: string, tool: string, args: Record<string, unknown>): Promise<ToolResult>;
+  call(server: string, tool: string, args: Record<string, unknown>, options?: ToolCallOptions): Promise<ToolResult>;
 }

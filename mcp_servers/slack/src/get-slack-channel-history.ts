@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { scopeFromMeta } from './episode-meta.ts';
 import { SlackMessageSchema, type SlackBackend } from './slack-backend.ts';
 
 export const GetSlackChannelHistoryInputSchema = z.object({
@@ -22,8 +23,8 @@ export function registerGetSlackChannelHistory(server: McpServer, backend: Slack
       outputSchema: GetSlackChannelHistoryOutputSchema.shape,
       annotations: { readOnlyHint: true },
     },
-    async ({ channel, limit }) => {
-      const history = await backend.history(channel, limit);
+    async ({ channel, limit }, extra) => {
+      const history = await backend.history(channel, limit, scopeFromMeta(extra._meta));
       const structured = { channel: `#${history.channel.name}`, channel_id: history.channel.id, results: history.messages };
       return {
         structuredContent: structured,

@@ -1,11 +1,12 @@
 export { createSlackServer } from './create-slack-server.ts';
-export { createWorkspaceBackend, workspaceFile, WorkspaceLineSchema } from './create-workspace-backend.ts';
+export { createWorkspaceBackend, episodeFile, workspaceFile, WorkspaceLineSchema } from './create-workspace-backend.ts';
+export { EPISODE_META_KEY, scopeFromMeta } from './episode-meta.ts';
 export type { WorkspaceBackendOptions, WorkspaceLine } from './create-workspace-backend.ts';
 export { createSlackApiBackend } from './create-slack-api-backend.ts';
 export type { SlackApiBackendOptions } from './create-slack-api-backend.ts';
 export { selectSlackBackend } from './select-slack-backend.ts';
 export { SlackChannelSchema, SlackMessageSchema } from './slack-backend.ts';
-export type { SlackBackend, SlackChannel, SlackMessage } from './slack-backend.ts';
+export type { SlackBackend, SlackChannel, SlackMessage, SlackScope } from './slack-backend.ts';
 export { SEED_CHANNELS } from './seed-workspace.ts';
 export { UnknownChannelError, SlackApiError } from './slack-error.ts';
 export { ListSlackChannelsInputSchema, ListSlackChannelsOutputSchema } from './list-slack-channels.ts';

@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { scopeFromMeta } from './episode-meta.ts';
 import type { SlackBackend } from './slack-backend.ts';
 
 export const SendSlackMessageInputSchema = z.object({
@@ -24,8 +25,8 @@ export function registerSendSlackMessage(server: McpServer, backend: SlackBacken
       outputSchema: SendSlackMessageOutputSchema.shape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
     },
-    async ({ channel, text }) => {
-      const posted = await backend.postMessage(channel, text);
+    async ({ channel, text }, extra) => {
+      const posted = await backend.postMessage(channel, text, scopeFromMeta(extra._meta));
       const structured = { ok: true as const, channel: `#${posted.channel.name}`, channel_id: posted.channel.id, ts: posted.message.ts, text: posted.message.text };
       return {
         structuredContent: structured,

@@ -15,11 +15,19 @@ export const SlackMessageSchema = z.object({
 });
 export type SlackMessage = z.infer<typeof SlackMessageSchema>;
 
+/**
+ * Whose world a call acts in. With an episode (one sample of a run), the snapshot backend shows the seed workspace plus
+ * that episode's own posts only; without one, every caller shares one workspace. The live backend ignores it.
+ */
+export interface SlackScope {
+  episode?: string;
+}
+
 /** Where Slack answers come from: the durable local workspace or the Slack Web API. */
 export interface SlackBackend {
   listChannels(): Promise<SlackChannel[]>;
   /** Posts to a channel given as '#name', 'name' or an id; throws UnknownChannelError. */
-  postMessage(channel: string, text: string): Promise<{ channel: SlackChannel; message: SlackMessage }>;
+  postMessage(channel: string, text: string, scope?: SlackScope): Promise<{ channel: SlackChannel; message: SlackMessage }>;
   /** Newest first, at most `limit`; throws UnknownChannelError. */
-  history(channel: string, limit: number): Promise<{ channel: SlackChannel; messages: SlackMessage[] }>;
+  history(channel: string, limit: number, scope?: SlackScope): Promise<{ channel: SlackChannel; messages: SlackMessage[] }>;
 }
