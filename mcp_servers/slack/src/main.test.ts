@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { selectSlackBackend } from './index.ts';
+import { EPISODE_META_KEY, selectSlackBackend } from './index.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const mainPath = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -47,6 +47,12 @@ describe('slack entry', () => {
       await client.callTool({ name: 'send_slack_message', arguments: { channel: 'research', text: 'over stdio' } });
       const history = (await client.callTool({ name: 'get_slack_channel_history', arguments: { channel: 'research', limit: 1 } })) as unknown as { structuredContent: { results: Array<{ text: string }> } };
       expect(history.structuredContent.results[0].text).toBe('over stdio');
+      // An episode call over the real entry: dated by the default snapshot's as_of, invisible to the shared workspace.
+      const _meta = { [EPISODE_META_KEY]: 'entry-episode' };
+      const posted = (await client.callTool({ name: 'send_slack_message', arguments: { channel: 'research', text: 'episode post' }, _meta })) as unknown as { structuredContent: { ts: string } };
+      expect(posted.structuredContent.ts).toBe('1795642200.000001');
+      const shared = (await client.callTool({ name: 'get_slack_channel_history', arguments: { channel: 'research', limit: 1 } })) as unknown as { structuredContent: { results: Array<{ text: string }> } };
+      expect(shared.structuredContent.results[0].text).toBe('over stdio');
     } finally {
       await client.close();
       await rm(dataDir, { recursive: true, force: true });
