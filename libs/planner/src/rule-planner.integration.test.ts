@@ -272,6 +272,27 @@ describe('RulePlanner over the snapshot tool world', () => {
     await expect(new RulePlanner().plan({ entry: unknown, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub })).rejects.toThrow(/no company or ticker found for "Lululemon"/);
   });
 
+  it('an all-caps word the quote tool does not know, written beside known tickers as shorthand, is not a ticker; a symbol still fails', async () => {
+    const entries = parseCatalog([
+      { id: 'TK1', complexity: 'medium', user_prompt: 'Desk view: UW NVDA / UW AMD / neutral. Which has the better move today?' },
+      { id: 'TK2', complexity: 'medium', user_prompt: 'How did the U.S. megacaps AAPL and MSFT do today?' },
+      { id: 'TK3', complexity: 'medium', user_prompt: 'Our call is OW XOM and EW CVX. How did both trade today?' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const unknown = parseCatalog([
+      { id: 'TK4', complexity: 'medium', user_prompt: "Compare ORCL and MSFT on today's move." },
+      { id: 'TK5', complexity: 'medium', user_prompt: 'How did NIO do today versus TSLA?' },
+      { id: 'TK6', complexity: 'medium', user_prompt: 'SNOW vs AMZN: which is cheaper on P/E?' },
+      { id: 'TK7', complexity: 'medium', user_prompt: 'Price check on AAPL; also what about SHOP stock?' },
+    ], 'inline');
+    const failed = await generateAll(unknown, true);
+    for (const [outcome, symbol] of failed.map((outcome, index) => [outcome, ['ORCL', 'NIO', 'SNOW', 'SHOP'][index]] as const)) {
+      expect(outcome, outcome.id).toMatchObject({ ok: false, stage: 'run' });
+      expect(outcome.detail, outcome.id).toContain(`unknown symbol ${symbol}`);
+    }
+  });
+
   it('a misspelt name listed beside known ones fails its search step cleanly, never with an IndexError', async () => {
     const [entry] = parseCatalog([{ id: 'TY1', complexity: 'medium', user_prompt: "Rank Amazn, Apple and Tesla by today's move." }], 'inline');
     const [outcome] = await generateAll([entry], true);

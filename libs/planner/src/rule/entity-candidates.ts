@@ -51,6 +51,8 @@ export function tickerCandidates(text: string): string[] {
     const inParentheses = text[match.index - 1] === '(' && text[match.index + match[0].length] === ')';
     if (NOT_TICKERS.has(symbol)) continue;
     if (symbol.length === 1 && !inParentheses) continue;
+    // "the U.S. market", "U.K. banks": an abbreviation with dots, not a class share like BRK.B.
+    if (/^[A-Z]\.[A-Z]$/.test(symbol) && text[match.index + match[0].length] === '.') continue;
     if (!found.includes(symbol)) found.push(symbol);
   }
   return found;
@@ -68,7 +70,8 @@ export function nameCandidates(text: string): string[] {
     const trimmed = trimFunctionWords(words);
     if (trimmed.length === 0) continue;
     const phrase = trimmed.join(' ');
-    if (/^[A-Z]{1,5}$/.test(phrase)) continue;
+    // All-caps words ("XOM", "EW CVX") are symbols or shorthand: the ticker candidates handle them.
+    if (trimmed.every((word) => /^[A-Z]{1,5}(?:\.[A-Z])?$/.test(word))) continue;
     if (!phrases.includes(phrase)) phrases.push(phrase);
   }
   return phrases;

@@ -117,6 +117,7 @@ export async function resolveMentions(text: string, reading: PromptReading, tool
     }
     add({ symbol, slug: slugOf(symbol), resolvedByName: false, searchIndex: 0 }, position);
   }
+  await dropStrayTickers(text, tools, found);
   const dropped: string[] = [];
   for (const phrase of unknown) {
     // "Rank Tesla and Ford": a name listed beside companies is one too, even when the search tool does not know it.
@@ -130,6 +131,48 @@ export async function resolveMentions(text: string, reading: PromptReading, tool
   if (found.length === 0) await addLowercaseNames(text, tools, add);
   const entities = found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
   return { entities, unknown: dropped };
+}
+
+/**
+ * Whether an all-caps token is written as a symbol: a cashtag, in parentheses, next to "stock", "shares" or
+ * "ticker", or the subject of a question ("price of ORCL", "how did NIO do", "is SNOW up").
+ */
+function writtenAsSymbol(text: string, symbol: string): boolean {
+  const escaped = symbol.replace('.', '\\.');
+  const marked = new RegExp(
+    `\\$${escaped}\\b|\\(\\$?${escaped}\\)|\\b${escaped}(?:['’]s)?\\s+(?:stock|shares?|share price|ticker|symbol|etf|fund)\\b|\\b(?:[Tt]icker|[Ss]ymbol)s?:?\\s+${escaped}\\b`,
+  );
+  if (marked.test(text)) return true;
+  const subject = /\b(?:of|for|on|about|did|does|do|is|was|are|has|have|own|buy|sell|short|compare|rank|quote|price)\s+$/i;
+  for (const match of text.matchAll(new RegExp(`(?<![\\w.$])${escaped}(?![\\w.])`, 'g'))) {
+    if (subject.test(text.slice(0, match.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * All-caps tokens the quote tool does not know, written beside known companies and not as symbols ("OW XOM / OW
+ * CVX": overweight; "UW NVDA"), are desk shorthand, not tickers: dropped so they do not sink the plan. A token
+ * written as a symbol, or listed with a known company ("Compare ORCL and MSFT"), stays and fails its run cleanly;
+ * so does one that is the prompt's only candidate.
+ */
+async function dropStrayTickers(text: string, tools: ToolCaller, found: Array<Entity & { position: number }>): Promise<void> {
+  const candidates = found.filter((entity) => !entity.resolvedByName && !entity.mention);
+  const unknown: typeof found = [];
+  for (const entity of candidates) {
+    const quote = await tools.call('fmp', 'fmp_get_quote', { symbol: entity.symbol });
+    if (!quote.ok) unknown.push(entity);
+  }
+  const known = found.filter((entity) => !unknown.includes(entity));
+  if (known.length === 0) return;
+  for (const entity of unknown) {
+    const escaped = entity.symbol.replace('.', '\\.');
+    const names = known.flatMap((other) => [other.symbol, other.mention]).filter((name): name is string => Boolean(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // "OW XOM": a word written straight before a known company qualifies it.
+    const qualifies = new RegExp(`\\b${escaped}\\s+(?:${names.join('|')})\\b`).test(text);
+    if (!qualifies && (writtenAsSymbol(text, entity.symbol) || known.some((other) => listedTogether(text, entity.symbol, other)))) continue;
+    found.splice(found.indexOf(entity), 1);
+  }
 }
 
 function listedTogether(text: string, phrase: string, entity: Entity): boolean {
