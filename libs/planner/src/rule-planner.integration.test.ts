@@ -293,6 +293,24 @@ describe('RulePlanner over the snapshot tool world', () => {
     }
   });
 
+  it('posts a text the prompt gives exactly as written, and reads no facet or group from it', async () => {
+    const entries = parseCatalog([
+      { id: 'PT1', complexity: 'medium', user_prompt: 'Send a note to #research. Exact text: "Friday recap: bank names reviewed - details inside"' },
+      { id: 'PT2', complexity: 'medium', user_prompt: "How did MSFT do today? Post 'Semis and software screened - weekly thread' to #research." },
+      { id: 'PT3', complexity: 'medium', user_prompt: "What is AAPL trading at? Then post 'AAPL checked' with the price to #markets." },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const plans = await Promise.all(entries.map((entry) => new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub })));
+    const tools = plans.map(({ plan }) => plan.tool_sequence.map((step) => step.tool));
+    for (const used of tools) expect(used).not.toContain('fmp_stock_screener');
+    expect(tools[0]).toEqual(['send_slack_message', 'get_slack_channel_history']);
+    expect(tools[1]).not.toContain('polygon_get_aggs');
+    const sent = plans.map(({ plan }) => plan.tool_sequence.find((step) => step.tool === 'send_slack_message')!.params.text);
+    expect(sent.slice(0, 2)).toEqual(['Friday recap: bank names reviewed - details inside', 'Semis and software screened - weekly thread']);
+    expect(sent[2]).toMatch(/^AAPL checked - AAPL: \$\{aapl_price\}/);
+  });
+
   it('a misspelt name listed beside known ones fails its search step cleanly, never with an IndexError', async () => {
     const [entry] = parseCatalog([{ id: 'TY1', complexity: 'medium', user_prompt: "Rank Amazn, Apple and Tesla by today's move." }], 'inline');
     const [outcome] = await generateAll([entry], true);

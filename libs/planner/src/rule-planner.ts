@@ -2,7 +2,7 @@ import { ForgeError } from '@forge/errors';
 import type { ToolCaller } from '@forge/tools';
 import type { Plan } from '@forge/plan';
 import type { Planner, PlanOutcome, PlanRequest } from './planner.ts';
-import { readPrompt, type PromptReading } from './rule/read-prompt.ts';
+import { readPrompt, withoutPostedTexts, type PromptReading } from './rule/read-prompt.ts';
 import { resolveMentions, suggestName, type Entity } from './rule/resolve-entities.ts';
 import { looksLikeCompanyName } from './rule/entity-candidates.ts';
 import { buildRulePlan, STEP_RANGE, type PlanContext } from './rule/build-rule-plan.ts';
@@ -89,7 +89,7 @@ export class RulePlanner implements Planner {
     const mentions = await resolveMentions(entry.user_prompt, reading, tools);
     let entities = mentions.entities;
     // "Which semiconductor stocks gained?" names a group, not a company: the screener lists its members.
-    const screen = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(entry.user_prompt, tools) : undefined;
+    const screen = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(withoutPostedTexts(entry.user_prompt), tools) : undefined;
     // "Is Shopify cheaper than Amazon?": a company the search tool does not know is never dropped while the rest is answered.
     const known = entities.flatMap((entity) => [entity.symbol, entity.mention ?? '']).filter(Boolean);
     const missing = screen ? [] : mentions.unknown.filter((phrase) => looksLikeCompanyName(entry.user_prompt, phrase, known));

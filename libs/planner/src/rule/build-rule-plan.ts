@@ -1,6 +1,6 @@
 import type { Complexity } from '@forge/catalog';
 import type { Plan } from '@forge/plan';
-import type { Facet, PromptReading } from './read-prompt.ts';
+import { postedTexts, type Facet, type PromptReading } from './read-prompt.ts';
 import type { Entity } from './resolve-entities.ts';
 import { PlanBuilder } from './plan-builder.ts';
 import {
@@ -165,6 +165,18 @@ function slackNote(plan: PlanBuilder, entities: EntityRef[]): string {
   return parts.join(' ') || 'Research note: no facts gathered.';
 }
 
+/**
+ * The one text an unconditional post gives ("Exact text: "X"", "post 'X' to #desk"), posted as written; followed by
+ * the gathered facts when the prompt asks for them beside it ("post 'X' with the prices").
+ */
+function givenPost(text: string, note: () => string): string | undefined {
+  const texts = postedTexts(text);
+  if (texts.length !== 1 || texts[0].text.includes('${')) return undefined;
+  const [{ text: given, end }] = texts;
+  if (/^\s*(?:with|plus|along with|including|followed by|and (?:the|its|their|both|each))\b/i.test(text.slice(end))) return `${given} - ${note()}`;
+  return given;
+}
+
 /** Adds cross-checks from a second source until the plan reaches its complexity's minimum length. */
 function padToMinimum(plan: PlanBuilder, done: Done, entities: EntityRef[], minimum: number): void {
   const fillers = [addPreviousCloseStep, addProfileStep, addDetailsStep, (p: PlanBuilder, d: Done, e: EntityRef) => addQuoteStep(p, d, e)];
@@ -219,7 +231,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     } else if (branches && condition) {
       addConditionStep(plan, condition, branches);
       addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
-    } else addSlackSteps(plan, postTo, slackNote(plan, entities));
+    } else addSlackSteps(plan, postTo, givenPost(reading.rawText, () => slackNote(plan, entities)) ?? slackNote(plan, entities));
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe, context.funds);

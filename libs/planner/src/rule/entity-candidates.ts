@@ -105,7 +105,7 @@ const SPEC_LABEL = /(?:^|[\n.;!?)]\s*|\s)(?:format|output|answer|response|reply|
 const COLUMN_LIST = /\b(?:columns?|fields|headers|headings)\b[^\n.;!?]*$/i;
 
 /** The [start, end) spans of quoted texts ("…", “…”, '…', ‘…’); apostrophes inside words do not open a quote. */
-function quotedSpans(text: string): Array<[number, number]> {
+export function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (const match of text.matchAll(/"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\w])'[^'\n]*?'(?![\w])/g)) spans.push([match.index, match.index + match[0].length]);
   return spans;

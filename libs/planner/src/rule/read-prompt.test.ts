@@ -138,4 +138,13 @@ describe('readPrompt, periods', () => {
   it('reads year-over-year growth of a quarter as needing five quarters', () => {
     expect(readPrompt("What was the year-over-year revenue growth in Apple's latest quarter?").statements).toEqual({ period: 'quarter', count: 5, yearOverYear: true });
   });
+
+  it('reads no facet, window or group from a text the prompt gives to post', () => {
+    const reading = readPrompt('Send a line to #desk. Exact text: "Weekly note: chip coverage refreshed, bearish tone, top gainers inside"');
+    expect([...reading.facets]).toEqual(['slack']);
+    expect(reading.sessions).toBeUndefined();
+    expect(reading.rawText).toContain('chip coverage');
+    // A quoted title that is not posted still counts as wording of the question.
+    expect(readPrompt("What's the 'bearish' case on AMD? Post it to #desk.").facets.has('sentiment')).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import { readAsks } from '@forge/asks';
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
 import { detectFacets, forbidsPosting, type Facet } from './detect-facets.ts';
-import { nameCandidates, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
+import { nameCandidates, quotedSpans, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
 
 export type { AnswerFormat } from './read-answer-form.ts';
 export type { Facet } from './detect-facets.ts';
@@ -153,8 +153,32 @@ function postChannel(text: string): string | undefined {
   return channel ? `#${channel.toLowerCase()}` : undefined;
 }
 
+// Words before a quoted text that make it the text of a post: "post 'X'", "Exact text: "X"", "saying "X"".
+const POST_CUE = /\b(?:post(?:ing|ed)?|send(?:ing)?|shar(?:e|ing)|sa(?:ying|ys?)|text|message|wording|verbatim|exactly|reads?|writ(?:e|ing)|caption)\b[^.?!\n]{0,40}$/i;
+
+/** The quoted texts a prompt that posts to Slack gives to be posted, in order, with their spans (quotes included). */
+export function postedTexts(text: string): Array<{ text: string; start: number; end: number }> {
+  if (!/#[a-z0-9]|\bslack\b/i.test(text)) return [];
+  return quotedSpans(text)
+    .filter(([start]) => POST_CUE.test(text.slice(Math.max(0, start - 60), start)))
+    .map(([start, end]) => ({ text: text.slice(start + 1, end - 1).trim(), start, end }))
+    .filter((posted) => posted.text.length >= 3);
+}
+
+/**
+ * The prompt with the texts it asks to post blanked out: a post's wording ("Weekly note: semis coverage updated")
+ * asks for nothing, so it adds no facet, window or group. Offsets are kept.
+ */
+export function withoutPostedTexts(text: string): string {
+  let plain = text;
+  for (const { start, end } of postedTexts(text)) plain = plain.slice(0, start + 1) + ' '.repeat(end - start - 2) + plain.slice(end - 1);
+  return plain;
+}
+
 /** Reads facets, period, form and entity candidates from a prompt. */
-export function readPrompt(text: string): PromptReading {
+export function readPrompt(prompt: string): PromptReading {
+  // Everything but the entity candidates is read without the texts to post.
+  const text = withoutPostedTexts(prompt);
   const facets = detectFacets(text);
   const sessions = detectSessions(text);
   if (sessions !== undefined && !facets.has('market-status')) facets.add('trend');
@@ -175,9 +199,9 @@ export function readPrompt(text: string): PromptReading {
   if (FISCAL_EPS.test(text)) facets.add('income');
   const quoteAverages = readQuoteAverages(text, facets);
   const form = readAnswerForm(text);
-  const names = withoutCorporateSuffixes(text);
+  const names = withoutCorporateSuffixes(prompt);
   return {
-    rawText: text,
+    rawText: prompt,
     facets,
     sessions: quoteAverages ? undefined : sessions,
     statements: facets.has('income') ? detectStatements(text) : undefined,
