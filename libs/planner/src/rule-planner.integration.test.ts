@@ -311,6 +311,32 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(sent[2]).toMatch(/^AAPL checked - AAPL: \$\{aapl_price\}/);
   });
 
+  it('reads one channel and posts a digest of what it read to another', async () => {
+    const entries = parseCatalog([
+      { id: 'RD1', complexity: 'medium', user_prompt: 'Pull the latest messages in #alerts and then post a brief recap of them to #markets.' },
+      { id: 'RD2', complexity: 'medium', user_prompt: 'Go through the last 6 messages in #research and share a summary of them in #general.' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    for (const [entry, read, posted] of [[entries[0], '#alerts', '#markets'], [entries[1], '#research', '#general']] as const) {
+      const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+      expect(plan.tool_sequence[0]).toMatchObject({ tool: 'get_slack_channel_history', params: { channel: read } });
+      const send = plan.tool_sequence.find((step) => step.tool === 'send_slack_message')!;
+      expect(send.params, entry.prompt_id).toEqual({ channel: posted, text: '${digest_text}' });
+      const trace = await runPlan(plan, hub);
+      expect(trace.steps.every((step) => step.accepted), entry.prompt_id).toBe(true);
+      const texts = trace.state.slack_history_texts as string[];
+      expect(texts.length).toBeGreaterThan(0);
+      const digest = trace.state.digest_text as string;
+      expect(digest).toMatch(new RegExp(`^Digest of ${read} \\(latest ${texts.length} messages?\\): `));
+      expect(digest).toContain(texts[0].split(/\s+/).slice(0, 4).join(' '));
+      expect(digest).not.toMatch(/no facts gathered/);
+      const history = await hub.call('slack', 'get_slack_channel_history', { channel: posted, limit: 20 });
+      const messages = history.ok ? (history.structuredContent as { results: Array<{ ts: string; text: string }> }).results : [];
+      expect(messages.find((message) => message.ts === trace.state.slack_ts)?.text).toBe(digest);
+    }
+  });
+
   it('a misspelt name listed beside known ones fails its search step cleanly, never with an IndexError', async () => {
     const [entry] = parseCatalog([{ id: 'TY1', complexity: 'medium', user_prompt: "Rank Amazn, Apple and Tesla by today's move." }], 'inline');
     const [outcome] = await generateAll([entry], true);

@@ -17,7 +17,7 @@ import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from 
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
 import { addMoverSteps } from './mover-steps.ts';
 import { addConditionalPostStep, readConditionalPost } from './conditional-post.ts';
-import { addMarketStatusStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
+import { addDigestStep, addMarketStatusStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 import { addScreenStep, type GroupScreen } from './screen-group.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
@@ -147,7 +147,7 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
 }
 
 /** The Slack note quotes the facts the plan gathered, through placeholders filled when the step runs. */
-function slackNote(plan: PlanBuilder, entities: EntityRef[]): string {
+function slackNote(plan: PlanBuilder, entities: EntityRef[], empty = 'Research note: no facts gathered.'): string {
   const has = (key: string) => plan.groundedFrom.includes(key);
   const parts: string[] = [];
   if (has('market_state')) parts.push('Market: ${market_state}, next open ${market_next_open}.');
@@ -162,7 +162,7 @@ function slackNote(plan: PlanBuilder, entities: EntityRef[]): string {
   }
   for (const key of plan.groundedFrom.filter((name) => name.endsWith('_ranking'))) parts.push(`Ranking (${key.replace(/_ranking$/, '').replace(/_/g, ' ')}): \${${key}}.`);
   if (has('income_revenue_growth')) parts.push('Revenue growth (newest first): ${income_revenue_growth}.');
-  return parts.join(' ') || 'Research note: no facts gathered.';
+  return parts.join(' ') || empty;
 }
 
 /**
@@ -215,6 +215,9 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     const listChannels = /channels/i.test(reading.rawText) || !reading.slackChannel || short;
     addSlackReadSteps(plan, reading.slackChannel, reading.slackMessages ?? 5, listChannels);
   }
+  // "Read #alerts, then post a digest of them to #markets": the post carries what was read.
+  const digest = reading.facets.has('slack-read') && reading.facets.has('slack') && reading.slackChannel !== undefined;
+  if (digest) addDigestStep(plan, reading.slackChannel!);
   const postTo = reading.slackPostChannel ?? reading.slackChannel;
   if (reading.facets.has('slack') && postTo) {
     // "If …, post to #a; otherwise to #b": a python step decides, the Slack step follows its choice.
@@ -231,7 +234,10 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     } else if (branches && condition) {
       addConditionStep(plan, condition, branches);
       addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
-    } else addSlackSteps(plan, postTo, givenPost(reading.rawText, () => slackNote(plan, entities)) ?? slackNote(plan, entities));
+    } else {
+      const note = () => (digest ? ['${digest_text}', slackNote(plan, entities, '')].join(' ').trim() : slackNote(plan, entities));
+      addSlackSteps(plan, postTo, givenPost(reading.rawText, note) ?? note());
+    }
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
   requireFacts(plan, reading, entities, context.noPe, context.funds);

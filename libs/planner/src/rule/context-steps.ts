@@ -1,5 +1,6 @@
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
+import { snippet } from './python-snippets.ts';
 
 export function addMarketStatusStep(plan: PlanBuilder): void {
   plan.add('polygon', 'polygon_get_market_status', {}, {
@@ -69,5 +70,26 @@ export function addMoversStep(plan: PlanBuilder, list: MoverList, count: number,
     select: [`${top} = ${list}_symbols[0]`, `${top}_change_pct = ${list}_changes[0]`, ...Array.from({ length: Math.min(follow, count) - 1 }, (_, index) => `${top}_${index + 2} = ${list}_symbols[${index + 1}]`)],
     accept_if: [`len(${list}_symbols) >= ${count}`],
     ...(feedsNext ? { next_args_from: top } : {}),
+  });
+}
+
+/** The read messages → a digest: each message on one line, shortened, newest first as the history lists them. */
+const DIGEST_CODE = snippet(
+  'texts = [" ".join(str(t).split()) for t in arr(texts)]',
+  'texts = [t for t in texts if t]',
+  'def short(t):',
+  '    return t if len(t) <= 140 else t[:137].rstrip() + "..."',
+  'n = len(texts)',
+  'head = "Digest of " + channel + " (latest " + str(n) + " message" + ("" if n == 1 else "s") + ")"',
+  'text = head + ": " + " | ".join(short(t) for t in texts) if n else "Digest of " + channel + ": no recent messages."',
+  'result = {"text": text, "count": n}',
+);
+
+/** A digest of the messages a read-then-post prompt read; the post sends `${digest_text}`. */
+export function addDigestStep(plan: PlanBuilder, channel: string): void {
+  plan.add('python', 'execute_python', { code: DIGEST_CODE, inputs: { texts: '${slack_history_texts}', channel } }, {
+    extract: ['digest_text = result.text', 'digest_count = result.count'],
+    // Channel names are letters, digits, '-' and '_': nothing a regex reads specially.
+    accept_if: [`digest_text ~= '^Digest of ${channel}'`, 'digest_count >= 0'],
   });
 }

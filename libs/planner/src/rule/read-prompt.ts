@@ -175,6 +175,13 @@ export function withoutPostedTexts(text: string): string {
   return plain;
 }
 
+/** The channel a read-then-post prompt reads: the first channel named that is not where the post goes. */
+function readChannel(text: string, facets: Set<Facet>): string | undefined {
+  if (!facets.has('slack-read') || !facets.has('slack')) return undefined;
+  const post = postChannel(text);
+  return [...text.matchAll(/#([a-z0-9][\w-]*)/gi)].map((match) => `#${match[1].toLowerCase()}`).find((channel) => channel !== post);
+}
+
 /** Reads facets, period, form and entity candidates from a prompt. */
 export function readPrompt(prompt: string): PromptReading {
   // Everything but the entity candidates is read without the texts to post.
@@ -209,7 +216,7 @@ export function readPrompt(prompt: string): PromptReading {
     movers: facets.has('movers') ? detectMovers(text) : undefined,
     declineThreshold: threshold ? Number(threshold[1]) : undefined,
     slackMessages: numberFrom(/(\w+)\s+(?:most\s+recent\s+|latest\s+|last\s+)?(?:messages|posts)\b/i.exec(text)?.[1] ?? '') ?? 5,
-    slackChannel: channel ? `#${channel.toLowerCase()}` : facets.has('slack') ? '#general' : undefined,
+    slackChannel: readChannel(text, facets) ?? (channel ? `#${channel.toLowerCase()}` : facets.has('slack') ? '#general' : undefined),
     slackPostChannel: facets.has('slack') && facets.has('slack-read') ? postChannel(text) : undefined,
     searchTopic: detectSearchTopic(text),
     format: form.format,
