@@ -477,6 +477,27 @@ describe('RulePlanner over the snapshot tool world', () => {
     expect(plan.tool_sequence[0]).toMatchObject({ tool: 'fmp_search_ticker', params: { query: 'Micron' } });
   });
 
+  it('sets one company\'s move against a few sector peers when asked whether it is company news or the whole group', async () => {
+    const entries = parseCatalog([
+      { id: 'PG1', complexity: 'moderate', user_prompt: 'Intel popped today: is the entire chip group doing the same, or is this Intel-specific?' },
+      { id: 'PG2', complexity: 'moderate', user_prompt: 'JPM is up today - is that bank-specific or did its peers rally too?' },
+      { id: 'PG3', complexity: 'simple', user_prompt: 'Did the rest of the group move with XOM today, or is Exxon alone?' },
+    ], 'inline');
+    const outcomes = await generateAll(entries, true);
+    expect(outcomes.filter((outcome) => !outcome.ok), JSON.stringify(outcomes, null, 2)).toHaveLength(0);
+    const semis = ['NVDA', 'AVGO', 'AMD', 'QCOM', 'MU', 'ARM', 'TSM'];
+    const expected: Array<[string, string[], number]> = [['intc', semis, 2], ['jpm', ['BAC'], 1], ['xom', ['CVX'], 1]];
+    for (const [index, [slug, pool, least]] of expected.entries()) {
+      const entry = entries[index];
+      const { plan } = await new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: LIMIT_BY_COMPLEXITY[entry.complexity], max_turns: 18 }, tools: hub });
+      const quoted = plan.tool_sequence.filter((step) => step.tool === 'fmp_get_quote').map((step) => String(step.params.symbol)).filter((symbol) => !symbol.startsWith('$'));
+      const peers = quoted.filter((symbol) => symbol.toLowerCase() !== slug);
+      expect(peers.length, entry.prompt_id).toBeGreaterThanOrEqual(least);
+      expect(peers.every((symbol) => pool.includes(symbol)), `${entry.prompt_id} ${peers}`).toBe(true);
+      expect(plan.final_answer_requirements.must_include, entry.prompt_id).toEqual(expect.arrayContaining([`${slug}_change_pct`, 'move_ranking', ...peers.map((symbol) => `${symbol.toLowerCase()}_change_pct`)]));
+    }
+  });
+
   it('records a planning failure for a prompt naming nothing it can find', async () => {
     const [entry] = parseCatalog([{ id: 'N2', complexity: 'easy', user_prompt: 'What is the latest price of Frobnicator Widgets?' }], 'inline');
     await expect(new RulePlanner().plan({ entry, inventory: hub.inventory(), limits: { max_tools: 4, max_turns: 5 }, tools: hub })).rejects.toThrow(/no company or ticker/);

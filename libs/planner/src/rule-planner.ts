@@ -8,6 +8,7 @@ import { looksLikeCompanyName } from './rule/entity-candidates.ts';
 import { buildRulePlan, STEP_RANGE, type PlanContext } from './rule/build-rule-plan.ts';
 import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
 import { slugOf } from './rule/resolve-entities.ts';
+import { asksPeerComparison, peersOf } from './rule/peer-group.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
 export const RULE_PLANNER_VERSION = 'rule-v14';
@@ -130,6 +131,15 @@ export class RulePlanner implements Planner {
     }
     const context = await planContext(tools, reading, entities, screen);
     if (screen) return { plan: screenedPlan(reading, entities, entry, context, Math.min(request.limits.max_tools, STEP_RANGE[entry.complexity][1])), usage: [], repairs: 0 };
+    // "Is it just the whole sector, or company news?": a few peers' moves beside the subject's, as many as fit.
+    if (asksPeerComparison(reading, entities)) {
+      const peers = await peersOf(tools, entities[0], 3);
+      for (let count = peers.length; count >= 1; count--) {
+        const withPeers = { ...context, peers: peers.slice(0, count) };
+        const candidate = buildRulePlan(structuredClone(reading), entities, entry.complexity, withPeers);
+        if (candidate.tool_sequence.length <= request.limits.max_tools) return { plan: candidate, usage: [], repairs: 0 };
+      }
+    }
     let plan = buildRulePlan(reading, entities, entry.complexity, context);
     if (plan.tool_sequence.length > request.limits.max_tools) {
       // Over the limit: the names were already resolved while planning, so the lookup steps are the first to go.

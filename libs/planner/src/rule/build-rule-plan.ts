@@ -30,6 +30,8 @@ export interface PlanContext {
   noPe?: Set<string>;
   /** The sector or industry group the prompt named, screened at plan time; its members are the entities. */
   screen?: GroupScreen;
+  /** Peers of the one company a "just the sector, or company news?" question is about: quoted and ranked beside it. */
+  peers?: Entity[];
 }
 
 export const STEP_RANGE: Record<Complexity, [number, number]> = { simple: [2, 4], moderate: [4, 8], complex: [7, 16] };
@@ -206,6 +208,14 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   }
   addMoverSteps(plan, done, reading, entities);
   addAnalysisSteps(plan, reading, entities, context);
+  const peers = (context.peers ?? []).map((peer) => ({ ...peer, param: peer.symbol }));
+  if (peers.length > 0 && entities.length === 1) {
+    // The subject's move set against its peers': each peer's quote, then one ranking of the day's moves.
+    for (const peer of peers) addQuoteStep(plan, done, peer);
+    addRankStep(plan, [entities[0], ...peers], 'change_pct', 'move');
+    plan.require(...peers.map((peer) => `${peer.slug}_change_pct`), 'move_ranking');
+    plan.criterion(`sets ${entities[0].symbol}'s move against its peers' (${peers.map((peer) => peer.symbol).join(', ')}) to say whether it is company-specific or sector-wide`);
+  }
   if (reading.facets.has('web')) {
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
   }
