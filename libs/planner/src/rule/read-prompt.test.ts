@@ -147,4 +147,9 @@ describe('readPrompt, periods', () => {
     // A quoted title that is not posted still counts as wording of the question.
     expect(readPrompt("What's the 'bearish' case on AMD? Post it to #desk.").facets.has('sentiment')).toBe(true);
   });
+
+  it('reads no window from a weekly publication ("our weekly column"), but does from a weekly move', () => {
+    expect(readPrompt("For our weekly column 'Hawks and Doves', how did JPM and BAC trade today?").sessions).toBeUndefined();
+    expect(readPrompt('How did JPM do on a weekly basis?').sessions).toBe(5);
+  });
 });

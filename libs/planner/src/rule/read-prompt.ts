@@ -76,7 +76,8 @@ function detectSessions(text: string): number | undefined {
   const fiscal = /income statement|revenue|margin|earnings|profit/.test(t) && !/daily bars|session|price|stock|share/.test(t);
   if (fiscal) return undefined;
   if (span && numberFrom(span[1])) return Math.min(numberFrom(span[1])! * perSpan(span[2]), 250);
-  if (/(this|past|last|the) week\b|weekly|week-over-week/.test(t)) return 5;
+  // "our weekly segment" names a publication, not a window.
+  if (/(this|past|last|the) week\b|weekly(?!\s+(?:['‘"“]|segment|column|note|report|recap|call|meeting|newsletter|update|review|digest|thread|show|piece|podcast|letter))|week-over-week/.test(t)) return 5;
   if (/month\b|monthly/.test(t)) return 21;
   if (/(?:past|last|over the) year\b|12 months|twelve months/.test(t)) return 250;
   // The asks' reading of the window (libs/asks), for a phrasing the patterns above do not know.
