@@ -7,7 +7,9 @@ import { forEpisode, ToolHub } from '@forge/tools';
 import { createToolWorld, type ToolWorld } from '@forge/tool-world';
 
 const SNAPSHOT = 'data/snapshot/synthetic-2026-11-25';
-const SEED_RESEARCH = 'Post research summaries here, one thread per ticker.';
+import { SEED_MESSAGES } from '../../../mcp_servers/slack/src/seed-workspace.ts';
+// The seeded #research history, newest first.
+const SEED_RESEARCH = SEED_MESSAGES.filter((message) => message.channel_id === 'C0RESEARCH').sort((a, b) => b.ts.localeCompare(a.ts)).map((message) => message.text);
 
 const opened: Array<{ world: ToolWorld; hub: ToolHub; dataDir: string }> = [];
 afterAll(async () => {
@@ -45,20 +47,20 @@ describe('tool world: one episode, one world', () => {
       runPlan(postThenRead('note from sample B'), forEpisode(hub, 'sample-B')),
     ]);
     expect(a.all_accepted && b.all_accepted).toBe(true);
-    expect(a.state.texts).toEqual(['note from sample A', SEED_RESEARCH]);
-    expect(b.state.texts).toEqual(['note from sample B', SEED_RESEARCH]);
+    expect(a.state.texts).toEqual(['note from sample A', ...SEED_RESEARCH]);
+    expect(b.state.texts).toEqual(['note from sample B', ...SEED_RESEARCH]);
     expect(a.state.posted_ts).toBe('1795642200.000001');
     expect(b.state.posted_ts).toBe('1795642200.000001');
 
     // A later sample in the same run starts from the seed again.
     const c = await runPlan(postThenRead('note from sample C'), forEpisode(hub, 'sample-C'));
-    expect(c.state.texts).toEqual(['note from sample C', SEED_RESEARCH]);
+    expect(c.state.texts).toEqual(['note from sample C', ...SEED_RESEARCH]);
   });
 
   it('gives a clean world the same trace for the same episode', async () => {
     const first = await runPlan(postThenRead('same note'), forEpisode(await openWorld(), 'sample-X'));
     const second = await runPlan(postThenRead('same note'), forEpisode(await openWorld(), 'sample-X'));
     expect(second.state).toEqual(first.state);
-    expect(first.state.stamps).toEqual(['1795642200.000001', '1795600000.000200']);
+    expect(first.state.stamps).toEqual(['1795642200.000001', ...SEED_MESSAGES.filter((message) => message.channel_id === 'C0RESEARCH').map((message) => message.ts).sort().reverse()]);
   });
 });

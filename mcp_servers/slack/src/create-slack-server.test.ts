@@ -1,3 +1,4 @@
+import { SEED_MESSAGES } from './seed-workspace.ts';
 import { mkdtemp, readFile, rm, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,7 +81,7 @@ describe('slack server over the local workspace', () => {
   it('answers a seeded history, newest first, honouring the limit', async () => {
     const client = await connect();
     const fresh = await call(client, 'get_slack_channel_history', { channel: 'general' });
-    expect(fresh.structuredContent?.results).toHaveLength(1);
+    expect(fresh.structuredContent?.results).toHaveLength(SEED_MESSAGES.filter((message) => message.channel_id === 'C0GENERAL').length);
     for (const text of ['a', 'b', 'c']) await call(client, 'send_slack_message', { channel: 'general', text });
     const limited = await call(client, 'get_slack_channel_history', { channel: 'general', limit: 2 });
     expect(limited.structuredContent?.results.map((message: { text: string }) => message.text)).toEqual(['c', 'b']);

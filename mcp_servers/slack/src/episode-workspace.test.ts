@@ -11,7 +11,9 @@ type CallResult = { isError?: boolean; structuredContent?: Record<string, any>; 
 
 // as_of of the default snapshot is 2026-11-25T21:30:00Z = 1795642200 s.
 const SNAPSHOT_DIR = fileURLToPath(new URL('../../../data/snapshot/synthetic-2026-11-25', import.meta.url));
-const SEED_RESEARCH = 'Post research summaries here, one thread per ticker.';
+import { SEED_MESSAGES } from './seed-workspace.ts';
+// The seeded #research history, newest first.
+const SEED_RESEARCH = SEED_MESSAGES.filter((message) => message.channel_id === 'C0RESEARCH').sort((a, b) => b.ts.localeCompare(a.ts)).map((message) => message.text);
 
 const dirs: string[] = [];
 const clients: Client[] = [];
@@ -51,13 +53,13 @@ describe('slack snapshot workspace, one world per episode', () => {
     expect((await post(client, 'from B', 'episode-b')).isError).toBeFalsy();
     await post(client, 'from A again', 'episode-a');
 
-    expect(await read(client, 'episode-a')).toEqual(['from A again', 'from A', SEED_RESEARCH]);
-    expect(await read(client, 'episode-b')).toEqual(['from B', SEED_RESEARCH]);
-    expect(await read(client, 'episode-c')).toEqual([SEED_RESEARCH]);
+    expect(await read(client, 'episode-a')).toEqual(['from A again', 'from A', ...SEED_RESEARCH]);
+    expect(await read(client, 'episode-b')).toEqual(['from B', ...SEED_RESEARCH]);
+    expect(await read(client, 'episode-c')).toEqual(SEED_RESEARCH);
     // The shared (episode-less) workspace sees none of them, and its posts reach no episode.
-    expect(await read(client)).toEqual([SEED_RESEARCH]);
+    expect(await read(client)).toEqual(SEED_RESEARCH);
     await post(client, 'shared');
-    expect(await read(client, 'episode-b')).toEqual(['from B', SEED_RESEARCH]);
+    expect(await read(client, 'episode-b')).toEqual(['from B', ...SEED_RESEARCH]);
   });
 
   it('dates episode posts by the snapshot clock: as_of + n µs, equal across fresh data dirs', async () => {
@@ -78,7 +80,7 @@ describe('slack snapshot workspace, one world per episode', () => {
     const dataDir = await freshDataDir();
     await post(await connect(dataDir), 'before the kill', 'ep');
     const restarted = await connect(dataDir);
-    expect(await read(restarted, 'ep')).toEqual(['before the kill', SEED_RESEARCH]);
+    expect(await read(restarted, 'ep')).toEqual(['before the kill', ...SEED_RESEARCH]);
     expect((await post(restarted, 'after resume', 'ep')).structuredContent?.ts).toBe('1795642200.000002');
 
     const lines = (await readFile(episodeFile(dataDir, 'ep'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
@@ -96,7 +98,7 @@ describe('slack snapshot workspace, one world per episode', () => {
     await post(client, 'after the tear', 'ep');
     // A line naming another episode (a hash collision, a hand edit) is not this episode's.
     await appendFile(episodeFile(dataDir, 'ep'), `${JSON.stringify({ type: 'message', episode: 'intruder', channel_id: 'C0RESEARCH', ts: '1795642200.000009', user: 'U0X', text: 'not yours' })}\n`);
-    expect(await read(client, 'ep')).toEqual(['after the tear', 'kept', SEED_RESEARCH]);
+    expect(await read(client, 'ep')).toEqual(['after the tear', 'kept', ...SEED_RESEARCH]);
   });
 
   it('without an episode keeps the shared workspace: every server over the data dir sees the post', async () => {
@@ -106,7 +108,7 @@ describe('slack snapshot workspace, one world per episode', () => {
     // Shared posts also run on the snapshot clock when the workspace has one (never the poisoned wall clock).
     expect(posted.structuredContent?.ts).toBe('1795642200.000000');
     const second = await connect(dataDir);
-    expect(await read(second)).toEqual(['for everyone', SEED_RESEARCH]);
+    expect(await read(second)).toEqual(['for everyone', ...SEED_RESEARCH]);
     expect(JSON.parse((await readFile(workspaceFile(dataDir), 'utf8')).trim())).not.toHaveProperty('episode');
   });
 

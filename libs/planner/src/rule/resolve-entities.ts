@@ -143,6 +143,8 @@ function writtenAsSymbol(text: string, symbol: string): boolean {
     `\\$${escaped}\\b|\\(\\$?${escaped}\\)|\\b${escaped}(?:['’]s)?\\s+(?:stock|shares?|share price|ticker|symbol|etf|fund)\\b|\\b(?:[Tt]icker|[Ss]ymbol)s?:?\\s+${escaped}\\b`,
   );
   if (marked.test(text)) return true;
+  // "SNOW 10-sess σ of daily rets": a prompt that opens on the token is about it (a label would end in a colon).
+  if (new RegExp(`^\\s*${escaped}(?![\\w.:])`).test(text)) return true;
   const subject = /\b(?:of|for|on|about|did|does|do|is|was|are|has|have|own|buy|sell|short|compare|rank|quote|price)\s+$/i;
   for (const match of text.matchAll(new RegExp(`(?<![\\w.$])${escaped}(?![\\w.])`, 'g'))) {
     if (subject.test(text.slice(0, match.index))) return true;
@@ -178,8 +180,8 @@ async function dropStrayTickers(text: string, tools: ToolCaller, found: Array<En
 function listedTogether(text: string, phrase: string, entity: Entity): boolean {
   const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const other = [entity.mention, entity.symbol].filter((name): name is string => Boolean(name)).map(escape).join('|');
-  const joint = `(?:'s)?\\s*(?:,|and|or|vs\\.?|versus|against|with|compared (?:with|to)|relative to|than)\\s*(?:the\\s+)?`;
-  return new RegExp(`(?:${other})${joint}${escape(phrase)}\\b|\\b${escape(phrase)}${joint}(?:${other})`, 'i').test(text);
+  const joint = `(?:'s)?\\s*(?:,|and|or|vs\\.?|versus|against|with|compared (?:with|to)|relative to|than)\\s*(?:the\\s+)?\\$?`;
+  return new RegExp(`(?:${other})${joint}\\$?${escape(phrase)}\\b|\\b${escape(phrase)}${joint}(?:${other})`, 'i').test(text);
 }
 
 /**
