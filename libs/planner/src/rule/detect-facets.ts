@@ -87,8 +87,8 @@ export function detectFacets(text: string): Set<Facet> {
   const readOnly = forbidsPosting(t);
   const posts = !readOnly && has(t, /(?:post|send|share|drop|push|write|message|notify)\b[^.?!]{0,40}(?:to|in|on) (?:the )?(?:#|slack)|\bpost (?:it|this|a|the)/);
   // "Check the last messages in #research, then post …" reads first and posts after.
-  const readsFirst = has(t, /(?:check|read|look (?:at|through)|review|see|pull|scan|skim|go through|grab|fetch|catch up on)\b[^.?!]{0,20}(?:last|latest|recent|newest) \w* ?(?:messages|posts)/);
-  add('slack-read', (!posts || readsFirst) && has(t, /slack channels|which channels|list (?:the |our )?channels|(?:messages|posts) (?:posted |sent )?in (?:the )?#|(?:last|latest|recent) \w* ?messages|channel history/));
+  const readsFirst = has(t, /(?:check|read|look (?:at|through)|review|see|pull|scan|skim|go through|grab|fetch|catch up on)\b[^.?!]{0,20}(?:last|latest|recent|newest) \w* ?(?:messages|posts|history)/);
+  add('slack-read', (!posts || readsFirst) && has(t, /slack channels|which channels|list (?:the |our )?channels|(?:messages|posts) (?:posted |sent )?in (?:the )?#|(?:last|latest|recent) \w* ?(?:messages|history)|channel history|history (?:in|of) (?:the )?#/));
   // "Scan #alerts history … do not post": a read the prompt forbids answering with a post.
   add('slack-read', readOnly && /#[a-z]|slack|channel/.test(t) && has(t, READS_CHANNEL));
   if ((facets.has('slack-read') && !posts) || readOnly) facets.delete('slack');
