@@ -12,4 +12,4 @@ export function numberFrom(token: string | undefined): number | undefined {
 }
 
 /** A count token in a regular expression: digits or a number word. */
-export const COUNT = '(\\d+|a|an|one|single|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
+export const COUNT = '(\\d+|a|an|one|single|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';

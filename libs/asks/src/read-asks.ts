@@ -98,7 +98,7 @@ function readWindowAsk(t: string): Ask | undefined {
 }
 
 function readBenchmark(t: string): Ask | undefined {
-  const clause = sentencesOf(t).find((sentence) => /\bvs\.?|\bversus\b|\bagainst\b|compare[sd]?\b|relative to|\bbeat\b|outperform|underperform|excess|tracking/.test(sentence) && BENCHMARKS.some(([pattern]) => pattern.test(sentence)));
+  const clause = sentencesOf(t).find((sentence) => /\bvs\.?|\bversus\b|\bagainst\b|compare[sd]?\b|relative to|\bbeat\b|outperform|underperform|excess|tracking|\blead(?:ing)? or lag(?:ging)?\s+(?:behind\s+)?(?:the\s+)?(?:spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|market)/.test(sentence) && BENCHMARKS.some(([pattern]) => pattern.test(sentence)));
   if (!clause) return undefined;
   const symbol = BENCHMARKS.find(([pattern]) => pattern.test(clause))![1];
   const window = readWindow(clause) ?? readWindow(t);
@@ -107,9 +107,9 @@ function readBenchmark(t: string): Ask | undefined {
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaims?\b|back(?:s)? it up|\bswears\b|\bis it true\b/.test(t)) return undefined;
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
-  const claim = quoted ?? sentencesOf(original).find((sentence) => /fact[- ]?check|claims?|swears|verify|wrote|says/i.test(sentence)) ?? original;
+  const claim = quoted ?? sentencesOf(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|alleg/i.test(sentence)) ?? original;
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').trim() };
 }
 
@@ -120,7 +120,7 @@ function cleanOption(option: string): string {
   let text = option.replace(/^(?:just|whether|pick one:?|conclude whether|it|is|was)\s+/g, '').trim();
   const verb = /.*\b(?:are|is|was|were|been|be|it's)\s+/.exec(text);
   if (verb && verb[0].length < text.length) text = text.slice(verb[0].length);
-  const hyphen = /\b[a-z]+-[a-z]+\b/.exec(text);
+  const hyphen = /\b[a-z]+-[a-z]+$/.exec(text);
   if (hyphen && hyphen.index > 0 && !/^(?:trending|tracking|doing)\b/.test(text)) text = text.slice(hyphen.index);
   // "nvidia beating the nasdaq-100" → "beating the nasdaq-100": the option starts at its verb.
   const gerund = /\b[a-z]{3,}ing\b/.exec(text);
@@ -145,7 +145,7 @@ function readStance(t: string): Ask | undefined {
   const sentences = sentencesOf(t);
   const ordered = [...sentences.filter((sentence) => /pick one|choose one|one of:/.test(sentence)), ...sentences];
   for (const sentence of ordered) {
-    const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/\s+(?:(?:over|in|during|across) the (?:last|past|same) [^?.!,]*|today|this week|on the day|so far)(?=\s*[?.!]*\s*$)/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));
+    const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*\([^)]*\)/g, '').replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/\s+(?:(?:over|in|during|across) the (?:last|past|same) [^?.!,]*|today|this week|on the day|so far)(?=\s*[?.!]*\s*$)/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));
     if (!match) continue;
     const lead = /(?:pick one|choose|decide|conclude|whether|is (?:the|it|this|that)|was (?:it|the)|are they|or is it|has it been|looks?)\b/;
     const led = lead.test(sentence) || /-driven|-specific|-wide|leading|lagging|range-bound/.test(sentence);

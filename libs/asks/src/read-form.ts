@@ -20,7 +20,7 @@ export function readWordRange(text: string): AnswerForm['words'] {
 }
 
 function counted(t: string, noun: string): { count: number; at_most: boolean } | undefined {
-  const match = new RegExp(`\\b${COUNT}[\\s-]+(?:short\\s+|brief\\s+|concise\\s+)?${noun}\\b(\\s+(?:max(?:imum)?|at most|tops|or (?:less|fewer)))?`).exec(t);
+  const match = new RegExp(`\\b${COUNT}[\\s-]+(?:of\\s+)?(?:short\\s+|brief\\s+|concise\\s+)?${noun}\\b(\\s+(?:max(?:imum)?|at most|tops|or (?:less|fewer)))?`).exec(t);
   const ceiling = new RegExp(`(?:max(?:imum)?(?: of)?|at most|no more than|up to|within)\\s+${COUNT}\\s+(?:short\\s+)?${noun}\\b`).exec(t);
   if (ceiling && numberFrom(ceiling[1])) return { count: numberFrom(ceiling[1])!, at_most: true };
   if (match && numberFrom(match[1])) return { count: numberFrom(match[1])!, at_most: Boolean(match[2]) };

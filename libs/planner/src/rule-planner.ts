@@ -11,7 +11,7 @@ import { slugOf } from './rule/resolve-entities.ts';
 import { asksPeerComparison, peersOf } from './rule/peer-group.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v14';
+export const RULE_PLANNER_VERSION = 'rule-v15';
 
 const DAY_MS = 86_400_000;
 

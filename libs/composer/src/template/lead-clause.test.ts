@@ -9,7 +9,7 @@ const subject = (symbol: string) => ({ symbol, slug: symbol.toLowerCase() });
 const state = {
   nvda_change_pct: -3.1, amd_change_pct: 2.4, qqq_change_pct: 0.5,
   nvda_return_n: 6.2, amd_return_n: -1.5, qqq_return_n: 1.1, nvda_pe: 45.2, amd_pe: 38.9,
-  nvda_sentiments: ['negative', 'negative', 'neutral'], amd_sentiments: ['positive', 'neutral', 'negative'],
+  nvda_sentiments: ['negative', 'negative', 'neutral'], income_revenue_growth: { NVDA: [114.2, 125.9] }, amd_sentiments: ['positive', 'neutral', 'negative'],
 };
 const lead = (prompt: string, symbols = ['NVDA', 'AMD'], all = symbols) =>
   leadClauses({ ...readAsks(prompt), entities: symbols }, new FactReader(state), symbols.map(subject), all.map(subject));
@@ -29,6 +29,11 @@ describe('leadClauses', () => {
     expect(lead('Fact-check: "NVDA rose more than 5% over the last 5 sessions."', ['NVDA'])[0]).toMatch(/^Supported: NVDA moved \+6\.20%/);
     expect(lead('Fact-check: "NVDA rose more than 10% over the last 5 sessions."', ['NVDA'])[0]).toMatch(/^Contradicted/);
     expect(lead('Verify the claim that NVDA was halted today.', ['NVDA'])[0]).toMatch(/^No evidence found in the tools/);
+  });
+
+  it('rules on a growth claim from the income statements', () => {
+    expect(lead('An article claims NVDA revenue more than doubled last fiscal year. Does it hold up?', ['NVDA'])[0]).toBe("Supported: NVDA's revenue grew 114.20% in the latest period");
+    expect(lead('Fact-check: "NVDA revenue grew more than 150% last year."', ['NVDA'])[0]).toMatch(/^Contradicted/);
   });
 
   it('takes a stance from the move against its benchmark', () => {

@@ -1,5 +1,5 @@
 import type { Ask, Asks } from '@forge/asks';
-import { decimal, signedPercent, type FactReader } from './fact-reader.ts';
+import { decimal, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 
 /**
@@ -139,6 +139,8 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   const direction = UP.test(claim) && !DOWN.test(claim.replace(/\bdown\s+because\b/, '')) ? 1 : DOWN.test(claim) ? -1 : 0;
   const valuation = about ? valuationVerdict(claim, facts, about) : undefined;
   if (valuation) return valuation;
+  const growth = growthVerdict(claim, facts, about);
+  if (growth) return growth;
   // The claim is not quoted back: its figures are the claimant's, not the tools'.
   if (!about || value === undefined || direction === 0 || !key) return 'No evidence found in the tools for the claim';
   facts.number(key);
@@ -155,6 +157,23 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   }
   const holds = direction * value > (threshold ? Number(threshold[1]) : 0);
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)}${span}`;
+}
+
+/** "revenue more than doubled", "net income grew over 20%": the claim against the income statements' growth. */
+function growthVerdict(claim: string, facts: FactReader, about: Subject | undefined): string | undefined {
+  const item = /net income|profit|earnings/.test(claim) ? 'net_income' : /revenue|sales|top line/.test(claim) ? 'revenue' : undefined;
+  if (!item || !/doubl|tripl|grew|grow|rose|increase|jump|more than|over\s+\d/.test(claim)) return undefined;
+  const key = `income_${item}_growth`;
+  // Growth per period, newest first, keyed by symbol.
+  const had = facts.used.has(key);
+  const series = about ? facts.record(key)?.[about.symbol] : undefined;
+  if (!had) facts.used.delete(key);
+  const growth = Array.isArray(series) && typeof series[0] === 'number' ? series[0] : undefined;
+  if (growth === undefined) return undefined;
+  const bound = /tripl/.test(claim) ? 200 : /doubl/.test(claim) ? 100 : Number(/(?:more than|over|above|at least)\s*(\d+(?:\.\d+)?)\s*%/.exec(claim)?.[1] ?? 0);
+  facts.record(key);
+  const holds = growth > bound;
+  return `${holds ? 'Supported' : 'Contradicted'}: ${about!.symbol}'s ${item === 'revenue' ? 'revenue' : 'net income'} grew ${percent(growth)} in the latest period`;
 }
 
 /** "trades >50x earnings", "a P/E above 40": the claim against the P/E the tools returned. */

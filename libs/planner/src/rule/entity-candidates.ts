@@ -66,6 +66,8 @@ export function nameCandidates(text: string): string[] {
   // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
   const pattern = /(?<![\w/])(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
   for (const match of text.matchAll(pattern)) {
+    // "my client Margaret", "our colleague Priya": a person named after a relation word, not a company.
+    if (PERSON_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) continue;
     const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(HYPHEN_SUFFIX, '').replace(/[.-]+$/, '')).filter(Boolean);
     const trimmed = trimFunctionWords(words);
     if (trimmed.length === 0) continue;
@@ -76,6 +78,8 @@ export function nameCandidates(text: string): string[] {
   }
   return phrases;
 }
+
+const PERSON_BEFORE = /\b(?:client|customer|colleague|friend|boss|manager|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|son|daughter|uncle|aunt|cousin|neighbou?r|advisor|adviser|mr|mrs|ms|dr|dear|named)\.?\s+$/i;
 
 function trimFunctionWords(words: string[]): string[] {
   let start = 0;

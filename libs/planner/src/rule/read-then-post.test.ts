@@ -10,3 +10,10 @@ describe("a read of a channel's history, then a post elsewhere", () => {
     expect(reading.slackPostChannel).toBe('#alerts');
   });
 });
+
+describe('people named in a prompt', () => {
+  it('are not company candidates', async () => {
+    const { nameCandidates } = await import('./entity-candidates.ts');
+    expect(nameCandidates('My client Margaret keeps asking about Costco and Walmart.')).toEqual(['Costco', 'Walmart']);
+  });
+});
