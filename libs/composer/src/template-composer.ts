@@ -43,6 +43,17 @@ function writeSections(facts: FactReader, plan: Plan, trace: Trace, focus: Focus
   return { before: [...market.before, ...(screened ? [screened] : [])], rows, after: market.after };
 }
 
+/** The Slack confirmation says what went out: the text the run posted (its figures are the trace's own facts). */
+function withPostedText(clauses: string[], trace: Trace, facts: FactReader): string[] {
+  const posted = trace.steps.find((step) => step.tool === 'send_slack_message' && step.status === 'ok')?.args.text;
+  if (typeof posted !== 'string' || posted.trim() === '') return clauses;
+  // Quoted only when every figure in it is a tool fact (a count or a time the prompt wrote is not).
+  const stated = Object.fromEntries([...facts.used].map((key) => [key, trace.state[key]]));
+  if (!checkGrounding({ answer_text: posted, facts: stated }).ok) return clauses;
+  const text = posted.trim().replace(/[“”]/g, '"');
+  return clauses.map((clause) => clause.replace(/^The note was posted to the (#[\w-]+) Slack channel/, `The message “${text}” was posted to the $1 Slack channel`).replace(/^Posted to (#[\w-]+)/, `Posted “${text}” to $1`));
+}
+
 /** A table asked of a Slack read with no names in it: one row per message read, author and text. */
 function messageRows(facts: FactReader): Array<{ label: string; clauses: string[] }> {
   const texts = (facts.list('slack_history_texts') ?? []) as string[];
@@ -160,7 +171,7 @@ export class TemplateComposer implements Composer {
     let clauses = clausesWithin(facts, plan, trace, focus, rest);
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
-    clauses = filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead));
+    clauses = withPostedText(filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead)), trace, facts);
     const answer = clauses.length === 0 ? 'The tools returned no facts that answer this question.'
       : shape.table ? this.table(facts, plan, trace, focus, lead)
         : layoutAnswer(clauses, shape);
