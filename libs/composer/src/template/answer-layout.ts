@@ -49,6 +49,10 @@ export function readAnswerShape(format: string): AnswerShape {
 }
 
 const bare = (clause: string) => clause.replace(/[.!?;]+$/, '');
+
+// A clause joined after a semicolon starts in lower case when it opens on an ordinary word ("; over the last 5 …").
+const OPENERS = /^(?:The|Over|Ranked|In|From|Recent|Posted|Its|It|No|On|Top|Across|Daily|Web)\b/;
+const joined = (clauses: string[]) => clauses.map(bare).map((clause, index) => (index > 0 && OPENERS.test(clause) ? clause[0]!.toLowerCase() + clause.slice(1) : clause)).join('; ');
 const sentence = (clause: string) => (/[.!?]$/.test(clause) ? clause : `${clause}.`);
 
 /**
@@ -75,14 +79,14 @@ function grouped(clauses: string[], parts: number): string[] {
   let start = 0;
   for (let index = 0; index < parts; index++) {
     const size = Math.ceil((clauses.length - start) / (parts - index));
-    groups.push(clauses.slice(start, start + size).map(bare).join('; '));
+    groups.push(joined(clauses.slice(start, start + size)));
     start += size;
   }
   return groups;
 }
 
 export function layoutAnswer(clauses: string[], shape: AnswerShape): string {
-  if (shape.oneSentence) return sentence(clauses.map(bare).join('; '));
+  if (shape.oneSentence) return sentence(joined(clauses));
   if (shape.paragraphs) {
     const groups = splitToCount(clauses, shape.paragraphs);
     return paragraphGroups(groups, shape.paragraphs).map((group) => group.map(sentence).join(' ')).join('\n\n');
@@ -113,7 +117,7 @@ const cell = (text: string) => bare(text).replace(/\|/g, '/').replace(/\s*\n\s*/
 export function layoutTable(lead: string[], rows: Array<{ label: string; clauses: string[] }>, rest: string[], shape: AnswerShape): string {
   const table = ['| Name | What the tools show |', '|---|---|', ...rows.map((row) => `| ${cell(row.label)} | ${cell(row.clauses.map(bare).join('; '))} |`)].join('\n');
   const above = lead.map(sentence).join(' ');
-  const below = rest.length === 0 ? '' : shape.trailingLine ? sentence(rest.map(bare).join('; ')) : rest.map(sentence).join(' ');
+  const below = rest.length === 0 ? '' : shape.trailingLine ? sentence(joined(rest)) : rest.map(sentence).join(' ');
   return [above, table, below].filter((part) => part !== '').join('\n\n');
 }
 
