@@ -86,6 +86,10 @@ describe('parseCatalog', () => {
       expect(problemsOf([])).toEqual([{ field: '(root)', expected: 'at least one entry', received: [] }]);
     });
 
+    it('but not an empty shard, when the caller allows one', () => {
+      expect(parseCatalog([], 'data/shards/moderate.json', { allowEmpty: true })).toEqual([]);
+    });
+
     it.each([[42], ['E01'], [null], [['E01']]])('an entry that is not an object: %j', (item) => {
       expect(problemsOf([good('E01'), item])).toEqual([
         { entryId: 'at index 1', field: '(entry)', expected: 'an object', received: item },

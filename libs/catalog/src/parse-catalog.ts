@@ -52,11 +52,12 @@ function checkEntry(raw: Raw, index: number, id: string | undefined, problems: C
  * Validates a parsed catalog (an array of entries) and normalises it, in file order.
  * Throws one CatalogError listing every problem found.
  */
-export function parseCatalog(raw: unknown, file: string): Entry[] {
+export function parseCatalog(raw: unknown, file: string, options: { allowEmpty?: boolean } = {}): Entry[] {
   if (!Array.isArray(raw)) {
     throw new CatalogError(file, [{ field: '(root)', expected: 'a JSON array of entries', received: raw }]);
   }
-  if (raw.length === 0) {
+  // A catalog must hold prompts; a shard of it may be empty (a catalog with no medium prompts has an empty moderate shard).
+  if (raw.length === 0 && !options.allowEmpty) {
     throw new CatalogError(file, [{ field: '(root)', expected: 'at least one entry', received: raw }]);
   }
   const problems: CatalogProblem[] = [];

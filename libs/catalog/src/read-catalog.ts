@@ -13,7 +13,7 @@ export interface Catalog {
 }
 
 /** Reads and validates a catalog, a curriculum_prompts file or a shard file. Throws CatalogError. */
-export async function readCatalog(file: string): Promise<Catalog> {
+export async function readCatalog(file: string, options: { allowEmpty?: boolean } = {}): Promise<Catalog> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -26,6 +26,6 @@ export async function readCatalog(file: string): Promise<Catalog> {
       error,
     );
   }
-  const entries = parseCatalog(parseCatalogText(bytes.toString('utf8'), file), file);
+  const entries = parseCatalog(parseCatalogText(bytes.toString('utf8'), file), file, options);
   return { file, sha256: sha256(bytes), entries };
 }

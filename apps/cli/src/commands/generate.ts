@@ -130,7 +130,8 @@ export function generateCommand(environment: Environment): Command {
       const secrets = secretValues(environment);
       process.stdout.write(`forge generate, effective configuration:\n${redact(describeGenerateConfig(config), secrets)}\n`);
 
-      const catalog = await readCatalog(config.promptFile);
+      // One complexity's shard may be empty (a catalog without medium prompts): nothing to generate is not an error.
+      const catalog = await readCatalog(config.promptFile, { allowEmpty: config.complexity !== undefined });
       const selected = config.limit !== undefined ? catalog.entries.slice(0, config.limit) : catalog.entries;
       const shards = shardCatalog(selected);
       const levels: readonly Complexity[] = config.complexity ? [config.complexity] : COMPLEXITIES;
