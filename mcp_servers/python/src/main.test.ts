@@ -172,6 +172,17 @@ describe('execute_python over the real stdio entry', () => {
     await expectStillWorks();
   });
 
+  it('starts every call from pristine builtins and modules: a poisoned round, math.pi or imported module does not last', async () => {
+    const poison = await run('import builtins, math, statistics, random\nbuiltins.round = lambda *a: 999\nmath.pi = 3\nstatistics.mean = lambda xs: -1\nrandom.seed = None\nimport fractions\nfractions.Fraction = None\nresult = round(5.0, 2)');
+    // The snippet's own builtins are a copy: even within the call the patched module does not reach its round.
+    expect(poison.structuredContent?.result).toBe(5);
+    // The pool has two workers: enough calls to meet both.
+    for (let call = 0; call < 4; call += 1) {
+      const clean = await run('import math, statistics, random, fractions\nresult = [round(5.123, 2), math.pi > 3.14, statistics.mean([1, 3]), random.seed is not None, fractions.Fraction is not None]');
+      expect(clean.structuredContent?.result).toEqual([5.12, true, 2, true, true]);
+    }
+  });
+
   it('rejects dunder input names', async () => {
     const result = await run('result = 1', { __builtins__: 'x' });
     expect(result.isError).toBe(true);

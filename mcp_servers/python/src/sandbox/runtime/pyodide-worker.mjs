@@ -116,8 +116,27 @@ def _forge_jsonable(value, depth=0):
     except Exception:
         return str(value)
 
+import builtins, sys
+
+# Every call starts from the same world: what a snippet changes in a module (builtins.round = ..., math.pi = 3),
+# or a module it imports, is undone after the call, so nothing crosses calls or MCP sessions.
+# __main__ holds this runner itself; snippets run in a namespace of their own, so it is left alone.
+_FORGE_PRISTINE = {name: (module, dict(module.__dict__)) for name, module in list(sys.modules.items()) if name != '__main__' and module is not None and hasattr(module, '__dict__')}
+
+def _forge_restore():
+    for name in [name for name in sys.modules if name not in _FORGE_PRISTINE and name != '__main__']:
+        del sys.modules[name]
+    for name, (module, saved) in _FORGE_PRISTINE.items():
+        sys.modules[name] = module
+        current = module.__dict__
+        if current.keys() == saved.keys() and all(current[key] is value for key, value in saved.items()):
+            continue
+        for key in [key for key in current if key not in saved]:
+            del current[key]
+        current.update(saved)
+
 def _forge_run(code, inputs_json):
-    namespace = {'__name__': '__main__', 'json': json, 'math': math, 'statistics': statistics}
+    namespace = {'__name__': '__main__', '__builtins__': dict(_FORGE_PRISTINE['builtins'][1]), 'json': json, 'math': math, 'statistics': statistics}
     namespace.update(json.loads(inputs_json))
     try:
         exec(compile(code, '<snippet>', 'exec'), namespace)
@@ -128,6 +147,8 @@ def _forge_run(code, inputs_json):
         kept = [frame for frame in frames if 'File "<exec>"' not in frame]
         return json.dumps({'ok': False, 'errorType': type(error).__name__, 'message': str(error)[:2000],
                            'traceback': ''.join(kept)[-4000:]})
+    finally:
+        _forge_restore()
 
 _forge_run
 `);
