@@ -10,6 +10,6 @@ export { ToolHubError } from './tool-hub-error.ts';
 export { inventorySha256 } from './inventory-sha256.ts';
 export { startServers } from './start-servers.ts';
 export type { StartServersOptions, Supervisor, SupervisorEvent } from './start-servers.ts';
-export { freePort } from './free-port.ts';
+export { freePort, portInUse } from './free-port.ts';
 export { waitForHealthy } from './wait-for-healthy.ts';
 export type { WaitForHealthyOptions, HealthOutcome } from './wait-for-healthy.ts';

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -36,5 +37,22 @@ describe('forge serve', () => {
     expect(finished.exitCode).toBe(0);
     expect(finished.stderr).toMatch(/all servers stopped/);
     expect(() => process.kill(pid, 0)).toThrow();
+  });
+
+  it('refuses ports that are already taken, naming the server and port, before starting anything', async () => {
+    const { dir } = await configDirs.write('serve-busy-', {
+      name: 'echo', entry: echoEntry, expectedTools: ['echo'], probe: { tool: 'echo', arguments: { text: 'probe' } },
+    });
+    const config = JSON.parse(await readFile(join(dir, 'echo.json'), 'utf8')) as { http: { port: number } };
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(config.http.port, '127.0.0.1', resolve));
+    try {
+      const serve = await execa(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--config-dir', dir, '--logs-dir', dir, '--run-id', 'busy'], { cwd: root, reject: false, timeout: 30_000 });
+      expect(serve.exitCode).not.toBe(0);
+      expect(serve.stderr).toContain(`ports already in use: echo port ${config.http.port}`);
+      expect(serve.stderr).not.toMatch(/healthy/);
+    } finally {
+      await new Promise<void>((resolve) => holder.close(() => resolve()));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { readServerConfigs, startServers, waitForHealthy } from '@forge/tools';
+import { portInUse, readServerConfigs, startServers, waitForHealthy } from '@forge/tools';
+import { ConfigError } from '@forge/errors';
 import type { Environment } from '../environment.ts';
 import { parsePositive } from '../options.ts';
 import { recordRunId } from '../run-id.ts';
@@ -56,6 +57,12 @@ export function serveCommand(environment: Environment): Command {
     .option('--ready-deadline-ms <ms>', 'how long to wait before reporting servers that are not healthy yet', parsePositive, 60_000)
     .action(async (options: ServeOptions) => {
       const configs = await readServerConfigs(options.configDir, options.servers);
+      // A taken port would crash-loop its server while the health check talks to whoever holds the port.
+      const taken: string[] = [];
+      for (const config of configs) if (await portInUse(config.http.port)) taken.push(`${config.name} port ${config.http.port}`);
+      if (taken.length > 0) {
+        throw new ConfigError({ file: options.configDir, problem: `ports already in use: ${taken.join(', ')}`, hint: 'stop the other forge serve (or program), or set other ports in the server configs' });
+      }
       const runId = options.runId ?? defaultRunId();
       const logDir = join(options.logsDir, runId);
       await recordRunId(options.logsDir, runId);
