@@ -6,7 +6,8 @@ export async function runCli(program: Command, argv: string[]): Promise<number> 
   program.exitOverride();
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that finished but wants a non-zero status (interrupted, too many failures) sets process.exitCode.
+    return Number(process.exitCode ?? 0) || 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof ForgeError) {

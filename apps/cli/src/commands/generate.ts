@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '@forge/files';
 import { randomBytes } from 'node:crypto';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity, type ShardsManifest } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
 import { OpenAIPlanner, RulePlanner, type OpenAIBackend } from '@forge/planner';
@@ -92,6 +92,13 @@ function describeSummary(summary: ShardSummary): string {
 }
 
 /** `forge generate`: plan, run and compose every entry of the selected shards into crash-safe JSONL ledgers. */
+/** Commander parser for a share between 0 and 1. */
+function parseRate(value: string): number {
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate < 0 || rate > 1) throw new InvalidArgumentError(`expected a share between 0 and 1, got "${value}"`);
+  return rate;
+}
+
 export function generateCommand(environment: Environment): Command {
   return new Command('generate')
     .description('generate samples per shard: plan → check → run over MCP → compose → grounding; resumable, cached by content')
@@ -116,6 +123,7 @@ export function generateCommand(environment: Environment): Command {
     .option('--log-dir <dir>', 'per-task logs (default logs/dataset_runs/<run>)')
     .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
     .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)')
+    .option('--max-failure-rate <rate>', 'exit 1 when more than this share of the entries failed (env MAX_FAILURE_RATE; default 0.5)', parseRate)
     .action(async (options: Record<string, unknown>) => {
       const runId = environment.RUN_ID ?? currentRunId() ?? `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
       const flags: GenerateFlags = {
@@ -149,6 +157,7 @@ export function generateCommand(environment: Environment): Command {
         const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256), environment.MCP_BACKEND ?? 'snapshot');
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
         const listing = hub.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
+        const tally = { total: 0, failed: 0 };
         for (const level of levels) {
           // The package stage lists these tools in each sample's system prompt.
           await writeFileAtomic(join(config.outDir, `${level}.inventory.json`), `${JSON.stringify(listing, null, 2)}\n`);
@@ -171,10 +180,18 @@ export function generateCommand(environment: Environment): Command {
           });
           reporter.finish();
           process.stdout.write(`${describeSummary(summary)}\n`);
+          tally.total += summary.total;
+          tally.failed += summary.failed;
           if (summary.interrupted) {
             process.exitCode = 130;
             break;
           }
+        }
+        // Every failure is recorded with its reason; a run that is mostly failures still says so with its exit code.
+        const limit = (options.maxFailureRate as number | undefined) ?? (environment.MAX_FAILURE_RATE !== undefined && environment.MAX_FAILURE_RATE.trim() !== '' ? parseRate(environment.MAX_FAILURE_RATE) : 0.5);
+        if (process.exitCode === undefined && tally.total > 0 && tally.failed / tally.total > limit) {
+          process.stderr.write(`generate: ${tally.failed} of ${tally.total} entries failed (more than ${limit * 100}%); see the *.failures.jsonl ledgers for each reason\n`);
+          process.exitCode = 1;
         }
       } finally {
         process.off('SIGINT', onSignal);
