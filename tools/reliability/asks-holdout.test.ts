@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@forge/tools';
+import { writeConfigsOnFreePorts } from '../../apps/cli/src/__fixtures__/free-port-configs.ts';
 import { checkExpectations, type CatalogEntry } from '../scripts/expectations.ts';
 
 // Issue 11's acceptance: the blind catalogs (written by people who had not read the planner or composer, each entry
@@ -11,7 +11,6 @@ import { checkExpectations, type CatalogEntry } from '../scripts/expectations.ts
 // must do what each prompt asks, every prompt outside the snapshot must be a recorded failure, and the authored
 // catalog must still package in full.
 const CLI = ['--import', 'tsx', 'apps/cli/src/main.ts'];
-const SERVERS = ['polygon', 'fmp', 'tavily', 'python', 'slack'];
 const BLIND = ['asks-holdout/voice-a.json', 'asks-holdout/voice-b.json', 'asks-holdout/voice-c.json', 'asks-blind2/catalog.json', 'asks-blind3/catalog.json'];
 
 let root: string;
@@ -24,16 +23,7 @@ const forge = (...args: string[]) => execa('node', [...CLI, ...args], { reject: 
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'forge-asks-'));
-  mkdirSync(join(root, 'configs'));
-  for (const name of SERVERS) {
-    const config = JSON.parse(readFileSync(`mcp_servers/configs/${name}.json`, 'utf8'));
-    const port = await freePort();
-    const old = String(config.http.port);
-    config.url = config.url.replace(`:${old}/`, `:${port}/`);
-    config.http.port = port;
-    config.http.args = config.http.args.map((arg: string) => (arg === old ? String(port) : arg));
-    writeFileSync(join(root, 'configs', `${name}.json`), JSON.stringify(config));
-  }
+  await writeConfigsOnFreePorts(join(root, 'configs'));
   writeFileSync(join(root, 'catalog.json'), JSON.stringify([...authored, ...blind]));
 });
 

@@ -1,32 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@forge/tools';
+import { SERVERS, writeConfigsOnFreePorts } from './__fixtures__/free-port-configs.ts';
 
 // The whole playbook through the real CLI, as Nx runs it: prepare → serve (five HTTP servers) → health → generate →
 // validate → package, in a temp directory, on free ports so it never meets a running `npm start`.
 const CLI = ['--import', 'tsx', 'apps/cli/src/main.ts'];
-const SERVERS = ['polygon', 'fmp', 'tavily', 'python', 'slack'];
 const FAKE_KEY = 'sk-test-E2E-never-written-4242';
 
 let root: string;
 let serve: ResultPromise | undefined;
-
-/** Copies the shipped server configs with every port moved to a free one. */
-async function writeConfigs(dir: string): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  for (const name of SERVERS) {
-    const config = JSON.parse(readFileSync(`mcp_servers/configs/${name}.json`, 'utf8'));
-    const port = await freePort();
-    const old = String(config.http.port);
-    config.url = config.url.replace(`:${old}/`, `:${port}/`);
-    config.http.port = port;
-    config.http.args = config.http.args.map((arg: string) => (arg === old ? String(port) : arg));
-    writeFileSync(join(dir, `${name}.json`), JSON.stringify(config));
-  }
-}
 
 const forge = (...args: string[]) =>
   execa('node', [...CLI, ...args], { reject: false, env: { OPENAI_API_KEY: FAKE_KEY, PLANNER: 'rule' }, extendEnv: true });
@@ -39,7 +24,7 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'forge-e2e-'));
-  await writeConfigs(join(root, 'configs'));
+  await writeConfigsOnFreePorts(join(root, 'configs'));
   const authored = JSON.parse(readFileSync('data/inputs/catalog.json', 'utf8')) as Array<{ id: string }>;
   const picked = authored.filter((entry) => ['E02', 'M14', 'D24'].includes(entry.id));
   writeFileSync(join(root, 'catalog.json'), JSON.stringify(picked));

@@ -1,7 +1,7 @@
 import type { ToolCaller } from '@forge/tools';
 import type { PromptReading } from './read-prompt.ts';
 import { slugOf, type Entity } from './resolve-entities.ts';
-import { SCREEN_LIMIT } from './screen-group.ts';
+import { screen } from './screen-group.ts';
 
 /**
  * "Is Intel's move just the whole chip sector, or Intel-specific news?", "did the rest of the group fall too?":
@@ -18,16 +18,6 @@ export function asksPeerComparison(reading: PromptReading, entities: Entity[]): 
   return entities.length === 1 && !entities[0].unresolved && (reading.facets.has('move') || reading.facets.has('price')) && PEER_QUESTION.test(reading.rawText);
 }
 
-async function screenRows(tools: ToolCaller, filter: Record<string, unknown>): Promise<Array<{ symbol: string; name: string }>> {
-  const result = await tools.call('fmp', 'fmp_stock_screener', { ...filter, limit: SCREEN_LIMIT });
-  if (!result.ok) return [];
-  const rows = (result.structuredContent as { results?: unknown }).results;
-  if (!Array.isArray(rows)) return [];
-  return rows
-    .filter((row): row is { symbol: string; companyName: string } => typeof row?.symbol === 'string' && typeof row?.companyName === 'string')
-    .map((row) => ({ symbol: row.symbol, name: row.companyName }));
-}
-
 /**
  * The subject's peers, largest market cap first: members of its industry (from its profile), else of its sector.
  * Empty when the screener finds no other member.
@@ -39,7 +29,7 @@ export async function peersOf(tools: ToolCaller, subject: Entity, count: number)
   for (const filter of [{ industry }, { sector }]) {
     const value = Object.values(filter)[0];
     if (typeof value !== 'string' || !value) continue;
-    const others = (await screenRows(tools, { ...filter, isEtf: false })).filter((row) => row.symbol !== subject.symbol);
+    const others = (await screen(tools, { ...(filter as { industry?: string; sector?: string }), isEtf: false })).filter((row) => row.symbol !== subject.symbol);
     if (others.length === 0) continue;
     return others.slice(0, count).map((row) => ({ symbol: row.symbol, slug: slugOf(row.symbol), name: row.name, resolvedByName: false, searchIndex: 0 }));
   }

@@ -48,7 +48,8 @@ export function groupCandidates(text: string): string[] {
   return candidates;
 }
 
-async function screen(tools: ToolCaller, filter: ScreenFilter): Promise<GroupScreen['members']> {
+/** The screener's members for a sector or industry filter, as symbol and name. */
+export async function screen(tools: ToolCaller, filter: ScreenFilter): Promise<GroupScreen['members']> {
   const result = await tools.call('fmp', 'fmp_stock_screener', { ...filter, limit: SCREEN_LIMIT });
   if (!result.ok) return [];
   const rows = (result.structuredContent as { results?: unknown }).results;
