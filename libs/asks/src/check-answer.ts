@@ -1,4 +1,5 @@
 import type { Ask, Asks } from './ask.ts';
+import { countInWords } from './numbers.ts';
 
 /** One way an answer fails what its prompt asked; `code` is the rejection reason, e.g. `ask-not-met:bullets`. */
 export interface AskMiss {
@@ -44,7 +45,6 @@ export function tableRowsOf(text: string): number | null {
 /** The answer's lead: its first sentence of prose, where a pick, verdict or stance is stated first. */
 const leadOf = (text: string) => (sentencesOf(text)[0] ?? '').toLowerCase();
 
-const COUNT_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 
 const miss = (kind: string, message: string): AskMiss => ({ code: `ask-not-met:${kind}`, message });
 
@@ -106,7 +106,7 @@ function checkAsk(ask: Ask, input: AnswerCheckInput): AskMiss | undefined {
     }
     case 'window': {
       const unit = ask.window.unit === 'hours' ? '(?:hours?|hourly bars?|h)' : '(?:trading )?(?:sessions?|days?|bars?|d)';
-      const count = `(?:${ask.window.count}|${COUNT_WORDS[ask.window.count] ?? ask.window.count})`;
+      const count = `(?:${ask.window.count}|${countInWords(ask.window.count)})`;
       return new RegExp(`\\b${count}[- ]?(?:hourly |daily )?${unit}\\b`, 'i').test(answer) ? undefined : miss('window', `the answer does not name the asked window (${ask.window.count} ${ask.window.unit})`);
     }
     case 'list': {

@@ -5,3 +5,4 @@ export { readForm, readWordRange } from './read-form.ts';
 export { checkAnswer, sentencesOf, bulletsOf, paragraphsOf, tableRowsOf, wordsOf } from './check-answer.ts';
 export type { AskMiss, AnswerCheckInput } from './check-answer.ts';
 export { describeAsks, describeForm } from './describe-asks.ts';
+export { countInWords } from './numbers.ts';

@@ -13,3 +13,10 @@ export function numberFrom(token: string | undefined): number | undefined {
 
 /** A count token in a regular expression: digits or a number word. */
 export const COUNT = '(\\d+|a|an|one|single|couple|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)';
+
+const SPELLED = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** A count in words up to twenty ("twenty"), digits beyond: how an answer names a window without a number no tool returned. */
+export function countInWords(count: number): string {
+  return SPELLED[count] ?? String(count);
+}

@@ -4,8 +4,8 @@ import { readForm } from './read-form.ts';
 
 const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
 
-/** Sentences, split after terminal punctuation (decimals and tickers with dots stay whole). */
-const sentencesOf = (t: string) => t.split(/(?<=[.?!])\s+(?=\S)/);
+/** A prompt's sentences, split after terminal punctuation (decimals and tickers with dots stay whole). */
+const promptSentences = (t: string) => t.split(/(?<=[.?!])\s+(?=\S)/);
 
 const BENCHMARKS: Array<[RegExp, string]> = [
   [/\bspy\b|s&p ?500|\bthe market\b|\bthe s&p\b/, 'SPY'],
@@ -49,8 +49,8 @@ const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?
 function readPick(text: string): Ask | undefined {
   // A quoted claim is checked, not asked: "worst" inside it is the claim's word.
   const t = text.replace(/"[^"]*"/g, '""');
-  const clause = sentencesOf(t).find((sentence) => PICK.test(sentence) && !NOT_A_PICK.test(sentence) && !/\bor\b[^.?!]*\?$/.test(sentence.replace(/^(?:walmart|jpmorgan)\b.*/, '')))
-    ?? sentencesOf(t).find((sentence) => /\b(?:who|which)\b[^.?!]*\b(?:more|most|bigger|biggest|larger|largest|better|worse)\b/.test(sentence) && !NOT_A_PICK.test(sentence));
+  const clause = promptSentences(t).find((sentence) => PICK.test(sentence) && !NOT_A_PICK.test(sentence))
+    ?? promptSentences(t).find((sentence) => /\b(?:who|which)\b[^.?!]*\b(?:more|most|bigger|biggest|larger|largest|better|worse)\b/.test(sentence) && !NOT_A_PICK.test(sentence));
   if (!clause) return undefined;
   // The criterion is read from the part of the sentence that asks the pick ("which moved more today, how does each
   // compare with its average volume" picks by move, not volume).
@@ -63,7 +63,7 @@ function readPick(text: string): Ask | undefined {
 }
 
 function readRanking(t: string): Ask | undefined {
-  const clause = sentencesOf(t).find((sentence) => /\brank(?:ed|ing|s)?\b|\border(?:ed)? (?:them )?by\b|\bsort(?:ed)? by\b/.test(sentence));
+  const clause = promptSentences(t).find((sentence) => /\brank(?:ed|ing|s)?\b|\border(?:ed)? (?:them )?by\b|\bsort(?:ed)? by\b/.test(sentence));
   if (!clause) return undefined;
   // "trailing P/E — AMD / INTC / QCOM. rank hi→lo": the metric may sit in the sentence before.
   return { kind: 'ranking', ...criterion(METRIC_WORD.test(clause) ? clause : t) };
@@ -98,7 +98,7 @@ function readWindowAsk(t: string): Ask | undefined {
 }
 
 function readBenchmark(t: string): Ask | undefined {
-  const clause = sentencesOf(t).find((sentence) => /\bvs\.?|\bversus\b|\bagainst\b|compare[sd]?\b|relative to|\bbeat\b|outperform|underperform|excess|tracking|\blead(?:ing)? or lag(?:ging)?\s+(?:behind\s+)?(?:the\s+)?(?:spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|market)/.test(sentence) && BENCHMARKS.some(([pattern]) => pattern.test(sentence)));
+  const clause = promptSentences(t).find((sentence) => /\bvs\.?|\bversus\b|\bagainst\b|compare[sd]?\b|relative to|\bbeat\b|outperform|underperform|excess|tracking|\blead(?:ing)? or lag(?:ging)?\s+(?:behind\s+)?(?:the\s+)?(?:spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|market)/.test(sentence) && BENCHMARKS.some(([pattern]) => pattern.test(sentence)));
   if (!clause) return undefined;
   const symbol = BENCHMARKS.find(([pattern]) => pattern.test(clause))![1];
   const window = readWindow(clause) ?? readWindow(t);
@@ -109,7 +109,7 @@ function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
   if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
-  const claim = quoted ?? sentencesOf(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|alleg/i.test(sentence)) ?? original;
+  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|alleg/i.test(sentence)) ?? original;
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').trim() };
 }
 
@@ -142,7 +142,7 @@ function slashStance(t: string): Ask | undefined {
 function readStance(t: string): Ask | undefined {
   const slashed = slashStance(t);
   if (slashed) return slashed;
-  const sentences = sentencesOf(t);
+  const sentences = promptSentences(t);
   const ordered = [...sentences.filter((sentence) => /pick one|choose one|one of:/.test(sentence)), ...sentences];
   for (const sentence of ordered) {
     const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*\([^)]*\)/g, '').replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/\s+(?:(?:over|in|during|across) the (?:last|past|same) [^?.!,]*|today|this week|on the day|so far)(?=\s*[?.!]*\s*$)/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));

@@ -1,4 +1,5 @@
 import type { Entry } from '@forge/catalog';
+import { countInWords } from '@forge/asks';
 import type { Plan, Trace } from '@forge/plan';
 import type { Composer, ComposeOutcome } from './composer.ts';
 import type { Citation, Reference } from './reference.ts';
@@ -6,9 +7,9 @@ import { FactReader } from './template/fact-reader.ts';
 import { entityClauses, type Focus, type Style, type Subject } from './template/entity-clauses.ts';
 import { marketClauses, moverRows } from './template/market-clauses.ts';
 import { screenClause } from './template/screen-clause.ts';
-import { fitClauses, layoutAnswer, layoutTable, readAnswerShape, shapeFromForm, wordCount, type AnswerShape } from './template/answer-layout.ts';
+import { fitClauses, layoutAnswer, layoutTable, pieceCount, readAnswerShape, shapeFromForm, wordCount, type AnswerShape } from './template/answer-layout.ts';
 import { leadClauses } from './template/lead-clause.ts';
-import { headlinesClause, inWords, windowClause } from './template/ask-clauses.ts';
+import { headlinesClause, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
 
 export const TEMPLATE_COMPOSER_VERSION = 'template-v14';
@@ -58,7 +59,7 @@ function withPostedText(clauses: string[], trace: Trace, facts: FactReader): str
 function messageRows(facts: FactReader): Array<{ label: string; clauses: string[] }> {
   const texts = (facts.list('slack_history_texts') ?? []) as string[];
   const users = (facts.list('slack_history_users') ?? []) as string[];
-  return texts.map((text, index) => ({ label: users[index] ?? `message ${inWords(index + 1)}`, clauses: [`“${text}”`] }));
+  return texts.map((text, index) => ({ label: users[index] ?? `message ${countInWords(index + 1)}`, clauses: [`“${text}”`] }));
 }
 
 /** The asked number of headlines replaces the latest-headline clause. */
@@ -81,8 +82,6 @@ function filled(facts: FactReader, plan: Plan, trace: Trace, shape: AnswerShape,
   }
   return out;
 }
-
-const pieceCount = (clauses: string[]) => clauses.reduce((sum, clause) => sum + clause.split(/;\s+|(?<=[.!?])\s+(?=[A-Z])/).length, 0);
 
 function writeClauses(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, style: Style): string[] {
   const sections = writeSections(facts, plan, trace, focus, style);

@@ -3,10 +3,8 @@ import { ForgeError, isRetryable } from '@forge/errors';
 import type { Plan, PlanIssue, Trace } from '@forge/plan';
 import type { PlanLimits, TokenUsage } from '@forge/planner';
 import { forEpisode, type ToolCaller, type ToolCallOptions, type ToolSpec } from '@forge/tools';
-import type { Reference } from '@forge/composer';
-import { answerTokens, valueInText } from '@forge/replay';
-import { readAsks } from '@forge/asks';
 import type { Clock } from './clock.ts';
+import { fittedLength, statedRequirements, withAsks, withEntities } from './packaged-requirements.ts';
 import type { FailureRecord, GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
 import { retryStage, StageAttemptsError, type RetryOptions } from './retry-stage.ts';
@@ -106,85 +104,6 @@ function logTrace(log: TaskLog, trace: Trace, attempt: number): void {
  * Takes one entry through plan → check → run → compose → grounding with bounded retries for retryable errors,
  * and returns a GenerationRecord or a FailureRecord. Never throws: anything unexpected is a failure at 'internal'.
  */
-const PROSE_CHARS = 160;
-
-/**
- * The packaged answer requirements are what the reference answer states, as the environment scores it: grounded_from
- * = the facts the answer used whose values its matcher finds in the text (libs/replay), must_include = the planned
- * ones among them. A planned must_include fact the answer does not state findably is a failure, never dropped. Left
- * out of both: a boolean flag (a check, not a figure an answer states) and a prose text longer than a sentence (a
- * company description: an answer summarises it, and the judge, not the substring matcher, scores a summary).
- */
-function statedRequirements(plan: Plan, trace: Trace, reference: Reference): { plan: Plan } | { missing: string[] } {
-  const requirements = plan.final_answer_requirements;
-  const text = reference.answer_text;
-  const stateable = (key: string) => {
-    const value = trace.state[key];
-    return key in trace.state && typeof value !== 'boolean' && !(typeof value === 'string' && value.length > PROSE_CHARS);
-  };
-  const stated = (key: string) => stateable(key) && valueInText(trace.state[key], text);
-  const missing = requirements.must_include.filter((key) => stateable(key) && !stated(key));
-  if (missing.length > 0) return { missing };
-  const mustInclude = requirements.must_include.filter(stated);
-  const groundedFrom = [...new Set([...mustInclude, ...Object.keys(reference.facts).filter(stated)])];
-  if (groundedFrom.length === 0) return { missing: ['(the answer states no tool fact)'] };
-  return { plan: { ...plan, final_answer_requirements: { ...requirements, must_include: mustInclude, grounded_from: groundedFrom } } };
-}
-
-const SYMBOL_PARAMS = new Set(['symbol', 'ticker', 'symbols', 'tickers', 'stocksTicker']);
-
-/** The symbols the run asked tools about (placeholders resolved), in first-use order: what picks and tables range over. */
-function tracedSymbols(trace: Trace): string[] {
-  const symbols: string[] = [];
-  for (const step of trace.steps) {
-    if (step.tool === 'fmp_search_ticker') continue;
-    for (const [name, value] of Object.entries(step.args)) {
-      if (!SYMBOL_PARAMS.has(name)) continue;
-      for (const item of Array.isArray(value) ? value : String(value).split(',')) {
-        const symbol = String(item).trim();
-        if (/^[A-Z][A-Z.]{0,5}$/.test(symbol) && !symbols.includes(symbol)) symbols.push(symbol);
-      }
-    }
-  }
-  return symbols;
-}
-
-/**
- * Attaches what the prompt asks (libs/asks) to the plan, so the composer answers it, the gate checks it and a judge
- * sees it; the entities are the plan's symbols, less a benchmark asked against (it is the yardstick, not a pick).
- */
-function withAsks(plan: Plan, prompt: string): Plan {
-  if (plan.final_answer_requirements.asks) return plan;
-  return { ...plan, final_answer_requirements: { ...plan.final_answer_requirements, asks: readAsks(prompt) } };
-}
-
-/** The asks' entities, once the run has resolved every name to its symbol. */
-function withEntities(plan: Plan, trace: Trace): Plan {
-  const asks = plan.final_answer_requirements.asks;
-  if (!asks || asks.entities.length > 0) return plan;
-  const benchmarks = new Set(asks.asks.flatMap((ask) => (ask.kind === 'benchmark' ? [ask.symbol] : [])));
-  const symbols = tracedSymbols(trace);
-  const names = symbols.filter((symbol) => !benchmarks.has(symbol));
-  const entities = names.length > 0 ? names : symbols;
-  return { ...plan, final_answer_requirements: { ...plan.final_answer_requirements, asks: { ...asks, entities } } };
-}
-
-/**
- * The environment scores length against `target_length_range` in whitespace tokens. A length the prompt asked for
- * ("<= 60 words") caps the answer: going over it is a compose failure. Otherwise the range is the
- * planner's guess for the format, and it is widened to take in the reference answer, the exemplar of the target.
- */
-function fittedLength(plan: Plan, text: string): { plan: Plan } | { problem: string } {
-  const tokens = answerTokens(text);
-  const [low, high] = plan.judge_rubric.target_length_range;
-  if (tokens >= low && tokens <= high) return { plan };
-  if (tokens > high && /\bwords?\b/i.test(plan.final_answer_requirements.format)) {
-    return { problem: `the answer is ${tokens} words, outside the asked length ${low}-${high} (${plan.final_answer_requirements.format})` };
-  }
-  const range: [number, number] = [Math.min(low, Math.max(1, Math.floor(tokens * 0.75))), Math.max(high, Math.ceil(tokens * 1.25))];
-  return { plan: { ...plan, judge_rubric: { ...plan.judge_rubric, target_length_range: range } } };
-}
-
 export async function generateEntry(input: EntryInput, context: EntryContext, log: TaskLog): Promise<GenerationRecord | FailureRecord> {
   const { entry } = input;
   const { pipeline, clock } = context;
@@ -246,13 +165,13 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       throw new StageFailure('check', reason, 1, { plan });
     }
 
-    const plannedChecked = plan;
+    const checkedPlan = plan;
     const trace = await stage(
       'run',
       async (attempt) => {
         // One episode per sample: stateful tools (Slack) show it the seed world plus its own writes only.
         const caller = recordingCaller(forEpisode(pipeline.tools, input.key));
-        const result = await pipeline.runPlan(plannedChecked, caller);
+        const result = await pipeline.runPlan(checkedPlan, caller);
         logTrace(log, result, attempt);
         const accepted = result.all_accepted && result.steps.every((step) => step.accepted);
         if (!accepted && caller.transportErrors > 0) throw new TransportTraceError(result);
@@ -264,17 +183,18 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       throw new StageFailure('run', describeFailingSteps(trace), maxAttempts, { plan, trace });
     }
     const runDone = clock.now();
-    const checkedPlan = withEntities(plannedChecked, trace);
+    // The asks range over the names the run resolved; the composer answers them.
+    const answerPlan = withEntities(checkedPlan, trace);
 
     const composed = await stage('compose', async (attempt) => {
       log.add('compose', `attempt ${attempt} with ${pipeline.composer.id}`);
-      return context.callModel('compose', entry, () => pipeline.composer.compose(entry, checkedPlan, trace), (outcome) => outcome.usage);
+      return context.callModel('compose', entry, () => pipeline.composer.compose(entry, answerPlan, trace), (outcome) => outcome.usage);
     });
     usage.push(...composed.usage);
     log.add('compose', 'reference', { answer_text: composed.reference.answer_text, citations: composed.reference.citations });
     const composeDone = clock.now();
 
-    const grounding = await pipeline.checkGrounding(composed.reference, checkedPlan);
+    const grounding = await pipeline.checkGrounding(composed.reference, answerPlan);
     log.add('grounding', grounding.ok ? 'ok' : 'not grounded', grounding);
     if (!grounding.ok) {
       const parts = [
@@ -284,7 +204,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       throw new StageFailure('grounding', parts.join('; ') || 'grounding check failed', 1, { plan, trace });
     }
 
-    const packaged = statedRequirements(checkedPlan, trace, composed.reference);
+    const packaged = statedRequirements(answerPlan, trace, composed.reference);
     if ('missing' in packaged) {
       throw new StageFailure('grounding', `not stated where the environment's matcher finds it: ${packaged.missing.join(', ')}`, 1, { plan, trace });
     }

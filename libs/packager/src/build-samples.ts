@@ -2,7 +2,7 @@ import type { GenerationRecord } from '@forge/engine';
 import { toSample, validateSample, type PromptTokenEncoding, type SampleGates, type SampleValidator, type SampleVerdict, type SkyRLSample, type ToSampleOptions } from '@forge/sample';
 import type { Replay } from '@forge/replay';
 import type { RecordRef } from './index-run.ts';
-import { recordedCalls, replayRow } from './replay-gate.ts';
+import { replayRow } from './replay-gate.ts';
 import { RecordReader } from './record-reader.ts';
 
 export interface BuiltSample {
@@ -42,7 +42,7 @@ export async function* buildSamples(
 /** Runs the oracle replay on a schema-valid row and adds its problems (replay:step, :coverage, :grounding). */
 async function withReplay(sample: SkyRLSample, record: GenerationRecord, verdict: SampleVerdict): Promise<{ verdict: SampleVerdict; replay: Replay | null }> {
   if (verdict.problems.some((problem) => problem.code === 'schema' || problem.code === 'not-an-object')) return { verdict, replay: null };
-  const replay = await replayRow(sample, recordedCalls(record));
+  const replay = await replayRow(sample, record.trace.steps);
   if (replay.problems.length === 0) return { verdict, replay };
   const problems = [...verdict.problems, ...replay.problems.map((problem) => ({ code: problem.code, message: problem.message, path: '/reward_spec/ground_truth' }))];
   return { verdict: { ...verdict, ok: false, problems }, replay };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { TraceSchema } from '@forge/plan';
 import type { Replay } from '@forge/replay';
 import { SkyRLSampleSchema, type SkyRLSample } from '@forge/sample';
 import { summariseReplay } from './build-manifest.ts';
@@ -25,12 +26,8 @@ export interface DatasetReplay {
   rejections: ReplayRejection[];
 }
 
-// What the replay needs of a raw trace file (the packager writes them under raw_llm/, see RawTraceWriter).
-const RawTraceSchema = z.object({
-  trace: z.object({
-    steps: z.array(z.object({ server: z.string(), tool: z.string(), args: z.record(z.string(), z.unknown()), status: z.string(), structured_content: z.unknown() })),
-  }),
-});
+// A raw trace file as RawTraceWriter writes it under raw_llm/: the replay reads its trace.
+const RawTraceSchema = z.object({ trace: TraceSchema });
 
 /**
  * Replays every row of a packaged dataset file the way the environment would (libs/replay), over the recorded

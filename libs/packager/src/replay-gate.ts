@@ -1,11 +1,5 @@
-import type { GenerationRecord } from '@forge/engine';
 import { replaySample, type Replay, type RecordedCall } from '@forge/replay';
 import type { SkyRLSample } from '@forge/sample';
-
-/** The recorded tool calls of a generation record, in step order, as the replay serves them. */
-export function recordedCalls(record: GenerationRecord): RecordedCall[] {
-  return record.trace.steps.map((step) => ({ server: step.server, tool: step.tool, args: step.args, status: step.status, structured_content: step.structured_content }));
-}
 
 /**
  * The oracle replay of a packaged row: its own plan as the agent's actions over the recorded results, its own

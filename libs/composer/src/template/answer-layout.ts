@@ -59,9 +59,17 @@ const sentence = (clause: string) => (/[.!?]$/.test(clause) ? clause : `${clause
  * Clauses cut into at least `parts` pieces where they can be: at semicolons first, then between sentences, so
  * "three bullets" over two clauses that state three things still gives three bullets.
  */
+// Where a clause may be cut into more pieces: at a semicolon, then between sentences.
+const PIECE_BREAKS = [/;\s+/, /(?<=[.!?])\s+(?=[A-Z])/];
+
+/** How many pieces the clauses can be cut into at most (what an asked count of bullets or sentences can draw on). */
+export function pieceCount(clauses: string[]): number {
+  return clauses.reduce((sum, clause) => sum + clause.split(new RegExp(PIECE_BREAKS.map((pattern) => pattern.source).join('|'))).length, 0);
+}
+
 function splitToCount(clauses: string[], parts: number): string[] {
   let pieces = clauses;
-  for (const separator of [/;\s+/, /(?<=[.!?])\s+(?=[A-Z])/]) {
+  for (const separator of PIECE_BREAKS) {
     while (pieces.length < parts) {
       const longest = pieces.reduce((best, clause, index) => (clause.split(separator).length > 1 && (best < 0 || clause.length > pieces[best]!.length) ? index : best), -1);
       if (longest < 0) break;

@@ -1,11 +1,7 @@
-import type { Asks } from '@forge/asks';
+import { countInWords, type Asks } from '@forge/asks';
 import type { FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
-
-/** A count in words ("twenty"): the asked window is named without writing a number no tool returned. */
-export const inWords = (count: number) => WORDS[count] ?? String(count);
 
 const SERIES = ['w_closes', 'trend_closes', 'closes', 'w_times', 'bar_times', 'sessions'];
 
@@ -21,17 +17,12 @@ export function windowClause(asks: Asks | undefined, facts: FactReader, subjects
     return length === window.count || length === window.count + 1;
   }));
   if (!covered) return undefined;
-  const count = inWords(window.count);
+  const count = countInWords(window.count);
   if (window.unit === 'hours') return `The window is the last ${count} hourly bars (${count} ${window.count === 1 ? 'hour' : 'hours'})`;
   return `The window is the last ${count} ${window.count === 1 ? 'session' : 'sessions'}`;
 }
 
-function peekLength(facts: FactReader, key: string): number | undefined {
-  const had = facts.used.has(key);
-  const value = facts.list(key);
-  if (!had) facts.used.delete(key);
-  return value?.length;
-}
+const peekLength = (facts: FactReader, key: string) => facts.peek((reader) => reader.list(key))?.length;
 
 /**
  * N headlines per subject with their links, when the prompt asked for more than one and the trace holds the list
@@ -55,12 +46,7 @@ export function headlinesClause(asks: Asks | undefined, facts: FactReader, subje
     const notes = [dates?.[index]?.slice(0, 10), publishers?.[index], sentiments?.[index] ? `${sentiments[index]} sentiment` : undefined, urls?.[index]].filter(Boolean);
     return `“${title}”${notes.length ? ` (${notes.join(', ')})` : ''}`;
   });
-  return `The ${inWords(list.count)} latest ${subject.symbol} headlines: ${items.join('; ')}`;
+  return `The ${countInWords(list.count)} latest ${subject.symbol} headlines: ${items.join('; ')}`;
 }
 
-function peekList(facts: FactReader, key: string): unknown[] | undefined {
-  const had = facts.used.has(key);
-  const value = facts.list(key);
-  if (!had) facts.used.delete(key);
-  return value;
-}
+const peekList = (facts: FactReader, key: string) => facts.peek((reader) => reader.list(key));

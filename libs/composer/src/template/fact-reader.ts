@@ -41,6 +41,17 @@ export class FactReader {
     return value;
   }
 
+  /**
+   * Reads a fact to decide something (a pick, a verdict, whether a window is covered) without marking it used:
+   * only a fact the answer then states, through the readers above, becomes a cited fact.
+   */
+  peek<T>(read: (reader: FactReader) => T): T {
+    const before = new Set(this.used);
+    const value = read(this);
+    for (const key of [...this.used]) if (!before.has(key)) this.used.delete(key);
+    return value;
+  }
+
   /** Keys of the state matching a pattern, in insertion order. */
   keys(pattern: RegExp): string[] {
     return Object.keys(this.state).filter((key) => pattern.test(key));

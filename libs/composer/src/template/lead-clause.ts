@@ -54,12 +54,7 @@ function valuesOf(metric: Metric, facts: FactReader, subjects: Subject[]): Array
 }
 
 // Reading a value to decide marks it used only when the answer states it.
-function peek(facts: FactReader, key: string): number | undefined {
-  const had = facts.used.has(key);
-  const value = facts.number(key);
-  if (!had) facts.used.delete(key);
-  return value;
-}
+const peek = (facts: FactReader, key: string) => facts.peek((reader) => reader.number(key));
 
 const PICK_PHRASES: Record<string, [string, string]> = {
   move: ['had the best day', 'had the worst day'],
@@ -117,12 +112,7 @@ function claimSubjects(claim: string, facts: FactReader, subjects: Subject[]): S
   return subjects.map((subject) => ({ subject, at: position(subject) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at).map((entry) => entry.subject);
 }
 
-function peekText(facts: FactReader, key: string): string | undefined {
-  const had = facts.used.has(key);
-  const value = facts.text(key);
-  if (!had) facts.used.delete(key);
-  return value;
-}
+const peekText = (facts: FactReader, key: string) => facts.peek((reader) => reader.text(key));
 
 /**
  * A ruling on a claim about a move: supported when the move has the claimed direction and, when the claim names a
@@ -165,9 +155,7 @@ function growthVerdict(claim: string, facts: FactReader, about: Subject | undefi
   if (!item || !/doubl|tripl|grew|grow|rose|increase|jump|more than|over\s+\d/.test(claim)) return undefined;
   const key = `income_${item}_growth`;
   // Growth per period, newest first, keyed by symbol.
-  const had = facts.used.has(key);
-  const series = about ? facts.record(key)?.[about.symbol] : undefined;
-  if (!had) facts.used.delete(key);
+  const series = about ? facts.peek((reader) => reader.record(key)?.[about.symbol]) : undefined;
   const growth = Array.isArray(series) && typeof series[0] === 'number' ? series[0] : undefined;
   if (growth === undefined) return undefined;
   const bound = /tripl/.test(claim) ? 200 : /doubl/.test(claim) ? 100 : Number(/(?:more than|over|above|at least)\s*(\d+(?:\.\d+)?)\s*%/.exec(claim)?.[1] ?? 0);
