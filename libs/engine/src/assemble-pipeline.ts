@@ -1,5 +1,5 @@
 import { checkGrounding, type Composer } from '@forge/composer';
-import { checkPlan, runPlan } from '@forge/plan';
+import { checkPlan, ParamValidators, runPlan } from '@forge/plan';
 import type { Planner } from '@forge/planner';
 import type { ToolCaller } from '@forge/tools';
 import type { Pipeline } from './pipeline.ts';
@@ -19,11 +19,13 @@ export interface PipelineParts {
 /** The generation pipeline from its parts: the real plan checker, runner and grounding check, and the provenance. */
 export function assemblePipeline(parts: PipelineParts): Pipeline {
   const { planner, composer, tools } = parts;
+  // One compile per tool schema for the whole run, not per plan (issue 14: the compiles blocked the event loop).
+  const validators = new ParamValidators();
   return {
     planner,
     composer,
     tools,
-    checkPlan: (plan, inventory, options) => checkPlan(plan, inventory, options),
+    checkPlan: (plan, inventory, options) => checkPlan(plan, inventory, { ...options, validators }),
     runPlan: (plan, caller) => runPlan(plan, caller),
     checkGrounding: (reference, plan) => checkGrounding(reference, plan.final_answer_requirements.must_include),
     provenance: {

@@ -7,4 +7,4 @@ export type { StdioHandle } from './serve-stdio.ts';
 export { parseServerArgs, isLoopbackHost, ServerArgsSchema, DEFAULT_SNAPSHOT_DIR, DEFAULT_DATA_DIR, DEFAULT_HOST } from './parse-server-args.ts';
 export type { ServerArgs } from './parse-server-args.ts';
 export { linkInMemory } from './link-in-memory.ts';
-export { outputValidators } from './output-validators.ts';
+export { outputValidators, OutputSchemaValidators } from './output-validators.ts';

@@ -11,16 +11,13 @@
  * - A string with placeholders embedded in other text (`"${ticker} news"`) is a string; only its content
  *   checks (pattern, enum, format, length) are skipped.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv';
 import type { ToolSpec } from '@forge/tools';
 import type { PlanIssue } from './plan-issue.ts';
 import { isPlainObject } from './own-property.ts';
+import type { ParamValidators } from './param-validators.ts';
 import { findPlaceholders } from './resolve-placeholders.ts';
 import { itemSchemas, propertySchemas, schemaTypes, type SchemaNode } from './walk-json-schema.ts';
-
-/** Compiled validators for one checkPlan call, keyed by "server.tool" (no module-level cache). */
-export type ValidatorCache = Map<string, ValidateFunction | Error>;
 
 interface PlaceholderPosition {
   pointer: string;
@@ -29,14 +26,14 @@ interface PlaceholderPosition {
 }
 
 /** Issues for one step's params: invalid against the inputSchema, unknown names, placeholders in non-string slots. */
-export function checkParams(step: number, params: Record<string, unknown>, tool: ToolSpec, cache: ValidatorCache): PlanIssue[] {
+export function checkParams(step: number, params: Record<string, unknown>, tool: ToolSpec, validators: ParamValidators): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const schema = tool.inputSchema as Record<string, unknown>;
   const fqn = `${tool.server}.${tool.tool}`;
   const positions = placeholderPositions(params);
   const byPointer = new Map(positions.map((position) => [position.pointer, position]));
 
-  const validate = compile(schema, fqn, cache);
+  const validate = validators.validatorFor(schema);
   if (validate instanceof Error) {
     issues.push({ severity: 'warning', code: 'invalid-params', step, field: 'params', message: `step ${step}: the inputSchema of ${fqn} could not be compiled (${validate.message}); params were not checked` });
   } else if (!validate(params)) {
@@ -67,22 +64,6 @@ export function checkParams(step: number, params: Record<string, unknown>, tool:
     }
   }
   return issues;
-}
-
-function compile(schema: Record<string, unknown>, fqn: string, cache: ValidatorCache): ValidateFunction | Error {
-  const cached = cache.get(fqn);
-  if (cached) return cached;
-  let result: ValidateFunction | Error;
-  try {
-    const options = { strict: false, allErrors: true, validateFormats: false, logger: false } as const;
-    const draft2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
-    const { $schema: _ignored, ...body } = schema;
-    result = draft2020 ? new Ajv2020(options).compile(body) : new Ajv(options).compile(body);
-  } catch (error) {
-    result = error instanceof Error ? error : new Error(String(error));
-  }
-  cache.set(fqn, result);
-  return result;
 }
 
 function describeAjvError(step: number, fqn: string, schema: Record<string, unknown>, error: ErrorObject): PlanIssue {

@@ -1,12 +1,13 @@
 import type { Complexity } from '@forge/catalog';
 import type { ToolSpec } from '@forge/tools';
 import { checkExtractPath } from './check-extract-path.ts';
-import { checkParams, type ValidatorCache } from './check-params.ts';
+import { checkParams } from './check-params.ts';
 import { DslParseError } from './dsl-parse-error.ts';
 import { expressionReferences } from './expression-references.ts';
 import { parseExtractPath } from './extract.ts';
 import { HELPERS } from './helpers.ts';
 import { isPlainObject } from './own-property.ts';
+import { ParamValidators } from './param-validators.ts';
 import { parseCondition, parseExpression } from './parse-expression.ts';
 import type { PlanIssue } from './plan-issue.ts';
 import type { Plan, Step } from './plan-schema.ts';
@@ -16,6 +17,11 @@ import { splitStatement } from './run-statement.ts';
 export interface CheckPlanOptions {
   /** Enables the step-count check against the complexity's range. */
   complexity?: Complexity;
+  /**
+   * Compiled inputSchema validators to reuse (`new ParamValidators()`); pass one per run so each schema compiles
+   * once. Without it the call compiles what it needs and keeps nothing.
+   */
+  validators?: ParamValidators;
 }
 
 /** Step counts a plan of each complexity should have (inclusive). */
@@ -37,7 +43,7 @@ interface Introduced {
  */
 export function checkPlan(plan: Plan, inventory: ToolSpec[], options: CheckPlanOptions = {}): PlanIssue[] {
   const issues: PlanIssue[] = [];
-  const cache: ValidatorCache = new Map();
+  const validators = options.validators ?? new ParamValidators();
   const known = new Map<string, Introduced>();
   const steps = plan.tool_sequence;
 
@@ -57,7 +63,7 @@ export function checkPlan(plan: Plan, inventory: ToolSpec[], options: CheckPlanO
     const number = index + 1;
     const own = new Map<string, Introduced>();
     const tool = checkTool(step, number, inventory, issues);
-    if (tool) issues.push(...checkParams(number, step.params, tool, cache));
+    if (tool) issues.push(...checkParams(number, step.params, tool, validators));
     checkParamPlaceholders(step, number, known, issues);
 
     const requirements = step.analysis_requirements;

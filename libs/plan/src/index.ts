@@ -25,6 +25,8 @@ export { PyFloat, toPlainJson } from './py-float.ts';
 export { parsePythonJson } from './parse-python-json.ts';
 export { checkPlan, STEP_RANGES } from './check-plan.ts';
 export type { CheckPlanOptions } from './check-plan.ts';
+export { ParamValidators } from './param-validators.ts';
+export type { ParamValidator } from './param-validators.ts';
 export { runPlan } from './run-plan.ts';
 export type { RunPlanOptions } from './run-plan.ts';
 export { planJsonSchema } from './plan-json-schema.ts';
