@@ -13,7 +13,16 @@ const CLI = ['--import', 'tsx', 'apps/cli/src/main.ts'];
 const args = process.argv.slice(2);
 const keepAt = args.indexOf('--keep');
 const keep = keepAt >= 0 ? args.splice(keepAt, 2)[1] : undefined;
-const catalogs = args.map((file) => ({ file, entries: JSON.parse(readFileSync(file, 'utf8')) as CatalogEntry[] }));
+// Catalogs written apart may reuse ids: a repeated id is run (and scored) as <catalog number>-<id>.
+const seen = new Set<string>();
+const catalogs = args.map((file, index) => ({
+  file,
+  entries: (JSON.parse(readFileSync(file, 'utf8')) as CatalogEntry[]).map((entry) => {
+    const id = seen.has(entry.id) ? `C${index + 1}-${entry.id}` : entry.id;
+    seen.add(id);
+    return { ...entry, id };
+  }),
+}));
 
 const root = keep ?? mkdtempSync(join(tmpdir(), 'forge-measure-'));
 mkdirSync(root, { recursive: true });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACT_LABELS } from './read-facts.ts';
 
 /**
  * What a prompt asks the answer to deliver, read from its text alone (entities are the planner's to resolve).
@@ -23,6 +24,7 @@ export const WindowSchema = z.object({ unit: z.enum(['sessions', 'hours']), coun
 export type AskWindow = z.infer<typeof WindowSchema>;
 
 export const AskSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fact'), facts: z.array(z.enum(FACT_LABELS)).min(1).describe('company facts the prompt names, stated for each name') }),
   z.object({ kind: z.literal('list'), of: z.enum(['headlines', 'movers', 'search-results', 'messages', 'items']), count: z.number().int().min(1), per_entity: z.boolean(), fields: z.array(z.enum(['source', 'link', 'date', 'sentiment'])) }),
   z.object({ kind: z.literal('ranking'), by: z.string(), absolute: z.boolean() }),
   z.object({ kind: z.literal('pick'), by: z.string(), direction: z.enum(['max', 'min']), absolute: z.boolean() }),

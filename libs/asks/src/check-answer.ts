@@ -1,5 +1,6 @@
 import type { Ask, Asks } from './ask.ts';
 import { countInWords } from './numbers.ts';
+import { FACT_WORDS } from './read-facts.ts';
 
 /** One way an answer fails what its prompt asked; `code` is the rejection reason, e.g. `ask-not-met:bullets`. */
 export interface AskMiss {
@@ -89,6 +90,10 @@ function checkAsk(ask: Ask, input: AnswerCheckInput): AskMiss | undefined {
   const lead = leadOf(answer);
   const text = answer.toLowerCase();
   switch (ask.kind) {
+    case 'fact': {
+      const unstated = ask.facts.filter((label) => FACT_WORDS[label].stated && !FACT_WORDS[label].stated!.test(answer));
+      return unstated.length ? miss('fact', `the answer does not state the ${unstated.map((label) => FACT_WORDS[label].name).join(', ')} the prompt asked for`) : undefined;
+    }
     case 'pick': {
       const named = asks.entities.filter((symbol) => lead.includes(symbol.toLowerCase()));
       // A pick needs two names to pick between ("which was the highest close" over one name is a window fact).
@@ -122,7 +127,7 @@ function checkAsk(ask: Ask, input: AnswerCheckInput): AskMiss | undefined {
 
 /**
  * Checks an answer against its asks, deterministically: the form (bullets, sentences, paragraphs, table, words),
- * the pick, verdict or stance stated, the window named, linked items counted, and the Slack side effects (a read
+ * each named fact stated, the pick, verdict or stance stated, the window named, linked items counted, and the Slack side effects (a read
  * never posts; a post carries the asked text).
  */
 export function checkAnswer(input: AnswerCheckInput): AskMiss[] {

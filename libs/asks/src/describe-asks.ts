@@ -1,4 +1,5 @@
 import type { Ask, AnswerForm, Asks } from './ask.ts';
+import { FACT_WORDS } from './read-facts.ts';
 
 /** The form in words, as a model is told it ("exactly 3 bullets", "a markdown table, then one line"). */
 export function describeForm(form: AnswerForm): string {
@@ -16,6 +17,7 @@ export function describeForm(form: AnswerForm): string {
 
 function describeAsk(ask: Ask): string {
   switch (ask.kind) {
+    case 'fact': return `state for each name: ${ask.facts.map((label) => FACT_WORDS[label].name).join(', ')}`;
     case 'list': return `list ${ask.count} ${ask.of}${ask.per_entity ? ' for each name' : ''}${ask.fields.length ? ` with ${ask.fields.join(', ')}` : ''}`;
     case 'ranking': return `rank the names by ${ask.by}${ask.absolute ? ' (size, either direction)' : ''}`;
     case 'pick': return `name first the one with the ${ask.direction === 'max' ? 'highest' : 'lowest'} ${ask.by}${ask.absolute ? ' in absolute terms' : ''}, with the figure that decided it`;

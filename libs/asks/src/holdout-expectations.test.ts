@@ -11,7 +11,7 @@ interface Entry {
 }
 
 const KIND: Record<Ask['kind'], string> = {
-  list: 'list', ranking: 'ranking', pick: 'pick', window: 'window_stat', benchmark: 'benchmark', verdict: 'verdict', stance: 'stance',
+  fact: 'fact', list: 'list', ranking: 'ranking', pick: 'pick', window: 'window_stat', benchmark: 'benchmark', verdict: 'verdict', stance: 'stance',
   'slack-post': 'slack_post', 'slack-read': 'slack_read', conditional: 'conditional',
 };
 

@@ -6,3 +6,5 @@ export { checkAnswer, sentencesOf, bulletsOf, paragraphsOf, tableRowsOf, wordsOf
 export type { AskMiss, AnswerCheckInput } from './check-answer.ts';
 export { describeAsks, describeForm } from './describe-asks.ts';
 export { countInWords } from './numbers.ts';
+export { readFacts, FACT_LABELS, FACT_WORDS } from './read-facts.ts';
+export type { FactLabel } from './read-facts.ts';

@@ -1,6 +1,7 @@
 import type { Ask, Asks, AskWindow } from './ask.ts';
 import { COUNT, numberFrom } from './numbers.ts';
 import { readForm } from './read-form.ts';
+import { readFacts } from './read-facts.ts';
 
 const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
 
@@ -29,6 +30,7 @@ export function readWindow(t: string): AskWindow | undefined {
 /** What a pick or ranking orders by, from the words of its clause. */
 function criterion(clause: string): { by: string; absolute: boolean } {
   const absolute = /\babs(?:olute)?\b|regardless of direction|either direction|size of|moved (?:the )?more|moved (?:the )?most|biggest mover|largest mover|largest (?:%|percentage )?move|biggest (?:%|percentage )?move/.test(clause);
+  if (/(?:clos(?:e|er|est)|near(?:er|est)?|furthest|farthest|far(?:ther)?) (?:to|from) (?:its|their|the) (?:52[- ]?week|one-year|1-year|12-month|annual|year(?:'s|ly)?) high/.test(clause)) return { by: 'below-high', absolute: false };
   if (/p\/e|\bpe\b|multiple|valuation|cheap|expensive/.test(clause)) return { by: 'pe', absolute: false };
   if (/sentiment|negative news|bad news|positive news/.test(clause)) return { by: 'sentiment', absolute: false };
   if (/excess|beat\b[^.?!]*\bby more|vs\.? (?:spy|qqq|dia|iwm)|versus (?:spy|qqq)|relative to/.test(clause)) return { by: 'excess-return', absolute: false };
@@ -41,10 +43,10 @@ function criterion(clause: string): { by: string; absolute: boolean } {
   return { by: 'move', absolute };
 }
 
-const METRIC_WORD = /mov|%|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap|volatil/;
+const METRIC_WORD = /mov|%|52[- ]?week|year(?:'s|ly)? high|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap|volatil/;
 
-const PICK = /\b(?:which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
-const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) the (?:ceo|cfo|chair|founder|head)|who runs|pick one\b|choose (?:exactly |only )?one\b/;
+const PICK = /\b(?:closest to|nearest to|furthest from|which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
+const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) (?:the )?(?:current |new |acting |interim )?(?:ceo|cfo|chair|founder|head|chief)|who runs|pick one\b|choose (?:exactly |only )?one\b/;
 
 function readPick(text: string): Ask | undefined {
   // A quoted claim is checked, not asked: "worst" inside it is the claim's word.
@@ -58,6 +60,8 @@ function readPick(text: string): Ask | undefined {
   const part = parts.find((candidate) => PICK.test(candidate) && !NOT_A_PICK.test(candidate)) ?? clause;
   // "pick the strongest of the three" names no metric itself: the sentence around it does.
   const { by, absolute } = METRIC_WORD.test(part) ? criterion(part) : criterion(clause);
+  // Closest to the 52-week high is the least distance below it.
+  if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from/.test(clause) ? 'max' : 'min', absolute: false };
   const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause);
   return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };
 }
@@ -187,6 +191,11 @@ function readSlack(t: string, original: string): Ask[] {
 
 const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything/;
 
+function readFactAsk(text: string): Ask | undefined {
+  const facts = readFacts(text);
+  return facts.length ? { kind: 'fact', facts } : undefined;
+}
+
 function readConditional(t: string): Ask | undefined {
   const match = /\bif\s+([^,;]+?)(?:,|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
     // "If it is, post A. If it isn't, post B."
@@ -194,10 +203,10 @@ function readConditional(t: string): Ask | undefined {
   return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
 }
 
-/** Reads every ask of a prompt: its form, lists, picks, rankings, windows, benchmarks, verdicts, stances, Slack and conditionals. */
+/** Reads every ask of a prompt: its form, the facts it names, lists, picks, rankings, windows, benchmarks, verdicts, stances, Slack and conditionals. */
 export function readAsks(text: string): Asks {
   const t = lower(text);
-  const asks = [readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), readVerdict(t, text), readStance(t), readConditional(t), ...readSlack(t, text)]
+  const asks = [readFactAsk(text), readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), readVerdict(t, text), readStance(t), readConditional(t), ...readSlack(t, text)]
     .filter((ask): ask is Ask => ask !== undefined);
   return { form: readForm(text), asks, no_post: NO_POST.test(t), entities: [] };
 }

@@ -85,3 +85,10 @@ describe('checkGrounding, required facts and dates', () => {
     expect(checkGrounding({ answer_text: answer, facts }, ['head']).missing).toEqual([]);
   });
 });
+
+describe('checkGrounding and period names', () => {
+  it('reads "52-week" as the name of a period, not a value, and still checks the figures beside it', () => {
+    expect(checkGrounding({ answer_text: 'NVDA has a 52-week high of $218.22.', facts: { nvda_year_high: 218.22 } }).ok).toBe(true);
+    expect(checkGrounding({ answer_text: 'NVDA has a 52-week high of $219.22.', facts: { nvda_year_high: 218.22 } }).ungrounded).toEqual([{ text: '$219.22', value: 219.22 }]);
+  });
+});

@@ -93,13 +93,16 @@ const DATE_OR_TIME = /\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?
 
 const QUOTED_OR_LINKED = /https?:\/\/\S+|“[^”]*”|"[^"]*"/g;
 
+// The name of a period ("its 52-week high") states no measured value.
+const PERIOD_NAME = /\b52[- ]weeks?\b/gi;
+
 /**
  * Checks that every number in the answer comes from a fact (allowing the rounding it was written at, scale words
  * and the percent/fraction forms) and that every must_include fact is stated.
  */
 export function checkGrounding(reference: Pick<Reference, 'answer_text' | 'facts'>, mustInclude: readonly string[] = []): GroundingReport {
   const facts = factNumbers(reference.facts);
-  const written = numbersIn(reference.answer_text);
+  const written = numbersIn(reference.answer_text.replace(PERIOD_NAME, ' '));
   const ungrounded = written.filter((number) => !isGrounded(number, facts)).map(({ text, value }) => ({ text, value }));
   // A required value counts as stated only by a number written as a value: not a piece of a date or time, a URL
   // or a quoted headline ("jumps-4-10" in a link would otherwise pass for a 4.39% return).

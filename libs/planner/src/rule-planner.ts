@@ -9,9 +9,10 @@ import { buildRulePlan, STEP_RANGE, type PlanContext } from './rule/build-rule-p
 import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
 import { slugOf } from './rule/resolve-entities.ts';
 import { asksPeerComparison, peersOf } from './rule/peer-group.ts';
+import { unservedData } from './rule/unserved-data.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v15';
+export const RULE_PLANNER_VERSION = 'rule-v16';
 
 const DAY_MS = 86_400_000;
 
@@ -86,6 +87,15 @@ export class RulePlanner implements Planner {
   async plan(request: PlanRequest): Promise<PlanOutcome> {
     const { entry, tools } = request;
     if (!tools) throw new ForgeError({ entryId: entry.prompt_id, problem: 'the rule planner needs read-only tool access to resolve names' });
+    const unserved = unservedData(entry.user_prompt);
+    if (unserved.length > 0) {
+      throw new ForgeError({
+        entryId: entry.prompt_id,
+        field: 'user_prompt',
+        problem: `the prompt asks for ${unserved.join(' and ')}, which none of the tools provides, so it cannot be answered in full`,
+        hint: 'drop that part of the question, or add a tool server that serves it',
+      });
+    }
     const reading = readPrompt(entry.user_prompt);
     const mentions = await resolveMentions(entry.user_prompt, reading, tools);
     let entities = mentions.entities;

@@ -12,7 +12,7 @@ describe('readAnswerShape', () => {
 describe('layoutAnswer', () => {
   it('groups clauses into the asked number of bullets, in order', () => {
     const text = layoutAnswer(['a one', 'b two', 'c three', 'd four', 'e five'], readAnswerShape('bullets (3 bullets)'));
-    expect(text).toBe('- a one; b two.\n- c three; d four.\n- e five.');
+    expect(text).toBe('- A one; b two.\n- C three; d four.\n- E five.');
   });
 
   it('joins clauses into one sentence', () => {

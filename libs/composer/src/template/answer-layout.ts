@@ -53,7 +53,9 @@ const bare = (clause: string) => clause.replace(/[.!?;]+$/, '');
 // A clause joined after a semicolon starts in lower case when it opens on an ordinary word ("; over the last 5 …").
 const OPENERS = /^(?:The|Over|Ranked|In|From|Recent|Posted|Its|It|No|On|Top|Across|Daily|Web)\b/;
 const joined = (clauses: string[]) => clauses.map(bare).map((clause, index) => (index > 0 && OPENERS.test(clause) ? clause[0]!.toLowerCase() + clause.slice(1) : clause)).join('; ');
-const sentence = (clause: string) => (/[.!?]$/.test(clause) ? clause : `${clause}.`);
+// A piece cut from a longer clause ("…; it has 333,000 employees") may open in lower case; a sentence never does.
+const capitalised = (clause: string) => (/^(?:https?:|www\.)/.test(clause) ? clause : clause.replace(/^[a-z]/, (letter) => letter.toUpperCase()));
+const sentence = (clause: string) => capitalised(/[.!?]$/.test(clause) ? clause : `${clause}.`);
 
 /**
  * Clauses cut into at least `parts` pieces where they can be: at semicolons first, then between sentences, so

@@ -77,7 +77,7 @@ function rangeClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   const below = focus.has(`${s}_pct_below_high`) ? facts.number(`${s}_pct_below_high`) : undefined;
   const above = below !== undefined ? facts.number(`${s}_pct_above_low`) : undefined;
   if ((focus.has(`${s}_year_high`) || below !== undefined) && high !== undefined && low !== undefined) {
-    parts.push(`a one-year range of ${money(low)} to ${money(high)}`);
+    parts.push(`a 52-week low of ${money(low)} and a 52-week high of ${money(high)}`);
   }
   const dayHigh = facts.number(`${s}_day_high`);
   const dayLow = facts.number(`${s}_day_low`);
@@ -87,7 +87,7 @@ function rangeClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   if (focus.has(`${s}_day_high`) && dayHigh !== undefined && dayLow !== undefined) parts.push(`a day range of ${money(dayLow)} to ${money(dayHigh)}${spanText}`);
   if (parts.length === 0) return undefined;
   let clause = `${symbol} has ${parts.join(' and ')}`;
-  if (below !== undefined) clause += `; it trades ${percent(below)} below its one-year high${above !== undefined ? ` and ${percent(above)} above its low` : ''}`;
+  if (below !== undefined) clause += `; it trades ${percent(below)} below its 52-week high${above !== undefined ? ` and ${percent(above)} above its low` : ''}`;
   return clause;
 }
 

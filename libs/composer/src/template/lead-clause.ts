@@ -1,5 +1,5 @@
 import type { Ask, Asks } from '@forge/asks';
-import { decimal, percent, signedPercent, type FactReader } from './fact-reader.ts';
+import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 
 /**
@@ -40,6 +40,7 @@ function metricFor(by: string, facts: FactReader): Metric | undefined {
     case 'excess-return': return { key: (slug) => facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_period$`))[0] ?? facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_today$`))[0], render: signedPercent };
     case 'pe': return { key: (slug) => `${slug}_pe`, render: decimal };
     case 'volatility': return { key: (slug) => `${slug}_volatility`, render: decimal };
+    case 'below-high': return { key: (slug) => `${slug}_pct_below_high`, render: (value) => `${percent(value)} below it` };
     default: return undefined;
   }
 }
@@ -64,6 +65,7 @@ const PICK_PHRASES: Record<string, [string, string]> = {
   'excess-return': ['beat its benchmark by the most', 'trailed its benchmark the most'],
   pe: ['trades at the highest P/E', 'trades at the lowest P/E'],
   volatility: ['was the most volatile', 'was the least volatile'],
+  'below-high': ['trades furthest below its 52-week high', 'trades closest to its 52-week high'],
 };
 
 function pickClause(ask: Extract<Ask, { kind: 'pick' }>, facts: FactReader, subjects: Subject[]): { clause: string; subject: Subject } | undefined {
@@ -98,8 +100,8 @@ function sentimentPick(facts: FactReader, subjects: Subject[]): { clause: string
   return { clause, subject: worst.subject };
 }
 
-const UP = /\b(?:rose|rise|risen|up|gain(?:ed)?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|surg(?:e|ed)|outperform(?:ed)?|beat(?:en)?|higher)\b/;
-const DOWN = /\b(?:fell|fall(?:en)?|down|drop(?:ped)?|lost|lose|declin(?:e|ed)|slid|sank|tumbl(?:e|ed)|underperform(?:ed)?|lower)\b/;
+const UP = /\b(?:rose|rise|risen|up|gain(?:ed)?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|surg(?:e|ed)|outperform(?:ed)?|beat(?:en)?|higher)\b|\babove (?:its|the) (?:previous|prior|prev\.?) close/;
+const DOWN = /\b(?:fell|fall(?:en)?|down|drop(?:ped)?|lost|lose|declin(?:e|ed)|slid|sank|tumbl(?:e|ed)|underperform(?:ed)?|lower)\b|\bbelow (?:its|the) (?:previous|prior|prev\.?) close/;
 
 /** The subjects a claim is about, in the order it names them (by symbol or by the start of the company's name). */
 function claimSubjects(claim: string, facts: FactReader, subjects: Subject[]): Subject[] {
@@ -127,6 +129,8 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   const key = about ? metric.key(about.slug) : undefined;
   const value = key ? peek(facts, key) : undefined;
   const direction = UP.test(claim) && !DOWN.test(claim.replace(/\bdown\s+because\b/, '')) ? 1 : DOWN.test(claim) ? -1 : 0;
+  const compared = comparisonVerdict(claim, facts, subjects);
+  if (compared) return compared;
   const valuation = about ? valuationVerdict(claim, facts, about) : undefined;
   if (valuation) return valuation;
   const growth = growthVerdict(claim, facts, about);
@@ -147,6 +151,45 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   }
   const holds = direction * value > (threshold ? Number(threshold[1]) : 0);
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)}${span}`;
+}
+
+// What a comparative claim measures, and how the figure is stated.
+const CLAIM_METRICS: Array<{ words: RegExp; suffix: string; noun: string; render: (value: number) => string }> = [
+  { words: /dividend|payout/, suffix: 'last_dividend', noun: 'last dividend per share', render: money },
+  { words: /market (?:value|cap)|(?:larger|bigger|smaller|largest|biggest) company|more valuable|worth more/, suffix: 'market_cap', noun: 'market cap', render: money },
+  { words: /employees|staff|workforce|headcount/, suffix: 'employees', noun: 'full-time employees', render: count },
+  { words: /\bbeta\b/, suffix: 'beta', noun: 'beta', render: decimal },
+];
+const MORE = /\b(?:bigger|larger|higher|more|greater|above|exceeds?|tops?|largest|biggest)\b/;
+const LESS = /\b(?:smaller|lower|less|fewer|below|cheaper|smallest|lowest)\b/;
+
+/**
+ * "X pays a bigger dividend than Y, and it is also the larger company by market value": each part compared on the
+ * figures the tools returned; supported when every part holds, contradicted when none does, partly true otherwise.
+ * Undefined when no part names a metric it can measure for two named companies.
+ */
+function comparisonVerdict(claim: string, facts: FactReader, subjects: Subject[]): string | undefined {
+  const named = claimSubjects(claim, facts, subjects);
+  if (named.length < 2) return undefined;
+  let about = named[0]!;
+  const results: Array<{ holds: boolean; text: string }> = [];
+  for (const part of claim.split(/;\s*|,?\s+and\s+(?=(?:it|its|they|[a-z]+ (?:is|has|pays|trades))\b)|,?\s+while\s+/)) {
+    const metric = CLAIM_METRICS.find((candidate) => candidate.words.test(part));
+    const direction = MORE.test(part) ? 1 : LESS.test(part) ? -1 : 0;
+    const inPart = claimSubjects(part, facts, subjects);
+    if (inPart[0]) about = inPart[0];
+    const other = inPart.find((subject) => subject.symbol !== about.symbol) ?? named.find((subject) => subject.symbol !== about.symbol);
+    if (!metric || direction === 0 || !other) continue;
+    const [mine, theirs] = [about, other].map((subject) => peek(facts, `${subject.slug}_${metric.suffix}`));
+    if (mine === undefined || theirs === undefined) continue;
+    facts.number(`${about.slug}_${metric.suffix}`);
+    facts.number(`${other.slug}_${metric.suffix}`);
+    results.push({ holds: direction * (mine - theirs) > 0, text: `${about.symbol}'s ${metric.noun} is ${metric.render(mine)} against ${metric.render(theirs)} for ${other.symbol}` });
+  }
+  if (results.length === 0) return undefined;
+  const held = results.filter((result) => result.holds).length;
+  const ruling = held === results.length ? 'Supported' : held === 0 ? 'Contradicted' : 'Partly true';
+  return `${ruling}: ${results.map((result) => result.text).join('; ')}`;
 }
 
 /** "revenue more than doubled", "net income grew over 20%": the claim against the income statements' growth. */

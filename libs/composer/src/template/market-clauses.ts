@@ -29,7 +29,7 @@ const RANKED_BY: Record<string, string> = {
   pe: 'P/E',
   beta: 'beta',
   income_net_income_growth: 'latest net income growth',
-  below_high: 'distance below the one-year high',
+  below_high: 'distance below the 52-week high',
   volatility: 'annualised volatility',
 };
 
@@ -38,7 +38,7 @@ const ENDS: Record<string, [string, string]> = {
   market_cap: ['is the largest', 'the smallest'],
   pe: ['has the highest P/E', 'the lowest (the cheapest on earnings)'],
   beta: ['has the highest beta', 'the lowest'],
-  below_high: ['is closest to its one-year high', 'the furthest from it'],
+  below_high: ['is closest to its 52-week high', 'the furthest from it'],
   volatility: ['is the most volatile', 'the least'],
 };
 

@@ -1,4 +1,5 @@
 /** Which facets a research prompt asks for, read from its wording. */
+import { readFacts, type FactLabel } from '@forge/asks';
 
 export type Facet =
   | 'price'
@@ -51,8 +52,12 @@ const MARKET_STATUS = new RegExp([
 /** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
 const READS_CHANNEL = /(?:\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
 
+// The company facts a profile serves; a description alone ("tell me about …") does not call for a profile.
+const PROFILE_FACTS = new Set<FactLabel>(['ceo', 'employees', 'sector', 'industry', 'exchange', 'website', 'ipo_date', 'beta', 'dividend', 'country', 'currency', 'is_etf']);
+
 export function detectFacets(text: string): Set<Facet> {
   const t = text.toLowerCase();
+  const facts = readFacts(text);
   const facets = new Set<Facet>();
   const add = (facet: Facet, when: boolean) => when && facets.add(facet);
   add('market-status', has(t, /market holiday|holiday today|today a holiday|market (is )?(open|closed)|is the [\w\s.]*market open|next open|open right now|market status|is the market(?!\s*cap)/) || has(t, MARKET_STATUS));
@@ -66,12 +71,12 @@ export function detectFacets(text: string): Set<Facet> {
   const signs = t.replace(/\b(?:post|send|saying)\s+(["'‘“])[^"'’”]*["'’”]/g, ' ').replace(/\b(?:positive|negative)\s+(?:(?:\d+|\w+)[- ](?:session|day|week|month)s?\s+)?(?:returns?|momentum|moves?|changes?|days?|sessions?|close|territory|performance|excess)\b/g, ' ');
   add('sentiment', has(t, /sentiment|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/) || has(signs, /positive|negative/));
   add('risk-opportunity', has(t, /risks?\b|opportunit/));
-  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/));
-  add('market-cap', has(t, /market cap/));
+  add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|sector|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/) || facts.some((label) => PROFILE_FACTS.has(label)));
+  add('market-cap', has(t, /market cap/) || facts.includes('market_cap'));
   add('income', has(t, /income statement|r&d|research and development|diluted eps|eps diluted|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));
-  add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/));
+  add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/) || facts.includes('pe') || facts.includes('eps'));
   add('range', has(t, /52-week|52 week|(?:12-month|one-year|1-year|annual) (?:high|low|range)|year(?:ly)? high|year(?:ly)? low|\bday(?:'s)? (?:high|low|range)|session(?:'s)? (?:high|low|range)|intraday range|trading range/));
-  add('range-position', facets.has('range') && has(t, /how far|how close|distance|\boff (?:its|their|the)\b|(?:below|from|under|beneath|near) (?:its|their|the) (?:52|year|yearly|annual|one-year|12-month)|percent (?:below|above|from|off)|% (?:below|above|from|off)/));
+  add('range-position', facets.has('range') && has(t, /how far|how close|(?:closest|nearest|furthest|farthest) (?:to|from)|distance|\boff (?:its|their|the)\b|(?:below|from|under|beneath|near) (?:its|their|the) (?:52|year|yearly|annual|one-year|12-month)|percent (?:below|above|from|off)|% (?:below|above|from|off)/));
   add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?/));
   add('moving-average', has(t, /moving average|\d+-day average|(?<!weighted )average (closing )?price|\bsma\b|average close/));
   add('web', has(t, /\bweb\b|search (the web|online)|coverage|articles?\b|independent sources|analysis of|online/));

@@ -25,7 +25,8 @@ const FUNCTION_WORDS = new Set(
     'top bottom first last next previous after before between against versus vs above below under ' +
     'did has have had will would should could can may might must let lets let\'s i we you they he she ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
-    'august september october november december nasdaq-100 etf etfs index ceo cfo vs moved more less much many most ' +
+    'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'mon tue tues wed thu thur thurs fri sat sun nasdaq-100 etf etfs index ceo cfo vs moved more less much many most ' +
     'up down day days week year ago who how why what were was it its among amongst whether take pull pls hey quick quant ' +
     'just only not no yes ok okay sure thanks thank hi hello somebody someone anyone anything nothing one two three status')
     .split(/\s+/),

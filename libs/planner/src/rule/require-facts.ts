@@ -1,26 +1,21 @@
+import { readFacts, type FactLabel } from '@forge/asks';
 import { FISCAL_EPS, type PromptReading } from './read-prompt.ts';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 
-const CEO = /\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b/;
-const DESCRIPTION = /tell me about|overview of|snapshot of|rundown on|brief me on|know about|what (?:does|do)\b|what (?:the company|it|they) does|\bdoes for a living|business|describe|description|what (?:kind of )?company/;
-const LISTING = /\betf\b|\bfund\b|\bbeta\b|dividend|country|headquarter|currency|industry|\bceos?\b|chief executives?|who (?:runs|leads|heads|manages)|in charge of|\bboss\b|exchange|listed|employees|headcount|website|ipo|went public/;
 const DAY_RANGE = /\bday(?:'s)? (?:high|low|range)|intraday|session(?:'s)? (?:high|low|range)/;
 
+// The profile's state key for each company fact the prompt names (libs/asks reads them, one lexicon for all stages).
+const PROFILE_KEYS: Partial<Record<FactLabel, string>> = {
+  sector: 'sector', industry: 'industry', ceo: 'ceo', description: 'description', exchange: 'exchange', employees: 'employees',
+  website: 'website', ipo_date: 'ipo_date', beta: 'beta', is_etf: 'is_etf', dividend: 'last_dividend', country: 'country', currency: 'currency',
+};
+
 function requireProfile(plan: PlanBuilder, s: string, text: string): void {
-  if (/sector/.test(text) || !LISTING.test(text)) plan.require(`${s}_sector`);
-  if (/industry/.test(text)) plan.require(`${s}_industry`);
-  if (CEO.test(text)) plan.require(`${s}_ceo`);
-  if (DESCRIPTION.test(text)) plan.require(`${s}_description`);
-  if (/exchange|listed/.test(text)) plan.require(`${s}_exchange`);
-  if (/employees|headcount/.test(text)) plan.require(`${s}_employees`);
-  if (/website/.test(text)) plan.require(`${s}_website`);
-  if (/ipo|went public/.test(text)) plan.require(`${s}_ipo_date`);
-  if (/\bbeta\b/.test(text)) plan.require(`${s}_beta`);
-  if (/is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b/.test(text)) plan.require(`${s}_is_etf`);
-  if (/dividend/.test(text)) plan.require(`${s}_last_dividend`);
-  if (/country|headquarter/.test(text)) plan.require(`${s}_country`);
-  if (/currency/.test(text)) plan.require(`${s}_currency`);
+  const facts = readFacts(text).filter((label) => PROFILE_KEYS[label]);
+  // A profile asked without a named listing fact ("what does it do", "which sector") states the sector.
+  if (facts.every((label) => label === 'description' || label === 'sector')) plan.require(`${s}_sector`);
+  for (const label of facts) plan.require(`${s}_${PROFILE_KEYS[label]}`);
 }
 
 /** Statistics of the daily-bar window the question names. */
