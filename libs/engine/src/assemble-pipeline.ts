@@ -1,7 +1,7 @@
 import { checkGrounding, type Composer } from '@forge/composer';
 import { checkPlan, ParamValidators, runPlan } from '@forge/plan';
 import type { Planner } from '@forge/planner';
-import type { ToolCaller } from '@forge/tools';
+import { memoLookups, type ToolCaller } from '@forge/tools';
 import type { Pipeline } from './pipeline.ts';
 
 export interface PipelineParts {
@@ -16,6 +16,8 @@ export interface PipelineParts {
   wiring: string;
 }
 
+const LIVE_LOOKUP_MAX_AGE_MS = 60_000;
+
 /** The generation pipeline from its parts: the real plan checker, runner and grounding check, and the provenance. */
 export function assemblePipeline(parts: PipelineParts): Pipeline {
   const { planner, composer, tools } = parts;
@@ -24,7 +26,9 @@ export function assemblePipeline(parts: PipelineParts): Pipeline {
   return {
     planner,
     composer,
-    tools,
+    // Planning lookups (market clock, name search, profiles) answered once per run; trace calls, which carry an
+    // episode, pass through. A frozen snapshot never changes; live answers are kept a minute.
+    tools: memoLookups(tools, parts.backend === 'snapshot' ? {} : { maxAgeMs: LIVE_LOOKUP_MAX_AGE_MS }),
     checkPlan: (plan, inventory, options) => checkPlan(plan, inventory, { ...options, validators }),
     runPlan: (plan, caller) => runPlan(plan, caller),
     checkGrounding: (reference, plan) => checkGrounding(reference, plan.final_answer_requirements.must_include),

@@ -1,6 +1,8 @@
 export { ToolSpecSchema } from './tool-spec.ts';
 export type { ToolSpec, ToolResult, ToolCaller, ToolCallOptions, JsonSchema } from './tool-spec.ts';
 export { EPISODE_META_KEY, forEpisode } from './for-episode.ts';
+export { memoLookups, PLANNING_LOOKUPS } from './memo-lookups.ts';
+export type { LookupMemo, MemoLookupsOptions } from './memo-lookups.ts';
 export { ServerConfigSchema, parseServerConfig } from './server-config.ts';
 export type { ServerConfig } from './server-config.ts';
 export { readServerConfigs } from './read-server-configs.ts';
