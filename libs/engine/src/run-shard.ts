@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Complexity, Entry } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
-import { writeFileAtomic } from '@forge/files';
 import type { PlanLimits, TokenUsage } from '@forge/planner';
 import { admitEntries } from './admit-entries.ts';
 import { JsonlAppender } from './append-jsonl.ts';
@@ -17,6 +16,7 @@ import { planLimitsFor } from './plan-limits-for.ts';
 import type { ProgressListener } from './progress-event.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { redact } from './redact.ts';
+import { replaceFile } from './replace-file.ts';
 import { ledgerIdentity, restoreLedger } from './restore-ledger.ts';
 import { writeRunHeader, type RunHeader } from './run-header.ts';
 import { sampleKey } from './sample-key.ts';
@@ -100,7 +100,8 @@ function reuse(record: GenerationRecord, entry: Entry, index: number, pipeline: 
 
 /**
  * Generates one shard: reuses every entry whose content key is already stored, runs the rest through the
- * pipeline on a bounded pool under a shared rate limit, appends each result as one fsynced JSONL line, and
+ * pipeline on a bounded pool under a shared rate limit, appends each result as a JSONL line (group-committed: a
+ * line is acknowledged once the fdatasync covering it returns), and
  * returns the counts. A failing prompt never stops the run; an abort returns a summary marked interrupted.
  */
 export async function runShard(entries: Entry[], pipeline: Pipeline, options: RunShardOptions): Promise<ShardSummary> {
@@ -147,6 +148,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
   try {
     // Reuse first: everything already stored is settled before a single model call.
     const todo: number[] = [];
+    const reusedLines: Array<Promise<void>> = [];
     for (const [index, entry] of entries.entries()) {
       const key = keys[index];
       const own = ledger.samplesByIdentity.get(ledgerIdentity({ prompt_id: entry.prompt_id, key }));
@@ -156,7 +158,8 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
         const stored = ledger.samplesByKey.get(key) ?? (await cache?.get(key));
         if (stored) {
           results[index] = reuse(stored, entry, index, pipeline);
-          await samples.append(write(results[index]));
+          // Not awaited one by one: the appender commits these lines in a few fsynced batches.
+          reusedLines.push(samples.append(write(results[index])));
         }
       }
       if (results[index]) {
@@ -174,6 +177,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       }
       todo.push(index);
     }
+    await Promise.all(reusedLines);
     emit({ type: 'shard-start', complexity, total: entries.length, reused: entries.length - todo.length, to_generate: todo.length });
 
     const stop = new AbortController();
@@ -212,15 +216,16 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       const outcome = await generateEntry({ entry, prompt_index: index, key: keys[index] }, context, log);
       if (closed) return; // abandoned after the grace period: the run has returned, write nothing
       const line = write(outcome);
+      // The ledger line is the acknowledgement (group-committed with the other in-flight entries' lines); the
+      // cache entry and the task log are written alongside it without an fsync of their own.
+      const logged = options.logDir ? replaceFile(join(options.logDir, taskLogName(entry.prompt_id)), redact(log.text(), secrets)) : undefined;
       if (outcome.status === 'sample') {
-        await samples.append(line);
-        await cache?.put(outcome.key, line);
+        await Promise.all([samples.append(line), cache?.put(outcome.key, line), logged]);
         counts.regenerated += 1;
       } else {
-        await failures.append(line);
+        await Promise.all([failures.append(line), logged]);
         counts.failed += 1;
       }
-      if (options.logDir) await writeFileAtomic(join(options.logDir, taskLogName(entry.prompt_id)), redact(log.text(), secrets));
       results[index] = outcome;
       if (outcome.status === 'sample') {
         emit({ type: 'sample-end', prompt_id: entry.prompt_id, prompt_index: index, cached: false, duration_ms: clock.now() - entryStarted });
