@@ -12,4 +12,6 @@ export { shardCatalog } from './shard-catalog.ts';
 export type { Shards } from './shard-catalog.ts';
 export { shuffleEntries } from './shuffle-entries.ts';
 export { preparePrompts, buildPreparedOutput, selectEntries } from './prepare-prompts.ts';
-export type { PrepareOptions, ShardsManifest, PreparedOutput } from './prepare-prompts.ts';
+export type { PrepareOptions, ShardsManifest, PreparedOutput, ChunkRecord } from './prepare-prompts.ts';
+export { chunkIndex, chunkName, chunkShards, MAX_CHUNKS } from './chunk-shards.ts';
+export type { ShardChunk } from './chunk-shards.ts';

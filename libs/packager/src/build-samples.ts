@@ -29,7 +29,8 @@ export async function* buildSamples(
   const gates: SampleGates = { maxPromptTokens, promptTokenEncoding, seenSampleIds: new Set() };
   try {
     for (const ref of refs) {
-      const record = await reader.read(ref);
+      // The ref's prompt_index wins: for chunked shards it is the prompt's place in the whole shard (prepare-run).
+      const record = { ...(await reader.read(ref)), prompt_index: ref.prompt_index };
       const sample = toSample(record, sampleOptions(ref));
       const verdict = validateSample(sample, validator, gates);
       yield { ref, record, sample, ...(await withReplay(sample, record, verdict)) };

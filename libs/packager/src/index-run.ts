@@ -42,27 +42,37 @@ export interface RunIndex {
   samples: RecordRef[];
   failures: FailureSummary[];
   problems: InputProblem[];
-  /** The generated files read, per complexity (samples then failures). */
-  files: Record<Complexity, { samples: string; failures: string }>;
+  /** The generated files read, per shard (`moderate`) or chunk (`moderate-3`): samples then failures. */
+  files: Record<string, { samples: string; failures: string }>;
 }
 
-/** The JSONL files the engine appends for one complexity. */
-export function shardFiles(generatedDir: string, complexity: Complexity) {
-  return { samples: join(generatedDir, `${complexity}.jsonl`), failures: join(generatedDir, `${complexity}.failures.jsonl`) };
+/** A chunk of a shard that generate wrote on its own (`<generatedDir>/chunks/<name>/<complexity>.jsonl`). */
+export interface ChunkRef {
+  name: string;
+  complexity: Complexity;
+}
+
+/** The JSONL files the engine appends for one complexity, or for one chunk of it. */
+export function shardFiles(generatedDir: string, complexity: Complexity, chunk?: string) {
+  const dir = chunk === undefined ? generatedDir : join(generatedDir, 'chunks', chunk);
+  return { samples: join(dir, `${complexity}.jsonl`), failures: join(dir, `${complexity}.failures.jsonl`) };
 }
 
 /**
- * Indexes the three shards' records: dedupes by key (the last line wins, as a resumed run re-appends),
- * drops failures of prompts that later produced a sample, and reports unusable lines instead of throwing.
+ * Indexes the three shards' records (or, given chunks, exactly those chunks' records, in the order given): dedupes
+ * by key (the last line wins, as a resumed run re-appends), drops failures of prompts that later produced a sample,
+ * and reports unusable lines instead of throwing.
  */
-export async function indexRun(generatedDir: string): Promise<RunIndex> {
+export async function indexRun(generatedDir: string, chunks?: readonly ChunkRef[]): Promise<RunIndex> {
   const samples = new Map<string, RecordRef>();
   const failures = new Map<string, FailureSummary>();
   const problems: InputProblem[] = [];
-  const files = {} as RunIndex['files'];
-  for (const complexity of COMPLEXITIES) {
-    const paths = shardFiles(generatedDir, complexity);
-    files[complexity] = paths;
+  const files: RunIndex['files'] = {};
+  const parts = chunks ?? COMPLEXITIES.map((complexity) => ({ name: complexity, complexity, whole: true }));
+  for (const part of parts) {
+    const { complexity } = part;
+    const paths = 'whole' in part ? shardFiles(generatedDir, complexity) : shardFiles(generatedDir, complexity, part.name);
+    files[part.name] = paths;
     for await (const line of scanJsonl(paths.samples)) {
       const value = parseLine(line, paths.samples, problems);
       if (value === undefined) continue;

@@ -1,6 +1,7 @@
 import { buildSystemPrompt, DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_PROMPT_TOKEN_ENCODING, DEFAULT_TOOL_INVENTORY, type PromptTokenEncoding, loadSampleValidator, type SampleValidator, type ToolListing, type ToSampleOptions } from '@forge/sample';
 import { orderRecords, readCatalogOrder } from './catalog-order.ts';
 import { indexRun, type RecordRef, type RunIndex } from './index-run.ts';
+import { readChunkLayout } from './read-chunk-layout.ts';
 
 export interface RunOptions {
   /** Where the engine appended records (data/generated). */
@@ -34,8 +35,15 @@ export interface PreparedRun {
 
 /** Indexes the shards, fixes the catalog order and builds the shared system prompt once for every sample. */
 export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
-  const index = await indexRun(options.generatedDir);
-  const order = options.promptsFile === null ? null : await readCatalogOrder(options.promptsFile ?? 'data/inputs/curriculum_prompts.json');
+  const promptsFile = options.promptsFile === null ? null : (options.promptsFile ?? 'data/inputs/curriculum_prompts.json');
+  // Chunked shards (issue 15): read exactly the chunks prepare-prompts wrote, and give each record the prompt_index
+  // an unchunked run gives it (its place in the whole shard, not in its chunk), so the package is the same bytes.
+  const layout = promptsFile === null ? null : await readChunkLayout(promptsFile);
+  const index = await indexRun(options.generatedDir, layout?.chunks);
+  if (layout) {
+    index.samples = index.samples.map((ref) => ({ ...ref, prompt_index: layout.shardPositions.get(ref.prompt_id) ?? ref.prompt_index }));
+  }
+  const order = promptsFile === null ? null : await readCatalogOrder(promptsFile);
   const inventory = options.inventory ?? DEFAULT_TOOL_INVENTORY;
   const systemPrompt = buildSystemPrompt(inventory);
   return {

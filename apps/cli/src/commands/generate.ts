@@ -7,7 +7,7 @@ import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity, type ShardsMa
 import { ConfigError } from '@forge/errors';
 import { OpenAIPlanner, RulePlanner, type OpenAIBackend } from '@forge/planner';
 import { OpenAIComposer, TemplateComposer } from '@forge/composer';
-import { ToolHub, readServerConfigs } from '@forge/tools';
+import type { ToolHub } from '@forge/tools';
 import { DEFAULT_SNAPSHOT_ID, SnapshotMetaSchema, snapshotDir } from '@forge/snapshot';
 import {
   RateLimiter,
@@ -23,6 +23,7 @@ import {
   type ShardSummary,
   planLimitsFor,
 } from '@forge/engine';
+import { connectToolHub } from '../connect-tool-hub.ts';
 import { secretValues, type Environment } from '../environment.ts';
 import { parseCount, parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
@@ -69,13 +70,14 @@ async function readSnapshotMeta(config: GenerateConfig): Promise<{ snapshot_id: 
 }
 
 /**
- * The catalog a run belongs to: a shard written by prepare-prompts names its source catalog in the manifest beside
- * it, so samples from all three shards carry the same catalog sha256.
+ * The catalog a run belongs to: a shard or chunk file written by prepare-prompts names its source catalog in the
+ * manifest beside it, so samples from every shard and chunk carry the same catalog sha256.
  */
 async function catalogShaOf(promptFile: string, fileSha256: string): Promise<string> {
   try {
     const manifest = JSON.parse(await readFile(join(dirname(promptFile), 'manifest.json'), 'utf8')) as ShardsManifest;
-    const isShard = Object.values(manifest.shards ?? {}).some((shard) => shard.sha256 === fileSha256);
+    const files = [...Object.values(manifest.shards ?? {}), ...Object.values(manifest.chunks?.files ?? {})];
+    const isShard = files.some((shard) => shard.sha256 === fileSha256);
     return isShard ? manifest.catalog_sha256 : fileSha256;
   } catch {
     return fileSha256;
@@ -122,6 +124,7 @@ export function generateCommand(environment: Environment): Command {
     .option('--cache-dir <dir>', 'shared content cache (default data/generated/cache)')
     .option('--log-dir <dir>', 'per-task logs (default logs/dataset_runs/<run>)')
     .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
+    .option('--in-process', 'link the five MCP servers into this process (in-memory transport, health-checked first) instead of reaching running ones')
     .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)')
     .option('--max-failure-rate <rate>', 'exit 1 when more than this share of the entries failed (env MAX_FAILURE_RATE; default 0.5)', parseRate)
     .action(async (options: Record<string, unknown>) => {
@@ -152,9 +155,11 @@ export function generateCommand(environment: Environment): Command {
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
-      const hub = await ToolHub.connect(await readServerConfigs(config.configDir));
+      const backend = environment.MCP_BACKEND ?? 'snapshot';
+      const tools = await connectToolHub({ configDir: config.configDir, inProcess: options.inProcess === true, snapshotId: config.snapshotId, backend, environment });
+      const hub = tools.hub;
       try {
-        const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256), environment.MCP_BACKEND ?? 'snapshot');
+        const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256), backend);
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
         const listing = hub.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
         const tally = { total: 0, failed: 0 };
@@ -196,7 +201,7 @@ export function generateCommand(environment: Environment): Command {
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await hub.close();
+        await tools.close();
       }
     });
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
@@ -18,9 +18,13 @@ function parsePrice(value: string): number {
   return price;
 }
 
-/** The inventory a generate run recorded beside its ledgers, if any. */
+/** The inventory a generate run recorded beside its ledgers (or a chunk's, under chunks/<name>/), if any. */
 function generatedInventory(generatedDir: string): string | undefined {
-  return ['simple', 'moderate', 'complex'].map((level) => join(generatedDir, `${level}.inventory.json`)).find((file) => existsSync(file));
+  const chunksDir = join(generatedDir, 'chunks');
+  const chunkDirs = existsSync(chunksDir) ? readdirSync(chunksDir).sort().map((name) => join(chunksDir, name)) : [];
+  return [generatedDir, ...chunkDirs]
+    .flatMap((dir) => ['simple', 'moderate', 'complex'].map((level) => join(dir, `${level}.inventory.json`)))
+    .find((file) => existsSync(file));
 }
 
 async function readInventory(file: string | undefined): Promise<ToolListing[] | undefined> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError } from '@forge/errors';
-import { preparePrompts, COMPLEXITIES } from '@forge/catalog';
+import { preparePrompts, COMPLEXITIES, MAX_CHUNKS } from '@forge/catalog';
 import type { Environment } from '../environment.ts';
 import { parsePositive } from '../options.ts';
 
@@ -13,6 +13,7 @@ interface PrepareFlags {
   dataDir: string;
   shufflePrompts?: string | boolean;
   n?: number;
+  chunks?: number;
 }
 
 function seedFrom(value: string | boolean | undefined, source: string): number | undefined {
@@ -54,17 +55,22 @@ export function prepareCommand(environment: Environment): Command {
     .option('--data-dir <dir>', 'root of the inputs/ and shards/ outputs', 'data')
     .option('--shuffle-prompts [seed]', `shuffle reproducibly with a seed (env SHUFFLE_PROMPTS; default seed ${DEFAULT_SEED})`)
     .option('--n <count>', 'keep only the first n entries, after any shuffle (env N_SAMPLES)', parsePositive)
+    .option('--chunks <count>', `also split each shard into this many chunk files by a stable hash of the prompt id (1–${MAX_CHUNKS})`, parsePositive)
     .action(async (flags: PrepareFlags, command: Command) => {
       checkNxPromptFile(command, flags, environment, promptFile);
+      if (flags.chunks !== undefined && flags.chunks > MAX_CHUNKS) {
+        throw new ConfigError({ field: '--chunks', expected: `a whole number from 1 to ${MAX_CHUNKS}`, received: flags.chunks, hint: 'set "chunks" in playbook.json (docs/playbook.md)' });
+      }
       const n = flags.n ?? countFrom(environment.N_SAMPLES, 'N_SAMPLES');
       const shuffleSeed =
         flags.shufflePrompts !== undefined
           ? seedFrom(flags.shufflePrompts, '--shuffle-prompts')
           : seedFrom(environment.SHUFFLE_PROMPTS, 'SHUFFLE_PROMPTS');
-      const manifest = await preparePrompts(flags.promptFile, flags.dataDir, { n, shuffleSeed });
+      const manifest = await preparePrompts(flags.promptFile, flags.dataDir, { n, shuffleSeed, chunks: flags.chunks });
       const counts = COMPLEXITIES.map((level) => `${level} ${manifest.shards[level].entries}`).join(', ');
+      const chunked = manifest.chunks ? `; ${manifest.chunks.count} chunks per complexity` : '';
       process.stdout.write(
-        `prepared ${manifest.entries} entries from ${manifest.catalog_file} (sha256 ${manifest.catalog_sha256.slice(0, 12)}…): ${counts}\n`,
+        `prepared ${manifest.entries} entries from ${manifest.catalog_file} (sha256 ${manifest.catalog_sha256.slice(0, 12)}…): ${counts}${chunked}\n`,
       );
     });
 }
