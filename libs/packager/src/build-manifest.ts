@@ -5,6 +5,7 @@ import type { Manifest } from './manifest.ts';
 import type { PreparedRun } from './prepare-run.ts';
 import type { RunStats } from './run-stats.ts';
 import type { ValidationReport } from './validation-report.ts';
+import type { ValueHistogram } from './value-histogram.ts';
 
 /** Distinct provenance values seen across the packaged records. */
 export interface ProvenanceSets {
@@ -91,11 +92,11 @@ export async function buildManifest(input: ManifestInput): Promise<Manifest> {
 }
 
 /** rows/min/median/p95/max (nearest-rank) of prompt token counts; null figures for none. */
-export function summarisePromptTokens(values: readonly number[]): Omit<Manifest['prompt_tokens'], 'encoding' | 'max_prompt_tokens'> {
-  if (values.length === 0) return { rows: 0, min: null, median: null, p95: null, max: null };
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { rows: sorted.length, min: sorted[0], median: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1] };
+export function summarisePromptTokens(values: ValueHistogram): Omit<Manifest['prompt_tokens'], 'encoding' | 'max_prompt_tokens'> {
+  if (values.size === 0) return { rows: 0, min: null, median: null, p95: null, max: null };
+  const sorted = values.entries();
+  const rank = (q: number) => values.quantile(q, sorted) as number;
+  return { rows: values.size, min: sorted[0]![0], median: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1]![0] };
 }
 
 /** Means and a tenths histogram of the oracle replay; the histogram keeps every bin so runs compare at a glance. */
@@ -104,9 +105,9 @@ export function summariseReplay(tally: RunStats['replay']): Manifest['replay'] {
   const histogram: Record<string, number> = {};
   for (let tenth = 0; tenth < 10; tenth += 1) histogram[`${(tenth / 10).toFixed(1)}-${((tenth + 1) / 10).toFixed(1)}`] = 0;
   histogram['1.0'] = 0;
-  for (const value of tally.heuristics) {
+  for (const [value, count] of tally.heuristics.entries()) {
     const label = value >= 1 ? '1.0' : `${(Math.floor(value * 10) / 10).toFixed(1)}-${((Math.floor(value * 10) + 1) / 10).toFixed(1)}`;
-    histogram[label] = (histogram[label] ?? 0) + 1;
+    histogram[label] = (histogram[label] ?? 0) + count;
   }
   return { replayed: tally.replayed, full: tally.full, mean_coverage: mean(tally.coverage_sum), mean_grounding: mean(tally.grounding_sum), mean_step_reward: mean(tally.step_reward_sum), heuristic_histogram: histogram };
 }

@@ -17,6 +17,7 @@ import { renderReport, type ReportExample } from './render-report.ts';
 import { createRunStats } from './run-stats.ts';
 import { StagedFile, stagingPath } from './staged-file.ts';
 import { tallyFailure, tallySample } from './tally.ts';
+import { VerdictSpool } from './verdict-spool.ts';
 import type { ValidationReport } from './validation-report.ts';
 
 export interface PackageOptions extends RunOptions {
@@ -31,12 +32,16 @@ export interface PackageOptions extends RunOptions {
   versions?: Record<string, string>;
   /** USD per million tokens, for the cost estimate; null leaves the estimate out. */
   pricePerMillion?: { input: number; output: number } | null;
+  /** Parquet row groups: flushed at about this many bytes of text (default 16 MB)… */
+  rowGroupBytes?: number;
+  /** …or at this many rows, whichever comes first (no row limit by default). */
   rowGroupSize?: number;
 }
 
 export interface PackageResult {
   manifest: Manifest;
-  validation: ValidationReport;
+  /** The counts of validation.json; its per-sample verdicts are streamed to the file only. */
+  validation: Omit<ValidationReport, 'verdicts'>;
 }
 
 /** File-name-safe timestamp: 20261126T100000Z. */
@@ -48,7 +53,7 @@ export function runTimestamp(date: Date): string {
  * The package stage: merges the three shards in catalog order, keeps only samples that pass validation, and
  * writes train_llm.json, train.jsonl, train.parquet, raw traces, the logs archive, validation.json,
  * manifest.json and report.html, each temp-then-rename. Streams: one record in memory at a time (plus one
- * parquet row group).
+ * parquet row group of about 16 MB); verdicts go to validation.json as they are made, run statistics are histograms.
  */
 export async function packageRun(options: PackageOptions): Promise<PackageResult> {
   const now = options.now ?? (() => new Date());
@@ -57,11 +62,11 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
   const outDir = options.outDir;
   const run = await prepareRun(options);
   const stats = createRunStats();
-  const validation: ValidationReport = {
+  const validation: Omit<ValidationReport, 'verdicts'> = {
     samples: 0, accepted: 0, rejected: 0, failed: run.index.failures.length,
     rejection_histogram: stats.rejection_reasons, failure_histogram: stats.failure_reasons,
     failures: run.index.failures.map(({ prompt_id, complexity, stage, reason }) => ({ prompt_id, complexity, stage, reason })),
-    input_problems: run.index.problems, verdicts: [],
+    input_problems: run.index.problems,
   };
   const provenance: ProvenanceSets = { catalog: new Set(), snapshots: new Set(), asOf: new Set(), planners: new Set(), composers: new Set(), models: new Set(), backends: new Set() };
   const examples = new Map<string, ReportExample>();
@@ -71,12 +76,13 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
 
   const jsonFile = await StagedFile.create(join(outDir, 'train_llm.json'));
   const jsonlFile = await StagedFile.create(join(outDir, 'train.jsonl'));
-  const parquet = await ParquetSampleWriter.create(join(outDir, 'train.parquet'), options.rowGroupSize);
+  const parquet = await ParquetSampleWriter.create(join(outDir, 'train.parquet'), { rowGroupBytes: options.rowGroupBytes, rowGroupSize: options.rowGroupSize });
   const hashes: Record<string, string> = {};
+  const verdicts = await VerdictSpool.create(join(outDir, 'validation.json'));
   const rawWriter = new RawTraceWriter(rawTemp);
   const abort = async () => {
     await rawWriter.flush().catch(() => undefined);
-    await Promise.allSettled([jsonFile.abort(), jsonlFile.abort(), parquet.abort(), rm(rawTemp, { recursive: true, force: true })]);
+    await Promise.allSettled([jsonFile.abort(), jsonlFile.abort(), parquet.abort(), verdicts.abort(), rm(rawTemp, { recursive: true, force: true })]);
   };
   try {
     await jsonFile.write('[');
@@ -85,7 +91,7 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
       tallySample(stats, built);
       noteProvenance(provenance, record);
       validation.samples += 1;
-      validation.verdicts.push({ sample_id: verdict.sample_id, prompt_id: record.prompt_id, complexity: record.complexity, ok: verdict.ok, problems: verdict.problems });
+      await verdicts.add({ sample_id: verdict.sample_id, prompt_id: record.prompt_id, complexity: record.complexity, ok: verdict.ok, problems: verdict.problems });
       await rawWriter.write(rawFileName(built.ref), record);
       if (!examples.has(record.complexity) || (verdict.ok && !examples.get(record.complexity)?.accepted)) examples.set(record.complexity, toExample(record, verdict.ok));
       if (!verdict.ok) {
@@ -125,19 +131,26 @@ export async function packageRun(options: PackageOptions): Promise<PackageResult
     raw_llm: { path: rawRelative, sha256: null, bytes: 0, rows: validation.samples },
   };
   if (logsArchived && runId) outputs.logs = { path: join('logs', runId), sha256: null, bytes: 0 };
-  const validationText = `${JSON.stringify(validation, null, 2)}\n`;
-  outputs['validation.json'] = { path: 'validation.json', sha256: null, bytes: Buffer.byteLength(validationText) };
+  const validationFile = await StagedFile.create(join(outDir, 'validation.json'));
+  try {
+    await verdicts.writeReport(validation, validationFile);
+  } catch (error) {
+    await Promise.allSettled([verdicts.abort(), validationFile.abort()]);
+    throw error;
+  }
+  outputs['validation.json'] = { path: 'validation.json', sha256: null, bytes: validationFile.bytes };
 
   const manifest = await buildManifest({
-    createdAt: started.toISOString(), run, stats, validation, provenance, outputs,
+    // The manifest lists the rejected verdicts only; the spool kept exactly those.
+    createdAt: started.toISOString(), run, stats, validation: { ...validation, verdicts: verdicts.rejected }, provenance, outputs,
     promptsFile: options.promptsFile === null ? null : (options.promptsFile ?? 'data/inputs/curriculum_prompts.json'),
     versions: options.versions ?? {}, pricePerMillion: options.pricePerMillion ?? null,
     packageMs: now().getTime() - started.getTime(),
   });
   const ordered = COMPLEXITIES.flatMap((level) => (examples.has(level) ? [examples.get(level) as ReportExample] : []));
   const report = renderReport({ manifest, stats, examples: ordered });
+  await validationFile.commit();
   await writeFilesAtomic([
-    { path: join(outDir, 'validation.json'), content: validationText },
     { path: join(outDir, 'manifest.json'), content: `${JSON.stringify(manifest, null, 2)}\n` },
     { path: join(outDir, 'report.html'), content: report },
   ]);

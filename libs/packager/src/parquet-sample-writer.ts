@@ -56,37 +56,60 @@ export function extraInfoRow(sample: SkyRLSample): ExtraInfoRow {
   };
 }
 
-const DEFAULT_ROW_GROUP = 2_000;
+/**
+ * Text per row group before it is flushed. Issue 14: fixed 2,000-row groups of JSON text peaked at 524 MB RSS at
+ * 100,000 prompts; by bytes, memory no longer depends on how long rows are, and 16 MB stays a reader-friendly size.
+ */
+export const DEFAULT_ROW_GROUP_BYTES = 16 * 1024 * 1024;
 
-/** Writes samples to parquet one row group at a time (memory bounded by the group), temp file then rename. */
+export interface ParquetSampleWriterOptions {
+  /** Flush once the buffered rows' text reaches this many bytes (UTF-16 length, an estimate). */
+  rowGroupBytes?: number;
+  /** Also flush at this many rows (no row limit by default). */
+  rowGroupSize?: number;
+}
+
+/** Writes samples to parquet one row group at a time (memory bounded by the group's bytes), temp file then rename. */
 export class ParquetSampleWriter {
   readonly path: string;
   rows = 0;
+  /** Row groups written so far. */
+  rowGroups = 0;
   private readonly temp: string;
   private readonly writer: ParquetWriter;
   private readonly rowGroupSize: number;
+  private readonly rowGroupBytes: number;
+  private bufferedBytes = 0;
   private buffer: { data_source: string[]; env_class: string[]; prompt: Array<Array<{ role: string; content: string }>>; reward_spec: Array<{ method: string; ground_truth: string }>; extra_info: ExtraInfoRow[] } = emptyBuffer();
 
-  private constructor(path: string, temp: string, rowGroupSize: number) {
+  private constructor(path: string, temp: string, options: ParquetSampleWriterOptions) {
     this.path = path;
     this.temp = temp;
-    this.rowGroupSize = rowGroupSize;
+    this.rowGroupSize = options.rowGroupSize ?? Number.POSITIVE_INFINITY;
+    this.rowGroupBytes = options.rowGroupBytes ?? DEFAULT_ROW_GROUP_BYTES;
     this.writer = new ParquetWriter({ writer: fileWriter(temp), schema: SAMPLE_PARQUET_SCHEMA, createdBy: 'curriculum-forge packager' });
   }
 
-  static async create(path: string, rowGroupSize = DEFAULT_ROW_GROUP): Promise<ParquetSampleWriter> {
+  static async create(path: string, options: ParquetSampleWriterOptions = {}): Promise<ParquetSampleWriter> {
     await mkdir(dirname(path), { recursive: true });
-    return new ParquetSampleWriter(path, stagingPath(path), rowGroupSize);
+    return new ParquetSampleWriter(path, stagingPath(path), options);
   }
+
 
   async add(sample: SkyRLSample): Promise<void> {
     this.buffer.data_source.push(sample.data_source);
     this.buffer.env_class.push(sample.env_class);
-    this.buffer.prompt.push(sample.prompt.map((message) => ({ role: message.role, content: message.content })));
-    this.buffer.reward_spec.push({ method: sample.reward_spec.method, ground_truth: JSON.stringify(sample.reward_spec.ground_truth) });
-    this.buffer.extra_info.push(extraInfoRow(sample));
+    const prompt = sample.prompt.map((message) => ({ role: message.role, content: message.content }));
+    const rewardSpec = { method: sample.reward_spec.method, ground_truth: JSON.stringify(sample.reward_spec.ground_truth) };
+    const extraInfo = extraInfoRow(sample);
+    this.buffer.prompt.push(prompt);
+    this.buffer.reward_spec.push(rewardSpec);
+    this.buffer.extra_info.push(extraInfo);
     this.rows += 1;
-    if (this.buffer.data_source.length >= this.rowGroupSize) await this.flush();
+    this.bufferedBytes += sample.data_source.length + sample.env_class.length + rewardSpec.method.length + rewardSpec.ground_truth.length;
+    for (const message of prompt) this.bufferedBytes += message.role.length + message.content.length;
+    for (const value of Object.values(extraInfo)) this.bufferedBytes += typeof value === 'string' ? value.length : 4;
+    if (this.bufferedBytes >= this.rowGroupBytes || this.buffer.data_source.length >= this.rowGroupSize) await this.flush();
   }
 
   async commit(): Promise<void> {
@@ -103,6 +126,8 @@ export class ParquetSampleWriter {
     if (this.buffer.data_source.length === 0) return;
     const columns = this.buffer;
     this.buffer = emptyBuffer();
+    this.bufferedBytes = 0;
+    this.rowGroups += 1;
     await this.writer.write({
       rowGroupSize: columns.data_source.length,
       columnData: [

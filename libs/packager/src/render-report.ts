@@ -55,7 +55,7 @@ export function renderReport(data: ReportData): string {
     `<h2>Oracle replay</h2>`,
     replaySection(manifest),
     `<h2>Tool latency</h2>`,
-    columnChart(latencyBins(Object.values(stats.tools).flatMap((tool) => tool.latencies_ms)), { axisLabel: 'latency per tool call (ms)' }),
+    columnChart(latencyBins(Object.values(stats.tools).flatMap((tool) => tool.latencies_ms.entries())), { axisLabel: 'latency per tool call (ms)' }),
     latencyTable(manifest),
     `<h2>Plan length per complexity</h2>`,
     planLengthSection(stats),
@@ -104,15 +104,16 @@ function latencyTable(manifest: Manifest): string {
 }
 
 function planLengthSection(stats: RunStats): string {
-  const longest = Math.max(1, ...COMPLEXITIES.flatMap((level) => stats.complexities[level].plan_lengths));
+  // A loop, not Math.max(...lengths): spreading one argument per row throws RangeError above ~120k rows.
+  const longest = COMPLEXITIES.reduce((most, level) => Math.max(most, stats.complexities[level].plan_lengths.max() ?? 0), 1);
   const colors: Record<Complexity, string> = { simple: '#72b7b2', moderate: '#4c78a8', complex: '#b279a2' };
   const charts = COMPLEXITIES.map((level) => {
     const lengths = stats.complexities[level].plan_lengths;
     const counts = new Array(longest).fill(0);
-    for (const length of lengths) counts[length - 1] += 1;
+    for (const [length, count] of lengths.entries()) counts[length - 1] += count;
     const bins = counts.map((value, index) => ({ label: `${index + 1}`, value }));
-    const mean = lengths.length ? (lengths.reduce((sum, length) => sum + length, 0) / lengths.length).toFixed(1) : '–';
-    return `<div><h3>${escapeHtml(level)}: ${lengths.length} plan${lengths.length === 1 ? '' : 's'}, mean ${mean} steps</h3>${columnChart(bins, { width: 300, height: 150, color: colors[level], axisLabel: 'steps per plan' })}</div>`;
+    const mean = lengths.size ? (lengths.sortedSum() / lengths.size).toFixed(1) : '–';
+    return `<div><h3>${escapeHtml(level)}: ${lengths.size} plan${lengths.size === 1 ? '' : 's'}, mean ${mean} steps</h3>${columnChart(bins, { width: 300, height: 150, color: colors[level], axisLabel: 'steps per plan' })}</div>`;
   });
   return `<div class="row">${charts.join('')}</div>`;
 }

@@ -21,7 +21,7 @@ export function stackedBarChart(rows: readonly BarRow[], options: { width?: numb
   const gap = 8;
   const legendHeight = 24;
   const plotWidth = width - labelWidth - 60;
-  const max = Math.max(1, ...rows.map((row) => total(row.segments)));
+  const max = rows.reduce((most, row) => Math.max(most, total(row.segments)), 1);
   const height = legendHeight + rows.length * (barHeight + gap) + gap;
   const names = [...new Map(rows.flatMap((row) => row.segments.map((segment) => [segment.name, segment.color] as const))).entries()];
   let legendX = labelWidth;
@@ -65,7 +65,7 @@ export function columnChart(bins: readonly Bin[], options: { width?: number; hei
   const bottom = 44;
   const left = 40;
   const plotHeight = height - top - bottom;
-  const max = Math.max(1, ...bins.map((bin) => bin.value));
+  const max = bins.reduce((most, bin) => Math.max(most, bin.value), 1);
   const step = bins.length ? (width - left - 10) / bins.length : 0;
   const columns = bins
     .map((bin, index) => {
@@ -82,13 +82,13 @@ export function columnChart(bins: readonly Bin[], options: { width?: number; hei
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${axis}${columns}${label}</svg>`;
 }
 
-/** Latency histogram bins on a roughly logarithmic scale (ms). */
-export function latencyBins(latencies: readonly number[]): Bin[] {
+/** Latency histogram bins on a roughly logarithmic scale (ms), from [latency, how many calls] pairs. */
+export function latencyBins(latencies: Iterable<readonly [number, number]>): Bin[] {
   const edges = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
   const counts = new Array(edges.length + 1).fill(0);
-  for (const value of latencies) {
+  for (const [value, count] of latencies) {
     const index = edges.findIndex((edge) => value < edge);
-    counts[index === -1 ? edges.length : index] += 1;
+    counts[index === -1 ? edges.length : index] += count;
   }
   return counts.map((value, index) => ({ label: index === edges.length ? `≥${edges[edges.length - 1]}` : `<${edges[index]}`, value }));
 }

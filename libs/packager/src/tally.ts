@@ -8,10 +8,10 @@ import { bump, countToolCalls, countUsage, type RunStats } from './run-stats.ts'
 export function tallySample(stats: RunStats, built: BuiltSample): void {
   const level = stats.complexities[built.record.complexity];
   level.records += 1;
-  level.plan_lengths.push(built.record.plan.tool_sequence.length);
+  level.plan_lengths.add(built.record.plan.tool_sequence.length);
   if (built.verdict.ok) {
     level.accepted += 1;
-    if (typeof built.verdict.prompt_tokens === 'number') stats.accepted_prompt_tokens.push(built.verdict.prompt_tokens);
+    if (typeof built.verdict.prompt_tokens === 'number') stats.accepted_prompt_tokens.add(built.verdict.prompt_tokens);
   } else {
     level.rejected += 1;
     for (const code of new Set(built.verdict.problems.map((problem: SampleProblem) => problem.code))) bump(stats.rejection_reasons, code);
@@ -39,5 +39,5 @@ export function tallyReplay(stats: RunStats, replay: Replay): void {
   tally.coverage_sum += replay.final.coverage;
   tally.grounding_sum += replay.final.grounding;
   tally.step_reward_sum += replay.step_reward;
-  tally.heuristics.push(replay.final.heuristic);
+  tally.heuristics.add(replay.final.heuristic);
 }
