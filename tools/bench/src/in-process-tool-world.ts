@@ -1,0 +1,35 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SNAPSHOT_ID, snapshotDir } from '@forge/snapshot';
+import { createToolWorld } from '@forge/tool-world';
+import { ToolHub } from '@forge/tools';
+
+export interface InProcessToolWorld {
+  hub: ToolHub;
+  close(): Promise<void>;
+}
+
+/**
+ * The same five servers linked in this process through the MCP SDK's in-memory transport (same server code and
+ * protocol, no HTTP; the Python sandbox stays its own process), with a scratch Slack workspace.
+ */
+export async function startInProcessToolWorld(root: string): Promise<InProcessToolWorld> {
+  const scratch = await mkdtemp(join(tmpdir(), 'forge-in-process-'));
+  const world = await createToolWorld({ snapshotDir: snapshotDir(root, DEFAULT_SNAPSHOT_ID), dataDir: join(scratch, 'data') });
+  try {
+    const hub = await ToolHub.inMemory(world.servers);
+    return {
+      hub,
+      close: async () => {
+        await hub.close();
+        await world.close();
+        await rm(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await world.close();
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
