@@ -105,19 +105,64 @@ describe('build-snapshot', () => {
     }
   });
 
-  it('dates every news item at or before as_of, newest first, with a mix of sentiments', () => {
+  it('dates every news item at or before as_of, newest first, with a mix of sentiments, recaps still on top', () => {
     const sentiments = new Set<string>();
     for (const [symbol, items] of snapshot.news) {
       expect(items.length, symbol).toBeGreaterThanOrEqual(5);
-      expect(items.length, symbol).toBeLessThanOrEqual(15);
       const times = items.map((item) => Date.parse(item.published_utc));
       expect(Math.max(...times)).toBeLessThanOrEqual(snapshot.asOfMs);
       expect(snapshot.asOfMs - Math.max(...times)).toBeLessThan(4 * 86_400_000);
       expect([...times].sort((left, right) => right - left)).toEqual(times);
       items.forEach((item) => sentiments.add(item.insights[0].sentiment));
-      expect(items.every((item) => item.article_url.startsWith(`https://news.example.com/${symbol.toLowerCase()}/`))).toBe(true);
+      expect(items.every((item) => item.tickers.includes(symbol)), symbol).toBe(true);
+      const recaps = items.filter((item) => item.publisher.name === 'Synthetic Market Wire');
+      expect(recaps.length, symbol).toBeGreaterThanOrEqual(5);
+      expect(recaps.every((item) => item.article_url.startsWith(`https://news.example.com/${symbol.toLowerCase()}/`))).toBe(true);
+      expect(items.slice(0, 2).map((item) => item.publisher.name)).toEqual(['Synthetic Market Wire', 'Synthetic Market Wire']);
     }
     expect([...sentiments].sort()).toEqual(['negative', 'neutral', 'positive']);
+  });
+
+  it('gives every symbol 6–12 events of ≥ 10 kinds overall, ≥ 8 publishers, ≥ 200 event articles and ≥ 300 pages', () => {
+    const events = [...snapshot.events.values()].flat();
+    for (const symbol of snapshot.profiles.keys()) {
+      const own = snapshot.events.get(symbol)!;
+      expect(own.length, symbol).toBeGreaterThanOrEqual(6);
+      expect(own.length, symbol).toBeLessThanOrEqual(12);
+    }
+    expect(new Set(events.map((event) => event.kind)).size).toBeGreaterThanOrEqual(10);
+    const articles = new Map([...snapshot.news.values()].flat().map((item) => [item.id, item]));
+    const eventArticleIds = new Set(events.flatMap((event) => event.articles));
+    expect(eventArticleIds.size).toBeGreaterThanOrEqual(200);
+    expect([...eventArticleIds].every((id) => articles.has(id))).toBe(true);
+    const publishers = new Set([...eventArticleIds].map((id) => articles.get(id)!.publisher.homepage_url));
+    expect(publishers.size).toBeGreaterThanOrEqual(8);
+    for (const event of events) {
+      expect(event.articles.length, event.id).toBeGreaterThanOrEqual(1);
+      expect(event.articles.length, event.id).toBeLessThanOrEqual(4);
+      const outlets = event.articles.map((id) => articles.get(id)!.publisher.name);
+      expect(new Set(outlets).size, event.id).toBe(outlets.length);
+    }
+    expect(snapshot.documents.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(snapshot.documents.map((document) => new URL(document.url).hostname)).size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('gives each event pages on four domains, with a rumour the release confirms or contradicts', () => {
+    const statuses = new Set<string>();
+    for (const event of [...snapshot.events.values()].flat()) {
+      const pages = event.pages.map((url) => snapshot.documentsByUrl.get(url)!);
+      expect(pages.map((page) => page.page_type).sort(), event.id).toEqual(['ir-release', 'news-analysis', 'rumour', 'sector-explainer']);
+      expect(new Set(event.pages.map((url) => new URL(url).hostname)).size, event.id).toBe(4);
+      const rumour = pages.find((page) => page.page_type === 'rumour')!;
+      expect(rumour.url).toBe(event.rumour.url);
+      expect(rumour.raw_content).toContain(event.rumour.claim);
+      expect(rumour.published_date < event.date, event.id).toBe(true);
+      const analysis = pages.find((page) => page.page_type === 'news-analysis')!;
+      expect(analysis.raw_content).toContain(event.rumour.status === 'confirmed' ? 'confirms it' : 'contradicts that claim');
+      expect(event.rumour.status === 'confirmed' ? event.rumour.claim === event.rumour.truth : event.rumour.claim !== event.rumour.truth).toBe(true);
+      statuses.add(event.rumour.status);
+    }
+    expect([...statuses].sort()).toEqual(['confirmed', 'contradicted']);
   });
 
   it('makes every search document extractable and unique by URL', () => {
@@ -126,6 +171,7 @@ describe('build-snapshot', () => {
       expect(document.raw_content.length).toBeGreaterThan(document.content.length - 1);
       expect(document.raw_content.startsWith(document.content)).toBe(true);
       expect(document.published_date <= '2026-11-25').toBe(true);
+      expect(document.raw_content).not.toMatch(/Math\.|undefined|NaN/);
     }
   });
 });

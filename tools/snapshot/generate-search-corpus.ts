@@ -3,24 +3,13 @@ import type { Company } from './company.ts';
 import { bigDollars, dollars, grouped, longDate, percentChange } from './describe-move.ts';
 import { LISTINGS } from './universe.ts';
 import type { Theme } from './themes.ts';
+import { snippet } from './snippet.ts';
 
 const SITE = 'https://research.example.com';
 
-/** The leading sentences of a text, up to ~320 characters: always an exact prefix of it. */
-function snippet(text: string): string {
-  let end = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const boundary = '.!?'.includes(text[index]) && (index + 1 === text.length || /\s/.test(text[index + 1]));
-    if (!boundary) continue;
-    if (end > 0 && index + 1 > 320) break;
-    end = index + 1;
-  }
-  return text.slice(0, end || text.length);
-}
-
-function document(url: string, title: string, paragraphs: string[], published: string, symbols: string[], themes: string[]): SearchDocument {
+function document(url: string, title: string, paragraphs: string[], published: string, symbols: string[], themes: string[], pageType: SearchDocument['page_type']): SearchDocument {
   const raw = paragraphs.join('\n\n');
-  return { url, title, content: snippet(raw), raw_content: raw, published_date: published, symbols, themes };
+  return { url, title, content: snippet(raw), raw_content: raw, published_date: published, symbols, themes, page_type: pageType };
 }
 
 /** "NVDA closed at $182.00 (-6.20% over five sessions)" for each symbol, from the bars. */
@@ -50,7 +39,7 @@ function companyDocuments(snapshot: Snapshot, company: Company): SearchDocument[
     ? `${company.name} trades on ${listing.exchange} under the ticker ${company.symbol} and was launched on ${company.ipoDate}.`
     : `${company.name} is in the ${company.sector} sector (${company.industry}). Chief executive: ${company.ceo}. It employs about ${grouped(company.employees!)} people, trades on ${listing.exchange} as ${company.symbol}, and its website is ${company.website}.`;
   const documents = [
-    document(`${base}/overview`, `${label} business overview`, [`${company.business}`, facts, `Ticker: ${company.symbol}. Related topics: ${company.themes.join(', ')}.`], addDays(asOfDate, -(10 + (hashSeed(company.symbol) % 60))), [company.symbol], company.themes),
+    document(`${base}/overview`, `${label} business overview`, [`${company.business}`, facts, `Ticker: ${company.symbol}. Related topics: ${company.themes.join(', ')}.`], addDays(asOfDate, -(10 + (hashSeed(company.symbol) % 60))), [company.symbol], company.themes, 'company-overview'),
   ];
   const statements = snapshot.income.get(company.symbol);
   if (statements && statements.annual.length > 0) {
@@ -69,6 +58,7 @@ function companyDocuments(snapshot: Snapshot, company: Company): SearchDocument[
         quarter.filingDate,
         [company.symbol],
         [...company.themes, 'earnings'],
+        'results',
       ),
     );
   }
@@ -86,6 +76,7 @@ function companyDocuments(snapshot: Snapshot, company: Company): SearchDocument[
       asOfDate,
       [company.symbol],
       company.themes,
+      'stock-performance',
     ),
   );
   return documents;
@@ -105,6 +96,7 @@ export function generateSearchCorpus(snapshot: Snapshot, companies: Company[], t
           addDays(asOfDate, -(hashSeed(page.slug) % 20)),
           theme.symbols,
           [theme.key, theme.label],
+          'theme',
         ),
       );
     }

@@ -1,7 +1,24 @@
-import type { SnapshotMeta } from '@forge/snapshot';
+import type { EventsFile, SnapshotMeta } from '@forge/snapshot';
+import type { Company } from './company.ts';
+import { KIND_NOUN } from './event-explainers.ts';
+import { EVENT_WINDOW_SESSIONS } from './plan-events.ts';
+import { ALL_PUBLISHERS, RECAP_PUBLISHER } from './publishers.ts';
+
+function signed(value: number): string {
+  return `${value >= 0 ? '+' : ''}${value.toFixed(2)}%`;
+}
+
+/** The event calendar as a Markdown table, one row per event, oldest first per symbol. */
+function calendarTable(events: EventsFile, companies: Company[]): string {
+  const rows = companies.flatMap((company) => (events.events[company.symbol] ?? []).map((event) =>
+    `| ${event.symbol} | ${event.date} | ${event.kind} | ${event.direction} | ${event.magnitude} | ${signed(event.move_percent)} | ${event.headline.replace(/\|/g, '/')} | ${event.rumour.status} |`));
+  return ['| symbol | date | kind | direction | magnitude | move | headline | rumour |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
 
 /** The README placed beside the snapshot files: what is synthetic and how every number is derived. */
-export function renderReadme(meta: SnapshotMeta): string {
+export function renderReadme(meta: SnapshotMeta, events: EventsFile, companies: Company[], eventArticles: number, pages: number): string {
+  const all = Object.values(events.events).flat();
+  const kinds = [...new Set(all.map((event) => event.kind))].sort();
   return `# Snapshot \`${meta.snapshot_id}\` — SYNTHETIC DATA
 
 **Every price, volume, financial statement, news article and web page in this folder is synthetic.** It was
@@ -30,8 +47,9 @@ At as_of the market status is \`extended-hours\` (after-hours trading runs 16:00
 | \`profiles.json\` | one profile per symbol (reference facts, shares outstanding, beta, annual dividend) |
 | \`bars/<SYMBOL>.json\` | 300 daily bars, oldest → newest, sessions only, the last one is the as_of session |
 | \`income.json\` | per company: up to 4 annual (FY) and 8 quarterly statements, newest first; ETFs have none |
-| \`news.json\` | per symbol: 5–15 articles, newest first, all published at or before as_of |
-| \`search.json\` | the web corpus for tavily_search / tavily_extract |
+| \`news.json\` | per symbol: its market-recap articles plus every event article that names it, newest first, all published at or before as_of |
+| \`events.json\` | the synthetic event calendar: per symbol, 6–12 events, oldest first, each with the ids of its articles and the URLs of its pages |
+| \`search.json\` | the web corpus for tavily_search / tavily_extract (${pages} pages) |
 
 Universe: ${meta.universe.join(', ')}. SPY, QQQ, DIA and IWM are ETFs (\`type: ETF\`, \`isEtf: true\`).
 
@@ -77,7 +95,33 @@ Universe: ${meta.universe.join(', ')}. SPY, QQQ, DIA and IWM are ETFs (\`type: E
   fiscal year ends. Quarters are filed 35 days after the quarter end, annual reports 60 days after the year end;
   only periods filed by as_of appear. Each FY statement is the exact sum of its four quarters (shares: their mean).
 
+### Event calendar (events.json) — SYNTHETIC
+- ${all.length} events over the last ${EVENT_WINDOW_SESSIONS} sessions, ${kinds.length} kinds: ${kinds.join(', ')}.
+  Every event, its figures, people, deals, analyst firms, indexes, agencies and outlets are invented.
+- Events are placed on the bars, never the bars on the events (bars, quotes and statements are unchanged by them):
+  an earnings event on each quarterly filing date in the window (or the next session), kind beat when that session
+  closed up, miss when down; the other events on the largest moves of the window (the as_of session first when it
+  moved by a daily volatility or more), at least 3 sessions apart, each given a kind whose direction fits the move.
+- \`move_percent\`, \`close\`, \`previous_close\` = that session's close-to-close move and closes (also for each
+  related ticker); \`direction\` = positive / negative beyond ±0.3%, else neutral; \`magnitude\` = |move| in daily
+  volatilities: high ≥ 2, medium ≥ 1, else low.
+- Earnings figures: EPS = the quarter's diluted EPS, revenue = its revenue (income.json); the consensus estimates are
+  set below (beat) or above (miss) them. Dividend raises end at the current payout (profiles.json lastDiv ÷ 4) and
+  fall before the recap dividend notice. Other figures (guidance, targets, amounts) are recorded in \`figures\`.
+- Each event has a rumour posted the session before: a third are confirmed by the release, the rest contradicted
+  (\`rumour.status\`, \`rumour.claim\`, \`rumour.truth\`), so claims can be fact-checked either way.
+
+${calendarTable(events, companies)}
+
 ### News
+- Event articles (${eventArticles}): 1–4 per event by magnitude (low 1–2, medium 2–3, high 3–4), each from a different
+  outlet — a wire first (12:30Z), then the company's trade outlet (16:45Z), then a policy outlet for regulatory and legal
+  events or an opinion column (19:40Z), then the other wire (20:50Z) — all before the 21:05Z close recap. Title,
+  description and keywords follow the event; \`tickers\` = the company and its related tickers, with one insight
+  each (the company's sentiment = the event direction; a related ticker's = the sign of its own move that session,
+  beyond ±0.3%). \`id\` = sha256 of the URL.
+- Outlets (all synthetic, on reserved \`.example\` domains): ${[RECAP_PUBLISHER, ...ALL_PUBLISHERS].map((publisher) => `${publisher.name} (${publisher.homepage_url})`).join(', ')}.
+- Market recaps (${RECAP_PUBLISHER.name}), unchanged from the first snapshot:
 - Written from the bars and statements: the as_of session's move and volume versus the ${meta.avg_volume_sessions}-session average
   (published 21:05Z on the as_of date), the five-session move (21:20Z), the 2–4 largest moves of the previous
   29 sessions (on their dates), the latest quarterly report (on its filing date), an investor-conference notice and,
@@ -92,7 +136,15 @@ Universe: ${meta.universe.join(', ')}. SPY, QQQ, DIA and IWM are ETFs (\`type: E
   per theme (memory chips, Arm licensing, semiconductor outlook, AI spending, bank earnings, oil prices, GLP-1
   drugs, consumer spending, EVs, streaming, cloud, advertising, managed care, interest rates, index ETFs):
   hand-written context plus a market paragraph computed from the bars, under https://research.example.com/themes/….
+- Per event, four pages on four domains (\`event_id\` names the event): the primary release (company IR site
+  https://investors.<company>.example, an analyst firm's note, an agency or fund sponsor notice), a news analysis on
+  the trade outlet's site with a fact check of the rumour, a sector explainer on https://www.marketprimer.example and
+  the rumour post on https://www.stockchatterforum.example (dated the session before). Each ends with a line saying it
+  is synthetic.
+- \`page_type\`: ir-release, news-analysis, sector-explainer, rumour, company-overview, results, stock-performance, theme.
 - \`content\` is the first sentences of \`raw_content\`; tavily_extract returns \`raw_content\` whole.
-- Search ranks documents by a deterministic tf-idf-like score over title, tickers, snippet and body.
+- Search: BM25+ (minisearch) over title (×4), tickers (×3), themes (×1.5) and full text, with plural folding and
+  stopwords; scores are divided by the top score. Filters: topic news (ir-release, news-analysis, stock-performance),
+  days / time_range / start_date / end_date on published_date relative to the as_of date, include/exclude domains.
 `;
 }

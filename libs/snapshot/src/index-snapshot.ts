@@ -1,4 +1,5 @@
 import type { BarsFile } from './bar.ts';
+import type { EventsFile } from './company-event.ts';
 import type { IncomeFile } from './income-statement.ts';
 import type { MarketCalendar } from './market-calendar.ts';
 import { isSession, sessionsEndingAt } from './market-sessions.ts';
@@ -6,6 +7,7 @@ import { toEastern } from './eastern-time.ts';
 import type { NewsFile } from './news-item.ts';
 import type { Profile } from './profile.ts';
 import type { SearchDocument } from './search-document.ts';
+import { buildSearchIndex } from './search-index.ts';
 import type { Snapshot } from './snapshot.ts';
 import { SnapshotError } from './snapshot-error.ts';
 import type { SnapshotMeta } from './snapshot-meta.ts';
@@ -19,6 +21,7 @@ export interface SnapshotFiles {
   bars: BarsFile[];
   income: IncomeFile;
   news: NewsFile;
+  events: EventsFile['events'];
   documents: SearchDocument[];
 }
 
@@ -57,6 +60,12 @@ export function indexSnapshot(files: SnapshotFiles): Snapshot {
       if (Date.parse(item.published_utc) > asOfMs) fail('news.json', `${symbol}.${item.id}`, `published after as_of ${newsCutoff}`, item.published_utc);
     }
   }
+  for (const [symbol, events] of Object.entries(files.events)) {
+    if (!orderedProfiles.has(symbol)) fail('events.json', symbol, 'events for a symbol outside the universe');
+    events.forEach((event, index) => {
+      if (!isSession(files.calendar, event.date) || event.date > lastSession) fail('events.json', `${symbol}[${index}].date`, 'not a session on or before as_of', event.date);
+    });
+  }
   return {
     id: meta.snapshot_id,
     asOf: meta.as_of,
@@ -67,7 +76,9 @@ export function indexSnapshot(files: SnapshotFiles): Snapshot {
     bars: barsBySymbol,
     income: new Map(Object.entries(files.income)),
     news: new Map(Object.entries(files.news)),
+    events: new Map(Object.entries(files.events)),
     documents: files.documents,
+    searchIndex: buildSearchIndex(files.documents),
     documentsByUrl: new Map(files.documents.map((document) => [document.url, document])),
     nameWords,
   };

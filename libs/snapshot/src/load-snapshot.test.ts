@@ -22,7 +22,7 @@ afterEach(async () => {
 
 describe('loadSnapshot', () => {
   it('loads the default snapshot with the whole universe indexed', () => {
-    expect(snapshot.id).toBe('synthetic-2026-11-25');
+    expect(snapshot.id).toBe('synthetic-2026-11-25-r2');
     expect(snapshot.asOf).toBe('2026-11-25T21:30:00Z');
     expect(snapshot.profiles.size).toBe(28);
     expect(snapshot.bars.get('AAPL')!.at(-1)!.date).toBe('2026-11-25');
@@ -43,7 +43,7 @@ describe('loadSnapshot', () => {
 describe('queries', () => {
   it('rejects an unknown symbol with the exact message', () => {
     expect(() => quoteFor(snapshot, 'xyzq')).toThrow(UnknownSymbolError);
-    expect(() => quoteFor(snapshot, 'XYZQ')).toThrow('unknown symbol XYZQ in snapshot synthetic-2026-11-25');
+    expect(() => quoteFor(snapshot, 'XYZQ')).toThrow('unknown symbol XYZQ in snapshot synthetic-2026-11-25-r2');
   });
 
   it('derives every quote field from the bars', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { BarsFileSchema } from './bar.ts';
+import { EventsFileSchema } from './company-event.ts';
 import { IncomeFileSchema } from './income-statement.ts';
 import { indexSnapshot } from './index-snapshot.ts';
 import { MarketCalendarSchema } from './market-calendar.ts';
@@ -37,13 +38,14 @@ async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Pro
 /** Reads, validates (zod) and indexes the snapshot in `dir`; throws SnapshotError naming the bad file and field. */
 export async function loadSnapshot(dir: string): Promise<Snapshot> {
   const meta = await readJson(dir, 'meta.json', SnapshotMetaSchema);
-  const [calendar, profiles, income, news, search, bars] = await Promise.all([
+  const [calendar, profiles, income, news, events, search, bars] = await Promise.all([
     readJson(dir, 'calendar.json', MarketCalendarSchema),
     readJson(dir, 'profiles.json', ProfilesFileSchema),
     readJson(dir, 'income.json', IncomeFileSchema),
     readJson(dir, 'news.json', NewsFileSchema),
+    readJson(dir, 'events.json', EventsFileSchema),
     readJson(dir, 'search.json', SearchFileSchema),
     Promise.all(meta.universe.map((symbol) => readJson(dir, `bars/${symbol}.json`, BarsFileSchema))),
   ]);
-  return indexSnapshot({ meta, calendar, profiles, bars, income, news, documents: search.documents });
+  return indexSnapshot({ meta, calendar, profiles, bars, income, news, events: events.events, documents: search.documents });
 }

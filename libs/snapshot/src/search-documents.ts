@@ -1,61 +1,58 @@
 import { roundTo } from './round-to.ts';
-import type { SearchDocument } from './search-document.ts';
+import { NEWS_PAGE_TYPES, type SearchDocument } from './search-document.ts';
 import type { Snapshot } from './snapshot.ts';
-import { searchTerms, words } from './tokenize.ts';
+import { searchTerms } from './tokenize.ts';
 
 export interface ScoredDocument {
   document: SearchDocument;
-  /** Relevance in (0, 1], 4 decimals. */
+  /** Relevance in (0, 1], 4 decimals: the BM25 score over the best possible for the query. */
   score: number;
 }
 
-const TITLE_WEIGHT = 3;
-const SYMBOL_WEIGHT = 2;
-const SNIPPET_WEIGHT = 1;
-const BODY_CAP = 3;
+/** What narrows a search besides its words (the Tavily API's filters, resolved to dates). */
+export interface SearchFilters {
+  /** 'news' keeps releases, news analysis and market recaps; 'general' and 'finance' keep every page. */
+  topic?: 'general' | 'news' | 'finance';
+  /** Inclusive ISO dates on published_date. */
+  startDate?: string;
+  endDate?: string;
+  /** Hosts (or parent domains) to keep / drop: "example.com" matches "news.example.com". */
+  includeDomains?: string[];
+  excludeDomains?: string[];
+}
 
-function documentTerms(document: SearchDocument): { title: Set<string>; snippet: Set<string>; body: Map<string, number>; symbols: Set<string> } {
-  const body = new Map<string, number>();
-  for (const word of words(document.raw_content)) body.set(word, (body.get(word) ?? 0) + 1);
-  return {
-    title: new Set(words(`${document.title} ${document.themes.join(' ')}`)),
-    snippet: new Set(words(document.content)),
-    body,
-    symbols: new Set(document.symbols.map((symbol) => symbol.toLowerCase())),
-  };
+function hostOf(url: string): string {
+  return new URL(url).hostname.toLowerCase();
+}
+
+function onDomain(host: string, domains: string[]): boolean {
+  return domains.some((domain) => {
+    const wanted = domain.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+    const bare = host.replace(/^www\./, '');
+    return bare === wanted || bare.endsWith(`.${wanted}`);
+  });
+}
+
+function keeps(document: SearchDocument, filters: SearchFilters): boolean {
+  if (filters.topic === 'news' && !NEWS_PAGE_TYPES.includes(document.page_type)) return false;
+  if (filters.startDate && document.published_date < filters.startDate) return false;
+  if (filters.endDate && document.published_date > filters.endDate) return false;
+  const host = hostOf(document.url);
+  if (filters.includeDomains?.length && !onDomain(host, filters.includeDomains)) return false;
+  if (filters.excludeDomains?.length && onDomain(host, filters.excludeDomains)) return false;
+  return true;
 }
 
 /**
- * Ranks the search corpus for a query with a deterministic tf-idf-like score (title, ticker, snippet and
- * body matches), normalised to (0, 1]; ties break by URL. Documents matching no term are left out.
+ * Ranks the web corpus for a query with the snapshot's BM25 index (title, tickers, themes, full text), after the
+ * filters; scores are normalised by the top score and rounded, ties break by URL. Pages matching no term are left out.
  */
-export function searchDocuments(snapshot: Snapshot, query: string, maxResults: number): ScoredDocument[] {
-  const terms = searchTerms(query);
-  if (terms.length === 0) return [];
-  const indexed = snapshot.documents.map((document) => ({ document, terms: documentTerms(document) }));
-  const idf = new Map(
-    terms.map((term) => {
-      const frequency = indexed.filter(({ terms: docTerms }) => docTerms.body.has(term) || docTerms.title.has(term)).length;
-      return [term, Math.log(1 + indexed.length / (1 + frequency))];
-    }),
-  );
-  const best = terms.reduce((sum, term) => sum + idf.get(term)! * (TITLE_WEIGHT + SYMBOL_WEIGHT + SNIPPET_WEIGHT + BODY_CAP), 0);
-  const scored = indexed
-    .map(({ document, terms: docTerms }) => {
-      let total = 0;
-      for (const term of terms) {
-        const weight = idf.get(term)!;
-        const bodyCount = docTerms.body.get(term) ?? 0;
-        total +=
-          weight *
-          ((docTerms.title.has(term) ? TITLE_WEIGHT : 0) +
-            (docTerms.symbols.has(term) ? SYMBOL_WEIGHT : 0) +
-            (docTerms.snippet.has(term) ? SNIPPET_WEIGHT : 0) +
-            Math.min(BODY_CAP, Math.log2(1 + bodyCount)));
-      }
-      return { document, score: roundTo(total / best, 4) };
-    })
-    .filter((entry) => entry.score > 0);
+export function searchDocuments(snapshot: Snapshot, query: string, maxResults: number, filters: SearchFilters = {}): ScoredDocument[] {
+  if (searchTerms(query).length === 0) return [];
+  const hits = snapshot.searchIndex.search(query, { filter: (hit) => keeps(snapshot.documents[hit.id as number], filters) });
+  if (hits.length === 0) return [];
+  const top = hits[0].score;
+  const scored = hits.map((hit) => ({ document: snapshot.documents[hit.id as number], score: roundTo(hit.score / top, 4) }));
   scored.sort((left, right) => right.score - left.score || left.document.url.localeCompare(right.document.url));
   return scored.slice(0, maxResults);
 }

@@ -8,6 +8,11 @@ export function words(text: string): string[] {
   return text.toLowerCase().replace(/['’]/g, '').match(/[a-z0-9&]+/g) ?? [];
 }
 
+/** Whether a lower-case word is too common to search on. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
 /** Search terms of a text: its words without stopwords, each once, in first-seen order. */
 export function searchTerms(text: string): string[] {
   return [...new Set(words(text).filter((word) => !STOPWORDS.has(word)))];

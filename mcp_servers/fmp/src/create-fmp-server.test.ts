@@ -81,7 +81,7 @@ describe('fmp server (snapshot backend)', () => {
   it.each(['fmp_get_quote', 'fmp_get_company_profile', 'fmp_get_income_statement'])('%s of an unknown symbol is an isError result naming it', async (name) => {
     const result = await server.client.callTool({ name, arguments: { symbol: 'XYZQ' } });
     expect(result.isError).toBe(true);
-    expect((result.content as Array<{ text: string }>)[0].text).toContain('unknown symbol XYZQ in snapshot synthetic-2026-11-25');
+    expect((result.content as Array<{ text: string }>)[0].text).toContain('unknown symbol XYZQ in snapshot synthetic-2026-11-25-r2');
   });
 
   it('rejects bad arguments as an isError result', async () => {

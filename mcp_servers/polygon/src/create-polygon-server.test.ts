@@ -50,6 +50,15 @@ describe('polygon server (snapshot backend)', () => {
     expect(results[0].article_url).toMatch(/^https:\/\/news\.example\.com\/aapl\//);
   });
 
+  it('returns event news from several outlets, with an insight for every ticker an article names', async () => {
+    type Article = { tickers: string[]; publisher: { name: string; homepage_url: string }; insights: Array<{ ticker: string }> };
+    const results = (await server.call('polygon_get_news', { ticker: 'NVDA', limit: 50 })).results as Article[];
+    expect(new Set(results.map((article) => article.publisher.homepage_url)).size).toBeGreaterThanOrEqual(4);
+    const multi = results.filter((article) => article.tickers.length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    for (const article of multi) expect(article.insights.map((insight) => insight.ticker)).toEqual(article.tickers);
+  });
+
   it('returns AAPL ticker details', async () => {
     expect(await server.call('polygon_get_ticker_details', { ticker: 'AAPL' })).toMatchObject({
       ticker: 'AAPL', name: 'Apple Inc.', primary_exchange: 'XNAS', type: 'CS', market: 'stocks', locale: 'us', list_date: '1980-12-12',
@@ -79,6 +88,6 @@ describe('polygon server (snapshot backend)', () => {
   ])('%s of an unknown symbol is an isError result naming it', async (name, args) => {
     const result = await server.client.callTool({ name, arguments: args });
     expect(result.isError).toBe(true);
-    expect((result.content as Array<{ text: string }>)[0].text).toContain('unknown symbol XYZQ in snapshot synthetic-2026-11-25');
+    expect((result.content as Array<{ text: string }>)[0].text).toContain('unknown symbol XYZQ in snapshot synthetic-2026-11-25-r2');
   });
 });

@@ -4,7 +4,7 @@ import { linkSnapshotServer } from '../../__fixtures__/link-snapshot-server.ts';
 
 const server = linkSnapshotServer('tavily-test', (snapshot) => createTavilyServer(createSnapshotTavilyBackend(snapshot)));
 
-type Result = { url: string; title: string; content: string; score: number };
+type Result = { url: string; title: string; content: string; score: number; published_date: string };
 
 describe('tavily server (snapshot backend)', () => {
   it('lists tavily_search and tavily_extract with output schemas', async () => {
@@ -52,7 +52,48 @@ describe('tavily server (snapshot backend)', () => {
     expect(extracted.map((page) => page.url)).toEqual(results.map((result) => result.url));
     expect(extracted[0].raw_content).toBe(server.snapshot.documentsByUrl.get(results[0].url)!.raw_content);
     expect(extracted[0].raw_content.length).toBeGreaterThan(results[0].content.length);
-    expect(output.failed_results).toEqual([{ url: missing, error: 'url not in snapshot synthetic-2026-11-25' }]);
+    expect(output.failed_results).toEqual([{ url: missing, error: 'url not in snapshot synthetic-2026-11-25-r2' }]);
+  });
+
+  it.each([
+    ['Nvidia export restrictions', 'NVDA', /export restrictions/i],
+    ['Apple product launch', 'AAPL', /launch/i],
+  ])('ranks the topical event pages first for "%s"', async (query, symbol, topic) => {
+    const results = (await server.call('tavily_search', { query, max_results: 5 })).results as Result[];
+    const top = results.slice(0, 3).map((result) => server.snapshot.documentsByUrl.get(result.url)!);
+    expect(top.every((page) => page.symbols[0] === symbol && topic.test(page.title + page.raw_content)), JSON.stringify(top.map((page) => page.url))).toBe(true);
+    expect(top.every((page) => page.event_id === top[0].event_id && page.event_id !== undefined)).toBe(true);
+  });
+
+  it('honours max_results, topic news, time ranges and domain filters', async () => {
+    const query = 'Nvidia export restrictions';
+    expect(((await server.call('tavily_search', { query, max_results: 2 })).results as Result[])).toHaveLength(2);
+    const news = (await server.call('tavily_search', { query, topic: 'news', max_results: 20 })).results as Result[];
+    expect(news.length).toBeGreaterThan(0);
+    expect(news.every((result) => ['ir-release', 'news-analysis', 'stock-performance'].includes(server.snapshot.documentsByUrl.get(result.url)!.page_type))).toBe(true);
+    const week = (await server.call('tavily_search', { query, time_range: 'week', max_results: 20 })).results as Result[];
+    expect(week.every((result) => result.published_date >= '2026-11-18')).toBe(true);
+    const recentNews = (await server.call('tavily_search', { query, topic: 'news', days: 3, max_results: 20 })).results as Result[];
+    expect(recentNews.every((result) => result.published_date >= '2026-11-22')).toBe(true);
+    const october = (await server.call('tavily_search', { query, start_date: '2026-10-01', end_date: '2026-10-31', max_results: 20 })).results as Result[];
+    expect(october.length).toBeGreaterThan(0);
+    expect(october.every((result) => result.published_date >= '2026-10-01' && result.published_date <= '2026-10-31')).toBe(true);
+    const forum = (await server.call('tavily_search', { query, include_domains: ['stockchatterforum.example'] })).results as Result[];
+    expect(forum.length).toBeGreaterThan(0);
+    expect(forum.every((result) => new URL(result.url).hostname === 'www.stockchatterforum.example')).toBe(true);
+    const noForum = (await server.call('tavily_search', { query, exclude_domains: ['stockchatterforum.example'], max_results: 20 })).results as Result[];
+    expect(noForum.some((result) => result.url.includes('stockchatterforum'))).toBe(false);
+    expect(noForum.length).toBeGreaterThan(0);
+  });
+
+  it('lets a rumour be fact-checked against the release of the same event', async () => {
+    const event = server.snapshot.events.get('NVDA')!.find((candidate) => candidate.kind === 'regulatory-probe')!;
+    const [rumour] = (await server.call('tavily_search', { query: `${event.rumour.claim}`, include_domains: ['stockchatterforum.example'], max_results: 1 })).results as Result[];
+    expect(rumour.url).toBe(event.rumour.url);
+    const release = event.pages.find((url) => url.includes('investors.'))!;
+    const extracted = (await server.call('tavily_extract', { urls: [release] })).results as Array<{ raw_content: string }>;
+    expect(extracted[0].raw_content).toBe(server.snapshot.documentsByUrl.get(release)!.raw_content);
+    expect(extracted[0].raw_content).toMatch(/ongoing/);
   });
 
   it('rejects an empty URL list', async () => {

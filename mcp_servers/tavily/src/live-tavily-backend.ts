@@ -44,8 +44,10 @@ export function createLiveTavilyBackend(options: LiveTavilyOptions): TavilyBacke
   const apiKey = options.apiKey;
   const base = options.baseUrl ?? DEFAULT_TAVILY_BASE_URL;
   return {
-    async search({ query, max_results, search_depth, include_answer }) {
-      const body = await postJson(new URL('/search', base), apiKey, { query, max_results, search_depth, include_answer: include_answer ?? false });
+    async search({ query, max_results, search_depth, include_answer, ...filters }) {
+      // Filters go upstream only when given, so a plain search sends exactly the four fields it always did.
+      const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+      const body = await postJson(new URL('/search', base), apiKey, { query, max_results, search_depth, include_answer: include_answer ?? false, ...given });
       const { answer, ...rest } = parse(LiveSearchSchema, body, '/search');
       return { ...rest, query, ...(include_answer && answer ? { answer } : {}), results: rest.results.slice(0, max_results) };
     },

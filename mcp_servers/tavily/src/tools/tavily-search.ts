@@ -7,6 +7,13 @@ export const SearchInputSchema = z.object({
   max_results: z.number().int().min(1).max(20).default(5).describe('Maximum results (1–20)'),
   search_depth: z.enum(['basic', 'advanced']).default('basic').describe('advanced returns longer snippets'),
   include_answer: z.boolean().optional().describe('Also return a short answer drawn from the top result'),
+  topic: z.enum(['general', 'news', 'finance']).optional().describe("Search category: 'news' keeps news articles and releases; default general"),
+  time_range: z.enum(['day', 'week', 'month', 'year', 'd', 'w', 'm', 'y']).optional().describe('Only pages published within this range back from today'),
+  days: z.number().int().min(1).optional().describe("Only pages published within this many days back from today (topic 'news' only, as in the Tavily API)"),
+  start_date: z.iso.date().optional().describe('Only pages published on or after this date (YYYY-MM-DD)'),
+  end_date: z.iso.date().optional().describe('Only pages published on or before this date (YYYY-MM-DD)'),
+  include_domains: z.array(z.string().min(1)).max(300).optional().describe('Only results from these domains (subdomains included)'),
+  exclude_domains: z.array(z.string().min(1)).max(150).optional().describe('No results from these domains (subdomains included)'),
 });
 export type SearchRequest = z.infer<typeof SearchInputSchema>;
 
