@@ -8,3 +8,4 @@ export { describeAsks, describeForm } from './describe-asks.ts';
 export { countInWords } from './numbers.ts';
 export { readFacts, FACT_LABELS, FACT_WORDS } from './read-facts.ts';
 export type { FactLabel } from './read-facts.ts';
+export { expandShorthand } from './shorthand.ts';

@@ -2,6 +2,7 @@ import type { Ask, Asks, AskWindow } from './ask.ts';
 import { COUNT, numberFrom } from './numbers.ts';
 import { readForm } from './read-form.ts';
 import { readFacts } from './read-facts.ts';
+import { expandShorthand } from './shorthand.ts';
 
 const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
 
@@ -16,7 +17,10 @@ const BENCHMARKS: Array<[RegExp, string]> = [
 ];
 
 export function readWindow(t: string): AskWindow | undefined {
-  const hours = new RegExp(`(?:last|past|previous|trailing|over the last|over the past)\\s+${COUNT}\\s*(?:hours?|hrs?|h)\\b`).exec(t);
+  const hours = new RegExp(`(?:last|past|previous|trailing|over the last|over the past)\\s+${COUNT}\\s*(?:hours?|hrs?|h)\\b`).exec(t)
+    ?? new RegExp(`\\b${COUNT}\\s+(?:hourly|hour|1-hour|60-minute)\\s+(?:bars|candles|buckets)\\b`).exec(t)
+    // "the hourly bars of the session (7 bars)": bars counted where only hourly bars are named.
+    ?? (/\bhourly\b|\bhour(?:ly)? bars?\b/.test(t) && !/\bdaily bars?\b/.test(t) ? new RegExp(`\\b${COUNT}\\s+bars\\b`).exec(t) : null);
   if (hours && numberFrom(hours[1])) return { unit: 'hours', count: numberFrom(hours[1])! };
   const sessions = new RegExp(`(?:last|past|previous|trailing|over the last|over the past|over(?: those| these| the)?)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
     ?? /\b(\d+)[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/.exec(t)
@@ -204,7 +208,8 @@ function readConditional(t: string): Ask | undefined {
 }
 
 /** Reads every ask of a prompt: its form, the facts it names, lists, picks, rankings, windows, benchmarks, verdicts, stances, Slack and conditionals. */
-export function readAsks(text: string): Asks {
+export function readAsks(prompt: string): Asks {
+  const text = expandShorthand(prompt);
   const t = lower(text);
   const asks = [readFactAsk(text), readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), readVerdict(t, text), readStance(t), readConditional(t), ...readSlack(t, text)]
     .filter((ask): ask is Ask => ask !== undefined);

@@ -4,6 +4,8 @@
  * and require), the gate (the answer states each) and a model's prompt (what to include).
  */
 
+import { expandShorthand } from './shorthand.ts';
+
 export const FACT_LABELS = ['ceo', 'employees', 'sector', 'industry', 'exchange', 'website', 'ipo_date', 'beta', 'dividend', 'country', 'currency', 'is_etf', 'description', 'market_cap', 'pe', 'eps'] as const;
 export type FactLabel = (typeof FACT_LABELS)[number];
 
@@ -46,6 +48,6 @@ const unposted = (t: string) => t.replace(POSTED, ' ');
 
 /** The facts a prompt names, in lexicon order (empty when it names none). */
 export function readFacts(text: string): FactLabel[] {
-  const t = unposted(text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"'));
+  const t = unposted(expandShorthand(text).toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"'));
   return FACT_LABELS.filter((label) => FACT_WORDS[label].asked.test(t));
 }

@@ -1,3 +1,4 @@
+import { expandShorthand } from '@forge/asks';
 import { ForgeError } from '@forge/errors';
 import type { ToolCaller } from '@forge/tools';
 import type { Plan } from '@forge/plan';
@@ -76,6 +77,17 @@ function screenedPlan(reading: PromptReading, members: Entity[], entry: PlanRequ
   });
 }
 
+/** The symbols of the mentioned companies a prompt excludes ("ex smci", "excluding Intel", "other than AMD"). */
+function excludedSymbols(prompt: string, entities: Entity[]): Set<string> {
+  const excluded = new Set<string>();
+  for (const entity of entities) {
+    const names = [entity.symbol, entity.mention].filter((name): name is string => Boolean(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`\\b(?:ex|excluding|except|exclude|other than|not counting|but not|minus)[- ]+(?:the\\s+)?(?:${names.join('|')})\\b`, 'i');
+    if (pattern.test(prompt)) excluded.add(entity.symbol);
+  }
+  return excluded;
+}
+
 /**
  * The offline planner: reads the prompt's facets, period and entities (names resolved through fmp_search_ticker)
  * and assembles a plan from step templates. Throws a ForgeError when the prompt names nothing it can plan for.
@@ -98,9 +110,12 @@ export class RulePlanner implements Planner {
     }
     const reading = readPrompt(entry.user_prompt);
     const mentions = await resolveMentions(entry.user_prompt, reading, tools);
-    let entities = mentions.entities;
+    // "every semi in the universe (ex smci)": a name written after "ex", "excluding" or "except" is left out.
+    const excluded = excludedSymbols(entry.user_prompt, mentions.entities);
+    let entities = mentions.entities.filter((entity) => !excluded.has(entity.symbol));
     // "Which semiconductor stocks gained?" names a group, not a company: the screener lists its members.
-    const screen = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(withoutPostedTexts(entry.user_prompt), tools) : undefined;
+    const found = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(expandShorthand(withoutPostedTexts(entry.user_prompt)), tools) : undefined;
+    const screen = found && { ...found, members: found.members.filter((member) => !excluded.has(member.symbol)) };
     // "Is Shopify cheaper than Amazon?": a company the search tool does not know is never dropped while the rest is answered.
     const known = entities.flatMap((entity) => [entity.symbol, entity.mention ?? '']).filter(Boolean);
     const missing = screen ? [] : mentions.unknown.filter((phrase) => looksLikeCompanyName(entry.user_prompt, phrase, known));

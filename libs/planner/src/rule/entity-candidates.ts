@@ -9,6 +9,8 @@ const NOT_TICKERS = new Set([
   'NYSE', 'NASDAQ', 'ET', 'EST', 'EDT', 'UTC', 'GMT', 'API', 'EV', 'GDP', 'CPI', 'FED', 'SEC', 'PE', 'OK', 'Q1', 'Q2',
   'Q3', 'Q4', 'FY', 'TTM', 'ROE', 'ROI', 'EBIT', 'EBITDA', 'FCF', 'M&A', 'R&D', 'GPU', 'CPU', 'HBM', 'DRAM', 'NAND',
   'TV', 'PC', 'VWAP', 'NOT', 'DO', 'DONT', 'NO', 'ONLY', 'FYI', 'ASAP', 'RN', 'BTW', 'PLS', 'TLDR', 'IMO', 'IT', 'AM', 'PM', 'NOTE', 'INC', 'CORP', 'LLC', 'PLC', 'LTD', 'CO', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
+  // Desk shorthand: near/long term, end of day, week, price, change, volume, dividend, overweight/underweight/equal-weight.
+  'NT', 'LT', 'ST', 'EOD', 'WK', 'MTD', 'YTD', 'QTD', 'PX', 'CHG', 'VOL', 'DIV', 'HI', 'LO', 'OW', 'UW', 'EW', 'MKT', 'BPS', 'ADV', 'AVG', 'IV', 'OI', 'PT', 'FWD', 'LTM', 'NTM', 'WOW', 'DOD', 'THX',
 ]);
 
 // Capitalised words that start questions and instructions; they are never company names on their own.

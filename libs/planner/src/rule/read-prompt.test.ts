@@ -7,7 +7,7 @@ describe('readPrompt', () => {
     const reading = readPrompt("How did the SPY ETF and QQQ do? Ask the CEO about EPS and AI in the US.");
     expect(reading.tickerCandidates).toEqual(['SPY', 'QQQ']);
     // Dotted abbreviations are not class shares; all-caps shorthand runs are left to the ticker candidates.
-    expect(readPrompt('How did the U.S. market and BRK.B do? Our call: OW XOM.').tickerCandidates).toEqual(['BRK.B', 'OW', 'XOM']);
+    expect(readPrompt('How did the U.S. market and BRK.B do? Our call: OW XOM.').tickerCandidates).toEqual(['BRK.B', 'XOM']);
     expect(readPrompt('Our call: OW XOM and EW CVX.').nameCandidates).toEqual([]);
   });
 

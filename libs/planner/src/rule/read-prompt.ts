@@ -1,4 +1,4 @@
-import { readAsks } from '@forge/asks';
+import { expandShorthand, readAsks } from '@forge/asks';
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
 import { detectFacets, forbidsPosting, type Facet } from './detect-facets.ts';
 import { nameCandidates, quotedSpans, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
@@ -60,6 +60,9 @@ function numberFrom(token: string): number | undefined {
 
 function detectSessions(text: string): number | undefined {
   const t = text.toLowerCase();
+  // The asks' window (libs/asks) first: "the last 10 daily bars … avgVolume (50 sessions) for reference" asks 10.
+  const asked = readAsks(text).asks.find((ask) => ask.kind === 'window');
+  if (asked?.kind === 'window') return asked.window.unit === 'sessions' ? asked.window.count : undefined;
   const explicit = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(?:trading\s+)?(?:sessions|days|trading days)/.exec(t)
     ?? /(\d+)-(?:session|day)/.exec(t);
   if (explicit && numberFrom(explicit[1])) return numberFrom(explicit[1]);
@@ -80,9 +83,7 @@ function detectSessions(text: string): number | undefined {
   if (/(this|past|last|the) week\b|weekly(?!\s+(?:['‘"“]|segment|column|note|report|recap|call|meeting|newsletter|update|review|digest|thread|show|piece|podcast|letter))|week-over-week/.test(t)) return 5;
   if (/month\b|monthly/.test(t)) return 21;
   if (/(?:past|last|over the) year\b|12 months|twelve months/.test(t)) return 250;
-  // The asks' reading of the window (libs/asks), for a phrasing the patterns above do not know.
-  const asked = readAsks(text).asks.find((ask) => ask.kind === 'window');
-  return asked?.kind === 'window' && asked.window.unit === 'sessions' ? asked.window.count : undefined;
+  return undefined;
 }
 
 function detectStatements(text: string): PromptReading['statements'] {
@@ -186,7 +187,7 @@ function readChannel(text: string, facets: Set<Facet>): string | undefined {
 /** Reads facets, period, form and entity candidates from a prompt. */
 export function readPrompt(prompt: string): PromptReading {
   // Everything but the entity candidates is read without the texts to post.
-  const text = withoutPostedTexts(prompt);
+  const text = expandShorthand(withoutPostedTexts(prompt));
   const facets = detectFacets(text);
   const sessions = detectSessions(text);
   if (sessions !== undefined && !facets.has('market-status')) facets.add('trend');

@@ -1,4 +1,4 @@
-import { readFacts, type FactLabel } from '@forge/asks';
+import { expandShorthand, readFacts, type FactLabel } from '@forge/asks';
 import { FISCAL_EPS, type PromptReading } from './read-prompt.ts';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
@@ -40,7 +40,7 @@ function requireRange(plan: PlanBuilder, reading: PromptReading, s: string, text
 /** The facts the answer must state: one or more state keys per facet the prompt asks for. */
 export function requireFacts(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], noPe: ReadonlySet<string> = new Set(), funds: ReadonlySet<string> = new Set()): void {
   const f = reading.facets;
-  const text = reading.rawText.toLowerCase();
+  const text = expandShorthand(reading.rawText).toLowerCase();
   for (const { slug: s, symbol } of entities) {
     if (f.has('price')) plan.require(`${s}_price`);
     if (f.has('move')) plan.require(`${s}_change_pct`);

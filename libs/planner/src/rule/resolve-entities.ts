@@ -127,8 +127,10 @@ export async function resolveMentions(text: string, reading: PromptReading, tool
     }
     add({ symbol: phrase, slug: slugOf(phrase), mention: phrase, resolvedByName: true, searchIndex: 0, unresolved: true }, text.indexOf(phrase));
   }
-  if (found.length === 0) await addLowercaseSymbols(text, tools, add);
-  if (found.length === 0) await addLowercaseNames(text, tools, add);
+  // A prompt typed in lower case ("jpm p/e and div. also who's ceo at costco") names every company that way.
+  const casual = !/(?<!^\W*)\b[A-Z][a-z]/.test(text);
+  if (found.length === 0 || casual) await addLowercaseSymbols(text, tools, add);
+  if (found.length === 0 || casual) await addLowercaseNames(text, tools, add);
   const entities = found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
   return { entities, unknown: dropped };
 }
@@ -202,18 +204,26 @@ async function addLowercaseSymbols(text: string, tools: ToolCaller, add: (entity
 const GENERIC_NAME_WORDS = new Set([
   'advanced', 'american', 'bank', 'banks', 'capital', 'financial', 'first', 'general', 'global', 'group', 'health',
   'holdings', 'international', 'national', 'super', 'technology', 'technologies', 'united', 'energy', 'systems',
+  // Words inside names that are ordinary words of a prompt ("average volume", "chase the rally", "computer hardware").
+  'average', 'industrial', 'computer', 'semiconductor', 'manufacturing', 'devices', 'platforms', 'chase', 'series', 'trust',
+  'wholesale', 'company', 'corporation', 'incorporated', 'limited', 'micro', 'jones', 'russell', 'mobil',
 ]);
 
 /**
- * Casual prompts write names in lower case ("how is costco doing"). Only when nothing else named a company, a word
- * counts as a name if the search tool returns a company whose name starts with that word.
+ * Casual prompts write names in lower case ("how is costco doing"). When nothing else named a company, or the whole
+ * prompt is typed in lower case, a word counts as a name if the search tool returns a company whose name starts with
+ * that word, or exactly one company (an alias or a distinctive name word: "tsmc", "lilly", "google").
  */
 async function addLowercaseNames(text: string, tools: ToolCaller, add: (entity: Entity, position: number) => void): Promise<void> {
   for (const match of text.matchAll(/(?<![#$\w])[a-z][a-z.&-]{3,}\b/g)) {
-    const word = match[0].replace(/[.-]+$/, '');
+    // "bank-specific", "chip-wide": the word before a descriptive suffix.
+    const word = match[0].replace(/[.-]+$/, '').replace(/-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type)$/, '');
     if (isFunctionWord(word) || GENERIC_NAME_WORDS.has(word)) continue;
     const hits = await search(tools, word);
-    const index = hits.findIndex((hit) => words(hit.name)[0] === words(word)[0]);
+    const first = hits.findIndex((hit) => words(hit.name)[0] === words(word)[0]);
+    // A lone hit counts when the word is a whole name word or an alias, not the start of one ("semi" → Semiconductor).
+    const lone = hits.length === 1 && !words(hits[0]!.name).some((part) => part !== word && part.startsWith(word));
+    const index = first >= 0 ? first : lone ? 0 : -1;
     if (index < 0) continue;
     const hit = hits[index];
     add({ symbol: hit.symbol, slug: slugOf(hit.symbol), mention: word, name: hit.name, resolvedByName: true, searchIndex: index }, match.index);

@@ -21,6 +21,8 @@ export const SCREEN_LIMIT = 20;
 // Nouns that follow a group's words: "semiconductor stocks", "the energy names", "bank shares", "tech sector".
 const GROUP_NOUNS = new Set(['stock', 'stocks', 'names', 'shares', 'companies', 'equities', 'sector', 'industry', 'group', 'space', 'plays', 'tickers']);
 const ETF_WORD = /\betfs?\b/i;
+// "single stocks (no etfs)", "ex-ETFs": the group excludes funds rather than naming them.
+const NO_ETF = /\b(?:no|ex|excluding|except|without|non|not)[- ](?:the )?etfs?\b|\bsingle(?:[- ]name)? stocks\b/i;
 
 const promptWords = (text: string) => text.toLowerCase().replace(/['’]s\b/g, '').match(/[a-z&-]+/g) ?? [];
 
@@ -64,7 +66,7 @@ export async function screen(tools: ToolCaller, filter: ScreenFilter): Promise<G
  * tried as a sector, then as an industry; "ETFs" alone lists the funds. Undefined when nothing matches.
  */
 export async function screenGroup(text: string, tools: ToolCaller): Promise<GroupScreen | undefined> {
-  const isEtf = ETF_WORD.test(text);
+  const isEtf = ETF_WORD.test(text) && !NO_ETF.test(text);
   for (const phrase of groupCandidates(text)) {
     for (const field of ['sector', 'industry'] as const) {
       const filter: ScreenFilter = { [field]: phrase, isEtf };

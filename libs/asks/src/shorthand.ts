@@ -1,0 +1,33 @@
+/**
+ * Trader shorthand spelled out, so every reader of a prompt sees "volume" in "today's vol vs avg", "dividend" in
+ * "div", "52-week high and low" in "52w hi/lo" and "price, change" in "px, chg". Company names and tickers are left
+ * as written (their case still tells a ticker from a word).
+ */
+const SHORTHAND: Array<[RegExp, string]> = [
+  [/\b((?:realis|realiz|implied|annuali[sz]|hist)\w*)\s+vol\b(?!ume)/gi, '$1 volatility'],
+  [/\bvol\b(?!ume|atil)/gi, 'volume'],
+  [/\bvols\b/gi, 'volumes'],
+  [/\bpx\b/gi, 'price'],
+  [/\bchg\b/gi, 'change'],
+  [/\bdivs?\b(?!ide)/gi, 'dividend'],
+  [/\b52\s?w(?:k|ks)?\b/gi, '52-week'],
+  [/\bhi\s*\/\s*lo\b/gi, 'high and low'],
+  [/\bo\s*\/\s*h\s*\/\s*l\s*\/\s*c\b/gi, 'open, high, low and close'],
+  [/\bmkts\b/gi, 'markets'],
+  [/\bmkt\b/gi, 'market'],
+  [/\bavg\b/gi, 'average'],
+  [/\bwk\b/gi, 'week'],
+  [/\beod\b/gi, 'end of day'],
+  [/\bsemis\b/gi, 'semiconductor stocks'],
+  [/\bsemi\b/gi, 'semiconductor stock'],
+  [/\bw\/(?=\s)/gi, 'with'],
+  [/(?<=\s)w(?=\s+(?:the|a|an|px|price|chg|title|link|links|both|numbers?|sources?|dates?|each|its|their)\b)/gi, 'with'],
+  [/\bdont\b/gi, "don't"],
+  [/\bthx\b|\bty\b/gi, 'thanks'],
+  [/\bNT\b/g, 'near term'],
+  [/\bwhcih\b/gi, 'which'],
+];
+
+export function expandShorthand(text: string): string {
+  return SHORTHAND.reduce((expanded, [pattern, replacement]) => expanded.replace(pattern, replacement), text);
+}
