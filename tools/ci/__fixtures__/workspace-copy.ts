@@ -60,10 +60,11 @@ export function taskOutcomes(output: string): { ran: string[]; cached: Map<strin
   const ran: string[] = [];
   const cached = new Map<string, string>();
   for (const line of output.split('\n')) {
-    const match = /^> nx run (\S+?)(?:\s+\[([^\]]+)\])?\s*$/.exec(line.trim());
+    // `> nx run x:y` in static output, `✔  nx run x:y (3s)` in a run summary.
+    const match = /^(?:>|✔)\s+nx run (\S+?)(?:\s+\[([^\]]+)\])?(?:\s+\([^)]*\))?\s*$/.exec(line.trim());
     if (!match) continue;
     if (match[2]) cached.set(match[1], match[2]);
-    else ran.push(match[1]);
+    else if (!ran.includes(match[1])) ran.push(match[1]);
   }
   return { ran, cached };
 }
