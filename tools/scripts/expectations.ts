@@ -86,7 +86,8 @@ export function misses(entry: { expect: Expect; user_prompt: string }, row: any)
   for (const symbol of e.mentions ?? []) if (!new RegExp(`\\b${symbol}\\b`).test(answer)) out.push(`mentions ${symbol}`);
   const posts = row.extra_info.task_metadata.exec_breadcrumbs.steps.filter((step: any) => step.tool_fqn === 'slack.send_slack_message');
   if (e.slack === 'post' && posts.length === 0) out.push('slack: no post');
-  if (e.slack !== 'post' && posts.length > 0) out.push(`slack: posted (${e.slack})`);
+  // An entry without a slack key left the side effect open (its author could not tell which branch the data takes).
+  if (e.slack !== undefined && e.slack !== 'post' && posts.length > 0) out.push(`slack: posted (${e.slack})`);
   const window = e.window?.sessions ?? e.window?.hours ?? e.window?.bars;
   if (window && !new RegExp(`\\b(?:${window}|${NUMBER_WORDS[window] ?? window})[- ]?(?:trading )?(?:sessions?|days?|bars?|hours?|hourly|h|d)\\b`, 'i').test(answer)) out.push(`window ${window} not named`);
   if (e.asks.includes('verdict') && !VERDICT.test(sentencesOf(answer)[0] ?? '')) out.push('verdict not first');

@@ -34,7 +34,7 @@ export const AskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stance'), options: z.array(z.string()).min(2) }),
   z.object({ kind: z.literal('slack-post'), channel: z.string(), texts: z.array(z.string()).describe('quoted post texts the prompt gives, one per branch; <TICKER> is a slot') }),
   z.object({ kind: z.literal('slack-read'), channel: z.string() }),
-  z.object({ kind: z.literal('conditional'), condition: z.string() }),
+  z.object({ kind: z.literal('conditional'), condition: z.string(), silent_branch: z.boolean().optional().describe('a branch posts nothing ("if not, don\'t post")') }),
 ]);
 export type Ask = z.infer<typeof AskSchema>;
 export type AskKind = Ask['kind'];

@@ -70,3 +70,13 @@ describe('checkAnswer', () => {
     expect(codes(prompt, 'Done.', [], [{ channel: '#research', text: 'JPM screens cheap' }])).toEqual([]);
   });
 });
+
+describe('a conditional post with a silent branch', () => {
+  it('accepts no post when a branch posts nothing, and still checks the post when one is made', () => {
+    const prompt = 'if nvda closed down more than 2% today post a heads-up to #alerts. if not dont post, just tell me here';
+    const asks = { ...readAsks(prompt), entities: ['NVDA'] };
+    expect(asks.no_post).toBe(false);
+    expect(checkAnswer({ asks, answer: 'NVDA fell 1.2%, so nothing was posted.', posts: [] })).toEqual([]);
+    expect(checkAnswer({ asks, answer: 'Posted.', posts: [{ channel: '#markets', text: 'NVDA' }] }).map((found) => found.code)).toEqual(['ask-not-met:slack-post']);
+  });
+});

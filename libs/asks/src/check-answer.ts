@@ -105,7 +105,9 @@ function checkAsk(ask: Ask, input: AnswerCheckInput): AskMiss | undefined {
       return ask.options.some((option) => text.includes(option)) ? undefined : miss('stance', `none of the options (${ask.options.join(' / ')}) is stated`);
     case 'slack-post': {
       const sent = posts.filter((post) => post.channel.replace(/^#?/, '#').toLowerCase() === ask.channel);
-      if (sent.length === 0) return miss('slack-post', `nothing is posted to ${ask.channel}`);
+      // A conditional post ("if it fell more than 2%, post …; if not, just tell me") may rightly post nothing.
+      const conditional = asks.asks.some((other) => other.kind === 'conditional' && other.silent_branch);
+      if (sent.length === 0) return conditional && posts.length === 0 ? undefined : miss('slack-post', `nothing is posted to ${ask.channel}`);
       if (ask.texts.length > 0 && !sent.some((post) => ask.texts.some((wanted) => slotPattern(wanted).test(post.text)))) return miss('slack-post', `the post to ${ask.channel} carries none of the asked texts (${ask.texts.join(' / ')})`);
       return undefined;
     }

@@ -115,7 +115,7 @@ function readBenchmark(t: string): Ask | undefined {
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b/.test(t)) return undefined;
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
   const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|alleg/i.test(sentence)) ?? original;
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').trim() };
@@ -180,10 +180,10 @@ function readSlack(t: string, original: string): Ask[] {
   const channel = /#([a-z0-9][\w-]*)/.exec(t)?.[1];
   // "read #alerts, then post a digest to #markets": each ask takes the channel its own verb names.
   const postChannel = /\b(?:post|send|share|drop|ping|notify)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
-  const readChannel = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|history of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
-  const noPost = NO_POST.test(t);
+  const readChannel = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|history of|catch (?:me |us )?up on|recap|digest of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
+  const noPost = NO_POST.test(withoutBranches(t));
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
-  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through)\b[^.?!]*(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
+  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b[^.?!]*(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
   if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
   if (post && postChannel) {
     // "post 'X'", "post to #markets verbatim: "X"", "post exactly this instead: 'X'".
@@ -191,6 +191,14 @@ function readSlack(t: string, original: string): Ask[] {
     asks.push({ kind: 'slack-post', channel: `#${postChannel}`, texts });
   }
   return asks;
+}
+
+/**
+ * The prompt without the branches of a condition ("if not, don't post, just tell me"; "if right, post nothing"):
+ * a branch that posts nothing is the condition's, not a ban on posting.
+ */
+export function withoutBranches(text: string): string {
+  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:it |that |this )?(?:is |was |'s )?(?:not|wrong|right|true|false|correct|incorrect)|otherwise|else)\b[^.;!?]*/gi, ' ');
 }
 
 const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything/;
@@ -213,5 +221,8 @@ export function readAsks(prompt: string): Asks {
   const t = lower(text);
   const asks = [readFactAsk(text), readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), readVerdict(t, text), readStance(t), readConditional(t), ...readSlack(t, text)]
     .filter((ask): ask is Ask => ask !== undefined);
-  return { form: readForm(text), asks, no_post: NO_POST.test(t), entities: [] };
+  // "If it fell, post …; if not, don't post": the conditional has a branch that posts nothing.
+  const silent = NO_POST.test(t) && !NO_POST.test(withoutBranches(t));
+  const read = asks.map((ask) => (ask.kind === 'conditional' && silent ? { ...ask, silent_branch: true } : ask));
+  return { form: readForm(text), asks: read, no_post: NO_POST.test(withoutBranches(t)), entities: [] };
 }

@@ -35,7 +35,7 @@ function readLayout(t: string): Omit<AnswerForm, 'words'> {
   const bullets = counted(t, '(?:bullets?|bullet points?|points|pts)')
     ?? (/\bbullet(?:ed|s)?\b/.test(t) ? counted(t, '(?:main\\s+|key\\s+)?(?:takeaways|points|items|things|reasons|highlights)') : undefined);
   if (bullets) return { layout: 'bullets', count: bullets.count, ...(bullets.at_most ? { at_most: true } : {}) };
-  const paragraphs = counted(t, 'paragraphs?');
+  const paragraphs = counted(t, '(?:paragraphs?|paras?|grafs?)');
   if (paragraphs && paragraphs.count > 1) return { layout: 'paragraphs', count: paragraphs.count, ...(paragraphs.at_most ? { at_most: true } : {}) };
   if (/\b(?:one|1|a single|single|a)[\s-]+(?:short\s+)?(?:sentence|line|liner)\b|\bone-liner\b|\bin a sentence\b/.test(t)) return { layout: 'one_sentence' };
   const sentences = counted(t, 'sentences?');

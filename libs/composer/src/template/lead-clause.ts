@@ -143,6 +143,18 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   const otherKey = other ? metric.key(other.slug) : undefined;
   const otherValue = otherKey ? peek(facts, otherKey) : undefined;
   const span = windowed ? ' over the window' : ' on the session';
+  // "XOM and CVX both traded lower": every name the claim groups must have moved that way.
+  if (/\b(?:both|each|all)\b/.test(claim) && named.length > 1) {
+    const moves = named.flatMap((subject) => {
+      const subjectKey = metric.key(subject.slug);
+      const move = subjectKey ? peek(facts, subjectKey) : undefined;
+      return subjectKey && move !== undefined ? [{ subject, key: subjectKey, move }] : [];
+    });
+    if (moves.length === named.length) {
+      const holds = moves.every((entry) => direction * entry.move > (threshold ? Number(threshold[1]) : 0));
+      return `${holds ? 'Supported' : 'Contradicted'}: ${moves.map((entry) => `${entry.subject.symbol} moved ${signedPercent(facts.number(entry.key)!)}`).join(', ')}${span}`;
+    }
+  }
   if (other && otherKey && otherValue !== undefined) {
     facts.number(otherKey);
     const gap = (value - otherValue) * direction;

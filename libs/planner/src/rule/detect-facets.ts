@@ -1,5 +1,5 @@
 /** Which facets a research prompt asks for, read from its wording. */
-import { readFacts, type FactLabel } from '@forge/asks';
+import { readFacts, withoutBranches, type FactLabel } from '@forge/asks';
 
 export type Facet =
   | 'price'
@@ -34,7 +34,8 @@ export type Facet =
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
 /** "Do not post", "read only", "don't send anything": the prompt forbids writing to Slack. */
-export function forbidsPosting(text: string): boolean {
+export function forbidsPosting(prompt: string): boolean {
+  const text = withoutBranches(prompt);
   return /\b(?:do not|don['’]?t|dont|never|no need to|without|not to)\s+(?:\w+\s+)?(?:post|send|write|share|message|reply)(?:ing)?\b|\bread[- ]only\b|\bno (?:posting|posts|messages? sent)\b|\bjust (?:read|look|check)\b[^.?!]{0,20}\bnot (?:post|send)/i.test(text);
 }
 
@@ -50,7 +51,7 @@ const MARKET_STATUS = new RegExp([
 ].join('|'));
 
 /** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
-const READS_CHANNEL = /(?:\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
+const READS_CHANNEL = /(?:\bcatch (?:me |us )?up on|\brecap|\bdigest of|\bwhat(?:'s| is| was| has been) (?:going on|happening|said|posted)|\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
 
 // The company facts a profile serves; a description alone ("tell me about …") does not call for a profile.
 const PROFILE_FACTS = new Set<FactLabel>(['ceo', 'employees', 'sector', 'industry', 'exchange', 'website', 'ipo_date', 'beta', 'dividend', 'country', 'currency', 'is_etf']);
