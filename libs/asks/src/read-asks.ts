@@ -36,7 +36,7 @@ function criterion(clause: string): { by: string; absolute: boolean } {
   const absolute = /\babs(?:olute)?\b|regardless of direction|either direction|size of|moved (?:the )?more|moved (?:the )?most|biggest mover|largest mover|largest (?:%|percentage )?move|biggest (?:%|percentage )?move/.test(clause);
   if (/(?:clos(?:e|er|est)|near(?:er|est)?|furthest|farthest|far(?:ther)?) (?:to|from) (?:its|their|the) (?:52[- ]?week|one-year|1-year|12-month|annual|year(?:'s|ly)?) high/.test(clause)) return { by: 'below-high', absolute: false };
   if (/p\/e|\bpe\b|multiple|valuation|cheap|expensive/.test(clause)) return { by: 'pe', absolute: false };
-  if (/sentiment|negative news|bad news|positive news/.test(clause)) return { by: 'sentiment', absolute: false };
+  if (/sentiment|(?:negative|positive|bad|good|bearish|bullish) (?:news|coverage|press|headlines|tone)|\btone\b/.test(clause)) return { by: 'sentiment', absolute: false };
   if (/excess|beat\b[^.?!]*\bby more|vs\.? (?:spy|qqq|dia|iwm)|versus (?:spy|qqq)|relative to/.test(clause)) return { by: 'excess-return', absolute: false };
   if (/growth|grew/.test(clause)) return { by: 'growth', absolute: false };
   if (/margin/.test(clause)) return { by: 'margin', absolute: false };

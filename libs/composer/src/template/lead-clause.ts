@@ -280,8 +280,11 @@ function relativeStance(facts: FactReader, subjects: Subject[], lead: string, la
   const others = values.filter((entry) => entry !== small);
   if (!small || others.length === 0) return undefined;
   const ahead = others.every((entry) => small.value > entry.value);
-  facts.number(small.key);
-  return `${small.subject.symbol} is ${ahead ? lead : lag} (${signedPercent(small.value)} against ${others.map((entry) => `${signedPercent(entry.value)} for ${entry.subject.symbol}`).join(', ')})`;
+  for (const entry of [small, ...others]) facts.number(entry.key);
+  const option = ahead ? lead : lag;
+  // "outperform or underperform?" is answered "MSFT underperformed", "leading or lagging?" with "IWM is lagging".
+  const stated = /^(?:out|under)perform$/.test(option) ? `${small.subject.symbol} ${option}ed` : `${small.subject.symbol} is ${option}`;
+  return `${stated} (${signedPercent(small.value)} against ${others.map((entry) => `${signedPercent(entry.value)} for ${entry.subject.symbol}`).join(', ')})`;
 }
 
 /**

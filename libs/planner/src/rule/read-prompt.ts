@@ -207,6 +207,9 @@ export function readPrompt(prompt: string): PromptReading {
   // "EPS for the last fiscal year" is a statement fact (diluted EPS), not the quote's trailing EPS.
   if (FISCAL_EPS.test(text)) facets.add('income');
   const quoteAverages = readQuoteAverages(text, facets);
+  // "Which of the three gets the most negative coverage" picks by the news' tone: no ranking of moves is asked.
+  const decided = readAsks(text).asks.filter((ask) => ask.kind === 'pick' || ask.kind === 'ranking');
+  if (decided.length > 0 && decided.every((ask) => 'by' in ask && ask.by === 'sentiment') && !facets.has('move')) facets.delete('ranking');
   const form = readAnswerForm(text);
   const names = withoutCorporateSuffixes(prompt);
   return {

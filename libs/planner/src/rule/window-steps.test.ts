@@ -11,6 +11,10 @@ describe('readBarWindow', () => {
     expect(window('MSFT between 2026-11-09 and 2026-11-13')).toEqual({ kind: 'dates', from: '2026-11-09', to: '2026-11-13' });
     expect(window('META over the week of Nov 16')).toEqual({ kind: 'dates', from: '2026-11-16', to: '2026-11-22' });
   });
+  it('runs a window opened by one date ("since the Sep 1 close") to the latest session', () => {
+    expect(window('msft vs qqq since the sep 1 close - outperform or underperform?')).toEqual({ kind: 'dates', from: '2026-09-01', to: '2026-11-25' });
+    expect(window('NVDA from Oct 30 to date')).toEqual({ kind: 'dates', from: '2026-10-30', to: '2026-11-25' });
+  });
   it('reads hourly questions about the latest session and close statistics over the last n sessions', () => {
     expect(window('which hour had the most volume for NVDA')).toEqual({ kind: 'hourly', from: '2026-11-25', to: '2026-11-25' });
     expect(window("UNH's lowest close in the last 30 sessions")).toMatchObject({ kind: 'last' });

@@ -58,7 +58,9 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
   const dates = datesIn(text, latest.slice(0, 4)).filter((date) => date <= latest);
   if (dates.length > 0) {
     const sorted = [...dates].sort();
-    const to = /week of/i.test(text) && sorted.length === 1 ? isoPlus(sorted[0], 6) : sorted[sorted.length - 1];
+    // "since the Sep 1 close", "from Oct 30 to date": one date opens a window that runs to the latest session.
+    const toDate = sorted.length === 1 && /\b(?:since|from)\b[^.?!]{0,20}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d-)|\bto date\b|\buntil (?:today|now)\b/i.test(text);
+    const to = toDate ? latest : /week of/i.test(text) && sorted.length === 1 ? isoPlus(sorted[0], 6) : sorted[sorted.length - 1];
     return { kind: 'dates', from: sorted[0], to: to > latest ? latest : to };
   }
   if (reading.sessions !== undefined && CLOSE_STATS.test(text)) return { kind: 'last', from: '', to: latest };
