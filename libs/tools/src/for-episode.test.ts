@@ -50,6 +50,6 @@ describe('episode ids on tool calls', () => {
       },
     };
     await forEpisode(legacy, 'e').call('s', 't', {});
-    expect(seen).toEqual([{ episode: 'e' }]);
+    expect(seen).toEqual([{ episode: 'e', step: 0 }]);
   });
 });

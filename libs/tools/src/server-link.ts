@@ -31,6 +31,8 @@ export class ServerLink {
   readonly name: string;
   readonly location: string;
   tools: ToolSpec[] = [];
+  /** Per tool, whether a repeat of a call is harmless: read-only or marked idempotent (or unannotated, as before). */
+  private readonly retrySafe = new Map<string, boolean>();
   private readonly options: ServerLinkOptions;
   private connecting: Promise<Client> | undefined;
   private memoryServer: McpServer | undefined;
@@ -60,6 +62,8 @@ export class ServerLink {
     do {
       const page = await client.listTools(cursor ? { cursor } : undefined, { timeout: this.options.connectTimeoutMs });
       for (const tool of page.tools) {
+        const hints = tool.annotations;
+        this.retrySafe.set(tool.name, hints === undefined || hints.readOnlyHint === true || hints.idempotentHint === true);
         specs.push({
           server: this.name,
           tool: tool.name,
@@ -72,6 +76,11 @@ export class ServerLink {
     } while (cursor);
     this.tools = specs.sort((left, right) => left.tool.localeCompare(right.tool));
     return this.tools;
+  }
+
+  /** False for a tool whose annotations say it writes and is not idempotent (e.g. slack.send_slack_message). */
+  isRetrySafe(tool: string): boolean {
+    return this.retrySafe.get(tool) ?? true;
   }
 
   /** Drops the current connection so the next call opens a new one (a restarted server, a fresh session). */

@@ -6,7 +6,7 @@ import type { ServerConfig } from './server-config.ts';
 import { ServerLink, type ServerTarget } from './server-link.ts';
 import { toToolResult } from './to-tool-result.ts';
 import { ToolHubError } from './tool-hub-error.ts';
-import { callMeta } from './for-episode.ts';
+import { callMeta, idempotencyKey } from './for-episode.ts';
 import type { ToolCaller, ToolCallOptions, ToolResult, ToolSpec } from './tool-spec.ts';
 
 export interface ToolHubOptions {
@@ -63,11 +63,16 @@ interface MemberSpec {
   probe?: { tool: string; arguments: Record<string, unknown> };
 }
 
+/** Acknowledged writes remembered for plan repeats; the oldest go first past this (the server dedups them too). */
+const MAX_ACKNOWLEDGED = 10_000;
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** MCP clients for every configured server behind the ToolCaller face: timeouts, bounded retries, per-server limits. */
 export class ToolHub implements ToolCaller {
   private readonly members: Map<string, Member>;
+  /** Acknowledged results of writes by idempotency key: a repeat of the plan gets the same answer, nothing sent. */
+  private readonly acknowledged = new Map<string, ToolResult>();
   private readonly settings: Required<Omit<ToolHubOptions, 'transport' | 'cwd' | 'stdioStderr' | 'requireAll'>>;
 
   private constructor(specs: MemberSpec[], options: ToolHubOptions) {
@@ -158,19 +163,33 @@ export class ToolHub implements ToolCaller {
 
   /**
    * Calls one tool; never throws: tool errors, timeouts and transport failures come back as `ok: false`. An episode in
-   * the options travels as request `_meta['forge/episode']`.
+   * the options travels as request `_meta['forge/episode']` (and its step as `_meta['forge/step']`). A write (a tool
+   * whose annotations say it is neither read-only nor idempotent) is never retried; with an episode and step it carries
+   * an idempotency key (`_meta['forge/idempotency-key']`), and a repeat of an acknowledged key returns the same result
+   * without calling the server.
    */
   async call(server: string, tool: string, args: Record<string, unknown>, options: ToolCallOptions = {}): Promise<ToolResult> {
     const member = this.members.get(server);
     if (!member) {
       return { ok: false, kind: 'tool_error', error: `unknown server ${server} (known: ${[...this.members.keys()].join(', ')})`, latencyMs: 0 };
     }
-    const result = await member.queue.add(() => this.callWithRetries(member.link, tool, args, this.settings.retries, options));
-    return result as ToolResult;
+    const write = !member.link.isRetrySafe(tool);
+    const key = write && options.episode && options.step !== undefined ? idempotencyKey({ episode: options.episode, step: options.step, server, tool, args }) : undefined;
+    const earlier = key === undefined ? undefined : this.acknowledged.get(key);
+    if (earlier) return { ...earlier, latencyMs: 0 };
+    // A write whose reply was lost may have happened: retrying here could do it twice. The caller may repeat the plan;
+    // the repeat carries the same key, and the server answers a key it has seen with what it did then.
+    const retries = write ? 0 : this.settings.retries;
+    const result = (await member.queue.add(() => this.callWithRetries(member.link, tool, args, retries, options, key))) as ToolResult;
+    if (key !== undefined && result.ok) {
+      this.acknowledged.set(key, result);
+      if (this.acknowledged.size > MAX_ACKNOWLEDGED) this.acknowledged.delete(this.acknowledged.keys().next().value as string);
+    }
+    return result;
   }
 
-  private async callWithRetries(link: ServerLink, tool: string, args: Record<string, unknown>, retries: number, options: ToolCallOptions = {}): Promise<ToolResult> {
-    const meta = callMeta(options);
+  private async callWithRetries(link: ServerLink, tool: string, args: Record<string, unknown>, retries: number, options: ToolCallOptions = {}, key?: string): Promise<ToolResult> {
+    const meta = callMeta(options, key);
     const started = this.settings.now();
     const elapsed = () => Math.round(this.settings.now() - started);
     for (let attempt = 0; ; attempt += 1) {

@@ -25,6 +25,11 @@ export interface ToolCallOptions {
    * servers (the snapshot Slack workspace) show each episode the seed state plus its own writes only.
    */
   episode?: string;
+  /**
+   * The call's position in its episode (the plan step, counted from 0). With the episode it makes the idempotency key of
+   * a write (a tool not marked idempotent), sent as `_meta['forge/idempotency-key']`, and `_meta['forge/step']`.
+   */
+  step?: number;
 }
 
 /** The narrow face runPlan and planners need; ToolHub implements it over MCP, tests use fakes. */

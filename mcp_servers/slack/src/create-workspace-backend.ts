@@ -14,6 +14,10 @@ export const WorkspaceLineSchema = z.object({
   type: z.literal('message'),
   /** The episode that posted it; absent in the shared workspace file. */
   episode: z.string().optional(),
+  /** The step of the episode that posted it. */
+  step: z.number().int().nonnegative().optional(),
+  /** The post's idempotency key: a repeat with this key returns this message. */
+  idempotency_key: z.string().optional(),
   channel_id: z.string(),
   ts: z.string(),
   user: z.string(),
@@ -80,7 +84,8 @@ export function createWorkspaceBackend(options: WorkspaceBackendOptions): SlackB
     return { file, lines: lines.filter((line) => line.episode === episode), endsTorn };
   };
 
-  const append = async (channel: SlackChannel, text: string, episode: string | undefined): Promise<SlackMessage> => {
+  const append = async (channel: SlackChannel, text: string, scope: SlackScope): Promise<{ channel: SlackChannel; message: SlackMessage }> => {
+    const episode = scope.episode;
     const clock = await snapshotClock();
     if (episode !== undefined && clock === undefined) {
       throw new ConfigError({
@@ -90,9 +95,25 @@ export function createWorkspaceBackend(options: WorkspaceBackendOptions): SlackB
       });
     }
     const { file, lines, endsTorn } = await readScope(episode);
+    // Exactly once: a key already posted (an acknowledgement lost on the way, a repeated plan, a resumed run) gets
+    // the message it posted, whatever text or channel the repeat names.
+    const earlier = scope.idempotencyKey === undefined ? undefined : lines.find((stored) => stored.idempotency_key === scope.idempotencyKey);
+    if (earlier) {
+      const earlierChannel = SEED_CHANNELS.find((known) => known.id === earlier.channel_id) ?? channel;
+      return { channel: { ...earlierChannel }, message: { ts: earlier.ts, user: earlier.user, text: earlier.text } };
+    }
     const start = clock ?? BigInt(Math.floor((options.now ?? Date.now)())) * 1000n;
     // An episode's first post is as_of + 1 µs, so it sorts after everything the snapshot holds.
-    const line: WorkspaceLine = { type: 'message', ...(episode === undefined ? {} : { episode }), channel_id: channel.id, ts: nextTs(episode === undefined ? start : start + 1n, lines), user, text };
+    const line: WorkspaceLine = {
+      type: 'message',
+      ...(episode === undefined ? {} : { episode }),
+      ...(scope.step === undefined ? {} : { step: scope.step }),
+      ...(scope.idempotencyKey === undefined ? {} : { idempotency_key: scope.idempotencyKey }),
+      channel_id: channel.id,
+      ts: nextTs(episode === undefined ? start : start + 1n, lines),
+      user,
+      text,
+    };
     await mkdir(dirname(file), { recursive: true });
     const handle = await open(file, 'a');
     try {
@@ -102,7 +123,7 @@ export function createWorkspaceBackend(options: WorkspaceBackendOptions): SlackB
     } finally {
       await handle.close();
     }
-    return { ts: line.ts, user: line.user, text: line.text };
+    return { channel, message: { ts: line.ts, user: line.user, text: line.text } };
   };
 
   return {
@@ -112,13 +133,19 @@ export function createWorkspaceBackend(options: WorkspaceBackendOptions): SlackB
     async postMessage(reference, text, scope?: SlackScope) {
       const channel = channelFor(reference);
       // Posts from one server are serialised so timestamps stay strictly increasing.
-      const posted = appending.then(() => append(channel, text, scope?.episode));
+      // The key check and the append are one step of this chain, so two repeats of one key never both post.
+      const posted = appending.then(() => append(channel, text, scope ?? {}));
       appending = posted.catch(() => undefined);
-      return { channel, message: await posted };
+      return posted;
     },
     async history(reference, limit, scope?: SlackScope) {
       const channel = channelFor(reference);
-      const stored = (await readScope(scope?.episode)).lines.filter((line) => line.channel_id === channel.id);
+      const step = scope?.step;
+      // A resumed or repeated episode has posts of its earlier attempt on file; a read at step n sees only its own
+      // posts of steps before n, as the first attempt did.
+      const stored = (await readScope(scope?.episode)).lines.filter(
+        (line) => line.channel_id === channel.id && (step === undefined || line.step === undefined || line.step < step),
+      );
       const seeded = SEED_MESSAGES.filter((message) => message.channel_id === channel.id);
       const messages = [...seeded, ...stored]
         .map(({ ts, user: author, text }) => ({ ts, user: author, text }))

@@ -21,6 +21,13 @@ export type SlackMessage = z.infer<typeof SlackMessageSchema>;
  */
 export interface SlackScope {
   episode?: string;
+  /** The call's step in its episode: a read sees the episode's own posts of earlier steps only (a resumed episode). */
+  step?: number;
+  /**
+   * A post's idempotency key: a key the backend has seen returns the message posted for it, nothing is posted again
+   * (the snapshot keeps keys with the posts; the live backend sends it as Slack message metadata).
+   */
+  idempotencyKey?: string;
 }
 
 /** Where Slack answers come from: the durable local workspace or the Slack Web API. */
