@@ -6,5 +6,7 @@ export { serveStdio } from './serve-stdio.ts';
 export type { StdioHandle } from './serve-stdio.ts';
 export { parseServerArgs, isLoopbackHost, ServerArgsSchema, DEFAULT_SNAPSHOT_DIR, DEFAULT_DATA_DIR, DEFAULT_HOST } from './parse-server-args.ts';
 export type { ServerArgs } from './parse-server-args.ts';
+export { backendFor, backendVariable } from './backend-for.ts';
+export type { Backend } from './backend-for.ts';
 export { linkInMemory } from './link-in-memory.ts';
 export { outputValidators, OutputSchemaValidators } from './output-validators.ts';

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError } from '@forge/errors';
+import { backendFor } from './backend-for.ts';
 
 export const DEFAULT_SNAPSHOT_DIR = 'data/snapshot/synthetic-2026-11-25';
 export const DEFAULT_DATA_DIR = 'data';
@@ -28,9 +29,10 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * Reads a server entry's argv (`--transport`, `--port`, `--host`, `--allow-remote`, `--backend`,
- * `--snapshot-dir`, `--data-dir`, `--exit-on-stdin-close`) with `MCP_BACKEND` as the backend fallback; throws ConfigError on bad input.
+ * `--snapshot-dir`, `--data-dir`, `--exit-on-stdin-close`) with `MCP_BACKEND_<SERVER>`, then `MCP_BACKEND`, as the
+ * backend fallback (`server` names the variable); throws ConfigError on bad input.
  */
-export function parseServerArgs(argv: string[], env: Record<string, string | undefined>): ServerArgs {
+export function parseServerArgs(argv: string[], env: Record<string, string | undefined>, server?: string): ServerArgs {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -63,7 +65,7 @@ export function parseServerArgs(argv: string[], env: Record<string, string | und
     host: values.host ?? DEFAULT_HOST,
     port,
     allowRemote: values['allow-remote'] === true,
-    backend: values.backend ?? env.MCP_BACKEND ?? 'snapshot',
+    backend: server === undefined ? (values.backend ?? env.MCP_BACKEND ?? 'snapshot') : backendFor(server, env, values.backend as string | undefined),
     snapshotDir: values['snapshot-dir'] ?? DEFAULT_SNAPSHOT_DIR,
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
     exitOnStdinClose: values['exit-on-stdin-close'] === true,

@@ -29,7 +29,7 @@ export async function runServerMain(options: RunServerMainOptions): Promise<void
   const env = options.env ?? process.env;
   let args;
   try {
-    args = parseServerArgs(options.argv ?? process.argv.slice(2), env);
+    args = parseServerArgs(options.argv ?? process.argv.slice(2), env, options.name);
   } catch (error) {
     log(error instanceof ForgeError ? `error: ${error.message}` : String(error));
     process.exit(2);

@@ -16,6 +16,10 @@ export const ServerConfigSchema = z
       port: z.number().int().min(1).max(65_535).describe('port the http command listens on'),
     }).describe('how the supervisor starts it over Streamable HTTP'),
     stdio: CommandSchema.describe('how an MCP client starts it over stdio'),
+    live_env: z
+      .array(z.string().regex(/^[A-Z][A-Z0-9_]*$/))
+      .optional()
+      .describe('environment variables the live backend needs (serve refuses to start it without them)'),
     expected_tools: z.array(z.string().min(1)).min(1).describe('tools health-check requires'),
     probe: z
       .object({

@@ -55,4 +55,33 @@ describe('forge serve', () => {
       await new Promise<void>((resolve) => holder.close(() => resolve()));
     }
   });
+
+  it('exits 1 at once without live keys, one line per server naming its missing variable, and starts nothing', async () => {
+    const bare = { PATH: process.env.PATH, HOME: process.env.HOME };
+    const { dir } = await configDirs.write('serve-keys-', {
+      name: 'echo', entry: echoEntry, expectedTools: ['echo'], probe: { tool: 'echo', arguments: { text: 'probe' } },
+    });
+    const run = (env: Record<string, string | undefined>) =>
+      execa(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'serve', '--config-dir', 'mcp_servers/configs', '--logs-dir', dir, '--run-id', 'keys'], {
+        cwd: root, env: { ...bare, ...env }, extendEnv: false, reject: false, timeout: 30_000,
+      });
+    const all = await run({ MCP_BACKEND: 'live' });
+    expect(all.exitCode).toBe(1);
+    const lines = all.stderr.split('\n').filter((line) => line.startsWith('serve: '));
+    expect(lines).toEqual([
+      expect.stringMatching(/^serve: polygon: the live backend needs POLYGON_API_KEY, which is not set/),
+      expect.stringMatching(/^serve: fmp: the live backend needs FMP_API_KEY/),
+      expect.stringMatching(/^serve: tavily: the live backend needs TAVILY_API_KEY/),
+      expect.stringMatching(/^serve: slack: the live backend needs SLACK_BOT_TOKEN/),
+    ]);
+    expect(all.stderr).not.toMatch(/starting|healthy/);
+
+    // MCP_BACKEND_SLACK=live over a frozen market world: only slack needs a key; a key that is set is not named.
+    const slackOnly = await run({ MCP_BACKEND_SLACK: 'live', POLYGON_API_KEY: 'unused' });
+    expect(slackOnly.exitCode).toBe(1);
+    expect(slackOnly.stderr.split('\n').filter((line) => line.startsWith('serve: '))).toEqual([expect.stringMatching(/^serve: slack: .*SLACK_BOT_TOKEN/)]);
+    const withKey = await run({ MCP_BACKEND: 'live', MCP_BACKEND_POLYGON: 'snapshot', MCP_BACKEND_FMP: 'snapshot', MCP_BACKEND_TAVILY: 'snapshot', SLACK_BOT_TOKEN: 'xoxb-test', MCP_BACKEND_SLACK: 'lve' });
+    expect(withKey.exitCode).not.toBe(0);
+    expect(withKey.stderr).toMatch(/MCP_BACKEND_SLACK.*lve/);
+  });
 });

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { portInUse, readServerConfigs, startServers, waitForHealthy } from '@forge/tools';
 import { ConfigError } from '@forge/errors';
+import { backendFor, backendVariable } from '@forge/mcp-host';
+import type { ServerConfig } from '@forge/tools';
 import type { Environment } from '../environment.ts';
 import { parsePositive } from '../options.ts';
 import { recordRunId } from '../run-id.ts';
@@ -32,6 +34,22 @@ interface ServeOptions {
   readyDeadlineMs: number;
 }
 
+/**
+ * One line per server whose live backend (by --backend, MCP_BACKEND_<SERVER> or MCP_BACKEND) lacks an environment
+ * variable its config's `live_env` names; such a server would exit at start and crash-loop under the supervisor.
+ */
+export function missingLiveKeys(configs: ServerConfig[], environment: Record<string, string | undefined>, flag?: string): string[] {
+  const lines: string[] = [];
+  for (const config of configs) {
+    if (backendFor(config.name, environment, flag) !== 'live') continue;
+    const missing = (config.live_env ?? []).filter((name) => !environment[name]?.trim());
+    if (missing.length > 0) {
+      lines.push(`${config.name}: the live backend needs ${missing.join(', ')}, which is not set (set it, or ${backendVariable(config.name)}=snapshot)`);
+    }
+  }
+  return lines;
+}
+
 function waitForStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
@@ -51,12 +69,19 @@ export function serveCommand(environment: Environment): Command {
     .option('--config-dir <dir>', 'folder of <server>.json configs', DEFAULT_CONFIG_DIR)
     .option('--run-id <id>', 'log folder name under --logs-dir (env RUN_ID; default the start time, e.g. 2026-11-25T21-30-00Z)', environment.RUN_ID)
     .option('--logs-dir <dir>', 'root of per-run logs; one <server>.log each', DEFAULT_LOGS_DIR)
-    .option('--backend <backend>', 'snapshot | live, passed to every server (env MCP_BACKEND; default snapshot)')
+    .option('--backend <backend>', 'snapshot | live, passed to every server (default: env MCP_BACKEND_<SERVER>, then MCP_BACKEND, then snapshot)')
     .option('--snapshot-dir <dir>', 'snapshot folder passed to every server')
     .option('--data-dir <dir>', 'data root passed to every server')
     .option('--ready-deadline-ms <ms>', 'how long to wait before reporting servers that are not healthy yet', parsePositive, 60_000)
     .action(async (options: ServeOptions) => {
       const configs = await readServerConfigs(options.configDir, options.servers);
+      // Checked before anything starts: without its key a live server exits at once and the supervisor restarts it forever.
+      const missing = missingLiveKeys(configs, environment, options.backend);
+      if (missing.length > 0) {
+        for (const line of missing) process.stderr.write(`serve: ${line}\n`);
+        process.exitCode = 1;
+        return;
+      }
       // A taken port would crash-loop its server while the health check talks to whoever holds the port.
       const taken: string[] = [];
       for (const config of configs) if (await portInUse(config.http.port)) taken.push(`${config.name} port ${config.http.port}`);
