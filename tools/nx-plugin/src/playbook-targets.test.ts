@@ -29,6 +29,9 @@ describe('playbookTargets', () => {
     expect(targets['prepare-prompts'].options.command).toMatch(/prepare --chunks 3$/);
     expect(targets.validate.dependsOn).toHaveLength(6);
     expect(targets.package.dependsOn).toEqual(['validate']);
+    // One log folder for every chunk (RUN_ID, else "playbook"), the one package archives.
+    expect(targets['generate-simple-0'].options.command).toContain('--log-dir logs/dataset_runs/"${RUN_ID:-playbook}"');
+    expect(targets.package.options.command).toMatch(/--run-id "\$\{RUN_ID:-playbook\}"$/);
   });
 
   it('hashes the configured catalog unless PROMPT_FILE names another', () => {

@@ -34,6 +34,8 @@ export function playbookTargets(options: PlaybookOptions): Record<string, Target
   const data = options.dataDir;
   // PROMPT_FILE still wins over the configured catalog, in the hash and in the command alike.
   const promptFile = `PROMPT_FILE="\${PROMPT_FILE:-${options.catalog}}"`;
+  // Without start-mcp nothing records a run id, so every chunk logs into one folder that package then archives.
+  const runId = '"${RUN_ID:-playbook}"';
   const chunks = options.labels.flatMap((label) => Array.from({ length: options.chunks }, (_, index) => ({ label, index, name: chunkName(label, index) })));
   const targets: Record<string, TargetConfiguration> = {
     'prepare-prompts': {
@@ -73,7 +75,7 @@ export function playbookTargets(options: PlaybookOptions): Record<string, Target
       dependsOn: ['prepare-prompts'],
       cache: true,
       options: {
-        command: `${CLI} generate --in-process --prompt-file ${data}/shards/${chunk.name}.json --complexity ${chunk.label} --out ${data}/generated/chunks/${chunk.name} --cache-dir ${data}/generated/cache --progress plain`,
+        command: `${CLI} generate --in-process --prompt-file ${data}/shards/${chunk.name}.json --complexity ${chunk.label} --out ${data}/generated/chunks/${chunk.name} --cache-dir ${data}/generated/cache --log-dir logs/dataset_runs/${runId} --progress plain`,
       },
       // Only this chunk's file: an edit elsewhere in the catalog leaves this task's hash alone.
       inputs: [{ dependentTasksOutputFiles: `**/shards/${chunk.name}.json` }, ...env(GENERATE_ENV), ...SOURCES, PACKAGES],
@@ -93,7 +95,7 @@ export function playbookTargets(options: PlaybookOptions): Record<string, Target
     executor: 'nx:run-commands',
     dependsOn: ['validate'],
     cache: true,
-    options: { command: `${CLI} package --generated-dir ${data}/generated --prompts-file ${data}/inputs/curriculum_prompts.json --out ${data}/processed` },
+    options: { command: `${CLI} package --generated-dir ${data}/generated --prompts-file ${data}/inputs/curriculum_prompts.json --out ${data}/processed --run-id ${runId}` },
     inputs: [{ dependentTasksOutputFiles: '**/*', transitive: true }, ...env([...BUDGET_ENV, 'DATA_SOURCE', 'ENV_CLASS', 'PRICE_INPUT_PER_M', 'PRICE_OUTPUT_PER_M']), ...SOURCES, PACKAGES],
     outputs: [`{workspaceRoot}/${data}/processed`],
     metadata: { description: 'merge every chunk in catalog order into train_llm.json, train.jsonl, train.parquet, manifest and report' },
