@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findChannel } from './find-channel.ts';
-import type { SlackBackend, SlackChannel } from './slack-backend.ts';
+import type { SlackBackend, SlackChannel, SlackMessage, SlackScope } from './slack-backend.ts';
 import { SlackApiError, UnknownChannelError } from './slack-error.ts';
 
 export interface SlackApiBackendOptions {
@@ -8,7 +8,16 @@ export interface SlackApiBackendOptions {
   /** Default https://slack.com/api; tests point it at a fake on 127.0.0.1. */
   baseUrl?: string;
   timeoutMs?: number;
+  /** Posts tried per idempotency key after a retryable failure (each after a history look-up); default 3. */
+  postAttempts?: number;
+  /** Messages of a channel's history searched for an idempotency key; default 200. */
+  historyWindow?: number;
 }
+
+/** The Slack message `metadata.event_type` of forge's posts; the payload carries `idempotency_key` and `episode`. */
+export const POST_EVENT_TYPE = 'forge_post';
+
+const MetadataSchema = z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()) }).partial();
 
 const ApiChannelSchema = z.object({
   id: z.string(),
@@ -19,7 +28,7 @@ const ApiChannelSchema = z.object({
 const ListReplySchema = z.object({ channels: z.array(ApiChannelSchema) });
 const PostReplySchema = z.object({ channel: z.string(), ts: z.string(), message: z.object({ user: z.string().optional(), text: z.string().optional() }).partial().optional() });
 const HistoryReplySchema = z.object({
-  messages: z.array(z.object({ ts: z.string(), user: z.string().optional(), bot_id: z.string().optional(), text: z.string().optional() })),
+  messages: z.array(z.object({ ts: z.string(), user: z.string().optional(), bot_id: z.string().optional(), text: z.string().optional(), metadata: MetadataSchema.optional() })),
 });
 
 // Slack answers errors with HTTP 200 and {ok: false, error}; these codes mean "try again later".
@@ -70,12 +79,52 @@ export function createSlackApiBackend(options: SlackApiBackendOptions): SlackBac
     return channel;
   }
 
+  const post = async (channel: SlackChannel, text: string, metadata?: Record<string, unknown>): Promise<SlackMessage> => {
+    const reply = await call('chat.postMessage', PostReplySchema, { channel: channel.id, text, ...(metadata ? { metadata } : {}) });
+    return { ts: reply.ts, user: reply.message?.user ?? '', text: reply.message?.text ?? text };
+  };
+
+  /** The message of the channel's recent history whose metadata carries this idempotency key, if any. */
+  const findPosted = async (channel: SlackChannel, key: string): Promise<SlackMessage | undefined> => {
+    const reply = await call('conversations.history', HistoryReplySchema, { channel: channel.id, limit: options.historyWindow ?? 200, include_all_metadata: true });
+    const found = reply.messages.find((message) => message.metadata?.event_type === POST_EVENT_TYPE && message.metadata.event_payload?.idempotency_key === key);
+    return found && { ts: found.ts, user: found.user ?? found.bot_id ?? '', text: found.text ?? '' };
+  };
+
+  // Keys acknowledged by this process: a repeat is answered without asking Slack.
+  const acknowledged = new Map<string, { channel: SlackChannel; message: SlackMessage }>();
+
+  /**
+   * Exactly once for a keyed post: the key travels as message metadata; before the first post (a resumed run, another
+   * process) and before every retry (the reply to a post that happened may be what was lost) the channel's recent
+   * history is searched for it, and a message found is returned instead of posting again.
+   */
+  const postOnce = async (channel: SlackChannel, text: string, scope: SlackScope & { idempotencyKey: string }) => {
+    const key = scope.idempotencyKey;
+    const known = acknowledged.get(key);
+    if (known) return known;
+    const metadata = { event_type: POST_EVENT_TYPE, event_payload: { idempotency_key: key, ...(scope.episode ? { episode: scope.episode } : {}) } };
+    const attempts = options.postAttempts ?? 3;
+    for (let attempt = 1; ; attempt += 1) {
+      const found = await findPosted(channel, key);
+      const message = found ?? (await post(channel, text, metadata).catch((error: unknown) => {
+        if (error instanceof SlackApiError && error.isRetryable && attempt < attempts) return undefined;
+        throw error;
+      }));
+      if (message) {
+        const result = { channel, message };
+        acknowledged.set(key, result);
+        return result;
+      }
+    }
+  };
+
   return {
     listChannels,
-    async postMessage(reference, text) {
+    async postMessage(reference, text, scope?: SlackScope) {
       const channel = await resolve(reference);
-      const reply = await call('chat.postMessage', PostReplySchema, { channel: channel.id, text });
-      return { channel, message: { ts: reply.ts, user: reply.message?.user ?? '', text: reply.message?.text ?? text } };
+      if (scope?.idempotencyKey) return postOnce(channel, text, { ...scope, idempotencyKey: scope.idempotencyKey });
+      return { channel, message: await post(channel, text) };
     },
     async history(reference, limit) {
       const channel = await resolve(reference);

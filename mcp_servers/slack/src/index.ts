@@ -2,7 +2,7 @@ export { createSlackServer } from './create-slack-server.ts';
 export { createWorkspaceBackend, episodeFile, workspaceFile, WorkspaceLineSchema } from './create-workspace-backend.ts';
 export { EPISODE_META_KEY, IDEMPOTENCY_META_KEY, STEP_META_KEY, scopeFromMeta } from './episode-meta.ts';
 export type { WorkspaceBackendOptions, WorkspaceLine } from './create-workspace-backend.ts';
-export { createSlackApiBackend } from './create-slack-api-backend.ts';
+export { createSlackApiBackend, POST_EVENT_TYPE } from './create-slack-api-backend.ts';
 export type { SlackApiBackendOptions } from './create-slack-api-backend.ts';
 export { selectSlackBackend } from './select-slack-backend.ts';
 export { SlackChannelSchema, SlackMessageSchema } from './slack-backend.ts';
