@@ -16,6 +16,11 @@ export const ServerArgsSchema = z.object({
   backend: z.enum(['snapshot', 'live']).describe('where tool answers come from'),
   snapshotDir: z.string().min(1).describe('folder of the frozen snapshot'),
   dataDir: z.string().min(1).describe('root of durable data (e.g. the Slack workspace file)'),
+  runNonce: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{8,128}$/)
+    .optional()
+    .describe('identity of the serve run that started this server, reported by GET /health so health never accepts another run'),
   exitOnStdinClose: z.boolean().describe('exit when stdin ends (http only): a supervisor that dies, even by SIGKILL, closes the pipe'),
 });
 export type ServerArgs = z.infer<typeof ServerArgsSchema>;
@@ -48,6 +53,7 @@ export function parseServerArgs(argv: string[], env: Record<string, string | und
         'snapshot-dir': { type: 'string' },
         'data-dir': { type: 'string' },
         'exit-on-stdin-close': { type: 'boolean' },
+        'run-nonce': { type: 'string' },
       },
     }));
   } catch (error) {
@@ -69,6 +75,7 @@ export function parseServerArgs(argv: string[], env: Record<string, string | und
     snapshotDir: values['snapshot-dir'] ?? DEFAULT_SNAPSHOT_DIR,
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
     exitOnStdinClose: values['exit-on-stdin-close'] === true,
+    ...(values['run-nonce'] !== undefined ? { runNonce: values['run-nonce'] } : {}),
   };
   const parsed = ServerArgsSchema.safeParse(candidate);
   if (!parsed.success) {

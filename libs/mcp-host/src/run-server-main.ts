@@ -56,6 +56,7 @@ export async function runServerMain(options: RunServerMainOptions): Promise<void
         host: args.host,
         port: args.port,
         name: options.name,
+        runNonce: args.runNonce,
         log,
       });
       close = handle.close;

@@ -11,6 +11,12 @@ export interface ServeHttpOptions {
   port: number;
   /** Reported by GET /health. */
   name?: string;
+  /**
+   * The serve run that started this server, reported by GET /health as `run_nonce`: a health check of one run never
+   * accepts another run's server on the same port. (The SDK fixes serverInfo when a server is built, one per session,
+   * by factories that know nothing of runs; the host's own endpoint is where the host's identity belongs.)
+   */
+  runNonce?: string;
   /** Sessions idle longer than this are closed, so clients that vanish without DELETE do not pile up. */
   idleSessionMs?: number;
   maxBodyBytes?: number;
@@ -131,7 +137,7 @@ export async function serveHttp(
       return rpcError(response, 403, -32000, 'Forbidden: non-local Host or Origin');
     }
     if (path === '/health' && request.method === 'GET') {
-      return sendJson(response, 200, { ok: true, name: options.name, sessions: sessions.size, uptime_ms: Date.now() - startedAt });
+      return sendJson(response, 200, { ok: true, name: options.name, ...(options.runNonce ? { run_nonce: options.runNonce } : {}), sessions: sessions.size, uptime_ms: Date.now() - startedAt });
     }
     if (path !== '/mcp') return sendJson(response, 404, { error: `no route ${path}; MCP lives at /mcp` });
     // No server-initiated messages here, so no standalone SSE stream: a 405 is allowed by the spec and

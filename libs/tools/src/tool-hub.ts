@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { checkRunNonce } from './check-run-nonce.ts';
 import { classifyCallError } from './classify-call-error.ts';
 import { inventorySha256 } from './inventory-sha256.ts';
 import type { ServerConfig } from './server-config.ts';
@@ -25,6 +26,8 @@ export interface ToolHubOptions {
   concurrency?: number;
   /** Throw ToolHubError from connect when a server cannot be reached (default true); health checks pass false. */
   requireAll?: boolean;
+  /** health() requires each HTTP server's GET /health to report this run nonce (set by the `serve` that started it). */
+  runNonce?: string;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   clientName?: string;
@@ -73,9 +76,11 @@ export class ToolHub implements ToolCaller {
   private readonly members: Map<string, Member>;
   /** Acknowledged results of writes by idempotency key: a repeat of the plan gets the same answer, nothing sent. */
   private readonly acknowledged = new Map<string, ToolResult>();
-  private readonly settings: Required<Omit<ToolHubOptions, 'transport' | 'cwd' | 'stdioStderr' | 'requireAll'>>;
+  private readonly settings: Required<Omit<ToolHubOptions, 'transport' | 'cwd' | 'stdioStderr' | 'requireAll' | 'runNonce'>>;
+  private readonly runNonce: string | undefined;
 
   private constructor(specs: MemberSpec[], options: ToolHubOptions) {
+    this.runNonce = options.runNonce;
     this.settings = {
       callTimeoutMs: options.callTimeoutMs ?? 30_000,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
@@ -232,6 +237,11 @@ export class ToolHub implements ToolCaller {
       return report({ tools: [], missing_tools: expectedTools, reason: `cannot list tools: ${classifyCallError(error).message}` });
     }
     const tools = specs.map((spec) => spec.tool);
+    // Whoever answers on the port must be this run's server, not one another serve left running there.
+    if (this.runNonce !== undefined && /^https?:/.test(link.location)) {
+      const foreign = await checkRunNonce(link.location, this.runNonce, this.settings.connectTimeoutMs);
+      if (foreign) return report({ tools, missing_tools: [], reason: foreign });
+    }
     const missing = expectedTools.filter((name) => !tools.includes(name));
     if (missing.length > 0) return report({ tools, missing_tools: missing, reason: `missing tools: ${missing.join(', ')}` });
     const withoutSchema = specs.filter((spec) => expectedTools.includes(spec.tool) && !spec.outputSchema).map((spec) => spec.tool);

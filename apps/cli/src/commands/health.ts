@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { ForgeError } from '@forge/errors';
 import { readServerConfigs, waitForHealthy, type ServerHealth } from '@forge/tools';
 import { parsePositive } from '../options.ts';
-import { parseServerList, DEFAULT_CONFIG_DIR } from './serve.ts';
+import { currentRunId } from '../run-id.ts';
+import { parseServerList, recordedRunNonce, DEFAULT_CONFIG_DIR, DEFAULT_LOGS_DIR } from './serve.ts';
 
 function describeHealth(result: ServerHealth): string {
   if (result.ok) return `ok    ${result.server.padEnd(8)} ${result.url} (${result.tools.length} tools, ${result.latency_ms} ms)`;
@@ -18,9 +19,14 @@ export function healthCommand(): Command {
     .option('--deadline-ms <ms>', 'keep polling this long before failing', parsePositive, 30_000)
     .option('--interval-ms <ms>', 'pause between polls', parsePositive, 500)
     .option('--json', 'print the per-server results as JSON on stdout')
-    .action(async (options: { servers?: string[]; configDir: string; deadlineMs: number; intervalMs: number; json?: boolean }) => {
+    .option('--logs-dir <dir>', 'root of per-run logs, where serve records the current run and its nonce', DEFAULT_LOGS_DIR)
+    .option('--run-nonce <nonce>', 'accept only servers of this serve run (default: the nonce serve recorded for the current run)')
+    .action(async (options: { servers?: string[]; configDir: string; deadlineMs: number; intervalMs: number; json?: boolean; logsDir: string; runNonce?: string }) => {
       const configs = await readServerConfigs(options.configDir, options.servers);
-      const outcome = await waitForHealthy(configs, { deadlineMs: options.deadlineMs, intervalMs: options.intervalMs });
+      const runId = currentRunId(options.logsDir);
+      // Servers started by anything but serve have no nonce to check; a recorded one must match.
+      const runNonce = options.runNonce ?? (runId === undefined ? undefined : recordedRunNonce(options.logsDir, runId));
+      const outcome = await waitForHealthy(configs, { deadlineMs: options.deadlineMs, intervalMs: options.intervalMs, hubOptions: { runNonce } });
       if (options.json) process.stdout.write(`${JSON.stringify(outcome.results, null, 2)}\n`);
       else for (const result of outcome.results) process.stdout.write(`${describeHealth(result)}\n`);
       if (!outcome.ok) {

@@ -1,4 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '@forge/files';
 import { Command, InvalidArgumentError } from 'commander';
 import { portInUse, readServerConfigs, startServers, waitForHealthy } from '@forge/tools';
 import { ConfigError } from '@forge/errors';
@@ -50,6 +54,16 @@ export function missingLiveKeys(configs: ServerConfig[], environment: Record<str
   return lines;
 }
 
+const NONCE_FILE = 'run-nonce';
+
+/** The run nonce `serve` recorded for a run (`<logsDir>/<runId>/run-nonce`), if any. */
+export function recordedRunNonce(logsDir: string, runId: string): string | undefined {
+  const file = join(logsDir, runId, NONCE_FILE);
+  if (!existsSync(file)) return undefined;
+  const nonce = readFileSync(file, 'utf8').trim();
+  return /^[A-Za-z0-9-]{8,128}$/.test(nonce) ? nonce : undefined;
+}
+
 function waitForStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
@@ -91,7 +105,13 @@ export function serveCommand(environment: Environment): Command {
       const runId = options.runId ?? defaultRunId();
       const logDir = join(options.logsDir, runId);
       await recordRunId(options.logsDir, runId);
+      // Each start of serve gets its own identity; its servers report it on GET /health and health checks it.
+      const runNonce = randomBytes(16).toString('hex');
+      await mkdir(logDir, { recursive: true });
+      await writeFileAtomic(join(logDir, NONCE_FILE), `${runNonce}\n`);
       const extraArgs = [
+        '--run-nonce',
+        runNonce,
         ...(options.backend ? ['--backend', options.backend] : []),
         ...(options.snapshotDir ? ['--snapshot-dir', options.snapshotDir] : []),
         ...(options.dataDir ? ['--data-dir', options.dataDir] : []),
@@ -105,7 +125,7 @@ export function serveCommand(environment: Environment): Command {
         signal = received;
       });
       const health = await Promise.race([
-        waitForHealthy(configs, { deadlineMs: options.readyDeadlineMs, intervalMs: 250 }),
+        waitForHealthy(configs, { deadlineMs: options.readyDeadlineMs, intervalMs: 250, hubOptions: { runNonce } }),
         stopped.then(() => undefined),
       ]);
       if (health?.ok) process.stderr.write(`serve: all ${configs.length} servers healthy\n`);
