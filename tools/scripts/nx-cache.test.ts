@@ -64,6 +64,11 @@ describe('nx run dataset:prepare-prompts', () => {
     expect(first.output).toContain(`prepared 3 entries from ${catalogFile}`);
     const manifest = JSON.parse(await readFile(join(ROOT, dataDir, 'shards', 'manifest.json'), 'utf8'));
     expect(manifest.catalog_sha256).toBe(createHash('sha256').update(original).digest('hex'));
+    // The inferred target (tools/nx-plugin) writes the chunk count nx.json configures, one file per chunk.
+    const nxJson = JSON.parse(await readFile(join(ROOT, 'nx.json'), 'utf8'));
+    const chunks = nxJson.plugins[0].options.chunks;
+    expect(manifest.chunks.count).toBe(chunks);
+    expect(Object.keys(manifest.chunks.files)).toHaveLength(3 * chunks);
 
     const second = await prepareWithNx();
     expect(second.cached, second.output).toBe(true);
