@@ -19,7 +19,9 @@ export type FakeReply =
   | ({ type: 'rate-limit'; retryAfterSeconds?: number; retryAfterMs?: number } & ReplyTiming)
   /** Any HTTP error in the OpenAI error shape (`{error: {message, type, code}}`), or a raw body. */
   | ({ type: 'error'; status: number; message?: string; body?: unknown; headers?: Record<string, string> } & ReplyTiming)
-  /** Never answers; the client has to time out. */
+  /** A 200 whose `choices` (or Responses `output`) is empty, as some proxies answer after a content filter. */
+  | ({ type: 'empty-choices'; usage?: FakeUsage | null } & ReplyTiming)
+  /** Never answers; the client has to time out (or abort). */
   | { type: 'hang' };
 
 /** One request as the fake received it. The Authorization header is never kept, only whether it was there. */

@@ -31,4 +31,25 @@ describe('fake-openai CLI', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('--plan-file');
   });
+  it('answers every call with a 429 and Retry-After 3600 in --mode rate-limit (no plan file needed)', async () => {
+    const child = execa('node', ['--import', 'tsx', 'tools/fake-openai/src/main.ts', '--mode', 'rate-limit'], { reject: false });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+        child.once('exit', () => reject(new Error('fake-openai exited early')));
+      });
+      const response = await fetch(`${url}/chat/completions`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('3600');
+    } finally {
+      child.kill('SIGTERM');
+      await child;
+    }
+  });
+
+  it('refuses an unknown --mode', async () => {
+    const result = await execa('node', ['--import', 'tsx', 'tools/fake-openai/src/main.ts', '--mode', 'sulk'], { reject: false });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--mode must be one of');
+  });
 });

@@ -131,4 +131,10 @@ describe('startFakeOpenAI', () => {
     expect(response.status).toBe(404);
     expect(fake.requests.map((request) => request.outcome)).toEqual(['script-exhausted', 'not-found']);
   });
+  it('answers empty-choices with a 200 whose choices array is empty, with usage', async () => {
+    const { client } = await start([{ type: 'empty-choices' }]);
+    const reply = await ask(client);
+    expect(reply.choices).toEqual([]);
+    expect(reply.usage?.total_tokens).toBe(200);
+  });
 });

@@ -101,7 +101,7 @@ export async function startFakeOpenAI(script: FakeScript, options: FakeOpenAIOpt
         const body = reply.body ?? errorBody(reply.message ?? `fake error ${reply.status}`, 'server_error', null);
         return sendJson(response, reply.status, body, reply.headers);
       }
-      const content = reply.type === 'json' ? JSON.stringify(reply.body) : reply.content;
+      const content = reply.type === 'json' ? JSON.stringify(reply.body) : reply.type === 'content' ? reply.content : '';
       const body = (record.body ?? {}) as Record<string, any>;
       const usage = reply.usage !== undefined ? reply.usage : options.usage !== undefined ? options.usage : DEFAULT_USAGE;
       const completion = {
@@ -111,6 +111,10 @@ export async function startFakeOpenAI(script: FakeScript, options: FakeOpenAIOpt
         usage,
         created: Math.floor(Date.now() / 1000),
       };
+      if (reply.type === 'empty-choices') {
+        const full = endpoint === 'responses' ? renderResponse(completion) : renderChatCompletion(completion);
+        return sendJson(response, 200, endpoint === 'responses' ? { ...full, output: [] } : { ...full, choices: [] });
+      }
       if (endpoint === 'responses') return sendJson(response, 200, renderResponse(completion));
       if (body.stream === true) {
         response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
