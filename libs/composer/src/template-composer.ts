@@ -106,8 +106,22 @@ function candidates(plan: Plan, trace: Trace): Subject[] {
 function lengthened(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, shape: AnswerShape, clauses: string[], lead: string[]): string[] {
   if (!shape.minWords || wordCount(layoutAnswer(clauses, shape)) >= shape.minWords) return clauses;
   const everything = new Set(Object.keys(trace.state));
-  const more = [...lead, ...writeClauses(facts, plan, trace, everything, 'full')];
+  let more = [...lead, ...writeClauses(facts, plan, trace, everything, 'full')];
+  // Still short: the other headlines the news tool returned, three (then five) per name, with dates and links.
+  for (const count of [3, 5]) {
+    if (wordCount(layoutAnswer(more, shape)) >= shape.minWords) break;
+    more = [...lead, ...writeClauses(facts, withHeadlineList(plan, count), trace, everything, 'full')];
+  }
   return shape.wordLimit ? fitClauses(more, coverage(trace.state, focus), shape) : more;
+}
+
+/** The plan as if it asked for `count` headlines per name (the lengthening of a too-short answer). */
+function withHeadlineList(plan: Plan, count: number): Plan {
+  const requirements = plan.final_answer_requirements;
+  const asks = requirements.asks;
+  if (!asks || asks.asks.some((ask) => ask.kind === 'list' && ask.of === 'headlines' && ask.count >= count)) return plan;
+  const list = { kind: 'list' as const, of: 'headlines' as const, count, per_entity: true, fields: ['date' as const, 'link' as const] };
+  return { ...plan, final_answer_requirements: { ...requirements, asks: { ...asks, asks: [...asks.asks.filter((ask) => !(ask.kind === 'list' && ask.of === 'headlines')), list] } } };
 }
 
 /** The required facts a clause states (flags are stated by any clause, so they decide nothing here). */

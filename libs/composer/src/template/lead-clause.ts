@@ -300,7 +300,8 @@ function ownVersusMarket(facts: FactReader, subjects: Subject[], own: string, ma
     const [subject, ...others] = values as [typeof values[number], ...typeof values];
     const reference = others.reduce((sum, entry) => sum + entry.value, 0) / others.length;
     const sameWay = Math.sign(reference) === Math.sign(subject.value);
-    const close = Math.abs(subject.value - reference) <= Math.abs(subject.value) / 2;
+    // Within half its own move, or within half a percentage point (the noise of a quiet session), it moved with them.
+    const close = Math.abs(subject.value - reference) <= Math.max(Math.abs(subject.value) / 2, 0.5);
     const choice = sameWay && close ? market : !sameWay && mixed === undefined ? own : sameWay ? (mixed ?? own) : own;
     for (const entry of values) facts.number(entry.key);
     const span = by === 'return' ? 'over the window' : 'on the session';

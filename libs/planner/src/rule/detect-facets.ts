@@ -1,5 +1,5 @@
 /** Which facets a research prompt asks for, read from its wording. */
-import { readFacts, withoutBranches, type FactLabel } from '@forge/asks';
+import { readAsks, readFacts, withoutBranches, type FactLabel } from '@forge/asks';
 
 export type Facet =
   | 'price'
@@ -51,7 +51,7 @@ const MARKET_STATUS = new RegExp([
 ].join('|'));
 
 /** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
-const READS_CHANNEL = /(?:\bcatch (?:me |us )?up on|\brecap|\bdigest of|\bwhat(?:'s| is| was| has been) (?:going on|happening|said|posted)|\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
+const READS_CHANNEL = /(?:\bcatch (?:me |us )?up on|\brecap|\bdigest of|\bwhat(?:'s| is| was| has been) (?:going on|happening|said|posted)|\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b|\bnotes?\b|\bthread\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
 
 // The company facts a profile serves; a description alone ("tell me about …") does not call for a profile.
 const PROFILE_FACTS = new Set<FactLabel>(['ceo', 'employees', 'sector', 'industry', 'exchange', 'website', 'ipo_date', 'beta', 'dividend', 'country', 'currency', 'is_etf']);
@@ -98,6 +98,8 @@ export function detectFacets(text: string): Set<Facet> {
   add('slack-read', (!posts || readsFirst) && has(t, /slack channels|which channels|list (?:the |our )?channels|(?:messages|posts) (?:posted |sent )?in (?:the )?#|(?:last|latest|recent) \w* ?(?:messages|history)|channel history|history (?:in|of) (?:the )?#/));
   // "Scan #alerts history … do not post": a read the prompt forbids answering with a post.
   add('slack-read', readOnly && /#[a-z]|slack|channel/.test(t) && has(t, READS_CHANNEL));
+  // The asks' reading of a channel read ("read that note in #research, then post an update") counts too.
+  add('slack-read', READS_CHANNEL.test(t) && readAsks(text).asks.some((ask) => ask.kind === 'slack-read'));
   if ((facets.has('slack-read') && !posts) || readOnly) facets.delete('slack');
   if (facets.has('bar-stats')) facets.add('trend');
   if (facets.has('session-bar')) facets.add('price');
