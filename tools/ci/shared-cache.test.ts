@@ -73,6 +73,7 @@ describe('tools/ci/dataset-pipeline.sh on two machines sharing a remote cache', 
     expect(idle.output).toContain('nothing to do');
   });
 
+  // Reads machine A's package and content cache: runs after the first case, as the file orders them.
   it('packages the same rows as the unchunked stages do for the same catalog (byte for byte but the package time)', { timeout: 300_000 }, async () => {
     const cli = (...args: string[]) => execa('node', ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], { cwd: first.dir, env: first.env, extendEnv: false });
     const unchunked = join(first.dir, 'dist', 'unchunked');
