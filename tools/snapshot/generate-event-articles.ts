@@ -36,7 +36,9 @@ function angleSentence(publisher: Publisher, company: Company, event: CompanyEve
   const noun = KIND_NOUN[event.kind];
   switch (publisher.style) {
     case 'trade':
-      return `For the ${segment} market, the ${noun} is a signal about demand and supply across ${company.industry.toLowerCase()} companies.`;
+      return company.etf
+        ? `For index-fund investors, the ${noun} shows where money and sentiment are moving.`
+        : `For the ${segment} market, the ${noun} is a signal about demand and supply across ${company.industry.toLowerCase()} companies.`;
     case 'policy':
       return `The ${noun} adds to the policy and legal questions facing ${company.industry.toLowerCase()} companies.`;
     case 'opinion':

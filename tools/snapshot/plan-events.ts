@@ -50,7 +50,8 @@ function reactionOn(bars: Bar[], date: string): { move_percent: number; close: n
 }
 
 function relatedFor(company: Company, kind: EventKind): Array<{ symbol: string; role: CompanyEvent['related'][number]['role'] }> {
-  if (company.etf) return kind === 'index-rebalance' ? [] : FUND_HOLDINGS[company.symbol].map((symbol) => ({ symbol, role: 'holding' as const }));
+  // Only economic data concerns a fund's holdings; flows and rebalances stay in the fund's own feed.
+  if (company.etf) return kind === 'macro-release' ? FUND_HOLDINGS[company.symbol].map((symbol) => ({ symbol, role: 'holding' as const })) : [];
   const angles = anglesOf(company.symbol);
   switch (kind) {
     case 'supplier-deal':
