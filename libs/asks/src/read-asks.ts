@@ -23,10 +23,11 @@ export function readWindow(t: string): AskWindow | undefined {
     ?? (/\bhourly\b|\bhour(?:ly)? bars?\b/.test(t) && !/\bdaily bars?\b/.test(t) ? new RegExp(`\\b${COUNT}\\s+bars\\b`).exec(t) : null);
   if (hours && numberFrom(hours[1])) return { unit: 'hours', count: numberFrom(hours[1])! };
   const sessions = new RegExp(`(?:last|past|previous|trailing|over the last|over the past|over(?: those| these| the)?)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
-    ?? /\b(\d+)[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/.exec(t)
+    ?? /\b(\d{1,3})[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/.exec(t)
     ?? new RegExp(`\\b${COUNT}[- ](?:session|day|trading-day)\\b(?![- ](?:high|low|range|moving|average|ma\\b|ago))`).exec(t)
     ?? new RegExp(`\\b${COUNT}\\s+(?:daily\\s+)?bars\\b`).exec(t);
-  if (sessions && numberFrom(sessions[1])) return { unit: 'sessions', count: numberFrom(sessions[1])! };
+  // "the 25 November 2026 session" is a date, not a window of 2026 sessions.
+  if (sessions && numberFrom(sessions[1]) && numberFrom(sessions[1])! <= 500) return { unit: 'sessions', count: numberFrom(sessions[1])! };
   if (/\b(?:this|past|last|the) week\b/.test(t)) return { unit: 'sessions', count: 5 };
   return undefined;
 }

@@ -39,3 +39,11 @@ describe('readFacts on quoted texts', () => {
     expect(readFacts('a reader claims that "Exxon pays a bigger dividend than Chevron and is the larger company by market value." Check it.')).toEqual(['dividend', 'market_cap']);
   });
 });
+
+describe('windows and dates', () => {
+  it('reads "the 25 November 2026 session" as a date, not a window of 2026 sessions', async () => {
+    const { readWindow } = await import('@forge/asks');
+    expect(readWindow("review super micro computer's 25 november 2026 session")).toBeUndefined();
+    expect(readWindow('over the last 20 sessions')).toEqual({ unit: 'sessions', count: 20 });
+  });
+});

@@ -64,11 +64,23 @@ function subPhrases(phrase: string): string[] {
   return result;
 }
 
+/**
+ * A single hit for a query its name does not contain is the company of an alias or a distinctive word ("tsmc",
+ * "Facebook"), unless the query is only the start of a name word ("semi" → Semiconductor) or a generic name word.
+ */
+function loneHit(hits: SearchHit[], query: string): boolean {
+  const wanted = words(query);
+  if (hits.length !== 1 || wanted.length !== 1 || GENERIC_NAME_WORDS.has(wanted[0]!) || wanted[0]!.length < 4) return false;
+  return !words(hits[0]!.name).some((part) => part !== wanted[0] && part.startsWith(wanted[0]!));
+}
+
 async function resolveName(tools: ToolCaller, phrase: string): Promise<{ hit: SearchHit; index: number; query: string } | undefined> {
   for (const query of subPhrases(phrase)) {
     if (query.length < 3 && !/^[A-Z]/.test(query)) continue;
     const hits = await search(tools, query);
-    const index = hits.findIndex((hit) => namesPhrase(hit, query));
+    const named = hits.findIndex((hit) => namesPhrase(hit, query));
+    // "Facebook", "Google": an alias the search tool knows returns its one company, whose name does not hold it.
+    const index = named >= 0 ? named : loneHit(hits, query) ? 0 : -1;
     if (index >= 0) return { hit: hits[index], index, query };
   }
   return undefined;
@@ -221,9 +233,7 @@ async function addLowercaseNames(text: string, tools: ToolCaller, add: (entity: 
     if (isFunctionWord(word) || GENERIC_NAME_WORDS.has(word)) continue;
     const hits = await search(tools, word);
     const first = hits.findIndex((hit) => words(hit.name)[0] === words(word)[0]);
-    // A lone hit counts when the word is a whole name word or an alias, not the start of one ("semi" → Semiconductor).
-    const lone = hits.length === 1 && !words(hits[0]!.name).some((part) => part !== word && part.startsWith(word));
-    const index = first >= 0 ? first : lone ? 0 : -1;
+    const index = first >= 0 ? first : loneHit(hits, word) ? 0 : -1;
     if (index < 0) continue;
     const hit = hits[index];
     add({ symbol: hit.symbol, slug: slugOf(hit.symbol), mention: word, name: hit.name, resolvedByName: true, searchIndex: index }, match.index);
