@@ -209,7 +209,7 @@ describe('runShard', () => {
     expect(events).toContain('sample-end');
     expect(events).toContain('sample-failed');
     expect(events.at(-1)).toBe('shard-end');
-    const log = await readFile(join(logDir, 'task_A_1.log'), 'utf8');
+    const log = await readFile(join(logDir, 'task_A_2F1.log'), 'utf8');
     expect(log).toContain('[plan]');
     expect(log).toContain('"args":{"symbol":"AAPL"}');
     expect(log).toContain('"result":{"keys":["price"]}');
