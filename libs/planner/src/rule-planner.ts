@@ -10,6 +10,7 @@ import { buildRulePlan, STEP_RANGE, type PlanContext } from './rule/build-rule-p
 import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
 import { slugOf } from './rule/resolve-entities.ts';
 import { asksPeerComparison, peersOf } from './rule/peer-group.ts';
+import { futureDates } from './rule/window-steps.ts';
 import { unservedData } from './rule/unserved-data.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
@@ -155,6 +156,17 @@ export class RulePlanner implements Planner {
       throw new ForgeError({ entryId: entry.prompt_id, field: 'user_prompt', problem: 'the prompt asks for nothing the rule planner recognises' });
     }
     const context = await planContext(tools, reading, entities, screen);
+    // "closing prices from the Friday 27 Nov session" after a snapshot of the 25th: no tool has that session.
+    // (A market-status question about a coming holiday or open is answered by the calendar.)
+    const future = reading.facets.has('market-status') ? [] : futureDates(withoutPostedTexts(entry.user_prompt), context.range.to);
+    if (future.length > 0) {
+      throw new ForgeError({
+        entryId: entry.prompt_id,
+        field: 'user_prompt',
+        problem: `the prompt asks about ${future.join(', ')}, after the latest session the tools have (${context.range.to})`,
+        hint: 'ask about a session on or before the snapshot date, or run against a live backend',
+      });
+    }
     if (screen) return { plan: screenedPlan(reading, entities, entry, context, Math.min(request.limits.max_tools, STEP_RANGE[entry.complexity][1])), usage: [], repairs: 0 };
     // "Is it just the whole sector, or company news?": a few peers' moves beside the subject's, as many as fit.
     if (asksPeerComparison(reading, entities)) {

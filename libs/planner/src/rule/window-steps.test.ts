@@ -36,3 +36,19 @@ describe('readBranches', () => {
     expect(readBranches('Post the summary to #research.')).toBeUndefined();
   });
 });
+
+describe('futureDates', () => {
+  it('finds the dates a prompt names after the latest session, day-first or month-first', async () => {
+    const { futureDates } = await import('./window-steps.ts');
+    expect(futureDates('closing prices from the Friday 27 Nov 2026 session', '2026-11-25')).toEqual(['2026-11-27']);
+    expect(futureDates('what will NVDA do on Dec 3?', '2026-11-25')).toEqual(['2026-12-03']);
+    expect(futureDates('AAPL on 25 November 2026, then since Sep 1 and on 2026-11-20', '2026-11-25')).toEqual([]);
+  });
+});
+
+describe('futureDates and ordinary words', () => {
+  it('reads no date from "3 bullets, numbers with 2 decimals" or "may"', async () => {
+    const { futureDates } = await import('./window-steps.ts');
+    expect(futureDates('Give it in 3 bullets, numbers with 2 decimals please. It may 30 times', '2026-11-25')).toEqual([]);
+  });
+});

@@ -34,6 +34,24 @@ function datesIn(text: string, year: string): string[] {
   return found.sort((a, b) => a[0] - b[0]).map(([, date]) => date);
 }
 
+/**
+ * Calendar dates the prompt names after the latest session ("Friday 27 Nov 2026", "Nov 30", "2026-12-01"): sessions
+ * the tools cannot have. Day-first and month-first, with or without a year (the latest session's year when absent).
+ */
+export function futureDates(text: string, latest: string): string[] {
+  const year = latest.slice(0, 4);
+  const found: string[] = [];
+  const add = (y: string | undefined, month: string, day: string) => {
+    const m = MONTHS.indexOf(month.toLowerCase().slice(0, 3)) + 1;
+    const d = Number(day);
+    if (m >= 1 && d >= 1 && d <= 31) found.push(`${y ?? year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  };
+  for (const match of text.matchAll(/\b(20\d\d)-(\d\d)-(\d\d)\b/g)) found.push(match[0]);
+  for (const match of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(20\d\d))?\b/gi)) add(match[3], match[2]!, match[1]!);
+  for (const match of text.matchAll(/\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|sessions|days))(?:,?\s+(20\d\d))?/gi)) add(match[3], match[1]!, match[2]!);
+  return [...new Set(found)].filter((date) => date > latest).sort();
+}
+
 const HOURLY = /hourly|hour(?:ly)? bars|by (?:the )?hour|each hour|which hour|the hour\b|(?:first|last|opening|closing) (?:trading )?hour|intraday bars/i;
 const CLOSE_STATS = /(?:lowest|highest|minimum|maximum) clos|z-?score|\bmean\b/i;
 
