@@ -59,7 +59,8 @@ export async function copyWorkspace(root: string, label: string): Promise<Worksp
 export function taskOutcomes(output: string): { ran: string[]; cached: Map<string, string> } {
   const ran: string[] = [];
   const cached = new Map<string, string>();
-  for (const line of output.split('\n')) {
+  // Nx colours its lines when it thinks it runs in CI (CI=true), whatever the terminal: read them without the escapes.
+  for (const line of output.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
     // `> nx run x:y` in static output, `✔  nx run x:y (3s)` in a run summary.
     const match = /^(?:>|✔)\s+nx run (\S+?)(?:\s+\[([^\]]+)\])?(?:\s+\([^)]*\))?\s*$/.exec(line.trim());
     if (!match) continue;
