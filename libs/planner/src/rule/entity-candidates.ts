@@ -62,7 +62,7 @@ export function tickerCandidates(text: string): string[] {
 }
 
 /** "Intel-specific", "Nvidia-driven", "sector-wide": a descriptive suffix; the name before it is the candidate. */
-const HYPHEN_SUFFIX = /-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type)$/i;
+export const HYPHEN_SUFFIX = /-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type)$/i;
 
 export function nameCandidates(text: string): string[] {
   const phrases: string[] = [];

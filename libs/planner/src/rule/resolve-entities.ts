@@ -1,6 +1,6 @@
 import type { ToolCaller } from '@forge/tools';
 import type { PromptReading } from './read-prompt.ts';
-import { isFunctionWord } from './entity-candidates.ts';
+import { HYPHEN_SUFFIX, isFunctionWord } from './entity-candidates.ts';
 
 /** A company or fund the prompt is about. */
 export interface Entity {
@@ -229,7 +229,7 @@ const GENERIC_NAME_WORDS = new Set([
 async function addLowercaseNames(text: string, tools: ToolCaller, add: (entity: Entity, position: number) => void): Promise<void> {
   for (const match of text.matchAll(/(?<![#$\w])[a-z][a-z.&-]{3,}\b/g)) {
     // "bank-specific", "chip-wide": the word before a descriptive suffix.
-    const word = match[0].replace(/[.-]+$/, '').replace(/-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type)$/, '');
+    const word = match[0].replace(/[.-]+$/, '').replace(HYPHEN_SUFFIX, '');
     if (isFunctionWord(word) || GENERIC_NAME_WORDS.has(word)) continue;
     const hits = await search(tools, word);
     const first = hits.findIndex((hit) => words(hit.name)[0] === words(word)[0]);

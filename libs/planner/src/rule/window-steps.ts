@@ -21,35 +21,33 @@ const DAY_MS = 86_400_000;
 
 const isoPlus = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
-/** Calendar dates written in the prompt (ISO, or "Nov 16" in the latest session's year), in order of appearance. */
-function datesIn(text: string, year: string): string[] {
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?`;
+const DAY_FIRST = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}(?:,?\s+(20\d\d))?\b`, 'gi');
+const MONTH_FIRST = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|sessions|days))(?:,?\s+(20\d\d))?`, 'gi');
+
+/**
+ * Calendar dates written in the prompt, in order of appearance: ISO, month-first ("Nov 16") and, when asked,
+ * day-first ("27 Nov 2026"); the latest session's year where none is written.
+ */
+function calendarDates(text: string, year: string, dayFirst = false): string[] {
   const found: Array<[number, string]> = [];
+  const add = (index: number, y: string | undefined, month: string, day: string) => {
+    const m = MONTHS.indexOf(month.toLowerCase().slice(0, 3)) + 1;
+    const d = Number(day);
+    if (m >= 1 && d >= 1 && d <= 31) found.push([index, `${y ?? year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`]);
+  };
   for (const match of text.matchAll(/\b(20\d\d)-(\d\d)-(\d\d)\b/g)) found.push([match.index, match[0]]);
-  const named = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|sessions|days))/gi;
-  for (const match of text.matchAll(named)) {
-    const month = MONTHS.indexOf(match[1].toLowerCase()) + 1;
-    const day = Number(match[2]);
-    if (day >= 1 && day <= 31) found.push([match.index, `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`]);
-  }
+  for (const match of text.matchAll(MONTH_FIRST)) add(match.index, match[3], match[1]!, match[2]!);
+  if (dayFirst) for (const match of text.matchAll(DAY_FIRST)) add(match.index, match[3], match[2]!, match[1]!);
   return found.sort((a, b) => a[0] - b[0]).map(([, date]) => date);
 }
 
 /**
  * Calendar dates the prompt names after the latest session ("Friday 27 Nov 2026", "Nov 30", "2026-12-01"): sessions
- * the tools cannot have. Day-first and month-first, with or without a year (the latest session's year when absent).
+ * the tools cannot have.
  */
 export function futureDates(text: string, latest: string): string[] {
-  const year = latest.slice(0, 4);
-  const found: string[] = [];
-  const add = (y: string | undefined, month: string, day: string) => {
-    const m = MONTHS.indexOf(month.toLowerCase().slice(0, 3)) + 1;
-    const d = Number(day);
-    if (m >= 1 && d >= 1 && d <= 31) found.push(`${y ?? year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-  };
-  for (const match of text.matchAll(/\b(20\d\d)-(\d\d)-(\d\d)\b/g)) found.push(match[0]);
-  for (const match of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(20\d\d))?\b/gi)) add(match[3], match[2]!, match[1]!);
-  for (const match of text.matchAll(/\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|sessions|days))(?:,?\s+(20\d\d))?/gi)) add(match[3], match[1]!, match[2]!);
-  return [...new Set(found)].filter((date) => date > latest).sort();
+  return [...new Set(calendarDates(text, latest.slice(0, 4), true))].filter((date) => date > latest).sort();
 }
 
 const HOURLY = /hourly|hour(?:ly)? bars|by (?:the )?hour|each hour|which hour|the hour\b|(?:first|last|opening|closing) (?:trading )?hour|intraday bars/i;
@@ -73,7 +71,7 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
     return { kind: 'hourly', from: isoPlus(latest, -Math.ceil(sessions * 1.6 + 4)), to: latest, hours };
   }
   if (HOURLY.test(text)) return { kind: 'hourly', from: latest, to: latest };
-  const dates = datesIn(text, latest.slice(0, 4)).filter((date) => date <= latest);
+  const dates = calendarDates(text, latest.slice(0, 4)).filter((date) => date <= latest);
   if (dates.length > 0) {
     const sorted = [...dates].sort();
     // "since the Sep 1 close", "from Oct 30 to date": one date opens a window that runs to the latest session.
