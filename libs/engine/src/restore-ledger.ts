@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '@forge/files';
 import { FailureRecordSchema, GenerationRecordSchema, type FailureRecord, type GenerationRecord } from './generation-record.ts';
-import { readJsonl, type JsonlContent } from './read-jsonl.ts';
+import { LedgerIndex } from './ledger-index.ts';
 import { readRunHeader } from './run-header.ts';
 
 /** One ledger line's identity: the same prompt under the same content key. */
@@ -12,15 +12,18 @@ export interface LedgerPaths {
   headerPath: string;
 }
 
-/** What an earlier run of the shard left, indexed for the reuse pass. */
+/**
+ * What an earlier run of the shard left, indexed for the reuse pass. Only line positions are held; each record is
+ * read back from its ledger when the reuse pass asks for it (issue 19 item 11: the restore once held every record).
+ */
 export interface RestoredLedger {
   /** Whether this run continues the earlier one (its failures are read back too). */
   resumed: boolean;
-  oldSamples: JsonlContent<GenerationRecord>;
-  oldFailures: JsonlContent<FailureRecord>;
-  samplesByIdentity: Map<string, GenerationRecord>;
-  samplesByKey: Map<string, GenerationRecord>;
-  failuresByIdentity: Map<string, FailureRecord>;
+  /** Ledger lines skipped: torn by a crash or invalid. */
+  skipped: number;
+  sampleByIdentity(identity: string): Promise<GenerationRecord | undefined>;
+  sampleByKey(key: string): Promise<GenerationRecord | undefined>;
+  failureByIdentity(identity: string): Promise<FailureRecord | undefined>;
 }
 
 /**
@@ -34,14 +37,15 @@ export async function restoreLedger(paths: LedgerPaths, catalogSha256: string, r
     await writeFileAtomic(paths.samplesPath, '');
     await writeFileAtomic(paths.failuresPath, '');
   }
-  const oldSamples = await readJsonl(paths.samplesPath, GenerationRecordSchema, ledgerIdentity);
-  const oldFailures = resumed ? await readJsonl(paths.failuresPath, FailureRecordSchema, ledgerIdentity, 'last') : { records: [], skipped: 0 };
+  const samples = await LedgerIndex.build(paths.samplesPath, GenerationRecordSchema, ledgerIdentity, { secondKey: (record) => record.key });
+  const failures = resumed
+    ? await LedgerIndex.build(paths.failuresPath, FailureRecordSchema, ledgerIdentity, { keep: 'last' })
+    : LedgerIndex.empty(paths.failuresPath, FailureRecordSchema);
   return {
     resumed,
-    oldSamples,
-    oldFailures,
-    samplesByIdentity: new Map(oldSamples.records.map((record) => [ledgerIdentity(record), record])),
-    samplesByKey: new Map(oldSamples.records.map((record) => [record.key, record])),
-    failuresByIdentity: new Map(oldFailures.records.map((record) => [ledgerIdentity(record), record])),
+    skipped: samples.skipped + failures.skipped,
+    sampleByIdentity: (identity) => samples.get(identity),
+    sampleByKey: (key) => samples.getBySecondKey(key),
+    failureByIdentity: (identity) => failures.get(identity),
   };
 }

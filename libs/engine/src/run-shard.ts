@@ -20,6 +20,7 @@ import { replaceFile } from './replace-file.ts';
 import { ledgerIdentity, restoreLedger } from './restore-ledger.ts';
 import { writeRunHeader, type RunHeader } from './run-header.ts';
 import { sampleKey } from './sample-key.ts';
+import { SettledOutcomes } from './settled-outcomes.ts';
 import type { ShardSummary } from './shard-summary.ts';
 import { TaskLog, taskLogName } from './task-log.ts';
 
@@ -69,6 +70,9 @@ export interface RunShardOptions {
 }
 
 type Outcome = GenerationRecord | FailureRecord;
+
+/** Reused lines appended before waiting for their fsync: bounds what the reuse pass buffers. */
+const REUSED_LINES_IN_FLIGHT = 256;
 
 function defaultEstimate(entry: Entry, stage: ModelStage): number {
   // ~4 characters a token for the prompt, plus room for tool schemas in the context and the reply.
@@ -120,7 +124,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
   await mkdir(options.outDir, { recursive: true });
   if (options.logDir) await mkdir(options.logDir, { recursive: true });
   const ledger = await restoreLedger({ samplesPath, failuresPath, headerPath }, pipeline.provenance.catalog_sha256, options.resume);
-  const { resumed, oldSamples, oldFailures } = ledger;
+  const { resumed } = ledger;
 
   const header: RunHeader = {
     version: 1,
@@ -143,7 +147,8 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
     counts.rate_limited += 1;
     emit({ type: 'rate-limited', wait_ms: waitMs });
   });
-  const results: Array<Outcome | undefined> = Array.from({ length: entries.length }, () => undefined);
+  // One byte an entry: the records stay in the ledgers, which compaction reads back (issue 19 item 11).
+  const settled = new SettledOutcomes(entries.length);
 
   try {
     // Reuse first: everything already stored is settled before a single model call.
@@ -151,25 +156,27 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
     const reusedLines: Array<Promise<void>> = [];
     for (const [index, entry] of entries.entries()) {
       const key = keys[index];
-      const own = ledger.samplesByIdentity.get(ledgerIdentity({ prompt_id: entry.prompt_id, key }));
+      const own = await ledger.sampleByIdentity(ledgerIdentity({ prompt_id: entry.prompt_id, key }));
       if (own) {
-        results[index] = reuse(own, entry, index, pipeline);
+        settled.set(index, 'sample');
       } else {
-        const stored = ledger.samplesByKey.get(key) ?? (await cache?.get(key));
+        const stored = (await ledger.sampleByKey(key)) ?? (await cache?.get(key));
         if (stored) {
-          results[index] = reuse(stored, entry, index, pipeline);
-          // Not awaited one by one: the appender commits these lines in a few fsynced batches.
-          reusedLines.push(samples.append(write(results[index])));
+          settled.set(index, 'sample');
+          // Not awaited one by one: the appender commits these lines in a few fsynced batches, a bounded number
+          // of lines at a time so a shard of cached samples is not buffered whole.
+          reusedLines.push(samples.append(write(reuse(stored, entry, index, pipeline))));
+          if (reusedLines.length >= REUSED_LINES_IN_FLIGHT) await Promise.all(reusedLines.splice(0));
         }
       }
-      if (results[index]) {
+      if (settled.has(index)) {
         counts.cached += 1;
         emit({ type: 'sample-end', prompt_id: entry.prompt_id, prompt_index: index, cached: true, duration_ms: 0 });
         continue;
       }
-      const failure = ledger.failuresByIdentity.get(ledgerIdentity({ prompt_id: entry.prompt_id, key }));
+      const failure = await ledger.failureByIdentity(ledgerIdentity({ prompt_id: entry.prompt_id, key }));
       if (failure && options.retryFailed === false) {
-        results[index] = { ...failure, prompt_index: index };
+        settled.set(index, 'failed');
         counts.failed += 1;
         counts.kept_failures += 1;
         emit({ type: 'sample-failed', prompt_id: entry.prompt_id, prompt_index: index, stage: failure.stage, reason: failure.reason, skipped: true });
@@ -226,7 +233,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
         await Promise.all([failures.append(line), logged]);
         counts.failed += 1;
       }
-      results[index] = outcome;
+      settled.set(index, outcome.status);
       if (outcome.status === 'sample') {
         emit({ type: 'sample-end', prompt_id: entry.prompt_id, prompt_index: index, cached: false, duration_ms: clock.now() - entryStarted });
       } else {
@@ -251,8 +258,17 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
 
     await samples.close();
     await failures.close();
-    if (!wasInterrupted) await compactOutputs(results, samplesPath, failuresPath, oldSamples.records, write, cache);
-    const notDone = results.filter((result) => result === undefined).length;
+    if (!wasInterrupted) {
+      const compaction = {
+        settled,
+        promptIds: entries.map((entry) => entry.prompt_id),
+        keys,
+        restateSample: (record: GenerationRecord, index: number) => reuse(record, entries[index], index, pipeline),
+        restateFailure: (record: FailureRecord, index: number) => ({ ...record, prompt_index: index }),
+      };
+      await compactOutputs(compaction, samplesPath, failuresPath, write, cache);
+    }
+    const notDone = settled.notDone();
     await writeRunHeader(headerPath, {
       ...header,
       finished_at: new Date(clock.now()).toISOString(),
@@ -267,7 +283,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       not_done: notDone,
       interrupted: wasInterrupted,
       resumed,
-      skipped_lines: oldSamples.skipped + oldFailures.skipped,
+      skipped_lines: ledger.skipped,
       samples_path: samplesPath,
       failures_path: failuresPath,
       duration_ms: clock.now() - started,
