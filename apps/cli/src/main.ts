@@ -9,6 +9,7 @@ import { packageCommand } from './commands/package.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { replayCommand } from './commands/replay.ts';
 import { generateCommand } from './commands/generate.ts';
+import { workerCommand } from './commands/worker.ts';
 
 // `forge inspect | head` closes the pipe early; that is the reader being done, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -27,6 +28,7 @@ const program = new Command('forge')
   .addCommand(validateCommand(environment))
   .addCommand(packageCommand(environment))
   .addCommand(generateCommand(environment))
+  .addCommand(workerCommand(environment))
   .addCommand(inspectCommand())
   .addCommand(replayCommand());
 

@@ -9,7 +9,7 @@ import { JsonlAppender } from './append-jsonl.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { compactOutputs } from './compact-outputs.ts';
 import { ContentCache } from './content-cache.ts';
-import { generateEntry, type EntryContext, type ModelStage } from './generate-entry.ts';
+import { generateEntry, type EntryContext, type EntryInput, type ModelStage } from './generate-entry.ts';
 import type { FailureRecord, GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
 import { planLimitsFor } from './plan-limits-for.ts';
@@ -67,14 +67,19 @@ export interface RunShardOptions {
   graceMs?: number;
   onEvent?: ProgressListener;
   clock?: Clock;
+  /** Runs each entry (default generateEntry); the queue coordinator passes one that enqueues it and waits for a worker. */
+  generate?: EntryGenerator;
 }
 
 type Outcome = GenerationRecord | FailureRecord;
 
+/** Takes one entry to its record: the engine's generateEntry, or a stand-in that has it run elsewhere (issue 16's queue). */
+export type EntryGenerator = (input: EntryInput, context: EntryContext, log: TaskLog) => Promise<Outcome>;
+
 /** Reused lines appended before waiting for their fsync: bounds what the reuse pass buffers. */
 const REUSED_LINES_IN_FLIGHT = 256;
 
-function defaultEstimate(entry: Entry, stage: ModelStage): number {
+export function defaultEstimate(entry: Entry, stage: ModelStage): number {
   // ~4 characters a token for the prompt, plus room for tool schemas in the context and the reply.
   return Math.ceil(entry.user_prompt.length / 4) + (stage === 'plan' ? 3000 : 2000);
 }
@@ -220,7 +225,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       const entryStarted = clock.now();
       emit({ type: 'sample-start', prompt_id: entry.prompt_id, prompt_index: index });
       const log = new TaskLog(() => clock.now());
-      const outcome = await generateEntry({ entry, prompt_index: index, key: keys[index] }, context, log);
+      const outcome = await (options.generate ?? generateEntry)({ entry, prompt_index: index, key: keys[index] }, context, log);
       if (closed) return; // abandoned after the grace period: the run has returned, write nothing
       const line = write(outcome);
       // The ledger line is the acknowledgement (group-committed with the other in-flight entries' lines); the

@@ -27,6 +27,7 @@ import { connectToolHub } from '../connect-tool-hub.ts';
 import { secretValues, type Environment } from '../environment.ts';
 import { parseCount, parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
+import { openQueueMode, queueOptions, rateWindowOption } from '../queue-mode.ts';
 
 /** Bump when the wiring changes what a sample looks like, so cached samples stop matching. */
 const WIRING_VERSION = 'generate-v3';
@@ -127,6 +128,9 @@ export function generateCommand(environment: Environment): Command {
     .option('--in-process', 'link the five MCP servers into this process (in-memory transport, health-checked first) instead of reaching running ones')
     .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)')
     .option('--max-failure-rate <rate>', 'exit 1 when more than this share of the entries failed (env MAX_FAILURE_RATE; default 0.5)', parseRate)
+    .addOption(queueOptions()[0])
+    .addOption(queueOptions()[1])
+    .addOption(rateWindowOption())
     .action(async (options: Record<string, unknown>) => {
       const runId = environment.RUN_ID ?? currentRunId() ?? `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
       const flags: GenerateFlags = {
@@ -156,7 +160,12 @@ export function generateCommand(environment: Environment): Command {
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       const backend = environment.MCP_BACKEND ?? 'snapshot';
-      const tools = await connectToolHub({ configDir: config.configDir, inProcess: options.inProcess === true, snapshotId: config.snapshotId, backend, environment });
+      // Before the tools and the ledgers: an unreachable queue stops the run with nothing written.
+      const queue = await openQueueMode(options, environment, config);
+      const tools = await connectToolHub({ configDir: config.configDir, inProcess: options.inProcess === true, snapshotId: config.snapshotId, backend, environment }).catch(async (error: unknown) => {
+        await queue?.close();
+        throw error;
+      });
       const hub = tools.hub;
       try {
         const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256), backend);
@@ -182,6 +191,7 @@ export function generateCommand(environment: Environment): Command {
             secrets,
             signal: controller.signal,
             onEvent: reporter.listener,
+            ...(await queue?.shardOptions(config.outDir, level, shards[level].length)),
           });
           reporter.finish();
           process.stdout.write(`${describeSummary(summary)}\n`);
@@ -202,6 +212,7 @@ export function generateCommand(environment: Environment): Command {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         await tools.close();
+        await queue?.close();
       }
     });
 }

@@ -1,0 +1,13 @@
+export { parseQueueUrl, probeQueue, DEFAULT_QUEUE_NAME } from './queue-connection.ts';
+export type { QueueConnection } from './queue-connection.ts';
+export { QueueError } from './queue-error.ts';
+export { GenerationJobSchema, JobResultSchema, GENERATE_JOB } from './generation-job.ts';
+export type { GenerationJob, JobResult } from './generation-job.ts';
+export { SharedRateLimiter, publishBudget } from './shared-rate-limiter.ts';
+export type { SharedBudget, SharedRateLimiterOptions } from './shared-rate-limiter.ts';
+export { openQueueCoordinator } from './queue-coordinator.ts';
+export type { QueueCoordinator, QueueCoordinatorOptions } from './queue-coordinator.ts';
+export { startGenerationWorker } from './generation-worker.ts';
+export type { GenerationWorker, GenerationWorkerOptions } from './generation-worker.ts';
+export { startRedisServer, INSTALL_REDIS_HINT } from './start-redis-server.ts';
+export type { RedisServer } from './start-redis-server.ts';
