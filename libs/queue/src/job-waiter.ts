@@ -58,15 +58,16 @@ export class JobWaiter {
   private async look(id: string): Promise<void> {
     const entry = this.waiting.get(id);
     if (!entry) return;
-    const job = await this.queue.getJob(id);
-    if (!job) {
+    // The state first, then the job: a job read before its state could be one from before it finished.
+    const state = await this.queue.getJobState(id);
+    if (state === 'unknown') {
       await entry.requeue();
       return;
     }
-    const state = await job.getState();
     if (state !== 'completed' && state !== 'failed') return;
-    // A job retried between the event and this read is still waited for: only a settled state ends the wait.
-    if (!this.waiting.has(id)) return;
+    const job = await this.queue.getJob(id);
+    // Settled twice (event and sweep), or retried between the state and the read: only the first settled read counts.
+    if (!job || !this.waiting.has(id)) return;
     this.waiting.delete(id);
     const end: JobEnd =
       state === 'completed'

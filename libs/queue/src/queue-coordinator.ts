@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Queue } from 'bullmq';
 import type { Entry } from '@forge/catalog';
 import type { EntryContext, EntryGenerator, EntryInput, FailureRecord, GenerationRecord, TaskLog } from '@forge/engine';
@@ -55,6 +56,22 @@ function failureOf(input: EntryInput, context: EntryContext, reason: string, att
   };
 }
 
+const stops = new WeakMap<AbortSignal, Promise<'stopped'>>();
+
+/** Resolves with 'stopped' when `signal` aborts (one listener per signal, however many entries wait); never without one. */
+function stopped(signal: AbortSignal | undefined): Promise<'stopped'> {
+  if (!signal) return new Promise(() => undefined);
+  let promise = stops.get(signal);
+  if (!promise) {
+    promise = new Promise((resolve) => {
+      if (signal.aborted) resolve('stopped');
+      else signal.addEventListener('abort', () => resolve('stopped'), { once: true });
+    });
+    stops.set(signal, promise);
+  }
+  return promise;
+}
+
 function isFailedRun(end: JobEnd): boolean {
   if (end.state === 'failed') return true;
   const parsed = JobResultSchema.safeParse(end.returnvalue);
@@ -86,6 +103,8 @@ export async function openQueueCoordinator(options: QueueCoordinatorOptions): Pr
     generatorFor(recordedFailureKeys) {
       const rerun = new Set(recordedFailureKeys);
       return async (input, context, log: TaskLog) => {
+        // Every entry of the shard waits at once, each with its listeners on the run's stop signal: not a leak.
+        if (context.retry.signal) setMaxListeners(0, context.retry.signal);
         const data: GenerationJob = { entry: input.entry, prompt_index: input.prompt_index, key: input.key, limits: context.limits, provenance: context.pipeline.provenance };
         const enqueue = async () => {
           await queue.add(GENERATE_JOB, data, { ...jobOptions, jobId: input.key });
@@ -101,7 +120,13 @@ export async function openQueueCoordinator(options: QueueCoordinatorOptions): Pr
         }
         await enqueue();
         log.add('queue', `enqueued as job ${input.key} on ${options.connection.url} queue ${name}`);
-        const end = await waiter.wait(input.key, enqueue);
+        // The run's stop: every entry is admitted at once here, so the engine's pool alone would wait for all jobs.
+        const stop = context.retry.signal;
+        const end = await Promise.race([waiter.wait(input.key, enqueue), stopped(stop)]);
+        if (end === 'stopped') {
+          log.add('queue', 'the coordinator stopped before the job ended; it stays queued for a resumed run');
+          return failureOf(input, context, 'the coordinator stopped before this job ended (it stays queued; a resumed run collects it)', 0);
+        }
         if (end.state === 'failed') {
           log.add('queue', `job failed after ${end.attempts} attempt(s): ${end.reason}`);
           return failureOf(input, context, `queue job failed after ${end.attempts} attempt(s): ${end.reason}`, end.attempts);
