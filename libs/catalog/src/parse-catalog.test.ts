@@ -172,4 +172,34 @@ describe('parseCatalog', () => {
     expect(message).toContain('got "hard"');
     expect(message).toContain('entry E01 (index 2), field id: duplicate id');
   });
+
+  // Issue 19 item 9: an escaped NUL, an ESC or a CR in any string reached the model and the logs unnoticed.
+  it('names the entry and field of every control character other than newline and tab, keys and ids too', () => {
+    const problems = problemsOf([
+      good('E01', 'easy', { user_prompt: 'Price of\u0000 AAPL?' }),
+      good('E02', 'easy', { user_prompt: 'line one\nline two\tTabbed' }),
+      good('E03', 'easy', { metadata: { tags: ['ok', 'bad\u001b[31m'] } }),
+      good('E04\u0007', 'easy', { user_prompt: 'plain' }),
+      good('E05', 'easy', { 'notes\r': 'x' }),
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ entryId: 'E01 (index 0)', field: 'user_prompt', problem: 'control character U+0000 at position 8' }),
+      expect.objectContaining({ entryId: 'E03 (index 2)', field: 'metadata.tags[1]', problem: 'control character U+001B at position 3' }),
+      expect.objectContaining({ entryId: 'E04\\u0007 (index 3)', field: 'id', problem: 'control character U+0007 at position 3' }),
+      expect.objectContaining({ entryId: 'E05 (index 4)', field: '(key "notes\\r")', problem: 'control character U+000D at position 5' }),
+    ]);
+  });
+
+  it('refuses a prompt over maxPromptChars, naming the entry and the length in characters', () => {
+    const long = 'é'.repeat(101);
+    expect(() => parseCatalog([good('E01', 'easy', { user_prompt: 'é'.repeat(100) })], FILE, { maxPromptChars: 100 })).not.toThrow();
+    let problems: CatalogProblem[] = [];
+    try {
+      parseCatalog([good('E01'), good('E02', 'easy', { user_prompt: long })], FILE, { maxPromptChars: 100 });
+    } catch (error) {
+      problems = (error as CatalogError).problems;
+    }
+    expect(problems).toEqual([expect.objectContaining({ entryId: 'E02 (index 1)', field: 'user_prompt', problem: 'the prompt is 101 characters long', expected: 'at most 100 characters' })]);
+    expect(parseCatalog([good('E01', 'easy', { user_prompt: long })], FILE)).toHaveLength(1);
+  });
 });

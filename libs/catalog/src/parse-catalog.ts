@@ -1,6 +1,17 @@
 import { ACCEPTED_LABELS, canonicalLabel, toComplexity } from './complexity.ts';
 import { CatalogError, type CatalogProblem } from './catalog-error.ts';
 import type { Entry } from './entry.ts';
+import { findControlCharacters } from './find-control-characters.ts';
+
+export interface ParseCatalogOptions {
+  /** A shard of a catalog may be empty (a catalog with no medium prompts has an empty moderate shard). */
+  allowEmpty?: boolean;
+  /** Refuse a user_prompt longer than this many characters (code points); no limit when absent. */
+  maxPromptChars?: number;
+}
+
+/** `forge prepare`'s default for --max-prompt-chars: a long research question is 2,000; 16,000 is a pasted document. */
+export const DEFAULT_MAX_PROMPT_CHARS = 16_000;
 
 const CORE_KEYS = new Set(['id', 'prompt_id', 'user_prompt', 'complexity', 'original_complexity', 'metadata']);
 
@@ -11,7 +22,9 @@ function isObject(value: unknown): value is Raw {
 }
 
 function entryLabel(index: number, id: string | undefined): string {
-  return id ? `${id} (index ${index})` : `at index ${index}`;
+  // An id's own control characters are shown escaped, so the message cannot drive the terminal.
+  const shown = id?.replace(/[\u0000-\u001F\u007F-\u009F]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return shown ? `${shown} (index ${index})` : `at index ${index}`;
 }
 
 function readId(raw: Raw): string | undefined {
@@ -26,14 +39,43 @@ function metadataOf(raw: Raw): Record<string, unknown> {
   return isObject(raw.metadata) ? { ...raw.metadata, ...extra } : extra;
 }
 
-function checkEntry(raw: Raw, index: number, id: string | undefined, problems: CatalogProblem[]): Entry | undefined {
+function checkControlCharacters(raw: Raw, entryId: string, problems: CatalogProblem[]): void {
+  for (const found of findControlCharacters(raw)) {
+    problems.push({
+      entryId,
+      field: found.field,
+      problem: `control character ${found.codePoint} at position ${found.position}`,
+      expected: 'text without control characters other than newline and tab',
+      hint: 'remove it (an escaped \\u0000 in the JSON counts too)',
+    });
+  }
+}
+
+function checkPromptLength(prompt: string, entryId: string, maxPromptChars: number | undefined, problems: CatalogProblem[]): void {
+  if (maxPromptChars === undefined || prompt.length <= maxPromptChars) return;
+  const length = [...prompt].length;
+  if (length <= maxPromptChars) return;
+  problems.push({
+    entryId,
+    field: 'user_prompt',
+    problem: `the prompt is ${length} characters long`,
+    expected: `at most ${maxPromptChars} characters`,
+    received: prompt,
+    hint: 'shorten it, or raise --max-prompt-chars (env MAX_PROMPT_CHARS)',
+  });
+}
+
+function checkEntry(raw: Raw, index: number, id: string | undefined, problems: CatalogProblem[], options: ParseCatalogOptions): Entry | undefined {
   const entryId = entryLabel(index, id);
   const before = problems.length;
   if (!id) problems.push({ entryId, field: 'id', expected: 'a non-empty string', received: raw.id ?? raw.prompt_id });
   const prompt = raw.user_prompt;
   if (typeof prompt !== 'string' || prompt.trim() === '') {
     problems.push({ entryId, field: 'user_prompt', expected: 'a non-blank string', received: prompt });
+  } else {
+    checkPromptLength(prompt, entryId, options.maxPromptChars, problems);
   }
+  checkControlCharacters(raw, entryId, problems);
   const label = raw.complexity;
   const complexity = typeof label === 'string' ? toComplexity(label) : undefined;
   if (!complexity) problems.push({ entryId, field: 'complexity', expected: ACCEPTED_LABELS, received: label });
@@ -49,10 +91,11 @@ function checkEntry(raw: Raw, index: number, id: string | undefined, problems: C
 }
 
 /**
- * Validates a parsed catalog (an array of entries) and normalises it, in file order.
- * Throws one CatalogError listing every problem found.
+ * Validates a parsed catalog (an array of entries) and normalises it, in file order: ids, prompts (not blank, not
+ * over `maxPromptChars`), complexities, and no control characters in any string. Throws one CatalogError listing
+ * every problem found.
  */
-export function parseCatalog(raw: unknown, file: string, options: { allowEmpty?: boolean } = {}): Entry[] {
+export function parseCatalog(raw: unknown, file: string, options: ParseCatalogOptions = {}): Entry[] {
   if (!Array.isArray(raw)) {
     throw new CatalogError(file, [{ field: '(root)', expected: 'a JSON array of entries', received: raw }]);
   }
@@ -83,7 +126,7 @@ export function parseCatalog(raw: unknown, file: string, options: { allowEmpty?:
     } else if (id !== undefined) {
       firstIndex.set(id, index);
     }
-    const entry = checkEntry(item, index, id, problems);
+    const entry = checkEntry(item, index, id, problems, options);
     if (entry) entries.push(entry);
   });
   if (problems.length > 0) throw new CatalogError(file, problems);

@@ -14,6 +14,8 @@ export interface PrepareOptions {
   shuffleSeed?: number;
   /** Also split each shard into this many chunks by a stable hash of the prompt id (`<complexity>-<k>.json`). */
   chunks?: number;
+  /** Refuse a prompt longer than this many characters (`--max-prompt-chars`). */
+  maxPromptChars?: number;
 }
 
 /** One chunk file: which shard it comes from, its place among that shard's chunks, its hash. */
@@ -92,7 +94,7 @@ export function buildPreparedOutput(catalog: Catalog, dataDir: string, options: 
 
 /** The prepare-prompts stage: validate the catalog fully, then write every output or none. */
 export async function preparePrompts(promptFile: string, dataDir: string, options: PrepareOptions = {}): Promise<ShardsManifest> {
-  const catalog = await readCatalog(promptFile);
+  const catalog = await readCatalog(promptFile, { maxPromptChars: options.maxPromptChars });
   const output = buildPreparedOutput(catalog, dataDir, options);
   await writeFilesAtomic(output.files);
   return output.manifest;

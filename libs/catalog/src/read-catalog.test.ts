@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogError, readCatalog } from './index.ts';
+import { CatalogError, MAX_CATALOG_BYTES, readCatalog } from './index.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -45,7 +46,35 @@ describe('readCatalog', () => {
 
   it('names a directory given as the catalog', async () => {
     const error = await errorOf(readCatalog(dir));
-    expect(error.problems[0]).toMatchObject({ field: '(file)', received: 'a directory (EISDIR)' });
+    expect(error.problems[0]).toMatchObject({ field: '(file)', expected: 'a regular file', received: 'a directory' });
+  });
+
+  // Issue 19 item 9: reading /dev/zero never ended, and a FIFO with no writer blocked the open. Both are refused
+  // from the opened file's fstat, before a byte is read.
+  it('refuses a FIFO and a character device without reading them', async () => {
+    const fifo = join(dir, 'catalog.fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect((await errorOf(readCatalog(fifo))).problems[0]).toMatchObject({ field: '(file)', expected: 'a regular file', received: 'a FIFO (named pipe)' });
+    expect((await errorOf(readCatalog('/dev/zero'))).problems[0]).toMatchObject({ received: 'a character device' });
+  });
+
+  it('refuses a file over 64 MB before reading it', async () => {
+    const file = join(dir, 'big.json');
+    await truncate(file, MAX_CATALOG_BYTES + 1).catch(async () => {
+      await writeFile(file, '');
+      await truncate(file, MAX_CATALOG_BYTES + 1);
+    });
+    const error = await errorOf(readCatalog(file));
+    expect(error.problems[0]).toMatchObject({ field: '(file)', expected: 'a catalog of at most 64 MB', received: `${MAX_CATALOG_BYTES + 1} bytes` });
+  });
+
+  it('refuses invalid UTF-8 with the byte offset of the first bad sequence', async () => {
+    const file = join(dir, 'catalog.json');
+    const head = Buffer.from('[{"id": "E01", "complexity": "easy", "user_prompt": "caf', 'utf8');
+    await writeFile(file, Buffer.concat([head, Buffer.from([0xe9]), Buffer.from(' au lait"}]', 'utf8')]));
+    const error = await errorOf(readCatalog(file));
+    expect(error.problems).toEqual([expect.objectContaining({ field: '(file)', problem: `invalid UTF-8 at byte offset ${head.length} (bytes E9 20 61 75)` })]);
+    expect(error.message.split('\n')).toHaveLength(1);
   });
 
   it('locates a JSON syntax error in the file', async () => {

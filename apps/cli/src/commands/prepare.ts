@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError } from '@forge/errors';
-import { preparePrompts, COMPLEXITIES, MAX_CHUNKS } from '@forge/catalog';
+import { preparePrompts, COMPLEXITIES, DEFAULT_MAX_PROMPT_CHARS, MAX_CHUNKS } from '@forge/catalog';
 import type { Environment } from '../environment.ts';
 import { parsePositive } from '../options.ts';
 
@@ -14,6 +14,7 @@ interface PrepareFlags {
   shufflePrompts?: string | boolean;
   n?: number;
   chunks?: number;
+  maxPromptChars?: number;
 }
 
 function seedFrom(value: string | boolean | undefined, source: string): number | undefined {
@@ -55,6 +56,7 @@ export function prepareCommand(environment: Environment): Command {
     .option('--data-dir <dir>', 'root of the inputs/ and shards/ outputs', 'data')
     .option('--shuffle-prompts [seed]', `shuffle reproducibly with a seed (env SHUFFLE_PROMPTS; default seed ${DEFAULT_SEED})`)
     .option('--n <count>', 'keep only the first n entries, after any shuffle (env N_SAMPLES)', parsePositive)
+    .option('--max-prompt-chars <count>', `refuse a prompt longer than this many characters (env MAX_PROMPT_CHARS; default ${DEFAULT_MAX_PROMPT_CHARS})`, parsePositive)
     .option('--chunks <count>', `also split each shard into this many chunk files by a stable hash of the prompt id (1–${MAX_CHUNKS})`, parsePositive)
     .action(async (flags: PrepareFlags, command: Command) => {
       checkNxPromptFile(command, flags, environment, promptFile);
@@ -66,7 +68,8 @@ export function prepareCommand(environment: Environment): Command {
         flags.shufflePrompts !== undefined
           ? seedFrom(flags.shufflePrompts, '--shuffle-prompts')
           : seedFrom(environment.SHUFFLE_PROMPTS, 'SHUFFLE_PROMPTS');
-      const manifest = await preparePrompts(flags.promptFile, flags.dataDir, { n, shuffleSeed, chunks: flags.chunks });
+      const maxPromptChars = flags.maxPromptChars ?? countFrom(environment.MAX_PROMPT_CHARS, 'MAX_PROMPT_CHARS') ?? DEFAULT_MAX_PROMPT_CHARS;
+      const manifest = await preparePrompts(flags.promptFile, flags.dataDir, { n, shuffleSeed, chunks: flags.chunks, maxPromptChars });
       const counts = COMPLEXITIES.map((level) => `${level} ${manifest.shards[level].entries}`).join(', ');
       const chunked = manifest.chunks ? `; ${manifest.chunks.count} chunks per complexity` : '';
       process.stdout.write(
