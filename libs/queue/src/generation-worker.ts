@@ -27,6 +27,11 @@ export interface GenerationWorkerOptions {
   /** Values never to appear in a result (API keys). */
   secrets?: string[];
   limiter?: Omit<SharedRateLimiterOptions, 'name' | 'onPause'>;
+  /**
+   * Stages whose part never calls a model (the rule planner, the template composer): not charged to the shared
+   * budget, which counts the provider's requests.
+   */
+  offlineStages?: Array<'plan' | 'compose'>;
   onJob?: (event: { type: 'job-end'; key: string; status: 'sample' | 'failed'; prompt_id: string }) => void;
 }
 
@@ -34,6 +39,8 @@ export interface GenerationWorker {
   name: string;
   /** Jobs this worker finished, by outcome. */
   counts: { samples: number; failed: number; refused: number };
+  /** Pauses every worker's model calls and job fetching for `waitMs` (a model client's 429 hook calls it). */
+  pause(waitMs: number): Promise<void>;
   /** Stops fetching jobs, lets the ones in flight finish, and disconnects. */
   close(): Promise<void>;
 }
@@ -69,6 +76,7 @@ export async function startGenerationWorker(options: GenerationWorkerOptions): P
     onPause: (waitMs) => queue.rateLimit(waitMs),
   });
   const inventory = options.pipeline.tools.inventory();
+  const offline = new Set(options.offlineStages ?? []);
 
   const contextFor = (limits: GenerationJob['limits'], pipeline: Pipeline): EntryContext => ({
     pipeline,
@@ -77,7 +85,9 @@ export async function startGenerationWorker(options: GenerationWorkerOptions): P
     clock,
     retry: { maxAttempts: options.maxAttempts ?? 3, backoffMs: options.backoffMs ?? 500, backoffCapMs: 15_000, clock },
     callModel: <T>(stage: 'plan' | 'compose', entry: GenerationJob['entry'], fn: () => Promise<T>, usageOf: (result: T) => TokenUsage[]) =>
-      limiter.schedule(defaultEstimate(entry, stage), fn, (result) => usageOf(result).reduce((sum, usage) => sum + usage.total_tokens, 0)),
+      offline.has(stage)
+        ? fn()
+        : limiter.schedule(defaultEstimate(entry, stage), fn, (result) => usageOf(result).reduce((sum, usage) => sum + usage.total_tokens, 0)),
   });
 
   const processJob = async (job: Job): Promise<JobResult> => {
@@ -119,6 +129,7 @@ export async function startGenerationWorker(options: GenerationWorkerOptions): P
   return {
     name,
     counts,
+    pause: (waitMs) => limiter.pause(waitMs),
     async close() {
       await worker.close();
       await queue.close();

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity, type ShardsManifest } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
-import { OpenAIPlanner, RulePlanner, type OpenAIBackend } from '@forge/planner';
+import { OpenAIPlanner, RulePlanner, type OpenAIBackend, type RetryOptions } from '@forge/planner';
 import { OpenAIComposer, TemplateComposer } from '@forge/composer';
 import type { ToolHub } from '@forge/tools';
 import { DEFAULT_SNAPSHOT_ID, SnapshotMetaSchema, snapshotDir } from '@forge/snapshot';
@@ -44,9 +44,9 @@ function modelKey(config: GenerateConfig): string {
 }
 
 /** Builds the real pipeline: rule or OpenAI planner/composer, the ToolHub over MCP, the plan checker and runner. */
-export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string, mcpBackend = 'snapshot'): Promise<Pipeline> {
+export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string, mcpBackend = 'snapshot', retry?: RetryOptions): Promise<Pipeline> {
   const meta = mcpBackend === 'live' ? liveMeta(new Date()) : await readSnapshotMeta(config);
-  const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined } : undefined;
+  const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined, ...(retry ? { retry } : {}) } : undefined;
   const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
   const composer = llm ? new OpenAIComposer(llm) : new TemplateComposer();
   return assemblePipeline({ planner, composer, tools, snapshot: meta, backend: mcpBackend, catalogSha256, wiring: WIRING_VERSION });

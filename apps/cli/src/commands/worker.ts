@@ -40,7 +40,9 @@ export function workerCommand(environment: Environment): Command {
       const tools = await connectToolHub({ configDir: config.configDir, inProcess: options.inProcess === true, snapshotId: config.snapshotId, backend, environment });
       try {
         // The catalog sha comes with each job; the worker's own pipeline stands for the rest of the provenance.
-        const pipeline = await wireGeneratePipeline(config, tools.hub, '', backend);
+        // A 429 the model client absorbs pauses the whole queue too; the relay is bound once the worker is up.
+        let pauseQueue = (_waitMs: number): void => undefined;
+        const pipeline = await wireGeneratePipeline(config, tools.hub, '', backend, { onRateLimited: (waitMs) => pauseQueue(waitMs) });
         const worker = await startGenerationWorker({
           ...settings,
           pipeline,
@@ -50,7 +52,10 @@ export function workerCommand(environment: Environment): Command {
           lockDurationMs: options.lockMs as number | undefined,
           stalledIntervalMs: options.stalledCheckMs as number | undefined,
           secrets,
+          // The rule planner and template composer call no model: the budget counts the provider's requests only.
+          offlineStages: config.planner === 'rule' ? ['plan', 'compose'] : [],
         });
+        pauseQueue = (waitMs) => void worker.pause(waitMs).catch(() => undefined);
         process.stdout.write(`worker ${worker.name} ready on ${settings.connection.url} (queue ${settings.queueName ?? 'forge-generate'}, ${config.planner} planner, concurrency ${config.concurrency})\n`);
         await new Promise<void>((resolve) => {
           const stop = (signal: NodeJS.Signals) => {
