@@ -15,7 +15,9 @@ const SOURCES = [
   '!{workspaceRoot}/**/*.test.ts',
   '!{workspaceRoot}/**/__fixtures__/**',
 ];
-const PACKAGES = { externalDependencies: ['@modelcontextprotocol/sdk', 'openai', 'zod', 'ajv', 'commander', 'dotenv', 'execa', 'gpt-tokenizer', 'p-queue', 'pyodide', 'hyparquet-writer', 'tsx'] };
+const PACKAGES = { externalDependencies: ['@modelcontextprotocol/sdk', 'openai', 'zod', 'ajv', 'commander', 'dotenv', 'execa', 'gpt-tokenizer', 'p-queue', 'pyodide', 'hyparquet-writer', 'tsx', 'bullmq'] };
+// FORGE_QUEUE (and FORGE_QUEUE_NAME, FORGE_RATE_WINDOW_MS) reach `forge generate` through the inherited environment and
+// make each generate target a queue coordinator (issue 16); not hash inputs: a queued run writes the same samples.
 const GENERATE_ENV = ['PLANNER', 'OPENAI_MODEL', 'OPENAI_BACKEND', 'OPENAI_BASE_URL', 'MAX_TOOLS', 'MAX_TURNS', 'MCP_BACKEND', 'SNAPSHOT_ID'];
 const BUDGET_ENV = ['MAX_PROMPT_TOKENS', 'PROMPT_TOKEN_ENCODING'];
 const env = (names: string[]) => names.map((name) => ({ env: name }));
