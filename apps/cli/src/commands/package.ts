@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { ConfigError } from '@forge/errors';
 import { packageRun, readVersions } from '@forge/packager';
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_PROMPT_TOKEN_ENCODING, PROMPT_TOKEN_ENCODINGS, type ToolListing } from '@forge/sample';
-import { promptBudget, type Environment } from '../environment.ts';
+import type { Environment } from '../environment.ts';
+import { promptBudget } from '../prompt-budget.ts';
 import { parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
 

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { ForgeError } from '@forge/errors';
 import { validateDatasetFile, validateRun } from '@forge/packager';
 import { DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_PROMPT_TOKEN_ENCODING, PROMPT_TOKEN_ENCODINGS, loadSampleValidator } from '@forge/sample';
-import { promptBudget, type Environment } from '../environment.ts';
+import type { Environment } from '../environment.ts';
+import { promptBudget } from '../prompt-budget.ts';
 import { parsePositive } from '../options.ts';
 
 const histogramText = (histogram: Record<string, number>) =>
