@@ -6,8 +6,8 @@ import { startPythonSandbox, type PythonSandbox } from './sandbox/start-python-s
 
 // The sandbox is its own restricted Node process (permission flags, plain .mjs) started by startPythonSandbox:
 // tsx cannot run under --experimental-permission (it spawns esbuild), so this entry stays an ordinary one.
-// One sandbox per process, shared by every HTTP session's McpServer. Started before the first session so the
-// ~2 s Pyodide cold start overlaps with start-up instead of delaying the first call (the health-check probe).
+// One sandbox per process, shared by every HTTP session's McpServer. It boots on the first call (the health
+// probe, or the first plan's python step), so a server nobody asks for Python costs no Pyodide start.
 
 const ENV_NAMES = {
   timeoutMs: 'PYTHON_SANDBOX_TIMEOUT_MS',

@@ -21,6 +21,8 @@ export interface PythonRunOutput {
 export interface PythonSandbox {
   run(request: PythonRunRequest): Promise<PythonRunOutput>;
   close(): Promise<void>;
+  /** Whether the sandbox process is up: false until the first call, and after close. */
+  readonly running: boolean;
 }
 
 type HostReply =
@@ -43,8 +45,8 @@ export function sandboxNodeArguments(pyodideDir: string): string[] {
 }
 
 /**
- * Starts the restricted sandbox process (Pyodide workers warm up in the background) and returns its client.
- * The process is restarted on the next call if it dies.
+ * The client of the restricted sandbox process, which starts on the first call (its Pyodide pool boots then, each
+ * worker loading the runner prelude once) and again on the next call if it dies.
  */
 export function startPythonSandbox(optionsInput: PythonSandboxOptionsInput = {}): PythonSandbox {
   const options = PythonSandboxOptionsSchema.parse(optionsInput);
@@ -88,9 +90,11 @@ export function startPythonSandbox(optionsInput: PythonSandboxOptionsInput = {})
     return started;
   };
 
-  child = launch();
-
+  // Lazy (issue 14 item 6): a server that is never asked for Python, or a fully cached run, never pays the ~2 s boot.
   return {
+    get running() {
+      return child !== undefined && child.exitCode === null && child.signalCode === null;
+    },
     run(request) {
       if (closed) return Promise.reject(new PythonSandboxError({ kind: 'crashed', errorType: 'SandboxClosed', message: 'the sandbox is closed' }));
       child ??= launch();
