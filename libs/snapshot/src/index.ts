@@ -44,6 +44,6 @@ export { searchTickers } from './search-tickers.ts';
 export { searchDocuments } from './search-documents.ts';
 export type { ScoredDocument, SearchFilters } from './search-documents.ts';
 export { incomeStatementsFor } from './income-statements-for.ts';
-export { newsFor } from './news-for.ts';
+export { newsFor, type PublishedRange } from './news-for.ts';
 export { screenStocks, matchesLabel } from './screen-stocks.ts';
 export type { StockScreen, ScreenedStock } from './screen-stocks.ts';

@@ -50,6 +50,18 @@ describe('polygon server (snapshot backend)', () => {
     expect(results[0].article_url).toMatch(/^https:\/\/news\.example\.com\/aapl\//);
   });
 
+  it('keeps only the articles published within the asked dates, both ends included', async () => {
+    type Article = { id: string; published_utc: string };
+    const all = (await server.call('polygon_get_news', { ticker: 'TSLA', limit: 50 })).results as Article[];
+    const day = all.find((article) => !article.published_utc.startsWith('2026-11-25'))!.published_utc.slice(0, 10);
+    const output = await server.call('polygon_get_news', { ticker: 'TSLA', limit: 50, published_utc_gte: day, published_utc_lte: day });
+    const results = output.results as Article[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.map((article) => article.id)).toEqual(all.filter((article) => article.published_utc.startsWith(day)).map((article) => article.id));
+    const empty = await server.call('polygon_get_news', { ticker: 'TSLA', published_utc_gte: '2026-11-26' });
+    expect(empty.results).toEqual([]);
+  });
+
   it('returns event news from several outlets, with an insight for every ticker an article names', async () => {
     type Article = { tickers: string[]; publisher: { name: string; homepage_url: string }; insights: Array<{ ticker: string }> };
     const results = (await server.call('polygon_get_news', { ticker: 'NVDA', limit: 50 })).results as Article[];

@@ -35,8 +35,12 @@ describe('live polygon backend', () => {
     expect(upstream.requests.at(-1)!.searchParams.get('apiKey')).toBe('k');
     expect(upstream.requests.at(-1)!.searchParams.get('limit')).toBe('10');
     expect(await backend.getPreviousClose('AAPL')).toEqual({ ticker: 'AAPL', ...bar });
-    const news = await backend.getNews('AAPL', 5);
+    const news = await backend.getNews({ ticker: 'AAPL', limit: 5 });
     expect(news.count).toBe(2);
+    expect(upstream.requests.at(-1)!.searchParams.has('published_utc.gte')).toBe(false);
+    await backend.getNews({ ticker: 'AAPL', limit: 5, published_utc_gte: '2026-11-17', published_utc_lte: '2026-11-30' });
+    // The tool's "on or before" date takes the whole day: the API's strict bound is the next midnight, across a month end.
+    expect(Object.fromEntries(upstream.requests.at(-1)!.searchParams)).toMatchObject({ 'published_utc.gte': '2026-11-17', 'published_utc.lt': '2026-12-01' });
     expect(news.results[1]).toMatchObject({ author: '', insights: [], keywords: [], publisher: { name: 'Wire', homepage_url: '' } });
     expect(upstream.requests.at(-1)!.searchParams.get('ticker')).toBe('AAPL');
     expect(await backend.getTickerDetails('AAPL')).toMatchObject({ name: 'Apple Inc.', total_employees: 164000 });

@@ -86,9 +86,13 @@ export function createLivePolygonBackend(options: LivePolygonOptions): PolygonBa
       const body = parse(LiveAggsSchema, await get(path, { adjusted: 'true', sort, limit: String(limit) }), path);
       return { ...body, ticker: symbol, resultsCount: body.results.length };
     },
-    async getNews(ticker, limit) {
+    async getNews({ ticker, limit, published_utc_gte: from, published_utc_lte: to }) {
       const symbol = ticker.toUpperCase();
-      const body = parse(LiveNewsSchema, await get('/v2/reference/news', { ticker: symbol, limit: String(limit), order: 'desc', sort: 'published_utc' }), '/v2/reference/news');
+      const query: Record<string, string> = { ticker: symbol, limit: String(limit), order: 'desc', sort: 'published_utc' };
+      if (from) query['published_utc.gte'] = from;
+      // A date on the API's lte means its midnight; the tool's "on or before this date" takes the whole day.
+      if (to) query['published_utc.lt'] = nextDay(to);
+      const body = parse(LiveNewsSchema, await get('/v2/reference/news', query), '/v2/reference/news');
       return { ticker: symbol, count: body.results.length, results: body.results };
     },
     async getTickerDetails(ticker) {
@@ -113,3 +117,5 @@ export function createLivePolygonBackend(options: LivePolygonOptions): PolygonBa
     },
   };
 }
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

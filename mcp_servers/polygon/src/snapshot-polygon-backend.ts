@@ -7,8 +7,8 @@ export function createSnapshotPolygonBackend(snapshot: Snapshot): PolygonBackend
     async getAggs(request) {
       return aggsInRange(snapshot, request);
     },
-    async getNews(ticker, limit) {
-      const results = newsFor(snapshot, ticker, limit);
+    async getNews({ ticker, limit, published_utc_gte: from, published_utc_lte: to }) {
+      const results = newsFor(snapshot, ticker, limit, { from, to });
       return { ticker: requireProfile(snapshot, ticker).symbol, count: results.length, results };
     },
     async getTickerDetails(ticker) {

@@ -5,7 +5,11 @@ import type { PolygonBackend } from '../polygon-backend.ts';
 export const NewsInputSchema = z.object({
   ticker: z.string().min(1).describe('Ticker symbol'),
   limit: z.number().int().min(1).max(50).default(10).describe('Maximum articles (1–50)'),
+  // The API's published_utc.gte / published_utc.lte filters, under names a plan's params can carry.
+  published_utc_gte: z.iso.date().optional().describe('Only articles published on or after this date (YYYY-MM-DD, UTC)'),
+  published_utc_lte: z.iso.date().optional().describe('Only articles published on or before this date (YYYY-MM-DD, UTC)'),
 });
+export type NewsRequest = z.infer<typeof NewsInputSchema>;
 
 export const NewsArticleSchema = z.object({
   id: z.string().describe('Article id'),
@@ -41,13 +45,13 @@ export function registerGetNews(server: McpServer, backend: PolygonBackend): voi
     'polygon_get_news',
     {
       title: 'Ticker news',
-      description: 'Recent news articles about a ticker, newest first, with per-ticker sentiment.',
+      description: 'News articles about a ticker, newest first, with publisher, keywords and per-ticker sentiment; optionally only those published within a date range.',
       inputSchema: NewsInputSchema,
       outputSchema: NewsOutputSchema,
       annotations: { readOnlyHint: true },
     },
-    async ({ ticker, limit }) => {
-      const output = await backend.getNews(ticker, limit);
+    async (request) => {
+      const output = await backend.getNews(request);
       const text = output.results[0] ? `${output.ticker}: ${output.count} articles, latest "${output.results[0].title}"` : `${output.ticker}: no news`;
       return { structuredContent: output, content: [{ type: 'text', text }] };
     },
