@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAsks } from '@forge/asks';
 import { parseCatalog, type Entry } from '@forge/catalog';
 import { checkGrounding, TemplateComposer } from '@forge/composer';
 import { checkPlan, runPlan } from '@forge/plan';
@@ -43,7 +44,8 @@ async function generate(entry: Entry, byComplexity = false): Promise<Outcome> {
   const maxTools = byComplexity ? LIMIT_BY_COMPLEXITY[entry.complexity] : 16;
   const planned = await planner.plan({ entry, inventory: hub.inventory(), limits: { max_tools: maxTools, max_turns: maxTools + 2 }, tools: hub }).catch((error: Error) => error);
   if (planned instanceof Error) return { id: entry.prompt_id, ok: false, stage: 'plan', detail: planned.message };
-  const { plan } = planned;
+  // The engine hands the composer the prompt's asks beside the plan (withAsks in libs/engine); so does this harness.
+  const plan = planned.plan.final_answer_requirements.asks ? planned.plan : { ...planned.plan, final_answer_requirements: { ...planned.plan.final_answer_requirements, asks: readAsks(entry.user_prompt) } };
   const errors = checkPlan(plan, hub.inventory(), { complexity: entry.complexity }).filter((issue) => issue.severity === 'error');
   if (errors.length) return { id: entry.prompt_id, ok: false, stage: 'check', detail: errors.map((issue) => issue.message).join('; ') };
   const trace = await runPlan(plan, hub);

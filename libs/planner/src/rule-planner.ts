@@ -14,7 +14,7 @@ import { futureDates } from './rule/window-steps.ts';
 import { unservedData } from './rule/unserved-data.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v16';
+export const RULE_PLANNER_VERSION = 'rule-v17';
 
 const DAY_MS = 86_400_000;
 

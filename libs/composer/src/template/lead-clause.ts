@@ -16,7 +16,8 @@ export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects:
       const pick = pickClause(ask, facts, subjects);
       if (pick) [lead[lead.length], picked] = [pick.clause, pick.subject];
     } else if (ask.kind === 'verdict') {
-      lead.push(verdictClause(ask, facts, subjects));
+      // A ruling on a claim is what a fact-check asks first, before any pick or stance beside it.
+      lead.unshift(verdictClause(ask, facts, subjects));
     } else if (ask.kind === 'stance') {
       // A stance after a pick is about the picked name ("which bank is worse, and is it just tracking the Dow?").
       const first = picked ? [picked] : subjects;
@@ -121,6 +122,8 @@ const peekText = (facts: FactReader, key: string) => facts.peek((reader) => read
  * threshold, clears it; contradicted otherwise; "no evidence found in the tools" when no fact measures it.
  */
 function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader, subjects: Subject[]): string {
+  const released = releaseVerdict(facts);
+  if (released) return released;
   const claim = ask.claim.toLowerCase();
   const named = claimSubjects(claim, facts, subjects);
   const about = named[0] ?? (subjects.length === 1 ? subjects[0] : undefined);
@@ -163,6 +166,23 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   }
   const holds = direction * value > (threshold ? Number(threshold[1]) : 0);
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)}${span}`;
+}
+
+/**
+ * A ruling the plan made against the company's own release: the verdict, the rule that decided it, and the release
+ * (title, link, its first sentence) or the forum post the claim came from.
+ */
+function releaseVerdict(facts: FactReader): string | undefined {
+  const verdict = facts.peek((reader) => reader.text('claim_verdict'));
+  if (!verdict) return undefined;
+  const parts = [`${facts.text('claim_verdict')}: ${facts.text('claim_rule') ?? ''}`.trim()];
+  const title = facts.text('claim_official_title');
+  const url = facts.text('claim_official_url');
+  const excerpt = facts.text('claim_official_excerpt');
+  if (title) parts.push(`the company's release “${title}”${url ? ` (${url})` : ''}${excerpt ? ` says: ${excerpt.replace(/\.$/, '')}` : ''}`);
+  const forum = facts.text('claim_forum_url');
+  if (forum) parts.push(`an unverified forum post on the same event: ${forum}`);
+  return parts.join('; ');
 }
 
 // What a comparative claim measures, and how the figure is stated.

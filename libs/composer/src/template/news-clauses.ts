@@ -39,3 +39,42 @@ export function riskClause(facts: FactReader, s: string, symbol: string): string
   if (parts.length === 0) return `The recent ${symbol} headlines are neither clearly positive nor clearly negative`;
   return parts.join('; ').replace(/^./, (letter) => letter.toUpperCase());
 }
+
+interface CoverageItem {
+  title?: string;
+  publisher?: string;
+  date?: string;
+  url?: string;
+}
+
+/** "between 2026-09-01 and 2026-11-25", "on 2026-11-17", or nothing when the prompt named no window. */
+function spanOf(facts: FactReader, s: string): string {
+  const from = facts.peek((reader) => reader.text(`${s}_coverage_from`));
+  const to = facts.peek((reader) => reader.text(`${s}_coverage_to`));
+  if (!from && !to) return '';
+  const [start, end] = [from ? facts.text(`${s}_coverage_from`) : undefined, to ? facts.text(`${s}_coverage_to`) : undefined];
+  if (start && start === end) return ` published on ${start}`;
+  return start && end ? ` published between ${start} and ${end}` : start ? ` published since ${start}` : ` published up to ${end}`;
+}
+
+/**
+ * The articles a coverage step kept (on topic, within the dates, one per outlet when asked), each with its outlet,
+ * date and link; or a plain "no … news found in the tools" when the window holds none.
+ */
+export function coverageClause(facts: FactReader, s: string, symbol: string, focus: Focus): string | undefined {
+  // An empty list is an answer too: the tools hold no such coverage.
+  if (facts.keys(new RegExp(`^${s}_coverage$`)).length === 0) return undefined;
+  const items = (facts.list(`${s}_coverage`) ?? []) as CoverageItem[];
+  const matched = facts.number(`${s}_coverage_count`) ?? items.length;
+  const label = facts.peek((reader) => reader.text(`${s}_coverage_label`)) ? facts.text(`${s}_coverage_label`)! : 'coverage';
+  const span = spanOf(facts, s);
+  if (items.length === 0) return `No ${symbol} ${label}${span} was found in the tools (${matched} matching articles)`;
+  const sentiments = focus.has(`${s}_sentiments`) ? ((facts.list(`${s}_sentiments`) ?? []) as string[]) : [];
+  const outlets = facts.peek((reader) => reader.number(`${s}_coverage_outlets`));
+  const counted = `${matched} matching article${matched === 1 ? '' : 's'}${outlets !== undefined && focus.has(`${s}_coverage_outlets`) ? ` from ${facts.number(`${s}_coverage_outlets`)} outlets` : ''}`;
+  const listed = items.map((item, index) => {
+    const notes = [item.publisher, item.date, sentiments[index] ? `${sentiments[index]} for ${symbol}` : undefined, item.url].filter(Boolean);
+    return `“${item.title}” (${notes.join(', ')})`;
+  });
+  return `${symbol} ${label}${span} (${counted}): ${listed.join('; ')}`;
+}

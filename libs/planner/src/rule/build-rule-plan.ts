@@ -1,3 +1,5 @@
+import { readAsks } from '@forge/asks';
+import { detectFacets } from './detect-facets.ts';
 import type { Complexity } from '@forge/catalog';
 import type { Plan } from '@forge/plan';
 import { postedTexts, type Facet, type PromptReading } from './read-prompt.ts';
@@ -14,6 +16,8 @@ import {
 import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
 import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from './window-steps.ts';
+import { addClaimCheckSteps, isEventClaim } from './claim-check.ts';
+import { addCoverageSteps, narrowToCoverage, readCoverage, type Coverage } from './coverage-steps.ts';
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
 import { addMoverSteps } from './mover-steps.ts';
 import { addConditionalPostStep, readConditionalPost } from './conditional-post.ts';
@@ -92,7 +96,9 @@ function benchmarkOf(reading: PromptReading, entities: Entity[], context: PlanCo
   return (entities.find((entity) => context.funds.has(entity.symbol)) ?? entities[entities.length - 1]).symbol;
 }
 
-function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, entity: EntityRef, context: PlanContext, isBenchmark: boolean): void {
+function addEntitySteps(
+  plan: PlanBuilder, done: Done, reading: PromptReading, entity: EntityRef, context: PlanContext, isBenchmark: boolean, coverage: Coverage | undefined,
+): void {
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
   if (needsQuote(reading)) {
@@ -107,7 +113,9 @@ function addEntitySteps(plan: PlanBuilder, done: Done, reading: PromptReading, e
   if (f.has('trend')) addBarsStep(plan, done, entity, context.range, sessions, wantsBarStats(reading));
   if (f.has('income') && reading.statements) addIncomeStep(plan, done, entity, reading.statements.period, reading.statements.count);
   // News explains the subject's move; the benchmark's own news adds nothing to that.
-  if (f.has('headline') && !isBenchmark) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
+  if (isBenchmark) return;
+  if (coverage) addCoverageSteps(plan, entity, coverage);
+  else if (f.has('headline')) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
 }
 
 function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext): void {
@@ -190,12 +198,27 @@ function padToMinimum(plan: PlanBuilder, done: Done, entities: EntityRef[], mini
   }
 }
 
+/**
+ * The claim about a company event a verdict is asked on, if any; the facets only its words call for ("would raise its
+ * revenue outlook" asks for no income statement) are dropped, since the release, not a statement, settles it.
+ */
+function eventClaim(reading: PromptReading): string | undefined {
+  const verdict = readAsks(reading.rawText).asks.find((ask) => ask.kind === 'verdict');
+  if (verdict?.kind !== 'verdict' || !isEventClaim(verdict.claim)) return undefined;
+  const outside = detectFacets(reading.rawText.replace(verdict.claim, ' '));
+  for (const facet of ['income', 'valuation', 'range', 'profile', 'market-cap', 'trend', 'bar-stats'] as const) if (!outside.has(facet)) reading.facets.delete(facet);
+  return verdict.claim;
+}
+
 /** Assembles the rule plan for one prompt from step templates, in the order an analyst would call the tools. */
 export function buildRulePlan(reading: PromptReading, found: Entity[], complexity: Complexity, context: PlanContext): Plan {
   const plan = new PlanBuilder();
   const done: Done = new Set();
   const window = readBarWindow(reading, context.range.to);
   if (window) narrowFacets(reading, window);
+  const coverage = readCoverage(reading.rawText, reading.items, window, context.range.to);
+  if (coverage) narrowToCoverage(reading.facets, reading.rawText);
+  const claim = eventClaim(reading);
   if (reading.facets.has('market-status')) addMarketStatusStep(plan);
   if (context.screen) addScreenStep(plan, context.screen);
   const entities: EntityRef[] = [];
@@ -203,7 +226,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     // A looked-up symbol goes straight into the next step, which is what next_args_from promises.
     const ref = entity.resolvedByName ? addSearchStep(plan, entity) : { ...entity, param: entity.symbol };
     entities.push(ref);
-    addEntitySteps(plan, done, reading, ref, context, benchmarkOf(reading, found, context) === entity.symbol);
+    addEntitySteps(plan, done, reading, ref, context, benchmarkOf(reading, found, context) === entity.symbol, coverage);
     if (window) addWindowSteps(plan, ref, window, context.range, reading.sessions ?? 5);
   }
   addMoverSteps(plan, done, reading, entities);
@@ -216,6 +239,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     plan.require(...peers.map((peer) => `${peer.slug}_change_pct`), 'move_ranking');
     plan.criterion(`sets ${entities[0].symbol}'s move against its peers' (${peers.map((peer) => peer.symbol).join(', ')}) to say whether it is company-specific or sector-wide`);
   }
+  if (claim && entities[0]) addClaimCheckSteps(plan, entities[0], claim);
   if (reading.facets.has('web')) {
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
   }

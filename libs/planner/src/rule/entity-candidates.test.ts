@@ -38,3 +38,15 @@ describe('looksLikeCompanyName', () => {
     expect(looksLikeCompanyName('Context: we hold AAPL. What is the price of Rivian today?', 'Rivian')).toBe(true);
   });
 });
+
+describe('names a claim cites or a deal targets', () => {
+  it('are not companies to research: a forum or publication, and what a named company buys', () => {
+    expect(looksLikeCompanyName('A post on Stock Chatter Forum says NVDA is being probed.', 'Chatter Forum', ['NVDA'])).toBe(false);
+    expect(looksLikeCompanyName('Is it true that Lilly pays $26.4B for Helix Data Works?', 'Helix Data Works', ['LLY', 'Lilly'])).toBe(false);
+    expect(looksLikeCompanyName('Did JPMorgan agree to buy Tessellate Networks?', 'Tessellate Networks', ['JPM', 'JPMorgan'])).toBe(false);
+  });
+  it('still are when nobody the question names is the buyer', () => {
+    expect(looksLikeCompanyName('Should I buy Shopify or Amazon?', 'Shopify', ['AMZN', 'Amazon'])).toBe(true);
+    expect(looksLikeCompanyName('What is the P/E for Shopify and Amazon?', 'Shopify', ['AMZN', 'Amazon'])).toBe(true);
+  });
+});

@@ -11,6 +11,8 @@ const NOT_TICKERS = new Set([
   'TV', 'PC', 'VWAP', 'NOT', 'DO', 'DONT', 'NO', 'ONLY', 'FYI', 'ASAP', 'RN', 'BTW', 'PLS', 'TLDR', 'IMO', 'IT', 'AM', 'PM', 'NOTE', 'INC', 'CORP', 'LLC', 'PLC', 'LTD', 'CO', 'VS', 'ATH', 'DCF', 'SMA', 'EMA', 'RSI', 'MACD', 'URL', 'PDF', 'FAQ', 'TL', 'DR',
   // Desk shorthand: near/long term, end of day, week, price, change, volume, dividend, overweight/underweight/equal-weight.
   'NT', 'LT', 'ST', 'EOD', 'WK', 'MTD', 'YTD', 'QTD', 'PX', 'CHG', 'VOL', 'DIV', 'HI', 'LO', 'OW', 'UW', 'EW', 'MKT', 'BPS', 'ADV', 'AVG', 'IV', 'OI', 'PT', 'FWD', 'LTM', 'NTM', 'WOW', 'DOD', 'THX',
+  // Memo headings, and the agencies and offices news names (a probe by the DOJ is not a DOJ ticker).
+  'MEMO', 'RE', 'CC', 'SUBJ', 'URGENT', 'DRAFT', 'TODO', 'IR', 'PR', 'KPI', 'DOJ', 'FTC', 'FDA', 'NHTSA', 'FCC', 'CFTC', 'FINRA', 'ECB', 'IMF', 'OPEC',
 ]);
 
 // Capitalised words that start questions and instructions; they are never company names on their own.
@@ -136,6 +138,18 @@ function inOptionList(text: string, start: number, end: number, known: string[])
 // Nouns after a word that make it a label, not a company ("the Healthcare sector", "the Risk team").
 const LABEL_NOUN = /^\s+(?:sector|industry|stocks?|names|space|team|desk|department|dept|group|committee|report|summary|note|view|section|officer|lead|people|folks|etfs?)\b/i;
 
+// A publication or message board a claim is sourced to ("a post on Stock Chatter Forum", "per Harbor Street Wire").
+const SOURCE_NAME = /\b(?:Forum|Board|Boards|Wire|Newswire|Review|Journal|Weekly|Daily|Notes|Digest|Insider|Ledger|Monitor|Times|Herald|Gazette|Blog|Chatter|Post)$/;
+// What a named company buys, pays for or merges with: "Lilly pays $26.4B for Helix Data Works", "JPM to buy Tessellate".
+const DEAL_OBJECT = /\b(?:acquir\w*|acquisition of|buy(?:s|ing)?|bought|purchas\w*|takeover (?:of|bid for)|deal (?:for|with)|merg\w* with|bid for|pa(?:y|ys|ying|id)\s+(?:about\s+|roughly\s+|~)?\$?[\d.,]+\s*(?:[bmk]n?|billion|million)?\s+for)\s+$/i;
+
+/** The clause before a phrase names a company the question is about, as the buyer of what follows. */
+function dealByKnown(before: string, known: string[]): boolean {
+  if (!DEAL_OBJECT.test(before)) return false;
+  const clause = before.split(/[.?!;](?=\s)|\n/).at(-1) ?? '';
+  return known.some((name) => name.length > 1 && new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i').test(clause));
+}
+
 /**
  * Whether a capitalised phrase the search tool did not know reads as a company name the question is about:
  * written mid-sentence, no article before it or label noun after it, no digits or symbols, not an ordinary word.
@@ -157,6 +171,8 @@ export function looksLikeCompanyName(text: string, phrase: string, known: string
     if (inOptionList(text, match.index, match.index + phrase.length, known)) continue;
     if (/\b(?:the|a|an|our|my|your|their|this|that)\s+$/i.test(before)) continue;
     if (LABEL_NOUN.test(after)) continue;
+    // A claim's source, or the private target a named company is buying, is not a company to research.
+    if (SOURCE_NAME.test(phrase) || dealByKnown(before, known)) continue;
     // "Shopify (SHOP)": the symbol written beside it is planned, and fails cleanly if unknown.
     if (/^\s*\(\$?[A-Z]{1,5}(?:\.[A-Z])?\)/.test(after)) continue;
     return true;

@@ -1,0 +1,124 @@
+/**
+ * Fact-checking a claim about a company event ("a forum post says NVIDIA's drop was due to new export restrictions",
+ * "is it true Lilly pays $26.4B for Helix?") against what the company itself released: a web search for the claim,
+ * then a python step that finds the company's own release among the results and rules by an explicit rule the
+ * sample records — figures the claim states against the release's, opposite wording (raise/cut, beat/miss, added/
+ * removed, dropped/confirmed), and the share of the claim's words the release carries.
+ */
+import type { PlanBuilder } from './plan-builder.ts';
+import type { EntityRef } from './entity-steps.ts';
+import { snippet } from './python-snippets.ts';
+
+// A claim about an event the web's releases and reports can settle (not a price move, which the quotes settle).
+const EVENT_CLAIM = /\bpa(?:y|ys|id|ying)\b[^?!]{0,40}\bfor\b|acqui|\bbuy(?:s|ing)?\b|bought|takeover|merger|\bdeal\b|buyback|repurchase|dividend|guidance|outlook|forecast|\bfined?\b|penalt|settle|lawsuit|class action|probe|investigat|inquiry|export|restriction|regulat|approv|clearance|launch|unveil|postpon|delay|index|rebalanc|upgrade|downgrade|price target|\btarget\b|supplier|supply|shortage|bottleneck|outage|halt|\bceo\b|\bcfo\b|chief|steps? down|resign|appoint|leav(?:e|ing)|release|announce/i;
+
+/** Whether a verdict's claim is about a company event the tools' web pages can confirm or contradict. */
+export function isEventClaim(claim: string): boolean {
+  return EVENT_CLAIM.test(claim);
+}
+
+/** The search words of a claim: without the "a forum post says / is it true that" framing around it. */
+export function claimQuery(claim: string, entity: EntityRef): string {
+  const core = claim
+    .replace(/["“”]/g, ' ')
+    .replace(/\b(?:fact[- ]?check|is (?:it|that|this) (?:actually |really )?true|true or false|verify|a (?:forum |reddit |chat )?post (?:says|claims)|someone (?:on the desk )?(?:says|claims|swears)|rumou?rs? (?:says?|has it)|the claim (?:is )?that|claims? that|reports? that|says that|check whether|whether)\b/gi, ' ')
+    .replace(/[?!]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const subject = entity.mention ?? entity.symbol;
+  const words = core.split(' ').slice(0, 16).join(' ');
+  return new RegExp(`\\b${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(words) ? words : `${subject} ${words}`;
+}
+
+/** Search results + the claim → the release found, the verdict, and the rule that decided it. */
+export const CLAIM_CHECK_CODE = snippet(
+  'import re',
+  'rows = list(zip(arr(urls), arr(titles), arr(contents)))',
+  'def host(u):',
+  '    return re.sub(r"^https?://", "", str(u)).split("/")[0].lower()',
+  'official = next((r for r in rows if re.match(r"(?:investors?|ir)\\.", host(r[0])) or "/investor" in str(r[0]).lower()), None)',
+  'forum = next((r for r in rows if re.search(r"forum|chatter|reddit|stocktwits|board", host(r[0])) or str(r[1]).lower().startswith("rumor")), None)',
+  'STOP = set("the a an of to in on for and or is was were be been being that this it its with by at as from has have had would will could about over after before than said says claim claims report reports post forum true really actually check verdict company shares stock today".split())',
+  'skip = set(w.lower() for w in arr(names))',
+  'def words(t):',
+  '    return set(w for w in re.findall(r"[a-z][a-z0-9&-]+", str(t).lower()) if w not in STOP and w not in skip and len(w) > 2)',
+  'def amounts(t):',
+  '    scale = {"trillion": 1e6, "billion": 1e3, "bn": 1e3, "b": 1e3, "million": 1, "m": 1, "mn": 1}',
+  '    found = []',
+  '    for value, unit in re.findall(r"\\$\\s?(\\d+(?:\\.\\d+)?)\\s*(trillion|billion|million|bn|mn|b|m)?\\b", str(t).lower()):',
+  '        found.append(float(value) * scale.get(unit, 1e-6))',
+  '    return found',
+  'PAIRS = [',
+  '    (r"\\b(?:rais\\w*|increas\\w*|hik\\w*|boost\\w*|lift\\w*)\\b", r"\\b(?:cut|cuts|lower\\w*|reduc\\w*|slash\\w*|trim\\w*)\\b"),',
+  '    (r"\\b(?:beat\\w*|above|exceed\\w*|topp\\w*)\\b", r"\\b(?:miss\\w*|below|short of)\\b"),',
+  '    (r"\\b(?:added|adds|join\\w*|inclusion|included)\\b", r"\\b(?:removed?|exclu\\w*|deleted)\\b"),',
+  '    (r"\\b(?:approv\\w*|clear(?:ed|ance)?)\\b", r"\\b(?:reject\\w*|block\\w*|denied|den(?:y|ies))\\b"),',
+  '    (r"\\b(?:confirm\\w*|ongoing|opened|faces|cooperating|served with|disclosed)\\b", r"\\b(?:dropped|closed|ended|abandon\\w*|without action|called off|scrapp\\w*|already settled)\\b"),',
+  '    (r"\\b(?:launch\\w*|unveil\\w*|announc\\w*|availab\\w*)\\b", r"\\b(?:postpon\\w*|delay\\w*|cancel\\w*|shelv\\w*)\\b"),',
+  '    (r"\\b(?:sign\\w*|agreement|agreed|close to)\\b", r"\\b(?:collaps\\w*|fell through|broke down|walked away)\\b"),',
+  '    (r"\\b(?:inflows?|creations?)\\b", r"\\b(?:outflows?|redemptions?)\\b"),',
+  ']',
+  'def first_sentence(t):',
+  '    t = str(t).strip()',
+  '    for m in re.finditer(r"[.!?](?=\\s+[A-Z])", t):',
+  '        if not re.search(r"\\b(?:Co|Inc|Corp|Ltd|Bros|St|Mr|Mrs|Ms|Dr|No|vs|U\\.S)$", t[: m.start()]):',
+  '            return t[: m.start() + 1]',
+  '    return t',
+  'text = str(claim)',
+  'verdict, rule = "No evidence found in the tools", "no release by the company on this claim among the search results"',
+  'if official is not None:',
+  '    body = str(official[1]) + " " + str(official[2])',
+  // An outlook "of $62.60 billion, compared with its earlier outlook of $67.80 billion" is a cut, though it says no "cut".
+  '    moved = re.search(r"\\$(\\d+(?:\\.\\d+)?)\\s*\\w*,? compared with (?:its|the) (?:earlier|previous|prior) (?:outlook|guidance|forecast) of \\$(\\d+(?:\\.\\d+)?)", body)',
+  '    if moved:',
+  '        body += " raised" if float(moved.group(1)) > float(moved.group(2)) else " cut"',
+  '    mine, theirs = words(text), words(body)',
+  '    share = round(len(mine & theirs) / len(mine), 2) if mine else 0',
+  '    said, stated = amounts(text), amounts(body)',
+  '    opposite = [p for p in PAIRS if (re.search(p[0], text.lower()) and re.search(p[1], body.lower()) and not re.search(p[0], body.lower())) or (re.search(p[1], text.lower()) and re.search(p[0], body.lower()) and not re.search(p[1], body.lower()))]',
+  '    target = re.search(r"\\b(?:being|be|to be|was|is) (?:acquired|bought|taken over|sold)\\b|\\btakeover target\\b|\\bbought by\\b", text.lower())',
+  '    if share < 0.3:',
+  '        rule = "the release found is about something else (" + str(int(share * 100)) + "% of the claim\'s words)"',
+  '    elif target and not re.search(r"\\bto be acquired\\b|\\bacquired by\\b|\\bsale of the company\\b", body.lower()):',
+  '        rule = "the release shows the company as the buyer, not as the one being bought"',
+  '    elif said and stated:',
+  '        match = any(abs(a - b) <= 0.005 * max(abs(b), 1e-9) for a in said for b in stated)',
+  '        verdict = "Supported" if match else "Contradicted"',
+  '        rule = "the release states the figure the claim gives" if match else "the release states a different figure than the claim"',
+  '    elif opposite:',
+  '        verdict, rule = "Contradicted", "the release says the opposite of the claim"',
+  '    else:',
+  '        verdict, rule = "Supported", "the release states what the claim says (" + str(int(share * 100)) + "% of its words)"',
+  'result = {',
+  '    "verdict": verdict,',
+  '    "rule": rule,',
+  '    "official_title": official[1] if official else None,',
+  '    "official_url": official[0] if official else None,',
+  '    "official_excerpt": first_sentence(official[2]) if official else None,',
+  '    "forum_url": forum[0] if forum and forum is not official else None,',
+  '}',
+);
+
+const ref = (name: string) => `\${${name}}`;
+
+/** tavily_search for the claim, then the ruling; the answer opens with `claim_verdict` and cites the release. */
+export function addClaimCheckSteps(plan: PlanBuilder, entity: EntityRef, claim: string): void {
+  // The news topic keeps news and company releases, where a claim is confirmed or denied.
+  plan.add('tavily', 'tavily_search', { query: claimQuery(claim, entity), max_results: 10, search_depth: 'advanced', topic: 'news' }, {
+    extract: ['claim_urls = results[][url]', 'claim_titles = results[][title]', 'claim_contents = results[][content]'],
+    accept_if: ['claim_urls is not None'],
+  });
+  const names = [entity.symbol, ...(entity.mention ?? '').split(/\s+/)].filter((word) => word.length > 1);
+  plan.add('python', 'execute_python', {
+    code: CLAIM_CHECK_CODE,
+    inputs: { claim, urls: ref('claim_urls'), titles: ref('claim_titles'), contents: ref('claim_contents'), names: JSON.stringify(names) },
+  }, {
+    extract: [
+      'claim_verdict = result.verdict', 'claim_rule = result.rule', 'claim_official_title = result.official_title',
+      'claim_official_url = result.official_url', 'claim_official_excerpt = result.official_excerpt', 'claim_forum_url = result.forum_url',
+    ],
+    accept_if: ["claim_verdict in ['Supported', 'Contradicted', 'No evidence found in the tools']"],
+  });
+  plan.require('claim_verdict', 'claim_rule');
+  plan.criterion(`opens with the verdict on the claim "${claim.slice(0, 160)}", decided against ${entity.symbol}'s own release found by the search, and cites that release`);
+}
