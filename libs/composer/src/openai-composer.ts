@@ -3,7 +3,7 @@ import type { Entry } from '@forge/catalog';
 import type { Plan, Trace } from '@forge/plan';
 import { OpenAIJsonClient, toModelJsonSchema, type JsonMessage, type OpenAIJsonClientOptions, type TokenUsage } from '@forge/planner';
 import { checkGrounding } from './check-grounding.ts';
-import type { Composer, ComposeOutcome } from './composer.ts';
+import type { Composer, ComposeOptions, ComposeOutcome } from './composer.ts';
 import type { GroundingReport } from './grounding-report.ts';
 import { OpenAIComposeError } from './openai-compose-error.ts';
 import { buildComposeRepairPrompt, buildComposeSystemPrompt, buildComposeUserPrompt } from './openai-composer-prompt.ts';
@@ -62,7 +62,7 @@ export class OpenAIComposer implements Composer {
     this.maxRepairs = Math.max(0, options.maxRepairs ?? 1);
   }
 
-  async compose(entry: Entry, plan: Plan, trace: Trace): Promise<ComposeOutcome> {
+  async compose(entry: Entry, plan: Plan, trace: Trace, options: ComposeOptions = {}): Promise<ComposeOutcome> {
     const facts = selectFacts(plan, trace);
     const citations = citeFacts(facts, trace);
     const messages: JsonMessage[] = [
@@ -80,6 +80,7 @@ export class OpenAIComposer implements Composer {
         schema: this.schema,
         purpose: round === 0 ? 'reference answer' : `reference answer repair ${round}`,
         entryId: entry.prompt_id,
+        budget: options.budget,
       });
       usage.push(reply.usage);
       lastContent = reply.content;

@@ -1,7 +1,7 @@
 import type { Entry } from '@forge/catalog';
 import { ForgeError, isRetryable } from '@forge/errors';
 import type { Plan, PlanIssue, Trace } from '@forge/plan';
-import type { PlanLimits, TokenUsage } from '@forge/planner';
+import { CallBudgetError, OpenAICallError, type CallBudget, type PlanLimits, type TokenUsage } from '@forge/planner';
 import { forEpisode, type ToolCaller, type ToolCallOptions, type ToolSpec } from '@forge/tools';
 import type { Clock } from './clock.ts';
 import { fittedLength, statedRequirements, withAsks, withEntities } from './packaged-requirements.ts';
@@ -18,14 +18,18 @@ export interface EntryContext {
   limits: PlanLimits;
   retry: Omit<RetryOptions, 'retryable'>;
   clock: Clock;
-  /** Runs one planner/composer call through the shared rate limiter (or directly when there is none). */
-  callModel<T>(stage: ModelStage, entry: Entry, fn: () => Promise<T>, usageOf: (result: T) => TokenUsage[]): Promise<T>;
+  /** Runs one planner/composer call through the shared rate limiter (or directly when there is none), under the entry's budget. */
+  callModel<T>(stage: ModelStage, entry: Entry, fn: () => Promise<T>, usageOf: (result: T) => TokenUsage[], budget?: CallBudget): Promise<T>;
 }
 
 export interface EntryInput {
   entry: Entry;
   prompt_index: number;
   key: string;
+  /** This prompt's model-call budget (deadline, 429 allowance, stop signal), passed to the planner and composer. */
+  budget?: CallBudget;
+  /** The run's stop signal: cancels the entry's tool calls in flight. */
+  signal?: AbortSignal;
 }
 
 type Stage = FailureRecord['stage'];
@@ -36,8 +40,18 @@ class StageFailure {
     readonly stage: Stage,
     readonly reason: string,
     readonly attempts: number,
-    readonly extra: { plan?: Plan; trace?: Trace } = {},
+    readonly extra: { plan?: Plan; trace?: Trace; fault?: string } = {},
   ) {}
+}
+
+/**
+ * The infrastructure fault behind a failure, for the circuit breaker and the ledger: `model-timeout`,
+ * `model-deadline`, `model-rate-limit`, `model-empty-reply`, …; undefined for a verdict on the prompt itself.
+ */
+function faultOf(error: unknown): string | undefined {
+  if (error instanceof OpenAICallError) return `model-${error.kind}`;
+  if (error instanceof CallBudgetError) return error.stop === 'rate-limit-budget' ? 'model-rate-limit' : `model-${error.stop}`;
+  return undefined;
 }
 
 /** A finished trace that failed because of tool transport trouble (not a tool's verdict): worth another run. */
@@ -52,13 +66,13 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Counts transport errors and timeouts while passing every call through. */
-function recordingCaller(tools: ToolCaller): ToolCaller & { transportErrors: number } {
+/** Counts transport errors and timeouts while passing every call through, with the run's stop signal. */
+function recordingCaller(tools: ToolCaller, signal?: AbortSignal): ToolCaller & { transportErrors: number } {
   const recorder = {
     transportErrors: 0,
     inventory: () => tools.inventory(),
     call: async (server: string, tool: string, args: Record<string, unknown>, options?: ToolCallOptions) => {
-      const result = await tools.call(server, tool, args, options);
+      const result = await tools.call(server, tool, args, signal ? { ...options, signal } : options);
       if (!result.ok && result.kind !== 'tool_error') recorder.transportErrors += 1;
       return result;
     },
@@ -135,7 +149,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
         const cause = error.error instanceof Error ? `${error.error.name}: ${error.error.message}` : String(error.error);
         throw new StageFailure('internal', `${name} stage: ${cause}`, error.attempts, { trace });
       }
-      throw new StageFailure(name, messageOf(error), error.attempts, { trace });
+      throw new StageFailure(name, messageOf(error), error.attempts, { trace, fault: faultOf(error.error) });
     }
   };
 
@@ -148,8 +162,9 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       return context.callModel(
         'plan',
         entry,
-        () => pipeline.planner.plan({ entry, inventory: context.inventory, limits: context.limits, tools: pipeline.tools }),
+        () => pipeline.planner.plan({ entry, inventory: context.inventory, limits: context.limits, tools: pipeline.tools, budget: input.budget }),
         (outcome) => outcome.usage,
+        input.budget,
       );
     });
     plan = withAsks(planned.plan, entry.user_prompt);
@@ -170,7 +185,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       'run',
       async (attempt) => {
         // One episode per sample: stateful tools (Slack) show it the seed world plus its own writes only.
-        const caller = recordingCaller(forEpisode(pipeline.tools, input.key));
+        const caller = recordingCaller(forEpisode(pipeline.tools, input.key), input.signal);
         const result = await pipeline.runPlan(checkedPlan, caller);
         logTrace(log, result, attempt);
         const accepted = result.all_accepted && result.steps.every((step) => step.accepted);
@@ -188,7 +203,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
 
     const composed = await stage('compose', async (attempt) => {
       log.add('compose', `attempt ${attempt} with ${pipeline.composer.id}`);
-      return context.callModel('compose', entry, () => pipeline.composer.compose(entry, answerPlan, trace), (outcome) => outcome.usage);
+      return context.callModel('compose', entry, () => pipeline.composer.compose(entry, answerPlan, trace, { budget: input.budget }), (outcome) => outcome.usage, input.budget);
     });
     usage.push(...composed.usage);
     log.add('compose', 'reference', { answer_text: composed.reference.answer_text, citations: composed.reference.citations });
@@ -237,6 +252,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
       status: 'failed',
       stage: failure.stage,
       reason: failure.reason,
+      ...(failure.extra.fault !== undefined ? { fault: failure.extra.fault } : {}),
       plan: failure.extra.plan ?? plan,
       trace: failure.extra.trace,
       usage,

@@ -58,6 +58,7 @@ export const FailureRecordSchema = RecordBaseSchema.extend({
   status: z.literal('failed'),
   stage: z.enum(['plan', 'check', 'run', 'compose', 'grounding', 'internal']),
   reason: z.string(),
+  fault: z.string().optional().describe('the infrastructure fault behind the failure (model-timeout, model-deadline, model-rate-limit, circuit-open, …); absent for a verdict on the prompt'),
   plan: PlanSchema.optional(),
   trace: TraceSchema.optional(),
   usage: z.array(TokenUsageSchema),

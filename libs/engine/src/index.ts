@@ -1,9 +1,12 @@
 export { GenerationRecordSchema, FailureRecordSchema, ProvenanceSchema, TokenUsageSchema } from './generation-record.ts';
 export type { GenerationRecord, FailureRecord, Provenance } from './generation-record.ts';
 export type { Pipeline } from './pipeline.ts';
-export { runShard } from './run-shard.ts';
+export { runShard, MODEL_DEADLINE_MS, RATE_LIMIT_BUDGET, BREAKER_THRESHOLD } from './run-shard.ts';
+export { CircuitBreaker, describeTrip } from './circuit-breaker.ts';
+export type { BreakerTrip } from './circuit-breaker.ts';
 export type { RunShardOptions } from './run-shard.ts';
 export type { ShardSummary } from './shard-summary.ts';
+export { FAILURES_LISTED } from './shard-summary.ts';
 export { sampleKey, normalisePrompt } from './sample-key.ts';
 export { redact, REDACTED } from './redact.ts';
 export { RateLimiter } from './rate-limiter.ts';

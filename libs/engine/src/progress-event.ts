@@ -8,6 +8,8 @@ export type ProgressEvent =
   | { type: 'sample-end'; prompt_id: string; prompt_index: number; cached: boolean; duration_ms: number }
   | { type: 'sample-failed'; prompt_id: string; prompt_index: number; stage: FailureRecord['stage']; reason: string; skipped: boolean }
   | { type: 'rate-limited'; wait_ms: number }
+  /** Once per run: consecutive failures of one fault opened the circuit breaker. */
+  | { type: 'breaker-open'; fault: string; failures: number; reason: string }
   | { type: 'shard-end'; interrupted: boolean };
 
 export type ProgressListener = (event: ProgressEvent) => void;

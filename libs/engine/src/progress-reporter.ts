@@ -93,6 +93,11 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
         state.rateLimited += 1;
         if (options.mode === 'plain') options.write(`rate limited: pausing ${formatDuration(event.wait_ms)}\n`);
         return show(false);
+      case 'breaker-open':
+        // Said once, on its own line in either mode: every entry after it is recorded with this reason.
+        if (options.mode === 'bar' && barShown) options.write('\n');
+        options.write(`circuit breaker open after ${event.failures} consecutive failures (${event.fault}): admitting no more entries; the rest are recorded as failures. First failure: ${event.reason}\n`);
+        return show(true);
       case 'shard-end':
         return;
     }

@@ -1,3 +1,4 @@
+import { ForgeError } from '@forge/errors';
 import { systemClock, type Clock } from './clock.ts';
 import { RateLimitedError, rateLimitOf } from './rate-limited-error.ts';
 
@@ -46,11 +47,19 @@ export class RateLimiter {
 
   /**
    * Runs `fn` once the budget admits `estimateTokens`, then corrects the charge with `actualTokens(result)`.
-   * A 429 from `fn` pauses the shared budget (Retry-After, capped) and retries; other errors pass through.
+   * A 429 from `fn` pauses the shared budget (Retry-After, capped) and retries; other errors pass through, and so
+   * does a 429 its caller marked final (a ForgeError that is not retryable: the prompt's 429 budget is spent, and
+   * retrying here would multiply it). An abort of `options.signal` ends the wait for admission with `abortError()`.
    */
-  async schedule<T>(estimateTokens: number, fn: () => Promise<T>, actualTokens?: (result: T) => number): Promise<T> {
+  async schedule<T>(
+    estimateTokens: number,
+    fn: () => Promise<T>,
+    actualTokens?: (result: T) => number,
+    options: { signal?: AbortSignal; abortError?: () => unknown } = {},
+  ): Promise<T> {
     for (let attempt = 0; ; attempt += 1) {
-      const charge = await this.admit(estimateTokens);
+      const charge = await this.admit(estimateTokens, options.signal);
+      if (options.signal?.aborted) throw options.abortError?.() ?? new Error('aborted while waiting for the rate limit');
       try {
         const result = await fn();
         if (actualTokens) {
@@ -61,7 +70,7 @@ export class RateLimiter {
       } catch (error) {
         const now = this.options.clock.now();
         const retryAfter = rateLimitOf(error, now);
-        if (retryAfter === undefined) throw error;
+        if (retryAfter === undefined || (error instanceof ForgeError && !error.isRetryable)) throw error;
         const waitMs = Math.min(retryAfter ?? this.options.defaultRetryAfterMs, this.options.maxRetryAfterMs);
         this.pausedUntil = Math.max(this.pausedUntil, now + waitMs);
         for (const listener of this.listeners) listener(waitMs);
@@ -78,18 +87,20 @@ export class RateLimiter {
     return () => this.listeners.delete(listener);
   }
 
-  private admit(estimateTokens: number): Promise<Charge> {
-    const admission = this.gate.then(() => this.waitForBudget(Math.max(0, estimateTokens)));
+  private admit(estimateTokens: number, signal?: AbortSignal): Promise<Charge> {
+    const admission = this.gate.then(() => this.waitForBudget(Math.max(0, estimateTokens), signal));
     this.gate = admission.catch(() => undefined);
     return admission;
   }
 
-  private async waitForBudget(tokens: number): Promise<Charge> {
+  /** Waits until the window has room; an aborted signal ends the wait with a zero charge (the caller throws). */
+  private async waitForBudget(tokens: number, signal?: AbortSignal): Promise<Charge> {
     const { clock, windowMs, requestsPerMinute, tokensPerMinute } = this.options;
     for (;;) {
+      if (signal?.aborted) return { time: clock.now(), tokens: 0 };
       const now = clock.now();
       if (this.pausedUntil > now) {
-        await clock.sleep(this.pausedUntil - now);
+        await clock.sleep(this.pausedUntil - now, signal);
         continue;
       }
       while (this.charges.length > 0 && this.charges[0].time + windowMs <= now) this.charges.shift();
@@ -99,7 +110,7 @@ export class RateLimiter {
         this.charges.push(charge);
         return charge;
       }
-      await clock.sleep(waitMs);
+      await clock.sleep(waitMs, signal);
     }
   }
 

@@ -19,6 +19,10 @@ describe('resolveGenerateConfig', () => {
       progress: 'plain',
       planner: 'rule',
       model: 'none',
+      modelTimeoutMs: 60_000,
+      modelDeadlineMs: 180_000,
+      rateLimitBudget: 3,
+      breakerAfter: 5,
     });
     expect(resolveGenerateConfig({}, {}, { ...context, isTTY: true }).progress).toBe('bar');
   });
@@ -41,6 +45,12 @@ describe('resolveGenerateConfig', () => {
     expect(message).toContain('--concurrency');
     expect(message).toContain('--progress');
     expect(message).toContain('environment variable N_SAMPLES');
+  });
+
+  it('takes the fault bounds from flags or the environment', () => {
+    const config = resolveGenerateConfig({ modelTimeoutMs: '300' }, { MODEL_DEADLINE_MS: '900', RATE_LIMIT_BUDGET: '0', BREAKER_AFTER: '2' }, context);
+    expect(config).toMatchObject({ modelTimeoutMs: 300, modelDeadlineMs: 900, rateLimitBudget: 0, breakerAfter: 2 });
+    expect(() => resolveGenerateConfig({}, { MODEL_DEADLINE_MS: 'soon' }, context)).toThrow(/environment variable MODEL_DEADLINE_MS/);
   });
 
   it('refuses the openai planner without a key', () => {

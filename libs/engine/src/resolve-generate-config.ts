@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ComplexitySchema } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
 import { REDACTED } from './redact.ts';
+import { BREAKER_THRESHOLD, MODEL_DEADLINE_MS, RATE_LIMIT_BUDGET } from './run-shard.ts';
 
 const count = (minimum: number) => z.coerce.number().int().min(minimum);
 
@@ -30,6 +31,11 @@ export const GenerateConfigSchema = z.object({
   apiKey: z.string().optional(),
   maxTools: count(1).optional(),
   maxTurns: count(1).optional(),
+  // Fault bounds (issue 19 item 6): one request, one prompt's model calls, its 429s, and a run of like failures.
+  modelTimeoutMs: count(1).describe('per model request'),
+  modelDeadlineMs: count(1).describe('per prompt, over all its model calls, retries and waits'),
+  rateLimitBudget: count(0).describe('429 replies absorbed per prompt, whatever Retry-After says'),
+  breakerAfter: count(0).describe('consecutive failures of one fault that stop admissions; 0 = never'),
 });
 export type GenerateConfig = z.infer<typeof GenerateConfigSchema>;
 
@@ -55,6 +61,10 @@ const ENVIRONMENT_NAMES: Partial<Record<keyof GenerateConfig, string>> = {
   maxTurns: 'MAX_TURNS',
   planner: 'PLANNER',
   snapshotId: 'SNAPSHOT_ID',
+  modelTimeoutMs: 'MODEL_TIMEOUT_MS',
+  modelDeadlineMs: 'MODEL_DEADLINE_MS',
+  rateLimitBudget: 'RATE_LIMIT_BUDGET',
+  breakerAfter: 'BREAKER_AFTER',
 };
 
 function blankToUndefined(value: unknown): unknown {
@@ -108,6 +118,10 @@ export function resolveGenerateConfig(flags: GenerateFlags, environment: Readonl
     // Unset means per complexity (planLimitsFor), so complex plans fit.
     maxTools: pick('maxTools'),
     maxTurns: pick('maxTurns'),
+    modelTimeoutMs: pick('modelTimeoutMs', 60_000),
+    modelDeadlineMs: pick('modelDeadlineMs', MODEL_DEADLINE_MS),
+    rateLimitBudget: pick('rateLimitBudget', RATE_LIMIT_BUDGET),
+    breakerAfter: pick('breakerAfter', BREAKER_THRESHOLD),
   };
   const parsed = GenerateConfigSchema.safeParse(raw);
   const problems: string[] = [];

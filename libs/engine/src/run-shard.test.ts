@@ -180,7 +180,7 @@ describe('runShard', () => {
     expect(resumed).toMatchObject({ cached: summary.regenerated, regenerated: 20 - summary.regenerated, interrupted: false });
   });
 
-  it('abandons in-flight entries after the grace period and writes nothing for them', async () => {
+  it('ends in-flight entries on abort (their model calls abort; any still running are abandoned after the grace period) and writes nothing for them', async () => {
     const controller = new AbortController();
     const { pipeline } = createFakePipeline({ delayMs: () => 200 });
     const entries = [fakeEntry('A', 'alpha'), fakeEntry('B', 'beta')];
@@ -192,7 +192,7 @@ describe('runShard', () => {
         if (event.type === 'sample-start' && event.prompt_id === 'B') controller.abort();
       },
     });
-    expect(summary).toMatchObject({ interrupted: true, abandoned: 2, regenerated: 0, not_done: 2 });
+    expect(summary).toMatchObject({ interrupted: true, regenerated: 0, failed: 0, not_done: 2 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await readLedger(join(dir, 'out'), 'simple')).samples).toEqual([]);
   });

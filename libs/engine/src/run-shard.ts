@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Complexity, Entry } from '@forge/catalog';
 import { ConfigError } from '@forge/errors';
-import type { PlanLimits, TokenUsage } from '@forge/planner';
+import { CallBudget, CallBudgetError, type PlanLimits, type TokenUsage } from '@forge/planner';
 import { admitEntries } from './admit-entries.ts';
+import { CircuitBreaker, describeTrip, type BreakerTrip } from './circuit-breaker.ts';
 import { JsonlAppender } from './append-jsonl.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { compactOutputs } from './compact-outputs.ts';
@@ -21,7 +22,7 @@ import { ledgerIdentity, restoreLedger } from './restore-ledger.ts';
 import { writeRunHeader, type RunHeader } from './run-header.ts';
 import { sampleKey } from './sample-key.ts';
 import { SettledOutcomes } from './settled-outcomes.ts';
-import type { ShardSummary } from './shard-summary.ts';
+import { FAILURES_LISTED, type ShardSummary } from './shard-summary.ts';
 import { TaskLog, taskLogName } from './task-log.ts';
 
 export interface RunShardOptions {
@@ -62,7 +63,21 @@ export interface RunShardOptions {
   limits?: PlanLimits;
   /** Values that must never appear in any byte written (API keys, tokens). */
   secrets?: string[];
-  /** Abort = stop admitting, let in-flight entries finish for up to graceMs, return a summary marked interrupted. */
+  /**
+   * Per-prompt model deadline (default 180 s): every model call of one prompt, with its retries and waits, ends
+   * within it (issue 19 item 6). The per-request timeout is the model client's own (default 60 s).
+   */
+  modelDeadlineMs?: number;
+  /** 429 replies absorbed per prompt whatever their Retry-After says (default 3); the next one fails the prompt. */
+  rateLimitBudget?: number;
+  /** A breaker shared across shards (one generate run); otherwise one for this call from breakerThreshold. */
+  breaker?: CircuitBreaker;
+  /** Consecutive failures of one fault that open the breaker (default 5; 0 never opens). */
+  breakerThreshold?: number;
+  /**
+   * Abort = stop admitting, abort the model and tool calls in flight, give in-flight entries up to graceMs to end,
+   * and return a summary marked interrupted. An entry the abort cut short is not recorded: resume runs it again.
+   */
   signal?: AbortSignal;
   graceMs?: number;
   onEvent?: ProgressListener;
@@ -78,6 +93,10 @@ export type EntryGenerator = (input: EntryInput, context: EntryContext, log: Tas
 
 /** Reused lines appended before waiting for their fsync: bounds what the reuse pass buffers. */
 const REUSED_LINES_IN_FLIGHT = 256;
+
+export const MODEL_DEADLINE_MS = 180_000;
+export const RATE_LIMIT_BUDGET = 3;
+export const BREAKER_THRESHOLD = 5;
 
 export function defaultEstimate(entry: Entry, stage: ModelStage): number {
   // ~4 characters a token for the prompt, plus room for tool schemas in the context and the reply.
@@ -147,7 +166,12 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
   const failures = await JsonlAppender.open(failuresPath);
   const limiter = options.limiter ?? new RateLimiter({ requestsPerMinute: options.requestsPerMinute, tokensPerMinute: options.tokensPerMinute, clock });
   const emit: ProgressListener = (event) => options.onEvent?.(event);
-  const counts = { regenerated: 0, cached: 0, failed: 0, kept_failures: 0, abandoned: 0, planner_calls: 0, composer_calls: 0, llm_calls: 0, tokens: 0, rate_limited: 0 };
+  const breaker = options.breaker ?? new CircuitBreaker(options.breakerThreshold ?? BREAKER_THRESHOLD);
+  const counts = { regenerated: 0, cached: 0, failed: 0, kept_failures: 0, abandoned: 0, planner_calls: 0, composer_calls: 0, llm_calls: 0, failed_llm_calls: 0, tokens: 0, rate_limited: 0 };
+  const listed: ShardSummary['failures'] = [];
+  const listFailure = (failure: FailureRecord) => {
+    if (listed.length < FAILURES_LISTED) listed.push({ prompt_id: failure.prompt_id, stage: failure.stage, reason: redact(failure.reason, secrets) });
+  };
   const unsubscribe = limiter.onRateLimited((waitMs) => {
     counts.rate_limited += 1;
     emit({ type: 'rate-limited', wait_ms: waitMs });
@@ -184,6 +208,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
         settled.set(index, 'failed');
         counts.failed += 1;
         counts.kept_failures += 1;
+        listFailure(failure);
         emit({ type: 'sample-failed', prompt_id: entry.prompt_id, prompt_index: index, stage: failure.stage, reason: failure.reason, skipped: true });
         continue;
       }
@@ -204,29 +229,85 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       limits,
       clock,
       retry: { maxAttempts: options.maxAttempts ?? 3, backoffMs: options.backoffMs ?? 500, backoffCapMs: options.backoffCapMs ?? 15_000, clock, signal: stop.signal },
-      callModel: <T>(stage: ModelStage, entry: Entry, fn: () => Promise<T>, usageOf: (result: T) => TokenUsage[]) => {
+      callModel: <T>(stage: ModelStage, entry: Entry, fn: () => Promise<T>, usageOf: (result: T) => TokenUsage[], budget?: CallBudget) => {
         counts[stage === 'plan' ? 'planner_calls' : 'composer_calls'] += 1;
         const counted = async () => {
-          const result = await fn();
-          for (const usage of usageOf(result)) {
-            if (usage.total_tokens > 0) counts.llm_calls += 1;
-            counts.tokens += usage.total_tokens;
+          // A model client tallies every request on the budget, failed ones too (the summary once said "0 LLM calls"
+          // after 36 failed requests); a part without one (offline or fake) is counted from its reported usage.
+          const before = budget ? { requests: budget.requests, failed: budget.failedRequests, tokens: budget.tokens } : undefined;
+          const tally = (result?: T) => {
+            if (budget && before && budget.requests > before.requests) {
+              counts.llm_calls += budget.requests - before.requests;
+              counts.failed_llm_calls += budget.failedRequests - before.failed;
+              counts.tokens += budget.tokens - before.tokens;
+              return;
+            }
+            for (const usage of result === undefined ? [] : usageOf(result)) {
+              if (usage.total_tokens > 0) counts.llm_calls += 1;
+              counts.tokens += usage.total_tokens;
+            }
+          };
+          try {
+            const result = await fn();
+            tally(result);
+            return result;
+          } catch (error) {
+            tally();
+            throw error;
           }
-          return result;
         };
         if (options.limitModelCalls === false) return counted();
         const estimate = (options.estimateTokens ?? defaultEstimate)(entry, stage);
-        return limiter.schedule(estimate, counted, (result) => usageOf(result).reduce((sum, usage) => sum + usage.total_tokens, 0));
+        return limiter.schedule(estimate, counted, (result) => usageOf(result).reduce((sum, usage) => sum + usage.total_tokens, 0), {
+          signal: budget?.signal ?? stop.signal,
+          abortError: () => (budget ? budget.errorFor(budget.stopped() ?? 'deadline') : new CallBudgetError('aborted', 'model call aborted: the run is stopping')),
+        });
       },
+    };
+
+    const turnAway = async (index: number, trip: BreakerTrip) => {
+      const entry = entries[index];
+      const failure: FailureRecord = {
+        key: keys[index],
+        prompt_id: entry.prompt_id,
+        prompt_index: index,
+        complexity: entry.complexity,
+        original_complexity: entry.original_complexity,
+        user_prompt: entry.user_prompt,
+        metadata: entry.metadata,
+        provenance: pipeline.provenance,
+        generated_at: new Date(clock.now()).toISOString(),
+        attempts: 0,
+        status: 'failed',
+        stage: trip.stage,
+        reason: describeTrip(trip),
+        fault: 'circuit-open',
+        usage: [],
+      };
+      await failures.append(write(failure));
+      counts.failed += 1;
+      settled.set(index, 'failed');
+      listFailure(failure);
+      emit({ type: 'sample-failed', prompt_id: entry.prompt_id, prompt_index: index, stage: failure.stage, reason: redact(failure.reason, secrets), skipped: true });
     };
 
     const settle = async (index: number) => {
       const entry = entries[index];
+      // An open breaker admits no more model calls: the entry is recorded with the breaker's reason at once.
+      if (breaker.trip) return turnAway(index, breaker.trip);
       const entryStarted = clock.now();
       emit({ type: 'sample-start', prompt_id: entry.prompt_id, prompt_index: index });
       const log = new TaskLog(() => clock.now());
-      const outcome = await (options.generate ?? generateEntry)({ entry, prompt_index: index, key: keys[index] }, context, log);
+      const budget = new CallBudget({ deadlineMs: options.modelDeadlineMs ?? MODEL_DEADLINE_MS, rateLimitBudget: options.rateLimitBudget ?? RATE_LIMIT_BUDGET, signal: stop.signal });
+      let outcome: Outcome;
+      try {
+        outcome = await (options.generate ?? generateEntry)({ entry, prompt_index: index, key: keys[index], budget, signal: stop.signal }, context, log);
+      } finally {
+        budget.close();
+      }
       if (closed) return; // abandoned after the grace period: the run has returned, write nothing
+      // Cut short by the stop: its failure is the stop's, not the prompt's. Unrecorded, so resume runs it again.
+      if (stop.signal.aborted && outcome.status === 'failed') return;
       const line = write(outcome);
       // The ledger line is the acknowledgement (group-committed with the other in-flight entries' lines); the
       // cache entry and the task log are written alongside it without an fsync of their own.
@@ -240,9 +321,13 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       }
       settled.set(index, outcome.status);
       if (outcome.status === 'sample') {
+        breaker.record({ ok: true });
         emit({ type: 'sample-end', prompt_id: entry.prompt_id, prompt_index: index, cached: false, duration_ms: clock.now() - entryStarted });
       } else {
+        listFailure(outcome);
         emit({ type: 'sample-failed', prompt_id: entry.prompt_id, prompt_index: index, stage: outcome.stage, reason: redact(outcome.reason, secrets), skipped: false });
+        const trip = breaker.record({ ok: false, fault: outcome.fault, stage: outcome.stage, reason: redact(outcome.reason, secrets) });
+        if (trip) emit({ type: 'breaker-open', fault: trip.fault, failures: trip.failures, reason: trip.reason });
       }
     };
 
@@ -285,6 +370,8 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       complexity,
       total: entries.length,
       ...counts,
+      failures: listed,
+      ...(breaker.trip ? { breaker: breaker.trip } : {}),
       not_done: notDone,
       interrupted: wasInterrupted,
       resumed,

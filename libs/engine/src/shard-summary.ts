@@ -1,4 +1,9 @@
 import type { Complexity } from '@forge/catalog';
+import type { BreakerTrip } from './circuit-breaker.ts';
+import type { FailureRecord } from './generation-record.ts';
+
+/** How many failed prompts a summary names; the failures ledger holds every one. */
+export const FAILURES_LISTED = 20;
 
 /** The counts and paths of one runShard call. */
 export interface ShardSummary {
@@ -18,10 +23,17 @@ export interface ShardSummary {
   resumed: boolean;
   planner_calls: number;
   composer_calls: number;
-  /** Model requests that reported token usage. */
+  /** Model requests sent, failed ones included (timeouts, 429s, empty replies). */
   llm_calls: number;
+  /** Of llm_calls, those that brought no usable reply. */
+  failed_llm_calls: number;
+  /** Tokens of every reply, failed calls' included. */
   tokens: number;
   rate_limited: number;
+  /** The first FAILURES_LISTED failed prompts with their reasons, in the order they failed. */
+  failures: Array<{ prompt_id: string; stage: FailureRecord['stage']; reason: string }>;
+  /** Set when the circuit breaker is open (it opened in this shard or an earlier one of the run). */
+  breaker?: BreakerTrip;
   /** Ledger lines skipped on read-back (torn by a crash or invalid). */
   skipped_lines: number;
   samples_path: string;

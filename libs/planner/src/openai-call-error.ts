@@ -40,6 +40,9 @@ export class OpenAICallError extends ForgeError {
 }
 
 function hintFor(decision: RetryDecision): string {
+  if (decision.kind === 'deadline') return 'raise --model-deadline-ms or check the model server is responsive; the entry is retried on resume';
+  if (decision.kind === 'aborted') return 'the run was stopped; resume picks the entry up';
+  if (decision.kind === 'empty-reply') return 'a content filter or proxy dropped the answer; try another model or rephrase the prompt';
   if (decision.status === 401 || decision.status === 403) return 'check the API key and base URL';
   if (decision.rateLimited) return 'lower --rpm / concurrency, or retry the run later (it resumes)';
   if (decision.kind === 'timeout') return 'raise the model timeout or check the server is responsive';

@@ -1,5 +1,7 @@
 import OpenAI, { BadRequestError } from 'openai';
 import type { TokenUsage } from './planner.ts';
+import type { CallBudget } from './call-budget.ts';
+import { EmptyReplyError } from './empty-reply-error.ts';
 import { OpenAICallError } from './openai-call-error.ts';
 import { classifyError, withRetry, type RetryOptions } from './with-retry.ts';
 
@@ -31,6 +33,8 @@ export interface JsonRequest {
   /** For error messages, e.g. "plan for entry E01". */
   purpose: string;
   entryId?: string;
+  /** The prompt's budget: deadline, 429 allowance, stop signal, and the tally of every request sent. */
+  budget?: CallBudget;
 }
 
 export interface JsonReply {
@@ -67,6 +71,7 @@ export class OpenAIJsonClient {
   private readonly apiKey: string;
   private readonly retry: RetryOptions;
   private readonly temperature?: number;
+  private readonly timeoutMs: number;
   private jsonSchemaSupported = true;
 
   constructor(options: OpenAIJsonClientOptions) {
@@ -75,12 +80,13 @@ export class OpenAIJsonClient {
     this.apiKey = options.apiKey;
     this.retry = options.retry ?? {};
     this.temperature = options.temperature;
+    this.timeoutMs = options.timeoutMs ?? 60_000;
     // maxRetries 0: the client would sleep on any Retry-After without an upper bound; withRetry caps it.
     this.client = new OpenAI({
       apiKey: options.apiKey,
       baseURL: options.baseURL,
       maxRetries: 0,
-      timeout: options.timeoutMs ?? 60_000,
+      timeout: this.timeoutMs,
       defaultHeaders: options.headers,
     });
   }
@@ -97,7 +103,7 @@ export class OpenAIJsonClient {
       return await withRetry(async () => {
         attempts += 1;
         return await this.callWithFormatFallback(request, attempts);
-      }, this.retry);
+      }, { ...this.retry, budget: request.budget });
     } catch (error) {
       throw new OpenAICallError({
         purpose: request.purpose,
@@ -123,12 +129,26 @@ export class OpenAIJsonClient {
     }
   }
 
-  // A run-wide stop signal aborts the request in flight, not only the wait between attempts.
-  private requestOptions() {
+  // A run-wide stop signal aborts the request in flight, not only the wait between attempts; a prompt's budget
+  // also ends it at the deadline, so one request never outlives the prompt's allowance.
+  private requestOptions(budget?: CallBudget) {
+    if (budget) return { signal: budget.signal, timeout: Math.max(1, Math.min(this.timeoutMs, budget.remainingMs())) };
     return this.retry.signal ? { signal: this.retry.signal } : undefined;
   }
 
+  /** One request, tallied on the budget whether it brings a reply or not. */
   private async call(request: JsonRequest, format: JsonReply['format'], attempts: number): Promise<JsonReply> {
+    try {
+      const reply = await this.send(request, format, attempts);
+      request.budget?.recordRequest({ ok: true, tokens: reply.usage.total_tokens });
+      return reply;
+    } catch (error) {
+      request.budget?.recordRequest({ ok: false, tokens: error instanceof EmptyReplyError ? error.usage.total_tokens : undefined });
+      throw error;
+    }
+  }
+
+  private async send(request: JsonRequest, format: JsonReply['format'], attempts: number): Promise<JsonReply> {
     const temperature = this.temperature !== undefined ? { temperature: this.temperature } : {};
     if (this.backend === 'responses') {
       const response = await this.client.responses.create({
@@ -141,12 +161,12 @@ export class OpenAIJsonClient {
               : { type: 'json_object' },
         },
         ...temperature,
-      }, this.requestOptions());
+      }, this.requestOptions(request.budget));
       const content = response.output_text ?? '';
       const usage = response.usage;
       const prompt = count(usage?.input_tokens);
       const completion = count(usage?.output_tokens);
-      return {
+      const reply: JsonReply = {
         content,
         usage:
           prompt !== undefined && completion !== undefined
@@ -155,6 +175,8 @@ export class OpenAIJsonClient {
         attempts,
         format,
       };
+      if (Array.isArray(response.output) && response.output.length === 0) throw new EmptyReplyError(this.backend, reply.usage);
+      return reply;
     }
     const completion = await this.client.chat.completions.create({
       model: this.model,
@@ -164,11 +186,11 @@ export class OpenAIJsonClient {
           ? { type: 'json_schema', json_schema: { name: request.schemaName, schema: request.schema, strict: false } }
           : { type: 'json_object' },
       ...temperature,
-    }, this.requestOptions());
+    }, this.requestOptions(request.budget));
     const content = completion.choices?.[0]?.message?.content ?? '';
     const prompt = count(completion.usage?.prompt_tokens);
     const produced = count(completion.usage?.completion_tokens);
-    return {
+    const reply: JsonReply = {
       content,
       usage:
         prompt !== undefined && produced !== undefined
@@ -177,5 +199,8 @@ export class OpenAIJsonClient {
       attempts,
       format,
     };
+    if (!Array.isArray(completion.choices) || completion.choices.length === 0) throw new EmptyReplyError(this.backend, reply.usage);
+    return reply;
   }
 }
+

@@ -66,6 +66,7 @@ export class OpenAIPlanner implements Planner {
         schema: this.schema,
         purpose: round === 0 ? 'plan' : `plan repair ${round}`,
         entryId: request.entry.prompt_id,
+        budget: request.budget,
       });
       usage.push(reply.usage);
       const parsed = parsePlanReply(reply.content);

@@ -1,6 +1,7 @@
 import type { Entry } from '@forge/catalog';
 import type { Plan, PlanIssue } from '@forge/plan';
 import type { ToolCaller, ToolSpec } from '@forge/tools';
+import type { CallBudget } from './call-budget.ts';
 
 /** Tokens spent by one model call (zeros for offline planners). */
 export interface TokenUsage {
@@ -22,6 +23,8 @@ export interface PlanRequest {
   limits: PlanLimits;
   /** Read-only lookups while planning (e.g. resolving a company name); never part of the trace. */
   tools?: ToolCaller;
+  /** The prompt's model-call budget (deadline, 429 allowance, stop signal); model planners pass it to every call. */
+  budget?: CallBudget;
 }
 
 export interface PlanOutcome {

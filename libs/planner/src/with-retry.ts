@@ -1,12 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { isRetryable } from '@forge/errors';
+import { CallBudgetError, type CallBudget } from './call-budget.ts';
+import { EmptyReplyError } from './empty-reply-error.ts';
 
 /** Why a failed call may or may not be tried again, and how long the server asked us to wait. */
 export interface RetryDecision {
   retryable: boolean;
   rateLimited: boolean;
-  kind: 'rate-limit' | 'server' | 'timeout' | 'connection' | 'client' | 'other';
+  kind: 'rate-limit' | 'server' | 'timeout' | 'connection' | 'client' | 'empty-reply' | 'deadline' | 'aborted' | 'other';
   status?: number;
   /** From `retry-after-ms` or `Retry-After` (seconds or HTTP date), uncapped. */
   retryAfterMs?: number;
@@ -37,6 +39,11 @@ export interface RetryOptions {
   /** Clock for HTTP-date Retry-After values. */
   now?: () => number;
   signal?: AbortSignal;
+  /**
+   * The prompt's CallBudget: no attempt starts past its deadline or after the run stopped, a wait that would overrun
+   * the deadline is not begun, and a 429 over its allowance ends the retries (each as a non-retryable CallBudgetError).
+   */
+  budget?: CallBudget;
 }
 
 export const RETRY_DEFAULTS = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 } as const;
@@ -59,7 +66,12 @@ export function parseRetryAfter(headers: Headers | undefined, now: () => number 
 
 /** Classifies an error from the openai client (or a retryable ForgeError) for retry purposes. */
 export function classifyError(error: unknown, now: () => number = Date.now): RetryDecision {
-  if (error instanceof APIUserAbortError) return { retryable: false, rateLimited: false, kind: 'other' };
+  if (error instanceof CallBudgetError) {
+    if (error.stop === 'rate-limit-budget') return { retryable: false, rateLimited: true, kind: 'rate-limit', status: 429 };
+    return { retryable: false, rateLimited: false, kind: error.stop };
+  }
+  if (error instanceof EmptyReplyError) return { retryable: false, rateLimited: false, kind: 'empty-reply' };
+  if (error instanceof APIUserAbortError) return { retryable: false, rateLimited: false, kind: 'aborted' };
   if (error instanceof APIConnectionTimeoutError) return { retryable: true, rateLimited: false, kind: 'timeout' };
   if (error instanceof APIConnectionError) return { retryable: true, rateLimited: false, kind: 'connection' };
   if (error instanceof APIError && typeof error.status === 'number') {
@@ -92,21 +104,33 @@ const realSleep = (ms: number, signal?: AbortSignal) => delay(ms, undefined, { s
 
 /**
  * Runs `operation` until it succeeds, a non-retryable error occurs or `maxAttempts` is used up; rethrows the
- * last error unchanged (callers wrap it). The operation receives the 1-based attempt number.
+ * last error unchanged (callers wrap it), or a CallBudgetError when the budget ends the calls. The operation
+ * receives the 1-based attempt number.
  */
 export async function withRetry<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const maxAttempts = Math.max(1, options.maxAttempts ?? RETRY_DEFAULTS.maxAttempts);
   const sleep = options.sleep ?? realSleep;
+  const { budget } = options;
+  let lastError: unknown;
   for (let attempt = 1; ; attempt += 1) {
+    const stop = budget?.stopped();
+    if (budget && stop) throw budget.errorFor(stop, lastError);
     try {
       return await operation(attempt);
     } catch (error) {
+      lastError = error;
+      const stopped = budget?.stopped();
+      if (budget && stopped) throw budget.errorFor(stopped, error);
       const decision = classifyError(error, options.now);
+      if (budget && decision.rateLimited && !budget.takeRateLimit()) throw budget.errorFor('rate-limit-budget', error);
       if (!decision.retryable || attempt >= maxAttempts || options.signal?.aborted) throw error;
       const delayMs = retryDelay(attempt, decision, options);
+      // Waiting out a long Retry-After past the deadline would only end in the deadline: stop now.
+      if (budget && delayMs >= budget.remainingMs()) throw budget.errorFor('deadline', error);
       if (decision.rateLimited) options.onRateLimited?.(delayMs);
       options.onRetry?.({ attempt, delayMs, decision });
-      await sleep(delayMs, options.signal);
+      if (budget) await sleep(delayMs, budget.signal).catch(() => undefined);
+      else await sleep(delayMs, options.signal);
     }
   }
 }

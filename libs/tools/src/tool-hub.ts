@@ -200,9 +200,14 @@ export class ToolHub implements ToolCaller {
     for (let attempt = 0; ; attempt += 1) {
       try {
         const client = await link.client();
-        const reply = await client.callTool({ name: tool, arguments: args, ...(meta ? { _meta: meta } : {}) }, undefined, { timeout: this.settings.callTimeoutMs });
+        const reply = await client.callTool({ name: tool, arguments: args, ...(meta ? { _meta: meta } : {}) }, undefined, {
+          timeout: this.settings.callTimeoutMs,
+          ...(options.signal ? { signal: options.signal } : {}),
+        });
         return toToolResult(reply, elapsed());
       } catch (error) {
+        // A stopping run cancelled the request: neither the tool's fault nor worth a retry.
+        if (options.signal?.aborted) return { ok: false, kind: 'transport_error', error: `${link.name}.${tool}: aborted (the run is stopping)`, latencyMs: elapsed() };
         const { kind, retryable, message } = classifyCallError(error);
         if (kind === 'transport_error') await link.reset();
         if (!retryable || attempt >= retries) {

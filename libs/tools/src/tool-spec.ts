@@ -30,6 +30,8 @@ export interface ToolCallOptions {
    * a write (a tool not marked idempotent), sent as `_meta['forge/idempotency-key']`, and `_meta['forge/step']`.
    */
   step?: number;
+  /** Aborts the call in flight (the MCP request is cancelled) and any retry of it: the run is stopping. */
+  signal?: AbortSignal;
 }
 
 /** The narrow face runPlan and planners need; ToolHub implements it over MCP, tests use fakes. */
