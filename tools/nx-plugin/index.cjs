@@ -1,6 +1,4 @@
-// Nx loads a local plugin with require(). Node 20 cannot strip TypeScript types and the workspace has neither
-// @swc-node/register nor ts-node, so tsx (already a dependency, the same loader every forge command runs under)
-// loads the TypeScript source.
-const { require: tsxRequire } = require('tsx/cjs/api');
-
-module.exports = tsxRequire('./src/index.ts', __filename);
+// Nx loads a local plugin with require(). Node 20 cannot strip TypeScript types, so load-plugin.cjs serves an
+// esbuild bundle of src/ kept in step with its inputs, falling back to tsx (the loader every forge command runs
+// under) when bundling fails.
+module.exports = require('./load-plugin.cjs').loadPlugin();
