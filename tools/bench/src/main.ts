@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBenchContext } from './bench-context.ts';
 import { startHttpToolWorld } from './http-tool-world.ts';
+import { generateMemoryRows, runGenerateMemoryScenario } from './generate-memory-scenario.ts';
 import { runIncrementalScenario } from './incremental-scenario.ts';
 import { runLlmScenario } from './llm-scenario.ts';
 import { runNxScenario } from './nx-scenario.ts';
@@ -15,7 +16,8 @@ import { stageRows } from './stage-rows.ts';
 import { writeLatestTable } from './write-latest-table.ts';
 
 // `npm run bench` (about 8 minutes on 2 cores); `-- --quick` for a smoke run with small sizes, `-- --skip-nx` to
-// leave data/ alone, `-- --prompts N` for the overhead size, `-- --skip-llm` / `--skip-scale` to leave those out,
+// leave data/ alone, `-- --prompts N` for the overhead size, `-- --skip-llm` / `--skip-scale` /
+// `--skip-gen-memory` to leave those out,
 // `-- --skip-doc` not to write the table into docs/benchmarks.md (quick runs never do).
 const { values } = parseArgs({
   options: {
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     'skip-nx': { type: 'boolean', default: false },
     'skip-llm': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
+    'skip-gen-memory': { type: 'boolean', default: false },
     'skip-doc': { type: 'boolean', default: false },
     prompts: { type: 'string' },
   },
@@ -34,8 +37,8 @@ const context = await createBenchContext(root, (line) => process.stderr.write(`[
 
 try {
   const sizes = quick
-    ? { prompts: 100, sequential: 50, llmPrompts: 40, llmSequential: 10, scaleSmall: 1_000, scaleLarge: 10_000 }
-    : { prompts: 1_000, sequential: 1_000, llmPrompts: 100, llmSequential: 30, scaleSmall: 10_000, scaleLarge: 100_000 };
+    ? { prompts: 100, sequential: 50, llmPrompts: 40, llmSequential: 10, scaleSmall: 1_000, scaleLarge: 10_000, genSmall: 100, genLarge: 1_000 }
+    : { prompts: 1_000, sequential: 1_000, llmPrompts: 100, llmSequential: 30, scaleSmall: 10_000, scaleLarge: 100_000, genSmall: 1_000, genLarge: 10_000 };
   if (values.prompts) sizes.prompts = sizes.sequential = Number(values.prompts);
 
   context.log('starting the five MCP servers over HTTP under the supervisor');
@@ -51,6 +54,7 @@ try {
   }
   const llm = values['skip-llm'] ? undefined : await runLlmScenario(context, { prompts: sizes.llmPrompts, sequentialPrompts: sizes.llmSequential, rpm: 600, latencyMs: 200, windowMs: 3_000, concurrency: 8, seed: 11 });
   const scale = values['skip-scale'] ? undefined : await runScaleScenario(context, { small: sizes.scaleSmall, large: sizes.scaleLarge, recordsDir: full.outDir });
+  const generateMemory = values['skip-gen-memory'] ? undefined : await runGenerateMemoryScenario(context, { small: sizes.genSmall, large: sizes.genLarge });
   const nx = values['skip-nx'] ? undefined : await runNxScenario(context);
   const totalSeconds = (performance.now() - started) / 1000;
 
@@ -60,6 +64,7 @@ try {
     llm,
     incremental,
     scale: scale && { prompts: scale.large.prompts, peak_rss_mb: scale.large.peak_rss_mb, package_s: scale.large.package_s, prepare_s: scale.large.prepare_s, small_prompts: scale.small.prompts, small_peak_rss_mb: scale.small.peak_rss_mb, small_package_s: scale.small.package_s, rss_growth: scale.rss_growth },
+    generate_memory: generateMemory,
     nx: nx ?? { target: 'skipped', cached_package_s: Number.NaN, cache_hits: 0, tasks: 0, note: '--skip-nx' },
   };
   const http = overhead.http;
@@ -100,6 +105,7 @@ try {
           { scenario: 'scale', metric: `prepare + package at ${scale.large.prompts} (s)`, value: f(scale.large.prepare_s + scale.large.package_s, 1) },
         ]
       : []),
+    ...(generateMemory ? generateMemoryRows(generateMemory) : []),
     { scenario: 'nx', metric: `second ${results.nx.target} run, wall (s)`, value: f(results.nx.cached_package_s, 1) },
     { scenario: 'nx', metric: 'tasks from cache', value: `${results.nx.cache_hits}/${results.nx.tasks}` },
   ];
