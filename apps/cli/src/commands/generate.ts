@@ -10,6 +10,7 @@ import { OpenAIComposer, TemplateComposer } from '@forge/composer';
 import type { ToolHub } from '@forge/tools';
 import { DEFAULT_SNAPSHOT_ID, SnapshotMetaSchema, snapshotDir } from '@forge/snapshot';
 import {
+  CircuitBreaker,
   RateLimiter,
   assemblePipeline,
   createProgressReporter,
@@ -46,7 +47,7 @@ function modelKey(config: GenerateConfig): string {
 /** Builds the real pipeline: rule or OpenAI planner/composer, the ToolHub over MCP, the plan checker and runner. */
 export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string, mcpBackend = 'snapshot', retry?: RetryOptions): Promise<Pipeline> {
   const meta = mcpBackend === 'live' ? liveMeta(new Date()) : await readSnapshotMeta(config);
-  const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined, ...(retry ? { retry } : {}) } : undefined;
+  const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined, timeoutMs: config.modelTimeoutMs, ...(retry ? { retry } : {}) } : undefined;
   const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
   const composer = llm ? new OpenAIComposer(llm) : new TemplateComposer();
   return assemblePipeline({ planner, composer, tools, snapshot: meta, backend: mcpBackend, catalogSha256, wiring: WIRING_VERSION });
@@ -85,14 +86,31 @@ async function catalogShaOf(promptFile: string, fileSha256: string): Promise<str
   }
 }
 
+const REASON_SHOWN = 300;
+
+/** The shard's counts, then each failed prompt with its reason (the first FAILURES_LISTED; the ledger has all). */
 function describeSummary(summary: ShardSummary): string {
   const state = summary.interrupted ? ' INTERRUPTED' : '';
-  return (
+  const failedCalls = summary.failed_llm_calls > 0 ? ` (${summary.failed_llm_calls} failed)` : '';
+  const lines = [
     `${summary.complexity}${state}: ${summary.total} entries, ${summary.regenerated} regenerated, ${summary.cached} cached, ` +
-    `${summary.failed} failed${summary.not_done ? `, ${summary.not_done} not done` : ''}; ${summary.llm_calls} LLM calls, ` +
-    `${summary.tokens} tokens, ${summary.rate_limited} rate-limited → ${summary.samples_path}`
-  );
+      `${summary.failed} failed${summary.not_done ? `, ${summary.not_done} not done` : ''}; ${summary.llm_calls} LLM calls${failedCalls}, ` +
+      `${summary.tokens} tokens, ${summary.rate_limited} rate-limited → ${summary.samples_path}`,
+  ];
+  for (const failure of summary.failures) {
+    const reason = failure.reason.length > REASON_SHOWN ? `${failure.reason.slice(0, REASON_SHOWN - 1)}…` : failure.reason;
+    lines.push(`  failed ${failure.prompt_id} (${failure.stage}): ${reason}`);
+  }
+  const unlisted = summary.failed - summary.failures.length;
+  if (unlisted > 0) lines.push(`  … and ${unlisted} more, every one with its reason in ${summary.failures_path}`);
+  else if (summary.failed > 0) lines.push(`  reasons in full: ${summary.failures_path}`);
+  return lines.join('\n');
 }
+
+/** How long a stopping run may take before it exits anyway (issue 19 item 7: within 10 s). */
+const STOP_WITHIN_MS = 10_000;
+/** In-flight entries get this long to end after their calls were aborted; the ledgers are flushed after. */
+const STOP_GRACE_MS = 5_000;
 
 /** `forge generate`: plan, run and compose every entry of the selected shards into crash-safe JSONL ledgers. */
 /** Commander parser for a share between 0 and 1. */
@@ -127,6 +145,10 @@ export function generateCommand(environment: Environment): Command {
     .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
     .option('--in-process', 'link the five MCP servers into this process (in-memory transport, health-checked first) instead of reaching running ones')
     .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)')
+    .option('--model-timeout-ms <ms>', 'per model request (env MODEL_TIMEOUT_MS; default 60000)', parsePositive)
+    .option('--model-deadline-ms <ms>', 'per prompt, over all its model calls, retries and waits (env MODEL_DEADLINE_MS; default 180000)', parsePositive)
+    .option('--rate-limit-budget <n>', '429 replies absorbed per prompt, whatever Retry-After says (env RATE_LIMIT_BUDGET; default 3)', parseCount)
+    .option('--breaker-after <n>', 'consecutive failures of one fault (timeout, deadline, 429 budget, …) after which the rest are recorded as failures without a call (env BREAKER_AFTER; default 5; 0 = never)', parseCount)
     .option('--max-failure-rate <rate>', 'exit 1 when more than this share of the entries failed (env MAX_FAILURE_RATE; default 0.5)', parseRate)
     .addOption(queueOptions()[0])
     .addOption(queueOptions()[1])
@@ -143,7 +165,8 @@ export function generateCommand(environment: Environment): Command {
       };
       const config = resolveGenerateConfig(flags, environment, { isTTY: Boolean(process.stdout.isTTY), runId });
       const secrets = secretValues(environment);
-      process.stdout.write(`forge generate, effective configuration:\n${redact(describeGenerateConfig(config), secrets)}\n`);
+      // Dated and named: Nx replays a cached task's output, and a replay must read as an earlier run's, not as new.
+      process.stdout.write(`forge generate, run ${runId}, started ${new Date().toISOString()}; effective configuration:\n${redact(describeGenerateConfig(config), secrets)}\n`);
 
       // One complexity's shard may be empty (a catalog without medium prompts): nothing to generate is not an error.
       const catalog = await readCatalog(config.promptFile, { allowEmpty: config.complexity !== undefined });
@@ -154,8 +177,10 @@ export function generateCommand(environment: Environment): Command {
       const controller = new AbortController();
       const onSignal = (signal: NodeJS.Signals) => {
         if (controller.signal.aborted) process.exit(130); // a second Ctrl-C means "now"
-        process.stderr.write(`\n${signal}: finishing in-flight entries, admitting no new ones (again to quit at once)\n`);
+        process.stderr.write(`\n${signal}: admitting no new entries, aborting model and tool calls in flight, flushing the ledgers (again to quit at once)\n`);
         controller.abort();
+        // The bound holds even if something below ignores the abort; every acknowledged ledger line is already synced.
+        setTimeout(() => process.exit(130), STOP_WITHIN_MS).unref();
       };
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
@@ -172,6 +197,8 @@ export function generateCommand(environment: Environment): Command {
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
         const listing = hub.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
         const tally = { total: 0, failed: 0 };
+        // One breaker for the whole run: a model that is down stops every shard, and it is said once.
+        const breaker = new CircuitBreaker(config.breakerAfter);
         for (const level of levels) {
           // The package stage lists these tools in each sample's system prompt.
           await writeFileAtomic(join(config.outDir, `${level}.inventory.json`), `${JSON.stringify(listing, null, 2)}\n`);
@@ -189,7 +216,11 @@ export function generateCommand(environment: Environment): Command {
             logDir: config.logDir,
             limits: planLimitsFor(level, config),
             secrets,
+            modelDeadlineMs: config.modelDeadlineMs,
+            rateLimitBudget: config.rateLimitBudget,
+            breaker,
             signal: controller.signal,
+            graceMs: STOP_GRACE_MS,
             onEvent: reporter.listener,
             ...(await queue?.shardOptions(config.outDir, level, shards[level].length)),
           });
@@ -211,7 +242,10 @@ export function generateCommand(environment: Environment): Command {
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await tools.close();
+        // A stopping run does not wait long on servers that hang up slowly: the ledgers are closed already.
+        const closed = tools.close();
+        if (controller.signal.aborted) await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+        else await closed;
         await queue?.close();
       }
     });
