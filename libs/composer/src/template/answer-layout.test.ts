@@ -15,6 +15,12 @@ describe('layoutAnswer', () => {
     expect(text).toBe('- A one; b two.\n- C three; d four.\n- E five.');
   });
 
+  it('gives a lone listing clause a bullet per item when bullets are asked with no count', () => {
+    const text = layoutAnswer(['Top gainers in the latest session: MU +5.20%; TSLA +4.10%; INTC +3.30%'], readAnswerShape('bullets'));
+    expect(text).toBe('- Top gainers in the latest session: MU +5.20%.\n- TSLA +4.10%.\n- INTC +3.30%.');
+    expect(layoutAnswer(['A is up', 'B is down; C is flat'], readAnswerShape('bullets'))).toBe('- A is up.\n- B is down; C is flat.');
+  });
+
   it('joins clauses into one sentence', () => {
     expect(layoutAnswer(['A is up.', 'B is down'], readAnswerShape('one sentence'))).toBe('A is up; B is down.');
   });

@@ -1,7 +1,7 @@
 import { count, decimal, money, move, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 import { profileClause } from './profile-clauses.ts';
-import { coverageClause, headlineClause, riskClause } from './news-clauses.ts';
+import { coverageClauses, headlineClause, riskClause } from './news-clauses.ts';
 import { incomeClause } from './income-clause.ts';
 import { windowClause } from './window-clauses.ts';
 
@@ -193,7 +193,7 @@ export function entityClauses(facts: FactReader, subject: Subject, focus: Focus,
     asked(`${s}_avg_close`) ? movingAverageClause(facts, s, symbol) : undefined,
     asked('income_net_margin', 'income_revenue_growth') ? incomeClause(facts, symbol, focus, style) : undefined,
     asked(`${s}_headline`, `${s}_top_sentiment`) ? headlineClause(facts, s, symbol, style, focus) : undefined,
-    asked(`${s}_coverage_count`) ? coverageClause(facts, s, symbol, focus) : undefined,
+    ...(asked(`${s}_coverage_count`) ? coverageClauses(facts, s, symbol, focus) : []),
     riskClause(facts, s, symbol),
   ].filter((clause): clause is string => clause !== undefined);
 }

@@ -16,8 +16,10 @@ export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects:
       const pick = pickClause(ask, facts, subjects);
       if (pick) [lead[lead.length], picked] = [pick.clause, pick.subject];
     } else if (ask.kind === 'verdict') {
-      // A ruling on a claim is what a fact-check asks first, before any pick or stance beside it.
-      lead.unshift(verdictClause(ask, facts, subjects));
+      // A ruling against the company's release is what a fact-check asks first, before any pick or stance beside it.
+      const ruled = facts.keys(/^claim_verdict$/).length > 0;
+      if (ruled) lead.unshift(verdictClause(ask, facts, subjects));
+      else lead.push(verdictClause(ask, facts, subjects));
     } else if (ask.kind === 'stance') {
       // A stance after a pick is about the picked name ("which bank is worse, and is it just tracking the Dow?").
       const first = picked ? [picked] : subjects;

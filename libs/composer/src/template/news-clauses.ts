@@ -59,16 +59,17 @@ function spanOf(facts: FactReader, s: string): string {
 
 /**
  * The articles a coverage step kept (on topic, within the dates, one per outlet when asked), each with its outlet,
- * date and link; or a plain "no … news found in the tools" when the window holds none.
+ * date and link, one clause per article so a bulleted answer gives each its own bullet; or a plain "no … news found
+ * in the tools" when the window holds none.
  */
-export function coverageClause(facts: FactReader, s: string, symbol: string, focus: Focus): string | undefined {
+export function coverageClauses(facts: FactReader, s: string, symbol: string, focus: Focus): string[] {
   // An empty list is an answer too: the tools hold no such coverage.
-  if (facts.keys(new RegExp(`^${s}_coverage$`)).length === 0) return undefined;
+  if (facts.keys(new RegExp(`^${s}_coverage$`)).length === 0) return [];
   const items = (facts.list(`${s}_coverage`) ?? []) as CoverageItem[];
   const matched = facts.number(`${s}_coverage_count`) ?? items.length;
   const label = facts.peek((reader) => reader.text(`${s}_coverage_label`)) ? facts.text(`${s}_coverage_label`)! : 'coverage';
   const span = spanOf(facts, s);
-  if (items.length === 0) return `No ${symbol} ${label}${span} was found in the tools (${matched} matching articles)`;
+  if (items.length === 0) return [`No ${symbol} ${label}${span} was found in the tools (${matched} matching articles)`];
   const sentiments = focus.has(`${s}_sentiments`) ? ((facts.list(`${s}_sentiments`) ?? []) as string[]) : [];
   const outlets = facts.peek((reader) => reader.number(`${s}_coverage_outlets`));
   const counted = `${matched} matching article${matched === 1 ? '' : 's'}${outlets !== undefined && focus.has(`${s}_coverage_outlets`) ? ` from ${facts.number(`${s}_coverage_outlets`)} outlets` : ''}`;
@@ -76,5 +77,5 @@ export function coverageClause(facts: FactReader, s: string, symbol: string, foc
     const notes = [item.publisher, item.date, sentiments[index] ? `${sentiments[index]} for ${symbol}` : undefined, item.url].filter(Boolean);
     return `“${item.title}” (${notes.join(', ')})`;
   });
-  return `${symbol} ${label}${span} (${counted}): ${listed.join('; ')}`;
+  return [`${symbol} ${label}${span} (${counted}): ${listed[0]}`, ...listed.slice(1)];
 }

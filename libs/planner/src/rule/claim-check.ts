@@ -14,6 +14,8 @@ const EVENT_CLAIM = /\bpa(?:y|ys|id|ying)\b[^?!]{0,40}\bfor\b|acqui|\bbuy(?:s|in
 
 /** Whether a verdict's claim is about a company event the tools' web pages can confirm or contradict. */
 export function isEventClaim(claim: string): boolean {
+  // "X pays a bigger dividend than Y" compares figures the quotes and profiles give, not an event a release settles.
+  if (/\b(?:bigger|larger|higher|greater|more|less|lower|smaller|cheaper)\b[^.?!]{0,60}\bthan\b/i.test(claim)) return false;
   return EVENT_CLAIM.test(claim);
 }
 

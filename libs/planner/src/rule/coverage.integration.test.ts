@@ -9,6 +9,7 @@ import { runPlan } from '@forge/plan';
 import { RulePlanner } from '@forge/planner';
 import { ToolHub } from '@forge/tools';
 import { createToolWorld, type ToolWorld } from '@forge/tool-world';
+import { isEventClaim } from './claim-check.ts';
 
 // Coverage and fact-check prompts through the rule planner, the real servers and the template composer.
 let world: ToolWorld;
@@ -95,5 +96,14 @@ describe('fact-checking a claim against the company release', () => {
   it('finds no evidence for a takeover of a company whose releases show it buying, not being bought', async () => {
     const { text } = await answer('A client claims Apple is being acquired. Is that true?');
     expect(text.startsWith('No evidence found in the tools')).toBe(true);
+  });
+});
+
+describe('which claims go to the release', () => {
+  it('sends event claims to the company release and leaves comparisons of figures to the quotes', () => {
+    expect(isEventClaim('Lilly is paying $26.4 billion for Helix Data Works')).toBe(true);
+    expect(isEventClaim('regulators dropped the export-control inquiry without action')).toBe(true);
+    expect(isEventClaim('Exxon pays a bigger annual dividend per share than Chevron')).toBe(false);
+    expect(isEventClaim('XOM and CVX both traded lower today')).toBe(false);
   });
 });
