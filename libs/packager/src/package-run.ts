@@ -32,7 +32,7 @@ export interface PackageOptions extends RunOptions {
   versions?: Record<string, string>;
   /** USD per million tokens, for the cost estimate; null leaves the estimate out. */
   pricePerMillion?: { input: number; output: number } | null;
-  /** Parquet row groups: flushed at about this many bytes of text (default 16 MB)… */
+  /** Parquet row groups: flushed at about this many bytes of text (default 4 MB)… */
   rowGroupBytes?: number;
   /** …or at this many rows, whichever comes first (no row limit by default). */
   rowGroupSize?: number;
@@ -53,7 +53,7 @@ export function runTimestamp(date: Date): string {
  * The package stage: merges the three shards in catalog order, keeps only samples that pass validation, and
  * writes train_llm.json, train.jsonl, train.parquet, raw traces, the logs archive, validation.json,
  * manifest.json and report.html, each temp-then-rename. Streams: one record in memory at a time (plus one
- * parquet row group of about 16 MB); verdicts go to validation.json as they are made, run statistics are histograms.
+ * parquet row group of about 4 MB); verdicts go to validation.json as they are made, run statistics are histograms.
  */
 export async function packageRun(options: PackageOptions): Promise<PackageResult> {
   const now = options.now ?? (() => new Date());

@@ -28,7 +28,7 @@ async function rowGroupSizes(file: string): Promise<number[]> {
 describe('parquet row groups by bytes', () => {
   const options = () => ({ generatedDir: tree.generatedDir, outDir: tree.outDir, promptsFile: tree.promptsFile, logsDir: tree.logsDir, now: () => new Date('2026-11-26T10:00:00.000Z'), versions: {} });
 
-  it('keeps a small run in one row group by default (16 MB of text per group)', async () => {
+  it('keeps a small run in one row group by default (4 MB of text per group)', async () => {
     const { manifest } = await packageRun(options());
     expect(await rowGroupSizes(join(tree.outDir, 'train.parquet'))).toEqual([manifest.outputs['train.parquet']!.rows]);
   });

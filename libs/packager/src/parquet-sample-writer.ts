@@ -58,9 +58,11 @@ export function extraInfoRow(sample: SkyRLSample): ExtraInfoRow {
 
 /**
  * Text per row group before it is flushed. Issue 14: fixed 2,000-row groups of JSON text peaked at 524 MB RSS at
- * 100,000 prompts; by bytes, memory no longer depends on how long rows are, and 16 MB stays a reader-friendly size.
+ * 100,000 prompts; by bytes, memory no longer depends on how long rows are. The writer holds several copies of a
+ * group while it encodes (strings, UTF-8 pages, dictionary, snappy output): 4 MB groups (about 270 rows of ~15 KB)
+ * measured 100 MB below 16 MB ones at 10,000 prompts (docs/benchmarks.md), and are still a reader-friendly size.
  */
-export const DEFAULT_ROW_GROUP_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_ROW_GROUP_BYTES = 4 * 1024 * 1024;
 
 export interface ParquetSampleWriterOptions {
   /** Flush once the buffered rows' text reaches this many bytes (UTF-16 length, an estimate). */

@@ -32,6 +32,8 @@ describe('playbookTargets', () => {
     // One log folder for every chunk (RUN_ID, else "playbook"), the one package archives.
     expect(targets['generate-simple-0'].options.command).toContain('--log-dir logs/dataset_runs/"${RUN_ID:-playbook}"');
     expect(targets.package.options.command).toMatch(/--run-id "\$\{RUN_ID:-playbook\}"$/);
+    // The package process runs with a bounded heap (issue 14), the flags the scale bench measures it with.
+    expect(targets.package.options.command).toMatch(/^node --max-old-space-size=\d+ --import tsx apps\/cli\/src\/main.ts package /);
   });
 
   it('hashes the configured catalog unless PROMPT_FILE names another', () => {

@@ -3,6 +3,13 @@ import { chunkName } from '@forge/catalog';
 import type { PlaybookOptions } from './playbook-options.ts';
 
 const CLI = 'node --import tsx apps/cli/src/main.ts';
+/**
+ * Node flags of the package process. It streams (one record and one 4 MB parquet row group at a time), but V8 lets
+ * garbage pile up toward its default limit of several GB before collecting it all: bounded, it collects sooner
+ * (issue 14: 709 MB peak RSS at 100,000 prompts unbounded with 16 MB groups; see docs/benchmarks.md). The bound
+ * leaves room for the run index, about 270 bytes a sample (270 MB at 1,000,000 samples).
+ */
+export const PACKAGE_NODE_FLAGS = ['--max-old-space-size=384'];
 
 /** What every generate/validate/package result depends on besides its own data: the code, schemas and frozen world. */
 const SOURCES = [
@@ -97,7 +104,7 @@ export function playbookTargets(options: PlaybookOptions): Record<string, Target
     executor: 'nx:run-commands',
     dependsOn: ['validate'],
     cache: true,
-    options: { command: `${CLI} package --generated-dir ${data}/generated --prompts-file ${data}/inputs/curriculum_prompts.json --out ${data}/processed --run-id ${runId}` },
+    options: { command: `node ${PACKAGE_NODE_FLAGS.join(' ')} --import tsx apps/cli/src/main.ts package --generated-dir ${data}/generated --prompts-file ${data}/inputs/curriculum_prompts.json --out ${data}/processed --run-id ${runId}` },
     inputs: [{ dependentTasksOutputFiles: '**/*', transitive: true }, ...env([...BUDGET_ENV, 'DATA_SOURCE', 'ENV_CLASS', 'PRICE_INPUT_PER_M', 'PRICE_OUTPUT_PER_M']), ...SOURCES, PACKAGES],
     outputs: [`{workspaceRoot}/${data}/processed`],
     metadata: { description: 'merge every chunk in catalog order into train_llm.json, train.jsonl, train.parquet, manifest and report' },
