@@ -240,8 +240,11 @@ export function generateCommand(environment: Environment): Command {
           process.exitCode = 1;
         }
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        // A stopping run keeps its handlers to the end: a second signal still means "now", never a default kill.
+        if (!controller.signal.aborted) {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        }
         // A stopping run does not wait long on servers that hang up slowly: the ledgers are closed already.
         const closed = tools.close();
         if (controller.signal.aborted) await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
