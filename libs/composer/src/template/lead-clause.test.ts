@@ -31,6 +31,18 @@ describe('leadClauses', () => {
     expect(lead('Verify the claim that NVDA was halted today.', ['NVDA'])[0]).toMatch(/^No evidence found in the tools/);
   });
 
+  it('opens with the verdict and the pick together when a prompt asks both', () => {
+    const clauses = lead('My friend swears NVDA rose more than 5% over the last 5 sessions. True? And which of NVDA and AMD moved more today?');
+    expect(clauses[0]).toMatch(/^Supported: NVDA moved \+6\.20%[^;]*; NVDA moved the most \(-3\.10%/);
+    expect(clauses).toHaveLength(1);
+  });
+
+  it('opens with a ruling against the company release, ahead of a pick asked first', () => {
+    const facts = new FactReader({ ...state, claim_verdict: 'Contradicted', claim_rule: 'the release says the opposite of the claim' });
+    const clauses = leadClauses({ ...readAsks('Which of NVDA and AMD moved more today? Also, a forum post claims NVDA raised its outlook. Is it true?'), entities: ['NVDA', 'AMD'] }, facts, [subject('NVDA'), subject('AMD')]);
+    expect(clauses[0]).toMatch(/^Contradicted: the release says the opposite of the claim; NVDA moved the most/);
+  });
+
   it('rules on a growth claim from the income statements', () => {
     expect(lead('An article claims NVDA revenue more than doubled last fiscal year. Does it hold up?', ['NVDA'])[0]).toBe("Supported: NVDA's revenue grew 114.20% in the latest period");
     expect(lead('Fact-check: "NVDA revenue grew more than 150% last year."', ['NVDA'])[0]).toMatch(/^Contradicted/);

@@ -11,15 +11,17 @@ export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects:
   if (!asks) return [];
   const lead: string[] = [];
   let picked: Subject | undefined;
+  let pickText: string | undefined;
+  let verdict: string | undefined;
   for (const ask of asks.asks) {
     if (ask.kind === 'pick') {
       const pick = pickClause(ask, facts, subjects);
-      if (pick) [lead[lead.length], picked] = [pick.clause, pick.subject];
+      if (pick) [lead[lead.length], picked, pickText] = [pick.clause, pick.subject, pick.clause];
     } else if (ask.kind === 'verdict') {
-      // A ruling against the company's release is what a fact-check asks first, before any pick or stance beside it.
-      const ruled = facts.keys(/^claim_verdict$/).length > 0;
-      if (ruled) lead.unshift(verdictClause(ask, facts, subjects));
-      else lead.push(verdictClause(ask, facts, subjects));
+      verdict = verdictClause(ask, facts, subjects);
+      // A ruling against the company's release is what a fact-check asks first.
+      if (facts.keys(/^claim_verdict$/).length > 0) lead.unshift(verdict);
+      else lead.push(verdict);
     } else if (ask.kind === 'stance') {
       // A stance after a pick is about the picked name ("which bank is worse, and is it just tracking the Dow?").
       const first = picked ? [picked] : subjects;
@@ -28,6 +30,11 @@ export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects:
       const stance = stanceClause(ask, facts, ordered, windowed);
       if (stance) lead.push(stance);
     }
+  }
+  // A verdict beside a pick: both open the answer, in one sentence, the verdict first.
+  if (verdict !== undefined && pickText !== undefined) {
+    const rest = lead.filter((clause) => clause !== verdict && clause !== pickText);
+    return [`${verdict}; ${pickText}`, ...rest];
   }
   return lead;
 }

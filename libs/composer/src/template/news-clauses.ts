@@ -74,8 +74,9 @@ export function coverageClauses(facts: FactReader, s: string, symbol: string, fo
   const outlets = facts.peek((reader) => reader.number(`${s}_coverage_outlets`));
   const counted = `${matched} matching article${matched === 1 ? '' : 's'}${outlets !== undefined && focus.has(`${s}_coverage_outlets`) ? ` from ${facts.number(`${s}_coverage_outlets`)} outlets` : ''}`;
   const listed = items.map((item, index) => {
-    const notes = [item.publisher, item.date, sentiments[index] ? `${sentiments[index]} for ${symbol}` : undefined, item.url].filter(Boolean);
-    return `“${item.title}” (${notes.join(', ')})`;
+    // The outlet opens each item, so an item is a sentence of its own in prose ("Ledger Line Newswire reported …").
+    const notes = [item.date, sentiments[index] ? `${sentiments[index]} for ${symbol}` : undefined, item.url].filter(Boolean);
+    return `${item.publisher || 'An outlet'} reported “${item.title}” (${notes.join(', ')})`;
   });
   return [`${symbol} ${label}${span} (${counted}): ${listed[0]}`, ...listed.slice(1)];
 }

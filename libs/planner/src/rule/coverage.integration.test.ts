@@ -59,7 +59,7 @@ describe('news coverage', () => {
     // An article tagged with an event keyword (the upgrade) leads, ahead of any price recap of the day.
     const first = day.find((article) => article.title === items[0]!.title)!;
     expect(first.keywords.some((keyword) => /upgrade|analyst/.test(keyword))).toBe(true);
-    for (const item of items) expect(text).toContain(`“${item.title}” (${item.publisher}, ${item.date}, ${item.url})`);
+    for (const item of items) expect(text).toContain(`${item.publisher} reported “${item.title}” (${item.date}, ${item.url})`);
     expect(text).toMatch(/\+6\.1\d?%/);
   });
 
