@@ -34,6 +34,17 @@ describe('readForm', () => {
     ['a grid, then a one-liner under it', { layout: 'table', trailing_line: true }],
   ])('terse or indirect form: %s', (text, form) => expect(readForm(text)).toEqual(form));
 
+  it('reads a bare "True?" after a claim as a verdict on it', () => {
+    expect(readAsks('Someone on the desk says UNH is down more than 5% on the wk. True? one line with the number.').asks).toContainEqual({ kind: 'verdict', claim: 'Someone on the desk says UNH is down more than 5% on the week.' });
+  });
+
+  it('reads "one bullet each" and "one line each" as a bullet per asked item', () => {
+    expect(readForm('Headlines from 3 distinct outlets, one bullet each with the publisher and link.')).toEqual({ layout: 'bullets', count: 3 });
+    expect(readForm('3 headlines from 3 different outlets, one line each, then the chg.')).toEqual({ layout: 'bullets', count: 3 });
+    expect(readForm('List five stocks, one sentence per name.')).toEqual({ layout: 'sentences', count: 5 });
+    expect(readForm('True? one line with the number.')).toEqual({ layout: 'one_sentence' });
+  });
+
   it('reads "between 60 and 90 words"', () => expect(readForm('Somewhere between 60 and 90 words, please.').words).toEqual({ min: 60, max: 90 }));
 
   it('reads the form of a Slack post as the post\'s, not the answer\'s', () => {

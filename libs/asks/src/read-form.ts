@@ -32,6 +32,13 @@ function readLayout(t: string): Omit<AnswerForm, 'words'> {
   if (/\b(?:markdown\s+)?table\b|\btabulate\b|\btabular\b|\b(?:a|the) grid\b/.test(t) && !/\btable stakes\b/.test(t)) {
     return /(?:table|tabulate|grid)\b[^.?!]{0,40}\b(?:followed by|then|plus|and|under)\s+(?:a\s+|one[- ]|1[- ])*(?:line|sentence|liner)/.test(t) ? { layout: 'table', trailing_line: true } : { layout: 'table' };
   }
+  // "3 headlines, one line each", "one bullet per outlet": a bullet (or sentence) per item, as many as the items asked.
+  const each = /\b(?:one|1|a)\s+(bullet|line|sentence)s?\s+(?:each|apiece|per\s+\w+|for each\b)/.exec(t);
+  if (each) {
+    const items = counted(t, '(?:[a-z-]+\\s+){0,2}(?:headlines|articles|stories|items|names|outlets|publishers|sources|points|reasons|results|links|stocks|tickers|companies)');
+    const layout = each[1] === 'sentence' ? 'sentences' : 'bullets';
+    return items && items.count > 1 ? { layout, count: items.count } : { layout: 'bullets' };
+  }
   const bullets = counted(t, '(?:bullets?|bullet points?|points|pts)')
     ?? (/\bbullet(?:ed|s)?\b/.test(t) ? counted(t, '(?:main\\s+|key\\s+)?(?:takeaways|points|items|things|reasons|highlights)') : undefined);
   if (bullets) return { layout: 'bullets', count: bullets.count, ...(bullets.at_most ? { at_most: true } : {}) };
