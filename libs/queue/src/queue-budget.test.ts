@@ -93,7 +93,7 @@ describe('the shared budget of a queued run', () => {
     } finally {
       await fake.close();
     }
-  });
+  }, 60_000);
 
   it('pauses both workers for a 429 with Retry-After, bounded, then finishes', async () => {
     const arrivals: number[] = [];
@@ -119,5 +119,5 @@ describe('the shared budget of a queued run', () => {
     } finally {
       await fake.close();
     }
-  });
+  }, 60_000);
 });

@@ -46,7 +46,8 @@ describe('a queued run', () => {
     const done = workers.map((worker) => worker.counts.samples + worker.counts.failed);
     expect(done.reduce((sum, count) => sum + count, 0)).toBe(200);
     for (const count of done) expect(count).toBeGreaterThan(0);
-  });
+    // Two runs of 200 prompts on a shared 2-core machine: a bound on waiting, not on speed.
+  }, 120_000);
 
   it('resumes after the coordinator is stopped: jobs finished while it was down are collected, not run again', async () => {
     const { entries, sha256 } = await expandedEntries(40, 17);
@@ -91,7 +92,7 @@ describe('a queued run', () => {
     } finally {
       await queue.close();
     }
-  });
+  }, 60_000);
 
   it('records a job its workers refuse as a failure with the reason, and goes on', async () => {
     const { entries, sha256 } = await expandedEntries(6, 18);

@@ -7,7 +7,7 @@ import { Queue } from 'bullmq';
 import { parseCatalog } from '@forge/catalog';
 import { readLedger, resolveGenerateConfig, runShard } from '@forge/engine';
 import { sha256 } from '@forge/files';
-import { openQueueCoordinator, parseQueueUrl, publishBudget, startGenerationWorker, startRedisServer, type RedisServer } from '@forge/queue';
+import { openQueueCoordinator, parseQueueUrl, startGenerationWorker, startRedisServer, type RedisServer } from '@forge/queue';
 import { DEFAULT_SNAPSHOT_ID, snapshotDir } from '@forge/snapshot';
 import { expandCatalog, readUniverse } from '../../../../tools/catalog-expander/src/index.ts';
 import { connectToolHub, type ConnectedTools } from '../connect-tool-hub.ts';
@@ -40,7 +40,7 @@ function printed(child: ResultPromise, pattern: RegExp): Promise<void> {
   });
 }
 
-const until = async (done: () => Promise<boolean>, tries = 600) => {
+const until = async (done: () => Promise<boolean>, tries = 2_400) => {
   for (let tried = 0; !(await done()) && tried < tries; tried += 1) await new Promise((resolve) => setTimeout(resolve, 25));
 };
 
@@ -58,10 +58,9 @@ describe('forge worker', () => {
 
     // Every worker's stalled check runs at most once per interval across the queue (BullMQ keeps one key for it), so
     // the victim's interval is the one the survivor inherits right after the kill.
-    const victim = execa('node', [...CLI, 'worker', '--queue', redis.url, '--queue-name', queueName, '--in-process', '--planner', 'rule', '--name', 'victim', '--concurrency', '2', '--lock-ms', '1500', '--stalled-check-ms', '300'], { reject: false, env: { PLANNER: 'rule' }, extendEnv: true });
+    const victim = execa('node', [...CLI, 'worker', '--queue', redis.url, '--queue-name', queueName, '--in-process', '--planner', 'rule', '--name', 'victim', '--concurrency', '4', '--lock-ms', '1500', '--stalled-check-ms', '300'], { reject: false, env: { PLANNER: 'rule' }, extendEnv: true });
     await printed(victim, /ready on/);
-    // A tight budget keeps the victim's jobs in flight (waiting for budget) when it is killed.
-    const coordinator = await openQueueCoordinator({ connection, queueName, budget: { requestsPerMinute: 2, windowMs: 1_000 } });
+    const coordinator = await openQueueCoordinator({ connection, queueName });
     const recorded = new Map<string, number>();
     const run = runShard(entries, pipeline, {
       outDir: join(dir, 'out'),
@@ -71,17 +70,14 @@ describe('forge worker', () => {
         if (event.type === 'sample-end' || event.type === 'sample-failed') recorded.set(event.prompt_id, (recorded.get(event.prompt_id) ?? 0) + 1);
       },
     });
-    let killedJobs: string[] = [];
-    await until(async () => {
-      const active = (await queue.getActive()).filter((job) => job.processedBy === 'victim');
-      killedJobs = active.map((job) => job.id as string);
-      return recorded.size >= 1 && killedJobs.length === 2;
-    });
+    const victimsActive = async () => (await queue.getActive()).filter((job) => job.processedBy === 'victim').map((job) => job.id as string);
+    await until(async () => recorded.size >= 1 && (await victimsActive()).length >= 2);
     victim.kill('SIGKILL');
     await victim;
-    expect(killedJobs).toHaveLength(2);
+    // What the dead worker still holds: jobs it had started and can never finish.
+    const killedJobs = await victimsActive();
+    expect(killedJobs.length).toBeGreaterThan(0);
 
-    await publishBudget(await queue.client, queueName, {});
     const survivor = await startGenerationWorker({ connection, pipeline, queueName, name: 'survivor', stalledIntervalMs: 300, lockDurationMs: 5_000 });
     try {
       const summary = await run;
@@ -101,7 +97,8 @@ describe('forge worker', () => {
       expect(job?.stalledCounter).toBeGreaterThanOrEqual(1);
     }
     await queue.close();
-  });
+    // A shared 2-core machine can take long to start the worker process: a bound on waiting, not on speed.
+  }, 120_000);
 
   it('refuses an unreachable queue with one line naming the URL, and writes no ledger', async () => {
     const closed = await startRedisServer();
@@ -111,5 +108,5 @@ describe('forge worker', () => {
     expect(result.exitCode).not.toBe(0);
     expect(result.stderr).toContain(`error: Redis at ${closed.url} is unreachable (ECONNREFUSED)`);
     expect(existsSync(out) ? readdirSync(out).filter((name) => name.endsWith('.jsonl')) : []).toEqual([]);
-  });
+  }, 60_000);
 });
