@@ -17,7 +17,7 @@ import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
 import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from './window-steps.ts';
 import { addClaimCheckSteps, isEventClaim } from './claim-check.ts';
-import { addCoverageSteps, narrowToCoverage, readCoverage, type Coverage } from './coverage-steps.ts';
+import { addCoverageNewsStep, addCoverageStep, narrowToCoverage, readCoverage, type Coverage } from './coverage-steps.ts';
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
 import { addMoverSteps } from './mover-steps.ts';
 import { addConditionalPostStep, readConditionalPost } from './conditional-post.ts';
@@ -114,7 +114,7 @@ function addEntitySteps(
   if (f.has('income') && reading.statements) addIncomeStep(plan, done, entity, reading.statements.period, reading.statements.count);
   // News explains the subject's move; the benchmark's own news adds nothing to that.
   if (isBenchmark) return;
-  if (coverage) addCoverageSteps(plan, entity, coverage);
+  if (coverage) addCoverageNewsStep(plan, entity, coverage);
   else if (f.has('headline')) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
 }
 
@@ -229,6 +229,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     addEntitySteps(plan, done, reading, ref, context, benchmarkOf(reading, found, context) === entity.symbol, coverage);
     if (window) addWindowSteps(plan, ref, window, context.range, reading.sessions ?? 5);
   }
+  if (coverage) addCoverageStep(plan, entities, coverage);
   addMoverSteps(plan, done, reading, entities);
   addAnalysisSteps(plan, reading, entities, context);
   const peers = (context.peers ?? []).map((peer) => ({ ...peer, param: peer.symbol }));

@@ -110,37 +110,39 @@ export function narrowToCoverage(facets: Set<string>, rawText: string): void {
 export const COVERAGE_CODE = snippet(
   'wanted = set(k.lower() for k in arr(keywords))',
   'events = set(k.lower() for k in arr(event_keywords))',
-  'rows = zip(arr(titles), arr(urls), arr(published), arr(publishers), arr(tags), arr(insights))',
-  'matched = []',
-  'for title, url, when, publisher, kws, notes in rows:',
-  '    kws = set(str(k).lower() for k in (kws or []))',
-  '    if wanted and not (kws & wanted):',
-  '        continue',
-  '    mine = [i.get("sentiment") for i in (notes or []) if isinstance(i, dict) and i.get("ticker") == ticker]',
-  '    matched.append({"title": title, "publisher": (publisher or {}).get("name", ""), "date": str(when)[:10], "url": url,',
-  '                    "sentiment": (mine or ["neutral"])[0], "event": bool(kws & events)})',
+  'def cover(d):',
+  '    rows = zip(arr(d["titles"]), arr(d["urls"]), arr(d["published"]), arr(d["publishers"]), arr(d["tags"]), arr(d["insights"]))',
+  '    matched = []',
+  '    for title, url, when, publisher, kws, notes in rows:',
+  '        kws = set(str(k).lower() for k in (kws or []))',
+  '        if wanted and not (kws & wanted):',
+  '            continue',
+  '        mine = [i.get("sentiment") for i in (notes or []) if isinstance(i, dict) and i.get("ticker") == d["ticker"]]',
+  '        matched.append({"title": title, "publisher": (publisher or {}).get("name", ""), "date": str(when)[:10], "url": url,',
+  '                        "sentiment": (mine or ["neutral"])[0], "event": bool(kws & events)})',
   // Reports of an event come before price recaps; newest first within each.
-  'matched = [m for m in matched if m["event"]] + [m for m in matched if not m["event"]]',
-  'picked, outlets = [], []',
-  'for m in matched:',
-  '    if m["publisher"] not in outlets:',
-  '        outlets.append(m["publisher"])',
-  '    elif str(distinct) == "True":',
-  '        continue',
-  '    if len(picked) < int(n):',
-  '        picked.append(m)',
-  'labels = [m["sentiment"] for m in matched]',
-  'result = {',
-  '    "label": label,',
-  '    "from": None if str(start) == "None" else start,',
-  '    "to": None if str(end) == "None" else end,',
-  '    "items": [{k: m[k] for k in ("title", "publisher", "date", "url")} for m in picked],',
-  '    "sentiments": [m["sentiment"] for m in picked],',
-  '    "matched": len(matched),',
-  '    "outlets": len(outlets),',
-  '    "negative": labels.count("negative"),',
-  '    "positive": labels.count("positive"),',
-  '}',
+  '    matched = [m for m in matched if m["event"]] + [m for m in matched if not m["event"]]',
+  '    picked, outlets = [], []',
+  '    for m in matched:',
+  '        if m["publisher"] not in outlets:',
+  '            outlets.append(m["publisher"])',
+  '        elif str(distinct) == "True":',
+  '            continue',
+  '        if len(picked) < int(n):',
+  '            picked.append(m)',
+  '    labels = [m["sentiment"] for m in matched]',
+  '    return {',
+  '        "label": label,',
+  '        "from": None if str(start) == "None" else start,',
+  '        "to": None if str(end) == "None" else end,',
+  '        "items": [{k: m[k] for k in ("title", "publisher", "date", "url")} for m in picked],',
+  '        "sentiments": [m["sentiment"] for m in picked],',
+  '        "matched": len(matched),',
+  '        "outlets": len(outlets),',
+  '        "negative": labels.count("negative"),',
+  '        "positive": labels.count("positive"),',
+  '    }',
+  'result = {slug: cover(d) for slug, d in data.items()}',
 );
 
 const ref = (name: string) => `\${${name}}`;
@@ -156,7 +158,8 @@ function coverageLabel(coverage: Coverage): string {
 }
 
 /** polygon_get_news over the asked dates (as many articles as the tool gives), then the coverage step. */
-export function addCoverageSteps(plan: PlanBuilder, entity: EntityRef, coverage: Coverage): void {
+/** polygon_get_news over the asked dates, as many articles as the tool gives (the coverage step reads them). */
+export function addCoverageNewsStep(plan: PlanBuilder, entity: EntityRef, coverage: Coverage): void {
   const s = entity.slug;
   const dates = { ...(coverage.from ? { published_utc_gte: coverage.from } : {}), ...(coverage.to ? { published_utc_lte: coverage.to } : {}) };
   plan.add('polygon', 'polygon_get_news', { ticker: entity.param, limit: 50, ...dates }, {
@@ -167,24 +170,31 @@ export function addCoverageSteps(plan: PlanBuilder, entity: EntityRef, coverage:
     // No article in the window is an answer ("no regulatory news found"), not a failed step.
     accept_if: [`${s}_news_titles is not None`],
   });
-  const inputs = {
+}
+
+/** One python step over every name's articles (a step per name would spend the plan's tool budget on filtering). */
+export function addCoverageStep(plan: PlanBuilder, entities: EntityRef[], coverage: Coverage): void {
+  const named = entities.filter((entity) => plan.groundedFrom.includes(`${entity.slug}_news_titles`));
+  if (named.length === 0) return;
+  const data = Object.fromEntries(named.map(({ slug: s, param }) => [s, {
     titles: ref(`${s}_news_titles`), urls: ref(`${s}_news_urls`), published: ref(`${s}_news_published`), publishers: ref(`${s}_news_publishers`),
-    tags: ref(`${s}_news_keywords`), insights: ref(`${s}_news_insights`), ticker: entity.param, n: String(coverage.items),
-    keywords: JSON.stringify(coverage.keywords), event_keywords: JSON.stringify(EVENT_KEYWORDS),
-    distinct: coverage.distinct ? 'True' : 'False', explains: coverage.explains ? 'True' : 'False',
-    label: coverageLabel(coverage), start: coverage.from ?? 'None', end: coverage.to ?? 'None',
+    tags: ref(`${s}_news_keywords`), insights: ref(`${s}_news_insights`), ticker: param,
+  }]));
+  const inputs = {
+    data, n: String(coverage.items), keywords: JSON.stringify(coverage.keywords), event_keywords: JSON.stringify(EVENT_KEYWORDS),
+    distinct: coverage.distinct ? 'True' : 'False', label: coverageLabel(coverage), start: coverage.from ?? 'None', end: coverage.to ?? 'None',
   };
+  const fields = ['coverage = items', 'sentiments = sentiments', 'coverage_count = matched', 'coverage_outlets = outlets', 'coverage_negative = negative',
+    'coverage_positive = positive', 'coverage_label = label', 'coverage_from = from', 'coverage_to = to'];
   plan.add('python', 'execute_python', { code: COVERAGE_CODE, inputs }, {
-    extract: [
-      `${s}_coverage = result.items`, `${s}_sentiments = result.sentiments`, `${s}_coverage_count = result.matched`,
-      `${s}_coverage_outlets = result.outlets`, `${s}_coverage_negative = result.negative`, `${s}_coverage_positive = result.positive`,
-      `${s}_coverage_label = result.label`, `${s}_coverage_from = result.from`, `${s}_coverage_to = result.to`,
-    ],
-    accept_if: [`${s}_coverage_count >= len(${s}_coverage)`],
+    extract: named.flatMap(({ slug: s }) => fields.map((field) => { const [key, value] = field.split(' = '); return `${s}_${key} = result.${s}.${value}`; })),
+    accept_if: named.map(({ slug: s }) => `${s}_coverage_count >= len(${s}_coverage)`),
   });
-  // The count, not the list: "no such news" (an empty list) is an answer, and a cited fact is never empty.
-  plan.require(`${s}_coverage_count`, `${s}_coverage_label`, ...(coverage.from ? [`${s}_coverage_from`, `${s}_coverage_to`] : []));
-  if (coverage.distinct) plan.require(`${s}_coverage_outlets`);
-  if (coverage.sentiment) plan.require(`${s}_sentiments`);
-  plan.criterion(`reports ${entity.symbol}'s ${coverage.topics.length ? `${coverage.topics.join('/')} ` : ''}coverage${coverage.from ? ` published ${coverage.from === coverage.to ? `on ${coverage.from}` : `from ${coverage.from} to ${coverage.to}`}` : ''}${coverage.distinct ? ', one article per outlet' : ''}, each with its outlet, date and link, or says that the tools hold none`);
+  for (const { slug: s, symbol } of named) {
+    // The count, not the list: "no such news" (an empty list) is an answer, and a cited fact is never empty.
+    plan.require(`${s}_coverage_count`, `${s}_coverage_label`, ...(coverage.from ? [`${s}_coverage_from`, `${s}_coverage_to`] : []));
+    if (coverage.distinct) plan.require(`${s}_coverage_outlets`);
+    if (coverage.sentiment) plan.require(`${s}_sentiments`);
+    plan.criterion(`reports ${symbol}'s ${coverage.topics.length ? `${coverage.topics.join('/')} ` : ''}coverage${coverage.from ? ` published ${coverage.from === coverage.to ? `on ${coverage.from}` : `from ${coverage.from} to ${coverage.to}`}` : ''}${coverage.distinct ? ', one article per outlet' : ''}, each with its outlet, date and link, or says that the tools hold none`);
+  }
 }

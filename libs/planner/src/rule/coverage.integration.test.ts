@@ -70,6 +70,18 @@ describe('news coverage', () => {
     expect(new Set(items.map((item) => item.publisher)).size).toBe(3);
   });
 
+  it('filters several names\' articles in one python step, each name with its own count', async () => {
+    const { plan, state } = await answer('What regulatory or legal news came up for Tesla, Meta and Alphabet in the last two months?');
+    const tools = plan.tool_sequence.map((step) => step.tool);
+    expect(tools.filter((tool) => tool === 'polygon_get_news')).toHaveLength(3);
+    expect(tools.filter((tool) => tool === 'execute_python')).toHaveLength(1);
+    for (const [slug, ticker] of [['tsla', 'TSLA'], ['meta', 'META'], ['googl', 'GOOGL']] as const) {
+      const articles = await news(ticker, String(state[`${slug}_coverage_from`]), String(state[`${slug}_coverage_to`]));
+      const legal = articles.filter((article) => article.keywords.some((keyword) => /regulat|probe|investigation|fine|penalty|approval|export|lawsuit|litigation|settlement|legal/.test(keyword)));
+      expect(state[`${slug}_coverage_count`], ticker).toBe(legal.length);
+    }
+  });
+
   it('says plainly when the window holds no article on the asked topic', async () => {
     const articles = await news('COST', '2026-11-11', '2026-11-25');
     const legal = articles.filter((article) => article.keywords.some((keyword) => /lawsuit|litigation|settlement|legal/.test(keyword)));
