@@ -31,6 +31,13 @@ describe('leadClauses', () => {
     expect(lead('Verify the claim that NVDA was halted today.', ['NVDA'])[0]).toMatch(/^No evidence found in the tools/);
   });
 
+  it('picks the most negative coverage by its count of negative articles over the window, when the plan counted them', () => {
+    const facts = new FactReader({ ...state, nvda_coverage_negative: 4, amd_coverage_negative: 6 });
+    const clauses = leadClauses({ ...readAsks('Which of NVDA and AMD had the most negative news coverage this week?'), entities: ['NVDA', 'AMD'] }, facts, [subject('NVDA'), subject('AMD')]);
+    expect(clauses[0]).toBe('AMD carries the most negative news coverage (6 negative articles, against 4 negative articles for NVDA)');
+    expect([...facts.used]).toEqual(expect.arrayContaining(['amd_coverage_negative', 'nvda_coverage_negative']));
+  });
+
   it('opens with the verdict and the pick together when a prompt asks both', () => {
     const clauses = lead('My friend swears NVDA rose more than 5% over the last 5 sessions. True? And which of NVDA and AMD moved more today?');
     expect(clauses[0]).toMatch(/^Supported: NVDA moved \+6\.20%[^;]*; NVDA moved the most \(-3\.10%/);

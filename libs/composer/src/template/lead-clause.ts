@@ -96,9 +96,25 @@ function pickClause(ask: Extract<Ask, { kind: 'pick' }>, facts: FactReader, subj
   return { clause: `${best.subject.symbol} ${phrase} (${shown(best)}${others ? `, against ${others}` : ''})`, subject: best.subject };
 }
 
+/** Over a window of coverage: the name with the most articles negative toward it, counted over every matching article. */
+function coveragePick(facts: FactReader, subjects: Subject[]): { clause: string; subject: Subject } | undefined {
+  const scored = subjects.flatMap((subject) => {
+    const key = `${subject.slug}_coverage_negative`;
+    const value = facts.peek((reader) => reader.number(key));
+    return value === undefined ? [] : [{ subject, key, value }];
+  });
+  if (scored.length < 2) return undefined;
+  const worst = [...scored].sort((a, b) => b.value - a.value)[0]!;
+  const said = (entry: (typeof scored)[number]) => `${facts.number(entry.key)} negative article${entry.value === 1 ? '' : 's'}`;
+  const others = scored.filter((entry) => entry !== worst).map((entry) => `${said(entry)} for ${entry.subject.symbol}`).join(', ');
+  return { clause: `${worst.subject.symbol} carries the most negative news coverage (${said(worst)}, against ${others})`, subject: worst.subject };
+}
+
 const negativity = (labels: unknown[]) => labels.filter((label) => label === 'negative').length - labels.filter((label) => label === 'positive').length;
 
 function sentimentPick(facts: FactReader, subjects: Subject[]): { clause: string; subject: Subject } | undefined {
+  const counted = coveragePick(facts, subjects);
+  if (counted) return counted;
   const scored = subjects.flatMap((subject) => {
     const labels = facts.list(`${subject.slug}_sentiments`);
     return labels ? [{ subject, labels, score: negativity(labels) }] : [];
