@@ -7,7 +7,8 @@ import { startFakeOpenAI, type FakeOpenAI } from '../../../tools/fake-openai/src
 
 // Issue 19 item 7 through the real CLI: `forge generate --in-process` against a model that never answers, stopped
 // by SIGTERM. It must exit (130), leave whole ledger lines only and record none of the entries it cut short, so a
-// resumed run generates them all; a second signal exits at once.
+// resumed run generates them all. (A second signal's "exit now" is tested in stop-on-signal.test.ts: two SIGTERMs
+// sent together may reach the process as one, so the CLI cannot be made to see both.)
 const CLI = ['--import', 'tsx', 'apps/cli/src/main.ts'];
 const SYMBOLS = ['AAPL', 'MSFT', 'NVDA'];
 
@@ -52,18 +53,15 @@ function lines(file: string): string[] {
 
 describe('generate under SIGTERM', () => {
   // Both runs start together: the CLI's start-up (tsx, the in-process tool world) is most of this test's time.
-  it('exits 130 with whole ledger lines and nothing recorded for the aborted entries, --resume then completes; a second signal exits at once', async () => {
+  it('exits 130 with whole ledger lines and nothing recorded for the aborted entries, then --resume completes', async () => {
     const before = fake.requests.length;
     const once = generate('out', hangingModel(), '--concurrency', '3');
-    const twice = generate('twice', hangingModel(), '--concurrency', '3');
-    runs.push(once, twice);
+    runs.push(once);
     // A run that ends before its model calls arrive (a tool world that failed its health check) fails the test now.
     const early = (run: ResultPromise) => run.then((result) => Promise.reject(new Error(`generate ended before its model calls: ${String(result.stderr)}`)));
-    await Promise.race([requestsArrive(before, 6), early(once), early(twice)]);
+    await Promise.race([requestsArrive(before, 3), early(once)]);
     once.kill('SIGTERM');
-    twice.kill('SIGTERM');
-    twice.kill('SIGTERM');
-    const [stopped, quit] = await Promise.all([once, twice]);
+    const stopped = await once;
 
     expect(stopped.exitCode, String(stopped.stderr)).toBe(130);
     expect(String(stopped.stderr)).toContain('SIGTERM: admitting no new entries, aborting model and tool calls in flight');
@@ -73,10 +71,6 @@ describe('generate under SIGTERM', () => {
     }
     expect(lines(join(root, 'out', 'simple.failures.jsonl'))).toEqual([]);
     expect(JSON.parse(readFileSync(join(root, 'out', 'simple.run.json'), 'utf8')).status).toBe('interrupted');
-
-    // The second signal exits before the aborted run could write its summary.
-    expect(quit.exitCode).toBe(130);
-    expect(String(quit.stdout)).not.toMatch(/simple( INTERRUPTED)?: \d+ entries/);
 
     // The resumed run meets a working planner (the offline one) and generates every entry the stop left undone.
     const resumed = await generate('out', { PLANNER: 'rule' }, '--resume');

@@ -29,6 +29,7 @@ import { secretValues, type Environment } from '../environment.ts';
 import { parseCount, parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
 import { openQueueMode, queueOptions, rateWindowOption } from '../queue-mode.ts';
+import { stopOnSignal } from '../stop-on-signal.ts';
 
 /** Bump when the wiring changes what a sample looks like, so cached samples stop matching. */
 const WIRING_VERSION = 'generate-v3';
@@ -174,14 +175,8 @@ export function generateCommand(environment: Environment): Command {
       const shards = shardCatalog(selected);
       const levels: readonly Complexity[] = config.complexity ? [config.complexity] : COMPLEXITIES;
 
-      const controller = new AbortController();
-      const onSignal = (signal: NodeJS.Signals) => {
-        if (controller.signal.aborted) process.exit(130); // a second Ctrl-C means "now"
-        process.stderr.write(`\n${signal}: admitting no new entries, aborting model and tool calls in flight, flushing the ledgers (again to quit at once)\n`);
-        controller.abort();
-        // The bound holds even if something below ignores the abort; every acknowledged ledger line is already synced.
-        setTimeout(() => process.exit(130), STOP_WITHIN_MS).unref();
-      };
+      const controller = stopOnSignal(STOP_WITHIN_MS);
+      const onSignal = (signal: NodeJS.Signals) => controller.handle(signal);
       process.on('SIGINT', onSignal);
       process.on('SIGTERM', onSignal);
       const backend = environment.MCP_BACKEND ?? 'snapshot';
