@@ -5,7 +5,7 @@ import { CallBudgetError, OpenAICallError, type CallBudget, type PlanLimits, typ
 import { forEpisode, type ToolCaller, type ToolCallOptions, type ToolSpec } from '@forge/tools';
 import type { Clock } from './clock.ts';
 import { fittedLength, statedRequirements, withAsks, withEntities } from './packaged-requirements.ts';
-import type { FailureRecord, GenerationRecord } from './generation-record.ts';
+import { recordBase, type FailureRecord, type GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
 import { retryStage, StageAttemptsError, type RetryOptions } from './retry-stage.ts';
 import type { TaskLog } from './task-log.ts';
@@ -123,18 +123,7 @@ export async function generateEntry(input: EntryInput, context: EntryContext, lo
   const { pipeline, clock } = context;
   const usage: TokenUsage[] = [];
   let maxAttempts = 1;
-  const base = () => ({
-    key: input.key,
-    prompt_id: entry.prompt_id,
-    prompt_index: input.prompt_index,
-    complexity: entry.complexity,
-    original_complexity: entry.original_complexity,
-    user_prompt: entry.user_prompt,
-    metadata: entry.metadata,
-    provenance: pipeline.provenance,
-    generated_at: new Date(clock.now()).toISOString(),
-    attempts: maxAttempts,
-  });
+  const base = () => recordBase(entry, { key: input.key, prompt_index: input.prompt_index, provenance: pipeline.provenance, now: clock.now(), attempts: maxAttempts });
   const stage = async <T>(name: Stage, fn: (attempt: number) => Promise<T>, retryable?: (error: unknown) => boolean): Promise<T> => {
     try {
       const { value, attempts } = await retryStage(fn, { ...context.retry, retryable });

@@ -37,6 +37,27 @@ const RecordBaseSchema = z.object({
   attempts: z.number().int(),
 });
 
+export type RecordBase = z.infer<typeof RecordBaseSchema>;
+
+/** The fields every ledger record of an entry starts with: who it is, where it stands, what made it and when. */
+export function recordBase(
+  entry: { prompt_id: string; complexity: RecordBase['complexity']; original_complexity: string; user_prompt: string; metadata: Record<string, unknown> },
+  at: { key: string; prompt_index: number; provenance: Provenance; now: number; attempts: number },
+): RecordBase {
+  return {
+    key: at.key,
+    prompt_id: entry.prompt_id,
+    prompt_index: at.prompt_index,
+    complexity: entry.complexity,
+    original_complexity: entry.original_complexity,
+    user_prompt: entry.user_prompt,
+    metadata: entry.metadata,
+    provenance: at.provenance,
+    generated_at: new Date(at.now).toISOString(),
+    attempts: at.attempts,
+  };
+}
+
 /** One finished sample as the engine appends it to data/generated/<complexity>.jsonl. */
 export const GenerationRecordSchema = RecordBaseSchema.extend({
   status: z.literal('sample'),

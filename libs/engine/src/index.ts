@@ -1,4 +1,4 @@
-export { GenerationRecordSchema, FailureRecordSchema, ProvenanceSchema, TokenUsageSchema } from './generation-record.ts';
+export { GenerationRecordSchema, FailureRecordSchema, ProvenanceSchema, TokenUsageSchema, recordBase } from './generation-record.ts';
 export type { GenerationRecord, FailureRecord, Provenance } from './generation-record.ts';
 export type { Pipeline } from './pipeline.ts';
 export { runShard, MODEL_DEADLINE_MS, RATE_LIMIT_BUDGET, BREAKER_THRESHOLD } from './run-shard.ts';

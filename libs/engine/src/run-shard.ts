@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { compactOutputs } from './compact-outputs.ts';
 import { ContentCache } from './content-cache.ts';
 import { generateEntry, type EntryContext, type EntryInput, type ModelStage } from './generate-entry.ts';
-import type { FailureRecord, GenerationRecord } from './generation-record.ts';
+import { recordBase, type FailureRecord, type GenerationRecord } from './generation-record.ts';
 import type { Pipeline } from './pipeline.ts';
 import { planLimitsFor } from './plan-limits-for.ts';
 import type { ProgressListener } from './progress-event.ts';
@@ -268,16 +268,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
     const turnAway = async (index: number, trip: BreakerTrip) => {
       const entry = entries[index];
       const failure: FailureRecord = {
-        key: keys[index],
-        prompt_id: entry.prompt_id,
-        prompt_index: index,
-        complexity: entry.complexity,
-        original_complexity: entry.original_complexity,
-        user_prompt: entry.user_prompt,
-        metadata: entry.metadata,
-        provenance: pipeline.provenance,
-        generated_at: new Date(clock.now()).toISOString(),
-        attempts: 0,
+        ...recordBase(entry, { key: keys[index], prompt_index: index, provenance: pipeline.provenance, now: clock.now(), attempts: 0 }),
         status: 'failed',
         stage: trip.stage,
         reason: describeTrip(trip),

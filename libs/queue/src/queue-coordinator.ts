@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { Queue } from 'bullmq';
 import type { Entry } from '@forge/catalog';
-import type { EntryContext, EntryGenerator, EntryInput, FailureRecord, GenerationRecord, TaskLog } from '@forge/engine';
+import { recordBase, type EntryContext, type EntryGenerator, type EntryInput, type FailureRecord, type GenerationRecord, type TaskLog } from '@forge/engine';
 import { GENERATE_JOB, JobResultSchema, type GenerationJob } from './generation-job.ts';
 import { JobWaiter, type JobEnd } from './job-waiter.ts';
 import { DEFAULT_QUEUE_NAME, probeQueue, type QueueConnection } from './queue-connection.ts';
@@ -39,16 +39,7 @@ function restate(record: Outcome, entry: Entry, index: number): Outcome {
 function failureOf(input: EntryInput, context: EntryContext, reason: string, attempts: number): FailureRecord {
   const { entry } = input;
   return {
-    key: input.key,
-    prompt_id: entry.prompt_id,
-    prompt_index: input.prompt_index,
-    complexity: entry.complexity,
-    original_complexity: entry.original_complexity,
-    user_prompt: entry.user_prompt,
-    metadata: entry.metadata,
-    provenance: context.pipeline.provenance,
-    generated_at: new Date(context.clock.now()).toISOString(),
-    attempts,
+    ...recordBase(entry, { key: input.key, prompt_index: input.prompt_index, provenance: context.pipeline.provenance, now: context.clock.now(), attempts }),
     status: 'failed',
     stage: 'internal',
     reason,

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '@forge/tools';
 
 export interface RedisServer {
   url: string;
@@ -14,16 +15,6 @@ export interface RedisServer {
 export const INSTALL_REDIS_HINT =
   'redis-server is not installed; the queue tests need a real one. Install it: sudo apt-get install -y redis-server (Debian/Ubuntu), or run `npm test`, which tries that itself (tools/scripts/ensure-redis-server.sh)';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
