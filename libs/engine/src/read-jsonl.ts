@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import { jsonlLines, parseJsonlLine } from './jsonl-lines.ts';
 
 export interface JsonlContent<T> {
   records: T[];
@@ -18,31 +18,16 @@ export async function readJsonl<T>(
   identity: (record: T) => string,
   keep: 'first' | 'last' = 'first',
 ): Promise<JsonlContent<T>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], skipped: 0 };
-    throw error;
-  }
   const byIdentity = new Map<string, T>();
   let skipped = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
+  for await (const { text } of jsonlLines(path)) {
+    const record = parseJsonlLine(text, schema);
+    if (record === undefined) {
       skipped += 1;
       continue;
     }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      skipped += 1;
-      continue;
-    }
-    const id = identity(parsed.data);
-    if (keep === 'last' || !byIdentity.has(id)) byIdentity.set(id, parsed.data);
+    const id = identity(record);
+    if (keep === 'last' || !byIdentity.has(id)) byIdentity.set(id, record);
   }
   return { records: [...byIdentity.values()], skipped };
 }

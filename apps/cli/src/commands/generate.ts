@@ -121,9 +121,23 @@ function parseRate(value: string): number {
   return rate;
 }
 
+/**
+ * The options that choose the generate pipeline (planner, model, snapshot, tools), shared by `forge generate` and
+ * `forge worker`, whose pipelines must agree.
+ */
+export function addPipelineOptions(command: Command): Command {
+  return command
+    .option('--max-attempts <n>', 'attempts per stage for retryable errors (default 3)', parsePositive)
+    .option('--planner <kind>', 'rule (offline) or openai (env PLANNER; default openai when OPENAI_MODEL is set)')
+    .option('--model <name>', 'model for the openai planner/composer (env OPENAI_MODEL)')
+    .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
+    .option('--in-process', 'link the five MCP servers into this process (in-memory transport, health-checked first) instead of reaching running ones')
+    .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)');
+}
+
 export function generateCommand(environment: Environment): Command {
-  return new Command('generate')
-    .description('generate samples per shard: plan → check → run over MCP → compose → grounding; resumable, cached by content')
+  return addPipelineOptions(new Command('generate')
+    .description('generate samples per shard: plan → check → run over MCP → compose → grounding; resumable, cached by content'))
     .option('--prompt-file <file>', 'catalog to read (env PROMPT_FILE)')
     .option('--out <dir>', 'output dir of <complexity>.jsonl ledgers (env OUTPUT)')
     .addOption(new Option('--complexity <level>', 'one shard only').choices([...COMPLEXITIES]))
@@ -131,21 +145,15 @@ export function generateCommand(environment: Environment): Command {
     .option('--rpm <n>', 'model requests per minute', parsePositive)
     .option('--tpm <n>', 'model tokens per minute', parsePositive)
     .option('--sleep-ms <n>', 'pause between admissions of new entries', parseCount)
-    .option('--max-attempts <n>', 'attempts per stage for retryable errors (default 3)', parsePositive)
     .option('--resume', 'continue the existing ledgers (default when they belong to the same catalog)')
     .option('--no-resume', 'start the outputs afresh (the content cache still applies)')
     .option('--no-retry-failed', 'keep failures from earlier runs instead of retrying them')
     .option('--limit <n>', 'only the first n catalog entries (env N_SAMPLES)', parseCount)
     .addOption(new Option('--progress <mode>', 'progress display (default bar on a TTY, plain otherwise)').choices(['plain', 'bar']))
-    .option('--planner <kind>', 'rule (offline) or openai (env PLANNER; default openai when OPENAI_MODEL is set)')
-    .option('--model <name>', 'model for the openai planner/composer (env OPENAI_MODEL)')
     .option('--max-tools <n>', 'tool calls per plan (env MAX_TOOLS)', parsePositive)
     .option('--max-turns <n>', 'turns per episode (env MAX_TURNS)', parsePositive)
     .option('--cache-dir <dir>', 'shared content cache (default data/generated/cache)')
     .option('--log-dir <dir>', 'per-task logs (default logs/dataset_runs/<run>)')
-    .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
-    .option('--in-process', 'link the five MCP servers into this process (in-memory transport, health-checked first) instead of reaching running ones')
-    .option('--snapshot-id <id>', 'snapshot the servers serve (env SNAPSHOT_ID)')
     .option('--model-timeout-ms <ms>', 'per model request (env MODEL_TIMEOUT_MS; default 60000)', parsePositive)
     .option('--model-deadline-ms <ms>', 'per prompt, over all its model calls, retries and waits (env MODEL_DEADLINE_MS; default 180000)', parsePositive)
     .option('--rate-limit-budget <n>', '429 replies absorbed per prompt, whatever Retry-After says (env RATE_LIMIT_BUDGET; default 3)', parseCount)

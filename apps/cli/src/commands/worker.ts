@@ -5,7 +5,7 @@ import { connectToolHub } from '../connect-tool-hub.ts';
 import { secretValues, type Environment } from '../environment.ts';
 import { parsePositive } from '../options.ts';
 import { queueOptions, queueSettings } from '../queue-mode.ts';
-import { wireGeneratePipeline } from './generate.ts';
+import { addPipelineOptions, wireGeneratePipeline } from './generate.ts';
 
 /**
  * `forge worker`: serves a queued generate run (issue 16). Wires the same pipeline as `forge generate` from the
@@ -13,17 +13,12 @@ import { wireGeneratePipeline } from './generate.ts';
  * jobs until SIGINT/SIGTERM, when it finishes the jobs in flight and exits.
  */
 export function workerCommand(environment: Environment): Command {
+  // Planner, model and snapshot must match the coordinator's: a job from a different pipeline is refused.
   const command = new Command('worker').description('run queued prompts (forge generate --queue) through the generate pipeline, under the queue\'s shared RPM/TPM budget');
   for (const option of queueOptions()) command.addOption(option);
-  return command
+  return addPipelineOptions(command)
     .option('--name <name>', 'worker name in task logs (default host:pid)')
     .option('--concurrency <n>', 'jobs in flight in this worker (default 4)', parsePositive)
-    .option('--max-attempts <n>', 'attempts per stage for retryable errors (default 3)', parsePositive)
-    .option('--planner <kind>', 'rule (offline) or openai (env PLANNER): must match the coordinator')
-    .option('--model <name>', 'model for the openai planner/composer (env OPENAI_MODEL)')
-    .option('--snapshot-id <id>', 'snapshot the tools serve (env SNAPSHOT_ID)')
-    .option('--config-dir <dir>', 'MCP server configs (default mcp_servers/configs)')
-    .option('--in-process', 'link the five MCP servers into this process instead of reaching running ones')
     .option('--lock-ms <n>', 'job lock; a killed worker\'s jobs go to another worker after this long (default 30000)', parsePositive)
     .option('--stalled-check-ms <n>', 'how often stalled jobs are looked for (default 30000)', parsePositive)
     .action(async (options: Record<string, unknown>) => {
