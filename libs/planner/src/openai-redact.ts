@@ -1,8 +1,5 @@
+import { escapeRegExp } from './escape-reg-exp.ts';
 const REDACTED = '[redacted]';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Removes API keys from text bound for messages and logs: the given secrets verbatim, bearer tokens and

@@ -12,6 +12,7 @@ import { slugOf } from './rule/resolve-entities.ts';
 import { asksPeerComparison, peersOf } from './rule/peer-group.ts';
 import { futureDates } from './rule/window-steps.ts';
 import { unservedData } from './rule/unserved-data.ts';
+import { escapeRegExp } from './escape-reg-exp.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
 export const RULE_PLANNER_VERSION = 'rule-v17';
@@ -82,7 +83,7 @@ function screenedPlan(reading: PromptReading, members: Entity[], entry: PlanRequ
 function excludedSymbols(prompt: string, entities: Entity[]): Set<string> {
   const excluded = new Set<string>();
   for (const entity of entities) {
-    const names = [entity.symbol, entity.mention].filter((name): name is string => Boolean(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const names = [entity.symbol, entity.mention].filter((name): name is string => Boolean(name)).map(escapeRegExp);
     const pattern = new RegExp(`\\b(?:ex|excluding|except|exclude|other than|not counting|but not|minus)[- ]+(?:the\\s+)?(?:${names.join('|')})\\b`, 'i');
     if (pattern.test(prompt)) excluded.add(entity.symbol);
   }

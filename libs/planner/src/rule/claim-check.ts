@@ -8,6 +8,7 @@
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 import { snippet } from './python-snippets.ts';
+import { escapeRegExp } from '../escape-reg-exp.ts';
 
 // A claim about an event the web's releases and reports can settle (not a price move, which the quotes settle).
 const EVENT_CLAIM = /\bpa(?:y|ys|id|ying)\b[^?!]{0,40}\bfor\b|acqui|\bbuy(?:s|ing)?\b|bought|takeover|merger|\bdeal\b|buyback|repurchase|dividend|guidance|outlook|forecast|\bfined?\b|penalt|settle|lawsuit|class action|probe|investigat|inquiry|export|restriction|regulat|approv|clearance|launch|unveil|postpon|delay|index|rebalanc|upgrade|downgrade|price target|\btarget\b|supplier|supply|shortage|bottleneck|outage|halt|\bceo\b|\bcfo\b|chief|steps? down|resign|appoint|leav(?:e|ing)|release|announce/i;
@@ -29,7 +30,7 @@ export function claimQuery(claim: string, entity: EntityRef): string {
     .trim();
   const subject = entity.mention ?? entity.symbol;
   const words = core.split(' ').slice(0, 16).join(' ');
-  return new RegExp(`\\b${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(words) ? words : `${subject} ${words}`;
+  return new RegExp(`\\b${escapeRegExp(subject)}\\b`, 'i').test(words) ? words : `${subject} ${words}`;
 }
 
 /** Search results + the claim → the release found, the verdict, and the rule that decided it. */

@@ -2,6 +2,7 @@ import { readAsks } from '@forge/asks';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 import type { Branches, Condition } from './condition-steps.ts';
+import { escapeRegExp } from '../escape-reg-exp.ts';
 
 /**
  * "If …, post 'A' to #x; otherwise post 'B'": the prompt gives the text of at least one branch. A python step judges
@@ -41,10 +42,6 @@ function pyString(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-function regexEscape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The quoted post text of each branch, by where it stands against the "otherwise" that splits them. */
 function branchTexts(text: string, asked: string[]): [string | undefined, string | undefined] {
   const split = SPLIT.exec(text)?.index ?? text.length;
@@ -79,8 +76,8 @@ function metricOf(clause: string, has: (key: string) => boolean, slug: string, s
 
 /** The symbol the clause names, if it names one of the subjects. */
 function namedSubject(clause: string, entities: EntityRef[]): EntityRef | undefined {
-  return entities.find((entity) => new RegExp(`\\b${regexEscape(entity.symbol)}\\b`, 'i').test(clause)
-    || (entity.name !== undefined && new RegExp(`\\b${regexEscape(entity.name.split(/[\s,]/)[0]!)}\\b`, 'i').test(clause)));
+  return entities.find((entity) => new RegExp(`\\b${escapeRegExp(entity.symbol)}\\b`, 'i').test(clause)
+    || (entity.name !== undefined && new RegExp(`\\b${escapeRegExp(entity.name.split(/[\s,]/)[0]!)}\\b`, 'i').test(clause)));
 }
 
 /** The placeholder of the name a pick chose (the ranking step's leader or laggard), when the plan ranked the names. */
@@ -193,7 +190,7 @@ export function addConditionalPostStep(plan: PlanBuilder, post: ConditionalPost)
     yes_channel: post.channels[0], no_channel: post.channels[1], yes_text: post.texts[0], no_text: post.texts[1], condition: post.words,
   };
   // A given text is posted exactly (its <TICKER> slot a symbol); a note of the facts only has to be the chosen branch's.
-  const pattern = post.texts.map((text, index) => (post.given[index] ? regexEscape(text).replace(/<TICKER>/g, '[A-Z][A-Z.]{0,5}') : `${regexEscape(text.split(':')[0]!)}:.+`));
+  const pattern = post.texts.map((text, index) => (post.given[index] ? escapeRegExp(text).replace(/<TICKER>/g, '[A-Z][A-Z.]{0,5}') : `${escapeRegExp(text.split(':')[0]!)}:.+`));
   plan.add('python', 'execute_python', { code: CODE, inputs }, {
     extract: [
       'condition_metric = result.metric', 'condition_threshold = result.threshold', 'condition_holds = result.holds', 'condition_values = result.values',

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-reg-exp.ts';
 /**
  * Words of a prompt that may name a company: all-caps tokens that look like symbols ($cashtags included) and
  * capitalised phrases. Corporate suffixes ("Meta Platforms, Inc.") are dropped so the name is looked up whole.
@@ -131,8 +132,7 @@ function inOptionList(text: string, start: number, end: number, known: string[])
   const from = Math.max(...['\n', '.', ':', ';', '(', '?', '!'].map((mark) => before.lastIndexOf(mark))) + 1;
   const stops = ['\n', '.', ';', ')', '?', '!', ' - ', ','].map((mark) => after.indexOf(mark)).filter((index) => index >= 0);
   const list = text.slice(from, end + (stops.length ? Math.min(...stops) : after.length));
-  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return !known.some((name) => new RegExp(`(?<![\\w])${escape(name)}(?![\\w])`, 'i').test(list));
+  return !known.some((name) => new RegExp(`(?<![\\w])${escapeRegExp(name)}(?![\\w])`, 'i').test(list));
 }
 
 // Nouns after a word that make it a label, not a company ("the Healthcare sector", "the Risk team").
@@ -147,7 +147,7 @@ const DEAL_OBJECT = /\b(?:acquir\w*|acquisition of|buy(?:s|ing)?|bought|purchas\
 function dealByKnown(before: string, known: string[]): boolean {
   if (!DEAL_OBJECT.test(before)) return false;
   const clause = before.split(/[.?!;](?=\s)|\n/).at(-1) ?? '';
-  return known.some((name) => name.length > 1 && new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'i').test(clause));
+  return known.some((name) => name.length > 1 && new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i').test(clause));
 }
 
 /**
@@ -158,7 +158,7 @@ function dealByKnown(before: string, known: string[]): boolean {
 export function looksLikeCompanyName(text: string, phrase: string, known: string[] = []): boolean {
   const words = phrase.split(/\s+/);
   if (words.some((word) => /\d/.test(word) || /^[A-Z&.]{1,6}$/.test(word) || isFunctionWord(word) || ORDINARY_CAPITALISED.has(word.toLowerCase()))) return false;
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(phrase);
   const quoted = quotedSpans(text);
   for (const match of text.matchAll(new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g'))) {
     const before = text.slice(0, match.index);

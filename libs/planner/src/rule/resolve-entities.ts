@@ -1,6 +1,7 @@
 import type { ToolCaller } from '@forge/tools';
 import type { PromptReading } from './read-prompt.ts';
 import { HYPHEN_SUFFIX, isFunctionWord } from './entity-candidates.ts';
+import { escapeRegExp } from '../escape-reg-exp.ts';
 
 /** A company or fund the prompt is about. */
 export interface Entity {
@@ -183,7 +184,7 @@ async function dropStrayTickers(text: string, tools: ToolCaller, found: Array<En
   if (known.length === 0) return;
   for (const entity of unknown) {
     const escaped = entity.symbol.replace('.', '\\.');
-    const names = known.flatMap((other) => [other.symbol, other.mention]).filter((name): name is string => Boolean(name)).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const names = known.flatMap((other) => [other.symbol, other.mention]).filter((name): name is string => Boolean(name)).map(escapeRegExp);
     // "OW XOM": a word written straight before a known company qualifies it.
     const qualifies = new RegExp(`\\b${escaped}\\s+(?:${names.join('|')})\\b`).test(text);
     if (!qualifies && (writtenAsSymbol(text, entity.symbol) || known.some((other) => listedTogether(text, entity.symbol, other)))) continue;
@@ -192,10 +193,9 @@ async function dropStrayTickers(text: string, tools: ToolCaller, found: Array<En
 }
 
 function listedTogether(text: string, phrase: string, entity: Entity): boolean {
-  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const other = [entity.mention, entity.symbol].filter((name): name is string => Boolean(name)).map(escape).join('|');
   const joint = `(?:'s)?\\s*(?:,|and|or|vs\\.?|versus|against|with|compared (?:with|to)|relative to|than)\\s*(?:the\\s+)?\\$?`;
-  return new RegExp(`(?:${other})${joint}\\$?${escape(phrase)}\\b|\\b${escape(phrase)}${joint}(?:${other})`, 'i').test(text);
+  return new RegExp(`(?:${other})${joint}\\$?${escapeRegExp(phrase)}\\b|\\b${escapeRegExp(phrase)}${joint}(?:${other})`, 'i').test(text);
 }
 
 /**
