@@ -44,6 +44,11 @@ async function run(code: string, inputs?: Record<string, unknown>): Promise<Call
   return (await client.callTool({ name: 'execute_python', arguments: inputs ? { code, inputs } : { code } })) as CallResult;
 }
 
+/** The same snippet twice at once: with both workers of the pool idle, each runs one. */
+function onBothWorkers(code: string): Promise<CallResult[]> {
+  return Promise.all([run(code), run(code)]);
+}
+
 function textOf(result: CallResult): string {
   return result.content.map((part) => part.text ?? '').join('\n');
 }
@@ -180,6 +185,33 @@ describe('execute_python over the real stdio entry', () => {
     for (let call = 0; call < 4; call += 1) {
       const clean = await run('import math, statistics, random, fractions\nresult = [round(5.123, 2), math.pi > 3.14, statistics.mean([1, 3]), random.seed is not None, fractions.Fraction is not None]');
       expect(clean.structuredContent?.result).toEqual([5.12, true, 2, true, true]);
+    }
+  });
+
+  it('undoes what runs after a call ended: a finaliser in a cycle and event-loop callbacks do not reach the next call', async () => {
+    // Two calls at once reach both workers of the pool.
+    const poisoned = await onBothWorkers('import asyncio, math\nclass Late:\n    def __del__(self):\n        print("finalised")\n        math.pi = 3\nlate = Late()\nlate.me = late\nloop = asyncio.get_event_loop()\nloop.call_soon(setattr, math, "tau", 3)\nloop.call_later(0.001, setattr, math, "e", 3)\nresult = 1');
+    // The finaliser runs inside its own call: its print is that call's stdout.
+    expect(poisoned.map((result) => result.structuredContent)).toEqual([{ result: 1, stdout: 'finalised\n' }, { result: 1, stdout: 'finalised\n' }]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const clean = await onBothWorkers('import gc\ngc.collect()\nresult = [math.pi > 3.14, math.tau > 6.28, math.e > 2.71]');
+    expect(clean.map((result) => result.structuredContent?.result)).toEqual([[true, true, true], [true, true, true]]);
+  });
+
+  it('keeps resetting after a snippet rebinds the runner names in __main__ or interpreter hooks', async () => {
+    const rebinding = await onBothWorkers('import __main__, sys, gc\nfor name in list(vars(__main__)):\n    setattr(__main__, name, None)\nsys.settrace(lambda *a: None)\nsys.setrecursionlimit(50)\ngc.disable()\nimport builtins\nbuiltins.round = lambda *a: 999\nresult = 1');
+    expect(rebinding.map((result) => result.structuredContent?.result)).toEqual([1, 1]);
+    const clean = await onBothWorkers('import sys, gc\nresult = [round(5.0, 2), sys.gettrace() is None, sys.getrecursionlimit() > 50, gc.isenabled()]');
+    expect(clean.map((result) => result.structuredContent?.result)).toEqual([[5, true, true, true], [5, true, true, true]]);
+  });
+
+  it('runs a repeated snippet from a fresh namespace every time, with each call\'s inputs', async () => {
+    const code = 'seen = globals().get("seen", 0) + 1\nresult = [seen, x * 2]';
+    for (const x of [1, 2, 3]) expect((await run(code, { x })).structuredContent?.result).toEqual([1, x * 2]);
+    for (let call = 0; call < 2; call += 1) {
+      const broken = await run('result = (');
+      expect(broken.isError).toBe(true);
+      expect(textOf(broken)).toContain('SyntaxError');
     }
   });
 

@@ -116,40 +116,105 @@ def _forge_jsonable(value, depth=0):
     except Exception:
         return str(value)
 
-import builtins, sys
+import builtins, gc, operator, sys
 
-# Every call starts from the same world: what a snippet changes in a module (builtins.round = ..., math.pi = 3),
-# or a module it imports, is undone after the call, so nothing crosses calls or MCP sessions.
-# __main__ holds this runner itself; snippets run in a namespace of their own, so it is left alone.
-_FORGE_PRISTINE = {name: (module, dict(module.__dict__)) for name, module in list(sys.modules.items()) if name != '__main__' and module is not None and hasattr(module, '__dict__')}
+def _forge_make_runner():
+    # Everything the runner calls is bound here, once: a snippet can rebind names in __main__ or builtins
+    # (import __main__, builtins.len = ...), and the next call's restore must not run what it left there.
+    _len, _any, _map, _dict, _exec, _compile, _is_not = len, any, map, dict, exec, compile, operator.is_not
+    _jsonable, _loads, _dumps, _format_exception = _forge_jsonable, json.loads, json.dumps, traceback.format_exception
+    _collect, _isenabled, _enable, _get_threshold, _set_threshold = gc.collect, gc.isenabled, gc.enable, gc.get_threshold, gc.set_threshold
+    _settrace, _setprofile, _getrecursionlimit, _setrecursionlimit = sys.settrace, sys.setprofile, sys.getrecursionlimit, sys.setrecursionlimit
+    _get_digits, _set_digits, _get_tool, _free_tool = sys.get_int_max_str_digits, sys.set_int_max_str_digits, sys.monitoring.get_tool, sys.monitoring.free_tool_id
+    modules = sys.modules
+    world = {}
+    cache = {}
 
-def _forge_restore():
-    for name in [name for name in sys.modules if name not in _FORGE_PRISTINE and name != '__main__']:
-        del sys.modules[name]
-    for name, (module, saved) in _FORGE_PRISTINE.items():
-        sys.modules[name] = module
-        current = module.__dict__
-        if current.keys() == saved.keys() and all(current[key] is value for key, value in saved.items()):
-            continue
-        for key in [key for key in current if key not in saved]:
-            del current[key]
-        current.update(saved)
+    def snapshot():
+        # The pristine world, __main__ (this runner) included; keys and values as tuples so the per-call check is
+        # an identity comparison run in C (map(is_not)), not a Python loop over some 10,000 entries (nor ==,
+        # which a planted object's __eq__ could answer).
+        world['modules'] = pristine = _dict(modules)
+        world['module_keys'], world['module_values'] = tuple(pristine), tuple(pristine.values())
+        saved = [(module.__dict__, _dict(module.__dict__)) for module in pristine.values() if module is not None and hasattr(module, '__dict__')]
+        world['dicts'] = [(current, copy, tuple(copy), tuple(copy.values())) for current, copy in saved]
+        world['builtins'] = _dict(builtins.__dict__)
+        world['limits'] = (_getrecursionlimit(), _get_digits(), _get_threshold())
+        world['tools'] = [tool for tool in range(6) if _get_tool(tool) is None]
 
-def _forge_run(code, inputs_json):
-    namespace = {'__name__': '__main__', '__builtins__': dict(_FORGE_PRISTINE['builtins'][1]), 'json': json, 'math': math, 'statistics': statistics}
-    namespace.update(json.loads(inputs_json))
-    try:
-        exec(compile(code, '<snippet>', 'exec'), namespace)
-        value = namespace.get('result')
-        return json.dumps({'ok': True, 'result': _forge_jsonable(value)}, allow_nan=False)
-    except BaseException as error:
-        frames = traceback.format_exception(type(error), error, error.__traceback__)
-        kept = [frame for frame in frames if 'File "<exec>"' not in frame]
-        return json.dumps({'ok': False, 'errorType': type(error).__name__, 'message': str(error)[:2000],
+    def changed(current, keys, values):
+        return _len(current) != _len(keys) or _any(_map(_is_not, current, keys)) or _any(_map(_is_not, current.values(), values))
+
+    def restore():
+        pristine_modules, limits = world['modules'], world['limits']
+        if changed(modules, world['module_keys'], world['module_values']):
+            for name in [name for name in modules if name not in pristine_modules]:
+                del modules[name]
+            modules.update(pristine_modules)
+        for current, saved, keys, values in world['dicts']:
+            if changed(current, keys, values):
+                for key in [key for key in current if key not in saved]:
+                    del current[key]
+                current.update(saved)
+        # Interpreter state a snippet can set that lives in no module dict.
+        _settrace(None)
+        _setprofile(None)
+        if not _isenabled():
+            _enable()
+        _set_threshold(*limits[2])
+        if _getrecursionlimit() != limits[0]:
+            _setrecursionlimit(limits[0])
+        if _get_digits() != limits[1]:
+            _set_digits(limits[1])
+        for tool in world['tools']:
+            if _get_tool(tool) is not None:
+                _free_tool(tool)
+
+    def compiled(code):
+        # Code objects are immutable, so one compile per distinct snippet (plans repeat a few dozen) serves every
+        # later call; bounded so 100 kB one-off snippets cannot pile up inside the memory cap.
+        found = cache.get(code)
+        if found is None:
+            found = _compile(code, '<snippet>', 'exec')
+            if _len(code) <= 20_000:
+                if _len(cache) >= 256:
+                    cache.clear()
+                cache[code] = found
+        return found
+
+    def run(code, inputs_json):
+        # Whatever ran since the last call (the snippet, event-loop callbacks it scheduled) is undone before this one.
+        _collect()
+        restore()
+        namespace = {'__name__': '__main__', '__builtins__': _dict(world['builtins']), 'json': json, 'math': math, 'statistics': statistics}
+        try:
+            return execute(code, inputs_json, namespace)
+        finally:
+            # The snippet's objects die inside its own call, __del__ of cycles included: their prints land in its
+            # stdout and their loops in its time limit, not in a later caller's.
+            namespace.clear()
+            _collect()
+
+    def execute(code, inputs_json, namespace):
+        namespace.update(_loads(inputs_json))
+        try:
+            _exec(compiled(code), namespace)
+            value = namespace.get('result')
+            return _dumps({'ok': True, 'result': _jsonable(value)}, allow_nan=False)
+        except BaseException as error:
+            frames = _format_exception(type(error), error, error.__traceback__)
+            kept = [frame for frame in frames if 'File "<exec>"' not in frame]
+            return _dumps({'ok': False, 'errorType': type(error).__name__, 'message': str(error)[:2000],
                            'traceback': ''.join(kept)[-4000:]})
-    finally:
-        _forge_restore()
 
+    return run, snapshot
+
+_forge_run, _forge_snapshot = _forge_make_runner()
+del _forge_make_runner
+_forge_snapshot()
+# Setup's objects go to the permanent generation: the per-call gc.collect() then scans only what snippets made.
+gc.collect()
+gc.freeze()
 _forge_run
 `);
 
