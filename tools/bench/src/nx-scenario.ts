@@ -11,7 +11,8 @@ export interface NxResult {
   note: string;
 }
 
-const NX_ENV = { NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true' };
+// As `npm start` runs Nx: in-process plugins (see README, "Two commands").
+const NX_ENV = { NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_ISOLATE_PLUGINS: 'false' };
 
 async function runTarget(context: BenchContext, target: string): Promise<{ seconds: number; ok: boolean; hits: number; tasks: number; tail: string }> {
   const started = performance.now();

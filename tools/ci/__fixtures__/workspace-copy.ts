@@ -34,7 +34,7 @@ export async function copyWorkspace(root: string, label: string): Promise<Worksp
   const base = Object.fromEntries(Object.entries(process.env).filter(([name, value]) => value !== undefined && !name.startsWith('NX_') && !['PROMPT_FILE', 'N_SAMPLES', 'SHUFFLE_PROMPTS', 'RUN_ID', 'PLANNER', 'OPENAI_MODEL', 'MCP_BACKEND'].includes(name))) as Record<string, string>;
   const env = {
     ...base,
-    NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false',
+    NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false', NX_ISOLATE_PLUGINS: 'false', // as npm start runs it
     NX_CACHE_DIRECTORY: join(dir, '.nx', 'cache'),
     NX_WORKSPACE_DATA_DIRECTORY: join(dir, '.nx', 'workspace-data'),
     GIT_AUTHOR_NAME: 'forge test', GIT_AUTHOR_EMAIL: 'test@example.invalid', GIT_COMMITTER_NAME: 'forge test', GIT_COMMITTER_EMAIL: 'test@example.invalid',
