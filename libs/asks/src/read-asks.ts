@@ -184,7 +184,8 @@ function readSlack(t: string, original: string): Ask[] {
   const readChannel = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|history of|catch (?:me |us )?up on|recap|digest of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
   const noPost = NO_POST.test(withoutBranches(t));
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
-  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b[^.?!]*(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
+  // The channel is the read's object: "check … then post to #alerts" reads nothing.
+  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
   if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
   if (post && postChannel) {
     // "post 'X'", "post to #markets verbatim: "X"", "post exactly this instead: 'X'".
@@ -199,10 +200,12 @@ function readSlack(t: string, original: string): Ask[] {
  * a branch that posts nothing is the condition's, not a ban on posting.
  */
 export function withoutBranches(text: string): string {
-  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:it |that |this )?(?:is |was |'s )?(?:not|wrong|right|true|false|correct|incorrect)|otherwise|else)\b[^.;!?]*/gi, ' ');
+  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:it |that |this )?(?:is |was |'s )?(?:not|wrong|right|true|false|correct|incorrect)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|else)\b[^.;!?]*/gi, ' ');
 }
 
-const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything/;
+const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything|post nothing/;
+/** "Only post to #alerts if …", "post … only if …": a condition whose failing branch posts nothing. */
+const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|\bnaming\b|$))|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|$))/;
 
 function readFactAsk(text: string): Ask | undefined {
   const facts = readFacts(text);
@@ -210,9 +213,11 @@ function readFactAsk(text: string): Ask | undefined {
 }
 
 function readConditional(t: string): Ask | undefined {
-  const match = /\bif\s+([^,;]+?)(?:,|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
-    // "If it is, post A. If it isn't, post B."
-    ?? /\bif\s+([^,;.]+?)[,;][^]*?\bif (?:it|they|that|this|not|so)\b/.exec(t);
+  const only = ONLY_IF.exec(t);
+  if (only) return { kind: 'conditional', condition: (only[1] ?? only[2])!.trim(), silent_branch: true };
+  const match = /\bif\s+([^,;—–]+?)(?:,|—|–|\s-\s|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
+    // "If it is, post A. If it isn't, post B." / "… If none did, don't post."
+    ?? /\bif\s+([^,;.]+?)[,;][^]*?\bif (?:it|they|that|this|not|so|none|neither)\b/.exec(t);
   return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
 }
 
@@ -224,6 +229,6 @@ export function readAsks(prompt: string): Asks {
     .filter((ask): ask is Ask => ask !== undefined);
   // "If it fell, post …; if not, don't post": the conditional has a branch that posts nothing.
   const silent = NO_POST.test(t) && !NO_POST.test(withoutBranches(t));
-  const read = asks.map((ask) => (ask.kind === 'conditional' && silent ? { ...ask, silent_branch: true } : ask));
+  const read = asks.map((ask) => (ask.kind === 'conditional' && silent && !ask.silent_branch ? { ...ask, silent_branch: true } : ask));
   return { form: readForm(text), asks: read, no_post: NO_POST.test(withoutBranches(t)), entities: [] };
 }

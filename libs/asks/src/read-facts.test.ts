@@ -17,6 +17,13 @@ describe('readFacts', () => {
     expect(readFacts('compare SPY, an exchange-traded fund, with its industry peers')).toEqual([]);
     expect(readFacts("What's Apple's price?")).toEqual([]);
   });
+
+  it("reads a company's sector as a fact, a sector named as the group as none", () => {
+    expect(readFacts("then give ARM's sector.")).toEqual(['sector']);
+    expect(readFacts('its CEO, employee count and sector.')).toEqual(['ceo', 'employees', 'sector']);
+    expect(readFacts('For a chip-sector roundup: rank NVDA, AMD and MU by their move')).toEqual([]);
+    expect(readFacts('is the semis move stock-specific or sector-wide, or just the whole chip sector?')).toEqual([]);
+  });
 });
 
 describe('the fact ask', () => {

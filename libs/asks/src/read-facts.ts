@@ -20,8 +20,13 @@ interface FactWords {
 
 export const FACT_WORDS: Record<FactLabel, FactWords> = {
   ceo: { name: 'CEO', asked: /\bceos?\b|chief exec(?:utive)?s?\b|who (?:runs|leads|heads|manages|is running|is in charge)|in charge of|\bboss\b|who(?:'s| is) at the helm|\bat the helm\b/, stated: /\bceo\b|chief executive|\b(?:led|run|headed|managed) by\b/i },
-  employees: { name: 'employee count', asked: /employees|headcount|\bstaff\b|workforce|how many (?:people|workers)|people (?:work|working) (?:there|at)|\bemploys?\b/, stated: /employ|\bstaff\b|headcount|workforce|people|workers/i },
-  sector: { name: 'sector', asked: /\bsector\b/, stated: /\bsector\b/i },
+  employees: { name: 'employee count', asked: /employees|\bemployee (?:count|number|total|base)\b|headcount|\bstaff\b|workforce|how many (?:people|workers)|people (?:work|working) (?:there|at)|\bemploys?\b/, stated: /employ|\bstaff\b|headcount|workforce|people|workers/i },
+  // "A chip-sector roundup", "the whole sector" name a group; the fact is the company's own sector.
+  sector: {
+    name: 'sector',
+    asked: /\b(?:which|what) (?:gics )?sector\b|(?:\b(?:its|their|the company|company|and|&)|'s) sector\b(?!-)|\bsector (?:and|&|\/|or) industry\b|\bindustry (?:and|&|\/|or) sector\b|\bsector classification|\bsector (?:it|they|\w+) (?:is|are|belongs?|sits?|falls?) in\b|\bsectors?,|,\s*sector\b|\bsector\s*$/m,
+    stated: /\bsector\b/i,
+  },
   industry: { name: 'industry', asked: /\bindustry\b(?! (?:peers|average|group|wide))|line of business/, stated: /industry|line of business/i },
   exchange: {
     name: 'listing exchange',

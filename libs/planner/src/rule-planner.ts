@@ -13,9 +13,11 @@ import { asksPeerComparison, peersOf } from './rule/peer-group.ts';
 import { futureDates } from './rule/window-steps.ts';
 import { unservedData } from './rule/unserved-data.ts';
 import { escapeRegExp } from './escape-reg-exp.ts';
+import { readBranches } from './rule/condition-steps.ts';
+import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v17';
+export const RULE_PLANNER_VERSION = 'rule-v18';
 
 const DAY_MS = 86_400_000;
 
@@ -99,6 +101,13 @@ export class RulePlanner implements Planner {
   readonly model = 'none';
 
   async plan(request: PlanRequest): Promise<PlanOutcome> {
+    const outcome = await this.draft(request);
+    // "Otherwise don't post": the branch is settled against the tools, and a silent one posts nothing.
+    const branches = readBranches(readPrompt(request.entry.user_prompt).rawText);
+    return { ...outcome, plan: await settleSilentBranch(outcome.plan, branches, request.tools!) };
+  }
+
+  private async draft(request: PlanRequest): Promise<PlanOutcome> {
     const { entry, tools } = request;
     if (!tools) throw new ForgeError({ entryId: entry.prompt_id, problem: 'the rule planner needs read-only tool access to resolve names' });
     const unserved = unservedData(entry.user_prompt);

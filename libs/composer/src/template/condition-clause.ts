@@ -9,7 +9,9 @@ export function conditionClause(facts: FactReader): string | undefined {
   const words = facts.text('condition_words') ?? 'the condition';
   const label = facts.text('condition_label');
   const channel = facts.text('condition_channel');
-  const branch = label && channel ? `, so the “${label}” note goes to ${channel}` : '';
+  // A silent branch the plan settled on has no Slack step: nothing was posted, and the answer says so.
+  const posted = facts.text('slack_ts') !== undefined || facts.text('slack_channel') !== undefined;
+  const branch = !posted && !holds ? ', so nothing was posted' : label && channel ? `, so the “${label}” note goes to ${channel}` : '';
   return `Condition check (${words}): the measured value is ${metric} against a threshold of ${threshold}, so the condition ${holds ? 'holds' : 'does not hold'}${branch}`;
 }
 

@@ -137,8 +137,18 @@ function claimSubjects(claim: string, facts: FactReader, subjects: Subject[]): S
     const indexes = [text.search(new RegExp(`\\b${subject.symbol.toLowerCase()}\\b`)), name.length > 2 ? text.indexOf(name) : -1].filter((index) => index >= 0);
     return indexes.length ? Math.min(...indexes) : -1;
   };
-  return subjects.map((subject) => ({ subject, at: position(subject) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at).map((entry) => entry.subject);
+  const found = subjects.map((subject) => ({ subject, at: position(subject) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at);
+  // "Apple outperformed QQQ" with no quote fetched for Apple (bars only, so no company name to find): of two
+  // subjects, the one the claim does not spell is the other side of the comparison it makes.
+  const verb = text.search(COMPARES);
+  const unspelled = subjects.filter((subject) => !found.some((entry) => entry.subject === subject));
+  if (found.length === 1 && subjects.length === 2 && verb >= 0) {
+    return found[0]!.at > verb ? [unspelled[0]!, found[0]!.subject] : [found[0]!.subject, unspelled[0]!];
+  }
+  return found.map((entry) => entry.subject);
 }
+
+const COMPARES = /\b(?:outperform(?:ed|s)?|underperform(?:ed|s)?|beat|beats|lagged|lags|trailed|than|versus|vs\.?|against)\b/;
 
 const peekText = (facts: FactReader, key: string) => facts.peek((reader) => reader.text(key));
 

@@ -19,26 +19,40 @@ export interface Condition {
 export interface Branches {
   channels: [string, string];
   labels: [string, string];
+  /** A branch that posts nothing ("otherwise don't post, just tell me"; "only post if …" has no other branch). */
+  silent: [boolean, boolean];
 }
 
 const PERCENT = String.raw`(?:more than|over|above|bigger than|greater than|larger than|beyond|exceeds?|at least)\s+(\d+(?:\.\d+)?)\s*%`;
 
+/** Where the other branch starts: "otherwise", "else", "if not", "if it didn't", "if none did", "if neither did". */
+export const BRANCH_SPLIT = /\b(?:otherwise|else|if not|if (?:it|they|that|this|so) (?:did|does|do|is|was|are|were|has|had)n['’]?t|if (?:it|they) (?:did|does|do|is|was|are|were) not|if (?:none|neither|nothing|no (?:name|one|stock)s?)\b)/i;
+/** "Only post to #alerts if …", "post … only if …": the branch where the condition fails posts nothing. */
+const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\b|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\b/i;
+/** A branch that says to post nothing. */
+const SILENT = /\b(?:do not|don['’]?t|dont|never|no need to)\s+(?:\w+\s+)?(?:post|send|alert|ping|message)|\bpost nothing\b|\bnothing (?:is |gets |should be )?posted\b|\bno (?:post|alert|message)\b|\b(?:just|simply|only) (?:tell|let|report|reply|answer|say|give)\b/i;
+
+const channelIn = (part: string) => /#([a-z0-9][\w-]*)/i.exec(part)?.[1];
+
 /** The two branches of an if/otherwise instruction, each with its own channel; undefined when there is no such pair. */
 export function readBranches(text: string): Branches | undefined {
   if (!/\bif\b/i.test(text)) return undefined;
-  const split = /\b(?:otherwise|else|if not|if it (?:did|does)n['’]?t)\b/i.exec(text);
-  if (!split) return undefined;
-  const yes = text.slice(0, split.index);
-  const no = text.slice(split.index);
+  const split = BRANCH_SPLIT.exec(text);
+  const onlyIf = ONLY_IF.exec(text);
+  if (!split && !onlyIf) return undefined;
+  const yes = split ? text.slice(0, split.index) : text;
+  const no = split ? text.slice(split.index) : '';
   const label = (part: string) => /['‘“"]([^'’”"]{3,60})['’”"]/.exec(part)?.[1] ?? (/alert|warning|warn/i.test(part) ? 'Alert' : 'Summary');
   const posts = /\b(?:post|send|share|message|notify)\b/i;
+  const silent: [boolean, boolean] = [false, !split || (SILENT.test(no) && !channelIn(no))];
   // "…, else post 'x'" posts to the channel the other branch named.
-  const yesChannel = /#([a-z0-9][\w-]*)/i.exec(yes)?.[1] ?? (posts.test(yes) ? /#([a-z0-9][\w-]*)/i.exec(no)?.[1] : undefined);
-  // "…, otherwise just tell me": the DSL cannot skip the post, so that branch posts a no-alert note to the same channel.
-  const noChannel = /#([a-z0-9][\w-]*)/i.exec(no)?.[1] ?? (posts.test(no) || yesChannel ? yesChannel : undefined);
+  const yesChannel = channelIn(yes) ?? (posts.test(yes) ? channelIn(no) : undefined);
+  // "…, otherwise just tell me": the plan settles which branch the facts take; a silent one posts nothing.
+  const noChannel = channelIn(no) ?? (posts.test(no) || yesChannel ? yesChannel : undefined);
   if (!yesChannel || !noChannel) return undefined;
-  if (!posts.test(no) && !/#[a-z0-9]/i.test(no)) return { channels: [`#${yesChannel.toLowerCase()}`, `#${noChannel.toLowerCase()}`], labels: [label(yes), 'No alert (condition not met)'] };
-  return { channels: [`#${yesChannel.toLowerCase()}`, `#${noChannel.toLowerCase()}`], labels: [label(yes), label(no)] };
+  const channels: [string, string] = [`#${yesChannel.toLowerCase()}`, `#${noChannel.toLowerCase()}`];
+  if (silent[1] || (!posts.test(no) && !/#[a-z0-9]/i.test(no))) return { channels, labels: [label(yes), 'No alert (condition not met)'], silent: [false, silent[1] || SILENT.test(no) || no === ''] };
+  return { channels, labels: [label(yes), label(no)], silent };
 }
 
 /** The condition an if-clause sets on the first subject's facts, when the plan gathered them. */

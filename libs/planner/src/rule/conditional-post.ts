@@ -1,7 +1,7 @@
 import { readAsks } from '@forge/asks';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
-import type { Branches, Condition } from './condition-steps.ts';
+import { BRANCH_SPLIT, type Branches, type Condition } from './condition-steps.ts';
 import { escapeRegExp } from '../escape-reg-exp.ts';
 
 /**
@@ -31,10 +31,13 @@ export interface ConditionalPost {
   given: [boolean, boolean];
 }
 
-const SPLIT = /\b(?:otherwise|else|if not|if (?:it|they|that|this) (?:did|does|do|is|are)n['’]?t|if neither|if none)\b/i;
+const SPLIT = BRANCH_SPLIT;
 const ALL = /\b(?:both|all|each|every|all of|each of)\b/i;
 const ANY = /\b(?:either|any|at least one|one of)\b/i;
 const PICKED = /\b(?:that (?:name|one|stock|ticker|company)|the (?:cheapest|winner|leader|laggard|pick)|this name|it)\b/i;
+
+/** "closed above $280", "trades below $1,000": a price level the condition sets. */
+const PRICE_LEVEL = /\b(?:clos(?:ed|es|e|ing)|trad(?:ed|es|ing)|finish(?:ed|es)?|end(?:ed|s)?|settled?|is|was|stays?|sits?)\s+(?:at or |comfortably |still )?(above|over|below|under|beneath)\s+\$\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/i;
 
 const PERCENT = String.raw`(?:>|>=|more than|over|above|bigger than|greater than|larger than|beyond|exceeds?|at least|by more than)\s*(\d+(?:\.\d+)?)\s*%`;
 
@@ -100,9 +103,12 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   const post = readAsks(text).asks.find((ask) => ask.kind === 'slack-post');
   const asked = post?.kind === 'slack-post' ? post.texts : [];
   const [yesText, noText] = branchTexts(text, asked);
-  if (yesText === undefined && noText === undefined) return undefined;
   const clause = conditionClause(text);
   if (!clause || entities.length === 0) return undefined;
+  // With no text given, only a condition over several names ("if either fell more than 2%") is read here: the
+  // single-name reader (readCondition) words its note from the facts.
+  const overSeveral = entities.length > 1 && (ALL.test(clause) || ANY.test(clause));
+  if (yesText === undefined && noText === undefined && !overSeveral) return undefined;
   const has = (key: string) => grounded.includes(key);
   const split = SPLIT.exec(text)?.index ?? text.length;
 
@@ -115,7 +121,18 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   const percent = new RegExp(PERCENT, 'i').exec(clause);
   const down = /\b(?:down|fell|fall|falls|dropped|drop|declined|decline|lower|negative|red|lost|loss|slipped|slid)\b/i.test(clause);
   const up = /\b(?:up|rose|rise|rises|gained|gain|higher|positive|green|jumped|rallied|advanced)\b/i.test(clause);
-  if (metric && (down || up) && !/\boutperform|underperform|volume|average\b/i.test(clause) && subjects.every((entity) => has(`${entity.slug}_${metric.key}`))) {
+  const level = PRICE_LEVEL.exec(clause);
+  if (level && subjects.every((entity) => has(`${entity.slug}_price`))) {
+    // "If Apple closed above $280": the price against a level, not a move.
+    const direction = /above|over/i.test(level[1]!) ? 'above' : 'below';
+    const threshold = Number(level[2]!.replace(/,/g, ''));
+    const who = quantifier === 'all' ? `${subjects.map((entity) => entity.symbol).join(' and ')} all` : quantifier === 'any' ? `any of ${subjects.map((entity) => entity.symbol).join(', ')}` : subjects[0]!.symbol;
+    spec = {
+      values: subjects.map((entity) => ({ symbol: entity.symbol, a: `${entity.slug}_price` })),
+      op: 'value', direction, threshold, quantifier, subject: picked ?? subjects[0]!.symbol,
+      words: `${who} closed ${direction} $${level[2]}`,
+    };
+  } else if (metric && (down || up) && !/\boutperform|underperform|volume|average\b/i.test(clause) && subjects.every((entity) => has(`${entity.slug}_${metric.key}`))) {
     const size = percent ? Number(percent[1]) : 0;
     const direction = down && !(up && clause.search(/\bup\b|rose|gained|positive|higher/i) < clause.search(/\bdown\b|fell|negative|lower|declined|dropped/i)) ? 'below' : 'above';
     const threshold = direction === 'below' ? -size : size;
@@ -137,7 +154,7 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
     };
   }
   if (!spec) return undefined;
-  const numbers = spec.values.map((value) => `${value.symbol} \${${value.a}}${/pct|return|excess/.test(value.a) ? '%' : ''}`).join(', ');
+  const numbers = spec.values.map((value) => `${value.symbol} ${value.a.endsWith('_price') ? '$' : ''}\${${value.a}}${/pct|return|excess/.test(value.a) ? '%' : ''}`).join(', ');
   const note = (branch: 0 | 1) => {
     const part = branch === 0 ? text.slice(0, split) : text.slice(split);
     return branch === 0 ? `${LABEL(part)}: ${spec.words} (${numbers}).` : `${LABEL(part)}: not the case that ${spec.words} (${numbers}).`;

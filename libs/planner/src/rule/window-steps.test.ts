@@ -30,10 +30,17 @@ describe('readBarWindow', () => {
 describe('readBranches', () => {
   it('takes each branch its own channel and label, or the other branch channel when it only says post', () => {
     expect(readBranches('If NVDA fell more than 2%, post an alert to #alerts; otherwise post a summary to #research.'))
-      .toEqual({ channels: ['#alerts', '#research'], labels: ['Alert', 'Summary'] });
+      .toEqual({ channels: ['#alerts', '#research'], labels: ['Alert', 'Summary'], silent: [false, false] });
     expect(readBranches("If it did, post 'tech leading' to #research, else post 'broad market leading'."))
-      .toEqual({ channels: ['#research', '#research'], labels: ['tech leading', 'broad market leading'] });
+      .toEqual({ channels: ['#research', '#research'], labels: ['tech leading', 'broad market leading'], silent: [false, false] });
     expect(readBranches('Post the summary to #research.')).toBeUndefined();
+  });
+
+  it('marks the branch that posts nothing: "otherwise don\'t post", "if none did, just tell me", "only post … if"', () => {
+    expect(readBranches("Only post to #alerts if either one fell more than 2% — otherwise don't post, just tell me where they closed.")?.silent).toEqual([false, true]);
+    expect(readBranches("If Apple closed above $280, post 'AAPL above $280' in #markets; if it didn't, post nothing and just tell me the close.")?.silent).toEqual([false, true]);
+    expect(readBranches('Only post to #alerts if any of them fell more than 3% over the last 5 sessions, naming each offender.'))
+      .toEqual({ channels: ['#alerts', '#alerts'], labels: ['Alert', 'No alert (condition not met)'], silent: [false, true] });
   });
 });
 

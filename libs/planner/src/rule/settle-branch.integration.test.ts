@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAnswer, readAsks } from '@forge/asks';
+import { parseCatalog } from '@forge/catalog';
+import { TemplateComposer } from '@forge/composer';
+import { runPlan } from '@forge/plan';
+import { RulePlanner } from '@forge/planner';
+import { ToolHub } from '@forge/tools';
+import { createToolWorld, type ToolWorld } from '@forge/tool-world';
+
+// Conditional posts with a branch that posts nothing, through the real servers: the planner settles the branch.
+let world: ToolWorld;
+let hub: ToolHub;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'settle-'));
+  world = await createToolWorld({ snapshotDir: 'data/snapshot/synthetic-2026-11-25', dataDir });
+  hub = await ToolHub.inMemory(world.servers);
+});
+
+afterAll(async () => {
+  await hub?.close();
+  await world?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function run(prompt: string) {
+  const [entry] = parseCatalog([{ id: 'T1', complexity: 'medium', user_prompt: prompt }], 'test');
+  const planned = await new RulePlanner().plan({ entry: entry!, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+  const asks = { ...readAsks(prompt), entities: [] };
+  const plan = { ...planned.plan, final_answer_requirements: { ...planned.plan.final_answer_requirements, asks } };
+  const trace = await runPlan(plan, hub);
+  expect(trace.steps.filter((step) => !step.accepted).map((step) => step.why)).toEqual([]);
+  const { reference } = await new TemplateComposer().compose(entry!, plan, trace);
+  const state = trace.state as Record<string, unknown>;
+  const posts = plan.tool_sequence.filter((step) => step.tool === 'send_slack_message').map(() => ({ channel: String(state.slack_channel), text: String(state.post_text ?? '') }));
+  return { plan, text: reference.answer_text, posts, misses: checkAnswer({ asks, answer: reference.answer_text, posts }) };
+}
+
+describe('a conditional post with a silent branch', () => {
+  it('posts nothing when the facts take the silent branch, asserts that branch, and says so', async () => {
+    // AAPL +1.20%, COST -0.20% on the as_of session: neither fell more than 2%.
+    const { plan, text, posts, misses } = await run("Check Apple and Costco's moves today. Only post to #alerts if either one fell more than 2% — otherwise don't post, just tell me where they closed.");
+    expect(plan.tool_sequence.some((step) => step.server === 'slack')).toBe(false);
+    const judge = plan.tool_sequence.find((step) => step.analysis_requirements.extract.includes('condition_holds = result.holds'))!;
+    expect(judge.analysis_requirements.accept_if).toContain('not condition_holds');
+    expect(posts).toEqual([]);
+    expect(text).toMatch(/does not hold, so nothing was posted/);
+    expect(misses).toEqual([]);
+  });
+
+  it('posts the given text when the condition holds, on a price level ("closed above $230")', async () => {
+    // MU closed at $232.00.
+    const { plan, posts, misses } = await run("If Micron closed above $230 today, post 'MU closed above $230' to #alerts; otherwise, don't post and simply tell me where it closed.");
+    const judge = plan.tool_sequence.find((step) => step.analysis_requirements.extract.includes('condition_holds = result.holds'))!;
+    expect(judge.analysis_requirements.accept_if).toContain('condition_holds');
+    expect(posts).toEqual([{ channel: '#alerts', text: 'MU closed above $230' }]);
+    expect(misses).toEqual([]);
+  });
+
+  it('takes the silent branch of a price level that does not hold', async () => {
+    // AAPL closed at $276.00.
+    const { plan, text } = await run("If Apple closed above $280 today, post 'AAPL closed above $280' in #markets; if it didn't, post nothing and just tell me the close.");
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(text).toMatch(/AAPL closed above \$280\): the measured value is 276 against a threshold of 280, so the condition does not hold, so nothing was posted/);
+  });
+});
