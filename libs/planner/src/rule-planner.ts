@@ -17,7 +17,7 @@ import { readBranches } from './rule/condition-steps.ts';
 import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v18';
+export const RULE_PLANNER_VERSION = 'rule-v19';
 
 const DAY_MS = 86_400_000;
 
@@ -188,11 +188,11 @@ export class RulePlanner implements Planner {
       }
     }
     let plan = buildRulePlan(reading, entities, entry.complexity, context);
-    if (plan.tool_sequence.length > request.limits.max_tools) {
-      // Over the limit: the names were already resolved while planning, so the lookup steps are the first to go.
-      const known = entities.map((entity) => (entity.unresolved ? entity : { ...entity, resolvedByName: false }));
-      plan = buildRulePlan(reading, known, entry.complexity, context);
-    }
+    // Over the limit: the names were already resolved while planning, so the lookup steps are the first to go; then
+    // the calls whose facts another step already brings (quotes beside a window's bars, a close beside a quote).
+    const resolved = entities.map((entity) => (entity.unresolved ? entity : { ...entity, resolvedByName: false }));
+    if (plan.tool_sequence.length > request.limits.max_tools) plan = buildRulePlan(reading, resolved, entry.complexity, context);
+    if (plan.tool_sequence.length > request.limits.max_tools) plan = buildRulePlan(reading, resolved, entry.complexity, { ...context, lean: true });
     if (plan.tool_sequence.length > request.limits.max_tools) {
       throw new ForgeError({
         entryId: entry.prompt_id,

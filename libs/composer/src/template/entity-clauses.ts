@@ -158,6 +158,10 @@ function barStatsClause(facts: FactReader, s: string, symbol: string, focus: Foc
   const parts: string[] = [];
   const volatility = wanted('volatility');
   if (volatility !== undefined) parts.push(`annualised volatility of daily log returns ${percent(volatility)}`);
+  const mean = wanted('mean_daily_pct');
+  if (mean !== undefined) parts.push(`average daily change ${signedPercent(mean)}`);
+  const stdev = wanted('stdev_daily_pct');
+  if (stdev !== undefined) parts.push(`standard deviation of daily % changes ${percent(stdev)}`);
   const best = wanted('best_day_pct');
   if (best !== undefined) parts.push(`largest single-session gain ${move(best)}${focus.has(`${s}_best_day_date`) ? ` on ${facts.text(`${s}_best_day_date`) ?? 'an unknown date'}` : ''}`);
   const worst = wanted('worst_day_pct');

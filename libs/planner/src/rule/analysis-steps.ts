@@ -35,6 +35,7 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
       `${s}_volatility = result.volatility`, `${s}_max_drawdown = result.max_drawdown`, `${s}_last_volume = result.last_volume`,
       `${s}_last_vs_avg_volume = result.last_vs_avg_volume`, `${s}_best_day_pct = result.best_day_pct`, `${s}_best_day_date = result.best_day_date`,
       `${s}_worst_day_pct = result.worst_day_pct`, `${s}_worst_day_date = result.worst_day_date`,
+      `${s}_mean_daily_pct = result.mean_daily_pct`, `${s}_stdev_daily_pct = result.stdev_daily_pct`,
     );
   }
   const inputs = { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? { times: ref(`${s}_bar_times`) } : {}) };
@@ -69,7 +70,8 @@ export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions
     if (movingAverage) { field('avg_close', 'avg_close'); field('above_avg_close', 'above_avg_close'); }
     if (stats) {
       for (const [name, key] of [['volatility', 'volatility'], ['max_drawdown', 'max_drawdown'], ['last_volume', 'last_volume'], ['last_vs_avg_volume', 'last_vs_avg_volume'],
-        ['best_day_pct', 'best_day_pct'], ['best_day_date', 'best_day_date'], ['worst_day_pct', 'worst_day_pct'], ['worst_day_date', 'worst_day_date']]) field(name, key);
+        ['best_day_pct', 'best_day_pct'], ['best_day_date', 'best_day_date'], ['worst_day_pct', 'worst_day_pct'], ['worst_day_date', 'worst_day_date'],
+        ['mean_daily_pct', 'mean_daily_pct'], ['stdev_daily_pct', 'stdev_daily_pct']]) field(name, key);
     }
     accept.push(`${s}_return_n is not None`, `len(${s}_trend_closes) == ${sessions}`);
   }

@@ -36,6 +36,8 @@ export interface PlanContext {
   screen?: GroupScreen;
   /** Peers of the one company a "just the sector, or company news?" question is about: quoted and ranked beside it. */
   peers?: Entity[];
+  /** Over the tool limit: leave out the calls another step's facts already cover (see addEntitySteps). */
+  lean?: boolean;
 }
 
 export const STEP_RANGE: Record<Complexity, [number, number]> = { simple: [2, 4], moderate: [4, 8], complex: [7, 16] };
@@ -101,12 +103,16 @@ function addEntitySteps(
 ): void {
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
-  if (needsQuote(reading)) {
+  // Lean: a window's bars carry the closes a quote would add, and a quote carries the close a previous-close bar would.
+  const quoteOnlyForCloses = !['volume', 'volume-vs-average', 'valuation', 'range', 'market-cap', 'fact-check', 'excess-return'].some((facet) => f.has(facet as Facet)) && !reading.quoteAverages;
+  const barsCoverQuote = context.lean === true && f.has('trend') && quoteOnlyForCloses;
+  if (needsQuote(reading) && !barsCoverQuote) {
     addQuoteStep(plan, done, entity, {
       volume: f.has('volume'), marketCap: f.has('market-cap'), valuation: f.has('valuation'), range: f.has('range'), averages: reading.quoteAverages,
     });
   }
-  if (f.has('fact-check') || f.has('session-bar') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText))) {
+  const quoted = needsQuote(reading) && !barsCoverQuote;
+  if (f.has('fact-check') || f.has('session-bar') || (f.has('price') && reading.sessions === undefined && /clos(e|ing)|session/.test(reading.rawText) && !(context.lean && quoted))) {
     addPreviousCloseStep(plan, done, entity);
   }
   if (f.has('profile')) addProfileStep(plan, done, entity);

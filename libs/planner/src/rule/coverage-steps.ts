@@ -53,7 +53,7 @@ const OUTLET_COUNT = /\b(two|three|four|five|six|\d+) (?:different |distinct |se
 const SINGLE = /\b(?:the|one|a|single|top) (?:latest |most recent |newest |top |main |key )?(?:headline|article|story|report|news item)\b(?!s)/;
 // Words that ask about events in the news even without saying "news": "analyst upgrades", "lawsuits", "probes".
 const EVENT_NOUNS = /\bupgrades?\b|\bdowngrades?\b|analyst (?:actions?|calls?|moves?|notes?|views?)|rating changes?|lawsuits?|\bprobes?\b|investigations?|settlements?|acquisitions?|mergers?|takeovers?|recalls?|\blaunch(?:es|ed)?\b|\bunveil|buybacks?|guidance (?:cut|raise)|disruptions?|outages?|shortages?/;
-const NEWS = /headlines?|\bnews\b|\bstor(?:y|ies)\b|coverage|articles?|\b(?:news|press|media|analyst) reports?\b|\bpress\b|\bwires?\b|outlets|publishers|developments|came up/;
+const NEWS = /headlines?|\bnews\b|\bstor(?:y|ies)\b|coverage(?! universe| list)|articles?|\b(?:news|press|media|analyst) reports?\b|\bpress\b|\bwires?\b|outlets|publishers|developments|came up/;
 const WINDOW_WORDS: Array<{ pattern: RegExp; days: (match: RegExpExecArray) => number }> = [
   { pattern: /\b(?:this|past|last|the last|the past) week\b|\bweek to date\b|\bwtd\b/, days: () => 6 },
   { pattern: /\b(?:this|past|last|the last|the past) month\b|\bmonth to date\b|\bmtd\b/, days: () => 30 },

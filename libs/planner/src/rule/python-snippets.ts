@@ -163,7 +163,8 @@ export const RANGE_POSITION_CODE = snippet(
 );
 
 /**
- * TREND_CODE plus statistics of the window: annualised volatility of daily log returns, the best and worst
+ * TREND_CODE plus statistics of the window: annualised volatility of daily log returns, the mean and sample standard
+ * deviation of the daily percent changes, the best and worst
  * single-session percent change with their dates, the deepest drawdown from a running peak close, and the
  * latest session's volume against the window's average.
  */
@@ -186,6 +187,10 @@ ${[
   'result["worst_day_pct"] = rets[worst]',
   'result["worst_day_date"] = day(stamps[worst + 1]) if len(stamps) == len(window) else None',
   'result["max_drawdown"] = round(-deepest * 100, 2)',
+  // The daily % changes themselves: their mean and sample standard deviation (not annualised).
+  'daily = [(window[i] / window[i - 1] - 1) * 100 for i in range(1, len(window))]',
+  'result["mean_daily_pct"] = round(statistics.mean(daily), 2) if daily else None',
+  'result["stdev_daily_pct"] = round(statistics.stdev(daily), 2) if len(daily) > 1 else None',
   'result["last_vs_avg_volume"] = pct(vols[-1], sum(vols) / len(vols))',
 ].join('\n')}`;
 

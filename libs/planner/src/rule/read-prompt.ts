@@ -184,6 +184,13 @@ function readChannel(text: string, facets: Set<Facet>): string | undefined {
   return [...text.matchAll(/#([a-z0-9][\w-]*)/gi)].map((match) => `#${match[1].toLowerCase()}`).find((channel) => channel !== post);
 }
 
+/** "A table with the columns Ticker, Close and % change", "table (ticker, return, stance)": headers, not companies. */
+function withoutColumnLabels(text: string): string {
+  return text
+    .replace(/\b(?:with|having|using|under|and) (?:the |these |those |following |its )?(?:\w+ )?columns?\b\s*(?:named|called|labell?ed|titled|headed)?\s*:?[^.\n)]*|\bcolumns?\s*:[^.\n)]*/gi, ' ')
+    .replace(/\btable\s*\([^)]*\)/gi, ' table ');
+}
+
 /** Reads facets, period, form and entity candidates from a prompt. */
 export function readPrompt(prompt: string): PromptReading {
   // Everything but the entity candidates is read without the texts to post.
@@ -211,7 +218,7 @@ export function readPrompt(prompt: string): PromptReading {
   const decided = readAsks(text).asks.filter((ask) => ask.kind === 'pick' || ask.kind === 'ranking');
   if (decided.length > 0 && decided.every((ask) => 'by' in ask && ask.by === 'sentiment') && !facets.has('move')) facets.delete('ranking');
   const form = readAnswerForm(text);
-  const names = withoutCorporateSuffixes(prompt);
+  const names = withoutColumnLabels(withoutCorporateSuffixes(prompt));
   return {
     rawText: prompt,
     facets,

@@ -20,7 +20,11 @@ function requireProfile(plan: PlanBuilder, s: string, text: string): void {
 
 /** Statistics of the daily-bar window the question names. */
 function requireBarStats(plan: PlanBuilder, s: string, text: string): void {
-  if (/volatil|standard deviation|std dev/.test(text)) plan.require(`${s}_volatility`);
+  // "Standard deviation of daily % changes" is that statistic itself, not an annualised volatility.
+  const daily = /(?:standard deviation|std\.? ?dev|stdev|sd)\b[^.?!]{0,40}\b(?:daily|day-to-day|session)\b|(?:daily|session) (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)[^.?!]{0,30}\b(?:standard deviation|std\.? ?dev|stdev)/.test(text);
+  if (daily) plan.require(`${s}_stdev_daily_pct`);
+  else if (/volatil|standard deviation|std\.? ?dev|stdev/.test(text)) plan.require(`${s}_volatility`);
+  if (/(?:average|mean|avg\.?) (?:of )?(?:the )?(?:daily|per[- ]session|session) (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)/.test(text)) plan.require(`${s}_mean_daily_pct`);
   if (/drawdown|peak[- ]to[- ]trough/.test(text)) plan.require(`${s}_max_drawdown`);
   const day = /(?:largest|biggest|best|worst|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/.test(text);
   const worst = /worst|drop|decline|loss|fall|fell/.test(text);

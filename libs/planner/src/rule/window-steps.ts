@@ -51,7 +51,8 @@ export function futureDates(text: string, latest: string): string[] {
 }
 
 const HOURLY = /hourly|hour(?:ly)? bars|by (?:the )?hour|each hour|which hour|the hour\b|(?:first|last|opening|closing) (?:trading )?hour|intraday bars/i;
-const CLOSE_STATS = /(?:lowest|highest|minimum|maximum) clos|z-?score|\bmean\b/i;
+// "The mean of daily % changes" is a statistic of the changes (bar-stats), not of the closes.
+const CLOSE_STATS = /(?:lowest|highest|minimum|maximum) clos|z-?score|\bmean\b(?! (?:of )?(?:the )?(?:daily|session|day-to-day))/i;
 
 /** Hourly bars per regular session (09:00 to 15:00 ET). */
 const HOURS_PER_SESSION = 7;
@@ -72,7 +73,9 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
   }
   if (HOURLY.test(text)) return { kind: 'hourly', from: latest, to: latest };
   const dates = calendarDates(text, latest.slice(0, 4)).filter((date) => date <= latest);
-  if (dates.length > 0) {
+  // "session=as_of (2026-11-25)", "on Wednesday 25 November": the latest session alone is today's quote, not a window.
+  const onlyLatest = dates.length > 0 && dates.every((date) => date === latest) && !/\b(?:since|from)\b|\bto date\b/i.test(text);
+  if (dates.length > 0 && !onlyLatest) {
     const sorted = [...dates].sort();
     // "since the Sep 1 close", "from Oct 30 to date": one date opens a window that runs to the latest session.
     const toDate = sorted.length === 1 && /\b(?:since|from)\b[^.?!]{0,20}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d-)|\bto date\b|\buntil (?:today|now)\b/i.test(text);

@@ -10,7 +10,8 @@ import { RulePlanner } from '@forge/planner';
 import { ToolHub } from '@forge/tools';
 import { createToolWorld, type ToolWorld } from '@forge/tool-world';
 
-// Conditional posts with a branch that posts nothing, through the real servers: the planner settles the branch.
+// Plans for what blind catalogs asked, through the real servers: conditional posts with a branch that posts nothing
+// (the planner settles the branch), many names within the tool limit, statistics of daily % changes.
 let world: ToolWorld;
 let hub: ToolHub;
 let dataDir: string;
@@ -37,7 +38,13 @@ async function run(prompt: string) {
   const { reference } = await new TemplateComposer().compose(entry!, plan, trace);
   const state = trace.state as Record<string, unknown>;
   const posts = plan.tool_sequence.filter((step) => step.tool === 'send_slack_message').map(() => ({ channel: String(state.slack_channel), text: String(state.post_text ?? '') }));
-  return { plan, text: reference.answer_text, posts, misses: checkAnswer({ asks, answer: reference.answer_text, posts }) };
+  return { plan, state, text: reference.answer_text, posts, misses: checkAnswer({ asks, answer: reference.answer_text, posts }) };
+}
+
+async function closes(ticker: string): Promise<number[]> {
+  const result = await hub.call('polygon', 'polygon_get_aggs', { ticker, from: '2026-10-01', to: '2026-11-25', timespan: 'day', multiplier: 1 });
+  if (!result.ok) throw new Error(result.error);
+  return (result.structuredContent.results as Array<{ c: number }>).map((bar) => bar.c);
 }
 
 describe('a conditional post with a silent branch', () => {
@@ -66,5 +73,35 @@ describe('a conditional post with a silent branch', () => {
     const { plan, text } = await run("If Apple closed above $280 today, post 'AAPL closed above $280' in #markets; if it didn't, post nothing and just tell me the close.");
     expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
     expect(text).toMatch(/AAPL closed above \$280\): the measured value is 276 against a threshold of 280, so the condition does not hold, so nothing was posted/);
+  });
+});
+
+describe('many names within the tool limit', () => {
+  it('ranks eight names over five sessions from their bars alone when quotes would not fit', async () => {
+    const { plan, state, text } = await run('For a chip-sector roundup: rank NVDA, AMD, AVGO, INTC, QCOM, MU, ARM and TSM by their percentage change over the last five sessions, best to worst.');
+    expect(plan.tool_sequence.length).toBeLessThanOrEqual(10);
+    expect(plan.tool_sequence.filter((step) => step.tool === 'polygon_get_aggs')).toHaveLength(8);
+    expect(plan.tool_sequence.some((step) => step.tool === 'fmp_get_quote' || step.tool === 'fmp_get_company_profile')).toBe(false);
+    expect(state.return_ranking).toHaveLength(8);
+    expect(text).toMatch(/Ranked by return over the window: MU \(\+8\.40%\)/);
+  });
+
+  it('reads the columns of an asked table as headers, not companies', async () => {
+    const { plan } = await run('Rank NVDA and AMD by today\'s % change in a markdown table with the columns Ticker, Close and % change.');
+    expect(plan.tool_sequence.some((step) => step.tool === 'fmp_search_ticker')).toBe(false);
+  });
+});
+
+describe('statistics of daily % changes', () => {
+  it('computes the mean and sample standard deviation of the daily % changes, not of the closes', async () => {
+    const { state, text } = await run('For GOOGL over the last 10 sessions: the mean of daily % changes and the sample stdev of daily % changes.');
+    const window = (await closes('GOOGL')).slice(-11);
+    const daily = window.slice(1).map((close, index) => (close / window[index]! - 1) * 100);
+    const mean = daily.reduce((sum, value) => sum + value, 0) / daily.length;
+    const stdev = Math.sqrt(daily.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (daily.length - 1));
+    expect(state.googl_mean_daily_pct).toBeCloseTo(mean, 2);
+    expect(state.googl_stdev_daily_pct).toBeCloseTo(stdev, 2);
+    expect(text).toContain(`standard deviation of daily % changes ${stdev.toFixed(2)}%`);
+    expect(text).not.toMatch(/standard deviation of closes/);
   });
 });
