@@ -12,7 +12,7 @@ import { leadClauses } from './template/lead-clause.ts';
 import { headlinesClause, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v18';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v19';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {

@@ -83,3 +83,14 @@ describe('answers in the asked form pass the gate', () => {
     expect(checkAnswer({ asks, answer, posts: [] })).toEqual([]);
   });
 });
+
+describe('a claim about the company profile', () => {
+  const profile = { jpm_ceo: 'Jamie Dimon', jpm_employees: 317233, jpm_name: 'JPMorgan Chase & Co.' };
+  const rule = (prompt: string) => leadClauses({ ...readAsks(prompt), entities: ['JPM'] }, new FactReader(profile), [subject('JPM')], [subject('JPM')])[0];
+
+  it('rules on the CEO and a rough headcount', () => {
+    expect(rule('Is it accurate that JPMorgan is run by Jamie Dimon and employs roughly 317,000 people?')).toBe('Supported: according to the company profile, the CEO is Jamie Dimon and it has 317233 full-time employees');
+    expect(rule('Is it accurate that JPMorgan is run by Jane Fraser and employs roughly 317,000 people?')).toMatch(/^Partly true/);
+    expect(rule('Is it true that JPMorgan employs about 250,000 people?')).toMatch(/^Contradicted: according to the company profile, it has 317233/);
+  });
+});

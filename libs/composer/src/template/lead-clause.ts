@@ -171,6 +171,8 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   if (compared) return compared;
   const valuation = about ? valuationVerdict(claim, facts, about) : undefined;
   if (valuation) return valuation;
+  const profile = about ? profileVerdict(ask.claim, facts, about) : undefined;
+  if (profile) return profile;
   const growth = growthVerdict(claim, facts, about);
   if (growth) return growth;
   // The claim is not quoted back: its figures are the claimant's, not the tools'.
@@ -275,6 +277,36 @@ function growthVerdict(claim: string, facts: FactReader, about: Subject | undefi
 }
 
 /** "trades >50x earnings", "a P/E above 40": the claim against the P/E the tools returned. */
+/**
+ * "Run by Jamie Dimon and employs roughly 317,000 people": each profile fact the claim states, against the profile.
+ * A headcount "roughly", "about" or "around" a figure holds within 5%, an exact one within 0.5%.
+ */
+function profileVerdict(claim: string, facts: FactReader, about: Subject): string | undefined {
+  const parts: Array<{ holds: boolean; text: string }> = [];
+  const ceo = peekText(facts, `${about.slug}_ceo`);
+  const person = /\b(?:run|led|headed|managed) by\s+((?:[A-Z][\w.'’-]+\s?){2,3})|\b(?:ceo|chief executive)(?: is)?\s+((?:[A-Z][\w.'’-]+\s?){2,3})/.exec(claim);
+  const named = (person?.[1] ?? person?.[2])?.trim();
+  if (ceo && named) {
+    facts.text(`${about.slug}_ceo`);
+    const surname = named.split(/\s+/).at(-1)!.toLowerCase();
+    parts.push({ holds: ceo.toLowerCase().includes(surname), text: `the CEO is ${ceo}` });
+  }
+  const employees = peek(facts, `${about.slug}_employees`);
+  const headcount = /(roughly|about|around|approximately|some|nearly|almost|over|more than)?\s*(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k|thousand|million)?\s+(?:people|employees|staff|workers|full-time)/i.exec(claim);
+  if (employees !== undefined && headcount) {
+    facts.number(`${about.slug}_employees`);
+    const scale = /k|thousand/i.test(headcount[3] ?? '') ? 1e3 : /million/i.test(headcount[3] ?? '') ? 1e6 : 1;
+    const stated = Number(headcount[2]!.replace(/,/g, '')) * scale;
+    const loose = headcount[1] !== undefined;
+    const holds = /over|more than/i.test(headcount[1] ?? '') ? employees > stated : Math.abs(employees - stated) <= stated * (loose ? 0.05 : 0.005);
+    parts.push({ holds, text: `it has ${count(employees)} full-time employees` });
+  }
+  if (parts.length === 0) return undefined;
+  const held = parts.filter((part) => part.holds).length;
+  const ruling = held === parts.length ? 'Supported' : held === 0 ? 'Contradicted' : 'Partly true';
+  return `${ruling}: according to the company profile, ${parts.map((part) => part.text).join(' and ')}`;
+}
+
 function valuationVerdict(claim: string, facts: FactReader, about: Subject): string | undefined {
   if (!/p\/e|\bpe\b|earnings multiple|x earnings|times earnings|multiple/.test(claim)) return undefined;
   const pe = peek(facts, `${about.slug}_pe`);

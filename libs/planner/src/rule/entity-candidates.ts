@@ -72,7 +72,7 @@ export function nameCandidates(text: string): string[] {
   // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
   const pattern = /(?<![\w/])(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
   for (const match of text.matchAll(pattern)) {
-    // "my client Margaret", "our colleague Priya": a person named after a relation word, not a company.
+    // "my client Margaret", "our colleague Priya", "run by Jamie Dimon": a person, not a company.
     if (PERSON_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) continue;
     const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(HYPHEN_SUFFIX, '').replace(/[.-]+$/, '')).filter(Boolean);
     const trimmed = trimFunctionWords(words);
@@ -85,7 +85,9 @@ export function nameCandidates(text: string): string[] {
   return phrases;
 }
 
-const PERSON_BEFORE = /\b(?:client|customer|colleague|friend|boss|manager|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|son|daughter|uncle|aunt|cousin|neighbou?r|advisor|adviser|mr|mrs|ms|dr|dear|named)\.?\s+$/i;
+// A relation or a role before a name: "my client Margaret", "run by Jamie Dimon", "CEO Tim Cook" ("led by" is left
+// out: "the rally was led by Nvidia" names a company).
+const PERSON_BEFORE = /\b(?:client|customer|colleague|friend|boss|manager|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|son|daughter|uncle|aunt|cousin|neighbou?r|advisor|adviser|mr|mrs|ms|dr|dear|named|(?:run|headed|chaired|founded|helmed) by|ceo|chief executive(?: officer)?|chair(?:man|woman|person)|founder)\.?\s+(?:is\s+)?$/i;
 
 function trimFunctionWords(words: string[]): string[] {
   let start = 0;

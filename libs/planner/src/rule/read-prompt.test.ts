@@ -11,6 +11,12 @@ describe('readPrompt', () => {
     expect(readPrompt('Our call: OW XOM and EW CVX.').nameCandidates).toEqual([]);
   });
 
+  it('reads a person named by their role as no company, and a table\'s column headers as none', () => {
+    expect(readPrompt('Is it accurate that JPMorgan is run by Jamie Dimon and that Apple is headed by Tim Cook?').nameCandidates).toEqual(['JPMorgan', 'Apple']);
+    expect(readPrompt('For Tesla, a markdown table with the columns Ticker, Average daily % change and Std dev.').nameCandidates).toEqual(['Tesla']);
+    expect(readPrompt('The rally was led by Nvidia today.').nameCandidates).toEqual(['Nvidia']);
+  });
+
   it('finds company names without sentence-initial function words', () => {
     const reading = readPrompt('Compare Walmart and Costco. Who is the CEO of JPMorgan Chase? What about Bank of America?');
     expect(reading.nameCandidates).toEqual(expect.arrayContaining(['Walmart', 'Costco', 'JPMorgan Chase', 'Bank of America']));
