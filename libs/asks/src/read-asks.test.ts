@@ -49,6 +49,8 @@ describe('readForm', () => {
 
   it('reads the form of a Slack post as the post\'s, not the answer\'s', () => {
     expect(readForm('Compare the two, then post a one-line summary to #research.').layout).toBe('free');
+    // The post's clause goes; the answer's own form in the other branch stays.
+    expect(readForm("Only post to #alerts if either fell more than 2% — otherwise don't post, just tell me in one sentence where they closed.").layout).toBe('one_sentence');
   });
 });
 
