@@ -30,6 +30,7 @@ import { parseCount, parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
 import { openQueueMode, queueOptions, rateWindowOption } from '../queue-mode.ts';
 import { stopOnSignal } from '../stop-on-signal.ts';
+import { boundHeapGrowth } from './generate-heap.ts';
 
 /** Bump when the wiring changes what a sample looks like, so cached samples stop matching. */
 const WIRING_VERSION = 'generate-v3';
@@ -163,6 +164,8 @@ export function generateCommand(environment: Environment): Command {
     .addOption(queueOptions()[1])
     .addOption(rateWindowOption())
     .action(async (options: Record<string, unknown>) => {
+      // Before the catalog and the tools are loaded: peak RSS must not grow with the catalog (issue 19 item 11).
+      boundHeapGrowth();
       const runId = environment.RUN_ID ?? currentRunId() ?? `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
       const flags: GenerateFlags = {
         ...options,
