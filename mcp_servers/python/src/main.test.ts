@@ -205,6 +205,13 @@ describe('execute_python over the real stdio entry', () => {
     expect(clean.map((result) => result.structuredContent?.result)).toEqual([[5, true, true, true], [5, true, true, true]]);
   });
 
+  it('restores module dicts without running code a snippet planted in them as a key', async () => {
+    const planted = await onBothWorkers('import math\nclass Key:\n    def __hash__(self):\n        import builtins\n        builtins.round = lambda *a: 999\n        return 1\n    def __eq__(self, other):\n        return False\n    def __del__(self):\n        math.e = 3\nmath.__dict__[Key()] = 1\nresult = 1');
+    expect(planted.map((result) => result.structuredContent?.result)).toEqual([1, 1]);
+    const clean = await onBothWorkers('import builtins, math\nresult = [builtins.round(5.0, 2), math.e > 2.71, sorted(k for k in vars(math) if not isinstance(k, str))]');
+    expect(clean.map((result) => result.structuredContent?.result)).toEqual([[5, true, []], [5, true, []]]);
+  });
+
   it('runs a repeated snippet from a fresh namespace every time, with each call\'s inputs', async () => {
     const code = 'seen = globals().get("seen", 0) + 1\nresult = [seen, x * 2]';
     for (const x of [1, 2, 3]) expect((await run(code, { x })).structuredContent?.result).toEqual([1, x * 2]);

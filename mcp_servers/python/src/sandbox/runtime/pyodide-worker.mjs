@@ -121,7 +121,7 @@ import builtins, gc, operator, sys
 def _forge_make_runner():
     # Everything the runner calls is bound here, once: a snippet can rebind names in __main__ or builtins
     # (import __main__, builtins.len = ...), and the next call's restore must not run what it left there.
-    _len, _any, _map, _dict, _exec, _compile, _is_not = len, any, map, dict, exec, compile, operator.is_not
+    _len, _any, _map, _dict, _exec, _compile, _is_not, _RuntimeError = len, any, map, dict, exec, compile, operator.is_not, RuntimeError
     _jsonable, _loads, _dumps, _format_exception = _forge_jsonable, json.loads, json.dumps, traceback.format_exception
     _collect, _isenabled, _enable, _get_threshold, _set_threshold = gc.collect, gc.isenabled, gc.enable, gc.get_threshold, gc.set_threshold
     _settrace, _setprofile, _getrecursionlimit, _setrecursionlimit = sys.settrace, sys.setprofile, sys.getrecursionlimit, sys.setrecursionlimit
@@ -134,9 +134,8 @@ def _forge_make_runner():
         # The pristine world, __main__ (this runner) included; keys and values as tuples so the per-call check is
         # an identity comparison run in C (map(is_not)), not a Python loop over some 10,000 entries (nor ==,
         # which a planted object's __eq__ could answer).
-        world['modules'] = pristine = _dict(modules)
-        world['module_keys'], world['module_values'] = tuple(pristine), tuple(pristine.values())
-        saved = [(module.__dict__, _dict(module.__dict__)) for module in pristine.values() if module is not None and hasattr(module, '__dict__')]
+        pristine = _dict(modules)
+        saved = [(modules, pristine)] + [(module.__dict__, _dict(module.__dict__)) for module in pristine.values() if module is not None and hasattr(module, '__dict__')]
         world['dicts'] = [(current, copy, tuple(copy), tuple(copy.values())) for current, copy in saved]
         world['builtins'] = _dict(builtins.__dict__)
         world['limits'] = (_getrecursionlimit(), _get_digits(), _get_threshold())
@@ -146,17 +145,26 @@ def _forge_make_runner():
         return _len(current) != _len(keys) or _any(_map(_is_not, current, keys)) or _any(_map(_is_not, current.values(), values))
 
     def restore():
-        pristine_modules, limits = world['modules'], world['limits']
-        if changed(modules, world['module_keys'], world['module_values']):
-            for name in [name for name in modules if name not in pristine_modules]:
-                del modules[name]
-            modules.update(pristine_modules)
+        # Dropping a planted object can run its __del__, which could change a dict already restored: pass again.
+        for attempt in (1, 2, 3):
+            if not restore_pass():
+                return
+        raise _RuntimeError('the interpreter state could not be restored')
+
+    def restore_pass():
+        touched = False
         for current, saved, keys, values in world['dicts']:
             if changed(current, keys, values):
-                for key in [key for key in current if key not in saved]:
-                    del current[key]
+                touched = True
+                # clear, not del of the extra keys: deleting hashes a key, and a planted key's __hash__ is code.
+                current.clear()
                 current.update(saved)
+        reset_interpreter()
+        return touched
+
+    def reset_interpreter():
         # Interpreter state a snippet can set that lives in no module dict.
+        limits = world['limits']
         _settrace(None)
         _setprofile(None)
         if not _isenabled():
