@@ -16,6 +16,8 @@ export const AnswerFormSchema = z.object({
   at_most: z.boolean().optional(),
   /** A table followed by a line of interpretation ("a table followed by one line"). */
   trailing_line: z.boolean().optional(),
+  /** The table's columns as the prompt names them ("with the columns Ticker, Close and % change"). */
+  columns: z.array(z.string()).min(1).optional(),
   words: WordRangeSchema.optional(),
 });
 export type AnswerForm = z.infer<typeof AnswerFormSchema>;

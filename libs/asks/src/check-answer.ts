@@ -73,6 +73,9 @@ function checkForm(asks: Asks, answer: string): AskMiss[] {
     const rows = tableRowsOf(answer);
     const wanted = Math.max(1, Math.min(asks.entities.length, 2));
     if (rows === null || rows < wanted) misses.push(miss('table', rows === null ? 'asked for a table, the answer has none' : `the table has ${rows} rows for ${asks.entities.length} names`));
+    const header = (answer.split('\n').find((line) => TABLE_ROW.test(line)) ?? '').toLowerCase();
+    const absent = rows === null ? [] : (form.columns ?? []).filter((column) => !header.includes(column.toLowerCase()));
+    if (absent.length > 0) misses.push(miss('table', `the table lacks the asked column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}`));
   }
   if (form.words) {
     const words = wordsOf(answer);

@@ -27,10 +27,27 @@ function counted(t: string, noun: string): { count: number; at_most: boolean } |
   return undefined;
 }
 
+/**
+ * The columns a table is asked with: "with the columns Ticker, Close and % change", "columns: ticker, return",
+ * "a markdown table (ticker, range %, stdev)". Undefined when the prompt names none.
+ */
+function readColumns(t: string): string[] | undefined {
+  const listed = /\b(?:with|having|using|under|and) (?:the |these |those |following )?(?:\w+ )?columns?\s*(?:named|called|labell?ed|titled|headed)?\s*:?\s*([^.\n]+)|\bcolumns?\s*:\s*([^.\n]+)|\btable\s*\(([^)]+)\)|\btable with (?!one row|a row|(?:the |these )?columns?\b)([^.\n]*,[^.\n]+)/.exec(t);
+  const list = listed?.[1] ?? listed?.[2] ?? listed?.[3] ?? listed?.[4];
+  if (!list) return undefined;
+  const columns = list.replace(/\s*\((?:keep|with|in|as)\b[^)]*\)/g, '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
+    .map((column) => column.replace(/^(?:the |these )?columns?\s*:?\s*/, '').replace(/^the\s+/, '').replace(/[?!]+$/, '').replace(/^["'“‘]|["'”’]$/g, '')
+      .replace(/\s+(?:for each|per|in that order|with exact|would be|please|sorted|ordered|ranked|attached to|for every)\b.*$/, '').trim())
+    .filter((column) => column !== '' && !/^(?:with|then|followed)\b|^(?:please|pls|thanks|thank you|ta)$/.test(column) && column.split(/\s+/).length <= 6);
+  return columns.length >= 2 ? columns : undefined;
+}
+
 /** The layout the prompt asks for: a table, N bullets, N sentences, N paragraphs, one sentence, or free. */
 function readLayout(t: string): Omit<AnswerForm, 'words'> {
   if (/\b(?:markdown\s+)?table\b|\btabulate\b|\btabular\b|\b(?:a|the) grid\b/.test(t) && !/\btable stakes\b/.test(t)) {
-    return /(?:table|tabulate|grid)\b[^.?!]{0,40}\b(?:followed by|then|plus|and|under)\s+(?:a\s+|one[- ]|1[- ])*(?:line|sentence|liner)/.test(t) ? { layout: 'table', trailing_line: true } : { layout: 'table' };
+    const columns = readColumns(t);
+    const trailing = /(?:table|tabulate|grid)\b[^.?!]{0,40}\b(?:followed by|then|plus|and|under)\s+(?:a\s+|one[- ]|1[- ])*(?:line|sentence|liner)/.test(t);
+    return { layout: 'table', ...(trailing ? { trailing_line: true } : {}), ...(columns ? { columns } : {}) };
   }
   // "3 headlines, one line each", "one bullet per outlet": a bullet (or sentence) per item, as many as the items asked.
   const each = /\b(?:one|1|a)\s+(bullet|line|sentence)s?\s+(?:each|apiece|per\s+\w+|for each\b)/.exec(t);

@@ -11,8 +11,9 @@ import { fitClauses, layoutAnswer, layoutTable, pieceCount, readAnswerShape, sha
 import { leadClauses } from './template/lead-clause.ts';
 import { headlinesClause, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
+import { columnTable } from './template/column-table.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v19';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v20';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -199,10 +200,37 @@ export class TemplateComposer implements Composer {
 
   private table(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[]): string {
     const sections = writeSections(facts, plan, trace, focus, 'full');
+    const named = this.namedColumns(facts, plan, trace, focus, lead, sections);
+    if (named) return named;
     const movers = sections.rows.length > 0 ? [] : moverRows(facts);
     const rows = sections.rows.length > 0 ? sections.rows : movers.length > 0 ? movers : messageRows(facts);
     const tabled = movers.length > 0 ? /^Top (?:gainers|losers) in /u : /^The latest messages? in /;
     const around = [...sections.before, ...sections.after].filter((clause) => sections.rows.length > 0 || !tabled.test(clause));
     return layoutTable(lead, rows, around, shapeOf(plan));
   }
+
+  /**
+   * The table with the columns the prompt named, a row per name (a benchmark is the yardstick, not a row), the lead
+   * above it; below it, any required fact no column states, from that name's own clauses.
+   */
+  private namedColumns(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[], sections: Sections): string | undefined {
+    const asks = plan.final_answer_requirements.asks;
+    const columns = asks?.form.columns;
+    if (!asks || !columns) return undefined;
+    const benchmarks = new Set(asks.asks.flatMap((ask) => (ask.kind === 'benchmark' ? [ask.symbol] : [])));
+    const subjects = subjectsOf(plan, trace).filter((subject) => !benchmarks.has(subject.symbol) || asks.entities.length === 1);
+    const absolute = asks.asks.some((ask) => (ask.kind === 'ranking' || ask.kind === 'pick') && ask.absolute);
+    const table = columnTable(columns, subjects, facts, { windowed: asks.asks.some((ask) => ask.kind === 'window'), absolute });
+    if (!table) return undefined;
+    const above = lead.map((clause) => `${clause.replace(/[.;,\s]+$/, '')}.`).join(' ');
+    const stated = [above, table].join('\n');
+    const missing = new Set(checkGrounding({ answer_text: stated, facts: trace.state }, [...focus].filter((key) => key in trace.state)).missing);
+    const covers = coverage(trace.state, focus);
+    const below = [...sections.before, ...sections.rows.flatMap((row) => row.clauses), ...sections.after].filter((clause) => covers(clause).some((key) => missing.has(key)));
+    const shape = shapeOf(plan);
+    const after = below.length === 0 ? '' : shape.trailingLine ? sentenceOf(below.join('; ')) : below.map(sentenceOf).join(' ');
+    return [above, table, after].filter((part) => part !== '').join('\n\n');
+  }
 }
+
+const sentenceOf = (clause: string) => `${clause.charAt(0).toUpperCase()}${clause.slice(1).replace(/[.;,\s]+$/, '')}.`;

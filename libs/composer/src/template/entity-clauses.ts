@@ -162,6 +162,8 @@ function barStatsClause(facts: FactReader, s: string, symbol: string, focus: Foc
   if (mean !== undefined) parts.push(`average daily change ${signedPercent(mean)}`);
   const stdev = wanted('stdev_daily_pct');
   if (stdev !== undefined) parts.push(`standard deviation of daily % changes ${percent(stdev)}`);
+  const range = wanted('range_pct');
+  if (range !== undefined) parts.push(`high-low range ${percent(range)} of the window's low`);
   const best = wanted('best_day_pct');
   if (best !== undefined) parts.push(`largest single-session gain ${move(best)}${focus.has(`${s}_best_day_date`) ? ` on ${facts.text(`${s}_best_day_date`) ?? 'an unknown date'}` : ''}`);
   const worst = wanted('worst_day_pct');

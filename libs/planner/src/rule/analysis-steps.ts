@@ -35,15 +35,18 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
       `${s}_volatility = result.volatility`, `${s}_max_drawdown = result.max_drawdown`, `${s}_last_volume = result.last_volume`,
       `${s}_last_vs_avg_volume = result.last_vs_avg_volume`, `${s}_best_day_pct = result.best_day_pct`, `${s}_best_day_date = result.best_day_date`,
       `${s}_worst_day_pct = result.worst_day_pct`, `${s}_worst_day_date = result.worst_day_date`,
-      `${s}_mean_daily_pct = result.mean_daily_pct`, `${s}_stdev_daily_pct = result.stdev_daily_pct`,
+      `${s}_mean_daily_pct = result.mean_daily_pct`, `${s}_stdev_daily_pct = result.stdev_daily_pct`, `${s}_range_pct = result.range_pct`,
     );
   }
-  const inputs = { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? { times: ref(`${s}_bar_times`) } : {}) };
+  const inputs = { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? statsInputs(s) : {}) };
   python(plan, stats ? TREND_STATS_CODE : TREND_CODE, inputs, extract, [
     `${s}_return_n is not None`,
     `len(${s}_trend_closes) == ${sessions}`,
   ]);
 }
+
+/** The bars' times, highs and lows the window statistics read besides closes and volumes. */
+const statsInputs = (s: string) => ({ times: ref(`${s}_bar_times`), highs: ref(`${s}_highs`), lows: ref(`${s}_lows`) });
 
 /** A per-name snippet (reading its inputs as variables, setting `result`) run once per entry of `data`. */
 function perName(code: string, names: string[]): string {
@@ -59,7 +62,7 @@ export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions
   if (entities.length === 1) return addTrendStep(plan, entities[0], sessions, movingAverage, stats);
   const data = Object.fromEntries(entities.map((entity) => {
     const s = entity.slug;
-    return [s, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? { times: ref(`${s}_bar_times`) } : {}) }];
+    return [s, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? statsInputs(s) : {}) }];
   }));
   const extract: string[] = [];
   const accept: string[] = [];
@@ -71,11 +74,11 @@ export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions
     if (stats) {
       for (const [name, key] of [['volatility', 'volatility'], ['max_drawdown', 'max_drawdown'], ['last_volume', 'last_volume'], ['last_vs_avg_volume', 'last_vs_avg_volume'],
         ['best_day_pct', 'best_day_pct'], ['best_day_date', 'best_day_date'], ['worst_day_pct', 'worst_day_pct'], ['worst_day_date', 'worst_day_date'],
-        ['mean_daily_pct', 'mean_daily_pct'], ['stdev_daily_pct', 'stdev_daily_pct']]) field(name, key);
+        ['mean_daily_pct', 'mean_daily_pct'], ['stdev_daily_pct', 'stdev_daily_pct'], ['range_pct', 'range_pct']]) field(name, key);
     }
     accept.push(`${s}_return_n is not None`, `len(${s}_trend_closes) == ${sessions}`);
   }
-  const code = perName(stats ? TREND_STATS_CODE : TREND_CODE, stats ? ['closes', 'volumes', 'n', 'times'] : ['closes', 'volumes', 'n']);
+  const code = perName(stats ? TREND_STATS_CODE : TREND_CODE, stats ? ['closes', 'volumes', 'n', 'times', 'highs', 'lows'] : ['closes', 'volumes', 'n']);
   python(plan, code, { data }, extract, accept);
 }
 

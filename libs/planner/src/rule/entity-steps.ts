@@ -113,7 +113,7 @@ export function addBarsStep(plan: PlanBuilder, done: Done, entity: EntityRef, ra
   if (!once(done, 'polygon_get_aggs', entity)) return;
   const s = entity.slug;
   plan.add('polygon', 'polygon_get_aggs', { ticker: entity.param, from: range.from, to: range.to, timespan: 'day', multiplier: 1 }, {
-    extract: [`${s}_closes = results[][c]`, `${s}_volumes = results[][v]`, ...(times ? [`${s}_bar_times = results[][t]`] : [])],
+    extract: [`${s}_closes = results[][c]`, `${s}_volumes = results[][v]`, ...(times ? [`${s}_bar_times = results[][t]`, `${s}_highs = results[][h]`, `${s}_lows = results[][l]`] : [])],
     accept_if: [`len(${s}_closes) >= ${sessions + 1}`],
   });
 }

@@ -191,6 +191,10 @@ ${[
   'daily = [(window[i] / window[i - 1] - 1) * 100 for i in range(1, len(window))]',
   'result["mean_daily_pct"] = round(statistics.mean(daily), 2) if daily else None',
   'result["stdev_daily_pct"] = round(statistics.stdev(daily), 2) if len(daily) > 1 else None',
+  // The window's high-low range (its sessions' highs and lows) as a percent of the window's low.
+  'hs = [num(x) for x in arr(highs)][-n:]',
+  'ls = [num(x) for x in arr(lows)][-n:]',
+  'result["range_pct"] = round((max(hs) - min(ls)) / min(ls) * 100, 2) if hs and ls and min(ls) else None',
   'result["last_vs_avg_volume"] = pct(vols[-1], sum(vols) / len(vols))',
 ].join('\n')}`;
 

@@ -26,6 +26,7 @@ function requireBarStats(plan: PlanBuilder, s: string, text: string): void {
   else if (/volatil|standard deviation|std\.? ?dev|stdev/.test(text)) plan.require(`${s}_volatility`);
   if (/(?:average|mean|avg\.?) (?:of )?(?:the )?(?:daily|per[- ]session|session) (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)/.test(text)) plan.require(`${s}_mean_daily_pct`);
   if (/drawdown|peak[- ]to[- ]trough/.test(text)) plan.require(`${s}_max_drawdown`);
+  if (/\b(?:high[- ](?:to[- ])?low|trading) range\b|\brange\b[^.?!\n]{0,40}(?:%|percent)/.test(text)) plan.require(`${s}_range_pct`);
   const day = /(?:largest|biggest|best|worst|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/.test(text);
   const worst = /worst|drop|decline|loss|fall|fell/.test(text);
   if (day && (!worst || /gain|best|rise|rose|up\b/.test(text))) plan.require(`${s}_best_day_pct`, `${s}_best_day_date`);

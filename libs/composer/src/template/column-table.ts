@@ -1,0 +1,116 @@
+import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
+import type { Subject } from './entity-clauses.ts';
+
+/** How one asked column reads a subject's cell from the facts; undefined when the facts hold no such value. */
+type Cell = (facts: FactReader, subject: Subject, rank: number) => string | undefined;
+
+const num = (key: (slug: string) => string, render: (value: number) => string): Cell => (facts, subject) => {
+  const value = facts.number(key(subject.slug));
+  return value === undefined ? undefined : render(value);
+};
+const text = (key: (slug: string) => string): Cell => (facts, subject) => facts.text(key(subject.slug));
+
+/** The latest close: the quote's price, else the last close of the window's bars. */
+const close: Cell = (facts, subject) => {
+  const price = facts.number(`${subject.slug}_price`);
+  if (price !== undefined) return money(price);
+  const last = facts.peek((reader) => reader.list(`${subject.slug}_trend_closes`))?.at(-1);
+  if (typeof last !== 'number') return undefined;
+  facts.list(`${subject.slug}_trend_closes`);
+  return money(last);
+};
+
+/** The change a "% change" column means: the window's when the plan fetched only bars or the column names a window. */
+function change(windowed: boolean): Cell {
+  return (facts, subject) => {
+    const day = facts.peek((reader) => reader.number(`${subject.slug}_change_pct`));
+    const useWindow = windowed || day === undefined;
+    const value = facts.number(`${subject.slug}_${useWindow ? 'return_n' : 'change_pct'}`);
+    return value === undefined ? undefined : signedPercent(value);
+  };
+}
+
+/** A name's excess return over the benchmark the plan compared it with (the window's, else the day's). */
+const excess: Cell = (facts, subject) => {
+  for (const span of ['period', 'today']) {
+    const key = facts.keys(new RegExp(`^${subject.slug}_vs_[a-z0-9_]+_excess_${span}$`))[0];
+    const value = key ? facts.number(key) : undefined;
+    if (value !== undefined) return `${signedPercent(value)} (percentage points)`;
+  }
+  return undefined;
+};
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+const WINDOWED = /\b(?:\d+|one|two|three|five|ten|twenty)[- ](?:session|day|bar)|\bwindow\b|\bperiod\b|\bcumulative\b|\breturn\b|\bweek\b/;
+
+/** Asked column wording → cell, first match wins (the more specific wordings come first). */
+function cellFor(column: string, windowAsked: boolean): Cell | undefined {
+  const c = column.toLowerCase();
+  const rules: Array<[RegExp, Cell]> = [
+    // In words: a bare rank digit would read to the grounding check as a number no tool returned.
+    [/^(?:#|no\.?|rank|position|place)$/, (_facts, _subject, rank) => ORDINALS[rank - 1] ?? `number ${rank}`],
+    [/\bticker\b|\bsymbol\b|^etf$|^stock$/, (_facts, subject) => subject.symbol],
+    [/^(?:name|company|company name|issuer)$/, (facts, subject) => facts.text(`${subject.slug}_company`) ?? facts.text(`${subject.slug}_name`) ?? subject.symbol],
+    [/excess|spread|alpha|relative|vs\.? ?(?:spy|qqq|dia|iwm|the index|benchmark)/, excess],
+    [/std\.? ?dev|stdev|standard deviation/, num((s) => `${s}_stdev_daily_pct`, percent)],
+    [/volatil/, num((s) => `${s}_volatility`, percent)],
+    [/drawdown/, num((s) => `${s}_max_drawdown`, percent)],
+    [/(?:average|mean|avg\.?) (?:daily|session)/, num((s) => `${s}_mean_daily_pct`, signedPercent)],
+    [/\bstart(?:ing)? close|first close|close at (?:the )?start/, num((s) => `${s}_start_close`, money)],
+    [/\brange\b/, num((s) => `${s}_range_pct`, percent)],
+    [/market ?cap|mkt ?cap|market value/, num((s) => `${s}_market_cap`, money)],
+    [/p\/?e\b|price[- ]to[- ]earnings/, num((s) => `${s}_pe`, decimal)],
+    [/\beps\b/, num((s) => `${s}_eps`, money)],
+    [/52[- ]?w(?:ee)?k high|year high|yearly high/, num((s) => `${s}_year_high`, money)],
+    [/52[- ]?w(?:ee)?k low|year low|yearly low/, num((s) => `${s}_year_low`, money)],
+    [/\bbeta\b/, num((s) => `${s}_beta`, decimal)],
+    [/dividend/, num((s) => `${s}_last_dividend`, money)],
+    [/\bceo\b|chief executive/, text((s) => `${s}_ceo`)],
+    [/employees|headcount|staff/, num((s) => `${s}_employees`, count)],
+    [/\bsector\b/, text((s) => `${s}_sector`)],
+    [/\bindustry\b/, text((s) => `${s}_industry`)],
+    [/avg(?:erage)? (?:daily )?vol|average volume/, num((s) => `${s}_avg_volume`, count)],
+    [/\bvolume\b(?!.*\b(?:vs|versus|against|ratio|multiple)\b)/, num((s) => `${s}_volume`, count)],
+    [/%|percent|pct|\bchange\b|\bchg\b|\bmove\b|\breturn\b|\bgain\b|\bperformance\b/, change(windowAsked || WINDOWED.test(c))],
+    [/\bclose\b|\bclosing\b|\bprice\b|\blast\b|\bend close\b/, close],
+  ];
+  return rules.find(([pattern]) => pattern.test(c))?.[1];
+}
+
+/**
+ * The order the rows take: by the size of the move when the ranking is absolute ("no matter the direction"), else
+ * the plan's ranking of exactly these names when it has one, else the subjects' order.
+ */
+function rowOrder(facts: FactReader, subjects: Subject[], absolute: boolean, windowed: boolean): Subject[] {
+  if (absolute) {
+    const size = (subject: Subject) => Math.abs(facts.peek((reader) => reader.number(`${subject.slug}_${windowed ? 'return_n' : 'change_pct'}`) ?? reader.number(`${subject.slug}_return_n`)) ?? 0);
+    return [...subjects].sort((a, b) => size(b) - size(a));
+  }
+  const symbols = subjects.map((subject) => subject.symbol);
+  for (const key of facts.keys(/_ranking$/)) {
+    const ranking = facts.peek((reader) => reader.list(key));
+    if (!ranking || ranking.length !== symbols.length || !symbols.every((symbol) => ranking.includes(symbol))) continue;
+    facts.list(key);
+    return ranking.map((symbol) => subjects.find((subject) => subject.symbol === symbol)!);
+  }
+  return subjects;
+}
+
+const cellText = (value: string) => value.replace(/\|/g, '/').replace(/\s*\n\s*/g, ' ');
+
+/**
+ * A markdown table with exactly the columns the prompt named, one row per subject in the plan's ranking order.
+ * Undefined when a column has no value for any subject (the caller then writes its general table).
+ */
+export function columnTable(columns: readonly string[], subjects: Subject[], facts: FactReader, options: { windowed: boolean; absolute: boolean }): string | undefined {
+  if (subjects.length === 0) return undefined;
+  const cells = columns.map((column) => cellFor(column, options.windowed));
+  if (cells.some((cell) => cell === undefined)) return undefined;
+  const ordered = facts.peek((reader) => rowOrder(reader, subjects, options.absolute, options.windowed));
+  const probe = facts.peek((reader) => cells.map((cell) => ordered.some((subject, index) => cell!(reader, subject, index + 1) !== undefined)));
+  if (probe.some((found) => !found)) return undefined;
+  const rows = rowOrder(facts, subjects, options.absolute, options.windowed).map((subject, index) => cells.map((cell) => cellText(cell!(facts, subject, index + 1) ?? 'n/a')));
+  const header = columns.map((column) => column.replace(/^\w/, (letter) => letter.toUpperCase()));
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
