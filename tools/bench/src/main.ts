@@ -13,6 +13,7 @@ import { runOverheadScenario } from './overhead-scenario.ts';
 import { formatNumber as f, renderTable, type TableRow } from './render-table.ts';
 import { runScaleScenario } from './scale-scenario.ts';
 import { runQueueScenario } from './queue-scenario.ts';
+import { runPythonCallScenario } from './python-call-scenario.ts';
 import { stageRows } from './stage-rows.ts';
 import { writeLatestTable } from './write-latest-table.ts';
 
@@ -107,6 +108,7 @@ try {
         ]
       : []),
     ...(generateMemory ? generateMemoryRows(generateMemory) : []),
+    ...(await runPythonCallScenario(context, { calls: quick ? 500 : 2_000 })),
     ...(await runQueueScenario(context, { prompts: quick ? 60 : 300 })),
     { scenario: 'nx', metric: `second ${results.nx.target} run, wall (s)`, value: f(results.nx.cached_package_s, 1) },
     { scenario: 'nx', metric: 'tasks from cache', value: `${results.nx.cache_hits}/${results.nx.tasks}` },
