@@ -180,12 +180,12 @@ def _forge_make_runner():
 
     def compiled(code):
         # Code objects are immutable, so one compile per distinct snippet (plans repeat a few dozen) serves every
-        # later call; bounded so 100 kB one-off snippets cannot pile up inside the memory cap.
+        # later call; bounded (64 texts of at most 20 kB) so one-off snippets cannot pile up inside the memory cap.
         found = cache.get(code)
         if found is None:
             found = _compile(code, '<snippet>', 'exec')
             if _len(code) <= 20_000:
-                if _len(cache) >= 256:
+                if _len(cache) >= 64:
                     cache.clear()
                 cache[code] = found
         return found
