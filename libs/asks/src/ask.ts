@@ -33,7 +33,12 @@ export const AskSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('window'), window: WindowSchema, statistic: z.enum(['return', 'range', 'volatility', 'max-drop', 'trend', 'summary']) }),
   z.object({ kind: z.literal('benchmark'), symbol: z.string(), window: WindowSchema.optional() }),
   z.object({ kind: z.literal('verdict'), claim: z.string() }),
-  z.object({ kind: z.literal('stance'), options: z.array(z.string()).min(2) }),
+  z.object({
+    kind: z.literal('stance'),
+    options: z.array(z.string()).min(2),
+    rule: z.object({ clauses: z.array(z.object({ option: z.string(), when: z.string().optional() })).min(2) }).optional()
+      .describe('the rule the prompt decides the stance by: each option with its condition in the prompt\'s words, the last one the default'),
+  }),
   z.object({ kind: z.literal('slack-post'), channel: z.string(), texts: z.array(z.string()).describe('quoted post texts the prompt gives, one per branch; <TICKER> is a slot') }),
   z.object({ kind: z.literal('slack-read'), channel: z.string() }),
   z.object({ kind: z.literal('conditional'), condition: z.string(), silent_branch: z.boolean().optional().describe('a branch posts nothing ("if not, don\'t post")') }),

@@ -2,6 +2,7 @@ import type { Ask, Asks, AskWindow } from './ask.ts';
 import { COUNT, numberFrom } from './numbers.ts';
 import { readForm } from './read-form.ts';
 import { readFacts } from './read-facts.ts';
+import { readStanceRule } from './read-stance-rule.ts';
 import { expandShorthand } from './shorthand.ts';
 
 const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
@@ -149,6 +150,14 @@ function slashStance(t: string): Ask | undefined {
 }
 
 function readStance(t: string): Ask | undefined {
+  const found = readListedStance(t);
+  const rule = readStanceRule(t);
+  if (!rule) return found;
+  const options = rule.clauses.map((clause) => clause.option);
+  return { kind: 'stance', options: found?.kind === 'stance' && found.options.length > options.length ? found.options : options, rule };
+}
+
+function readListedStance(t: string): Ask | undefined {
   const slashed = slashStance(t);
   if (slashed) return slashed;
   const sentences = promptSentences(t);

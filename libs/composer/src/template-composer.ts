@@ -12,8 +12,9 @@ import { leadClauses } from './template/lead-clause.ts';
 import { headlinesClause, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
 import { columnTable } from './template/column-table.ts';
+import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v20';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v21';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -220,7 +221,10 @@ export class TemplateComposer implements Composer {
     const benchmarks = new Set(asks.asks.flatMap((ask) => (ask.kind === 'benchmark' ? [ask.symbol] : [])));
     const subjects = subjectsOf(plan, trace).filter((subject) => !benchmarks.has(subject.symbol) || asks.entities.length === 1);
     const absolute = asks.asks.some((ask) => (ask.kind === 'ranking' || ask.kind === 'pick') && ask.absolute);
-    const table = columnTable(columns, subjects, facts, { windowed: asks.asks.some((ask) => ask.kind === 'window'), absolute });
+    const windowed = asks.asks.some((ask) => ask.kind === 'window');
+    const rule = asks.asks.flatMap((ask) => (ask.kind === 'stance' && ask.rule ? [ask.rule] : []))[0];
+    const stance = rule ? (reader: FactReader, subject: Subject) => ruleStance(rule, reader, subject, windowed)?.option : undefined;
+    const table = columnTable(columns, subjects, facts, { windowed, absolute, ...(stance ? { stance } : {}) });
     if (!table) return undefined;
     const above = lead.map((clause) => `${clause.replace(/[.;,\s]+$/, '')}.`).join(' ');
     const stated = [above, table].join('\n');

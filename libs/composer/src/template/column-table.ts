@@ -2,7 +2,7 @@ import { count, decimal, money, percent, signedPercent, type FactReader } from '
 import type { Subject } from './entity-clauses.ts';
 
 /** How one asked column reads a subject's cell from the facts; undefined when the facts hold no such value. */
-type Cell = (facts: FactReader, subject: Subject, rank: number) => string | undefined;
+export type Cell = (facts: FactReader, subject: Subject, rank: number) => string | undefined;
 
 const num = (key: (slug: string) => string, render: (value: number) => string): Cell => (facts, subject) => {
   const value = facts.number(key(subject.slug));
@@ -103,9 +103,9 @@ const cellText = (value: string) => value.replace(/\|/g, '/').replace(/\s*\n\s*/
  * A markdown table with exactly the columns the prompt named, one row per subject in the plan's ranking order.
  * Undefined when a column has no value for any subject (the caller then writes its general table).
  */
-export function columnTable(columns: readonly string[], subjects: Subject[], facts: FactReader, options: { windowed: boolean; absolute: boolean }): string | undefined {
+export function columnTable(columns: readonly string[], subjects: Subject[], facts: FactReader, options: { windowed: boolean; absolute: boolean; stance?: Cell }): string | undefined {
   if (subjects.length === 0) return undefined;
-  const cells = columns.map((column) => cellFor(column, options.windowed));
+  const cells = columns.map((column) => (options.stance && /\bstance\b|\bview\b|\bcall\b|rating|recommendation/.test(column.toLowerCase()) ? options.stance : cellFor(column, options.windowed)));
   if (cells.some((cell) => cell === undefined)) return undefined;
   const ordered = facts.peek((reader) => rowOrder(reader, subjects, options.absolute, options.windowed));
   const probe = facts.peek((reader) => cells.map((cell) => ordered.some((subject, index) => cell!(reader, subject, index + 1) !== undefined)));

@@ -1,6 +1,7 @@
 import type { Ask, Asks } from '@forge/asks';
 import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
+import { ruleStanceClause } from './stance-rule-clause.ts';
 
 /**
  * The answer's lead: what the prompt asked to decide (a pick, a verdict on a claim, a stance among named options),
@@ -27,7 +28,10 @@ export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects:
       const first = picked ? [picked] : subjects;
       const ordered = [...first, ...[...subjects, ...all].filter((subject, index, list) => !first.some((other) => other.symbol === subject.symbol) && list.findIndex((other) => other.symbol === subject.symbol) === index)];
       const windowed = asks.asks.some((other) => (other.kind === 'window' && other.window.unit === 'sessions') || (other.kind === 'benchmark' && other.window?.unit === 'sessions'));
-      const stance = stanceClause(ask, facts, ordered, windowed);
+      // A stance by a stated rule is each name's own (a benchmark is the yardstick, not a name to rate).
+      const benchmarks = new Set(asks.asks.flatMap((other) => (other.kind === 'benchmark' ? [other.symbol] : [])));
+      const rated = ordered.filter((subject) => !benchmarks.has(subject.symbol));
+      const stance = ask.rule ? ruleStanceClause(ask.rule, facts, picked ? [picked] : rated.filter((subject) => subjects.includes(subject)), windowed) : stanceClause(ask, facts, ordered, windowed);
       if (stance) lead.push(stance);
     }
   }

@@ -1,0 +1,30 @@
+/**
+ * A stance the prompt decides by a stated rule: "overweight if excess return > 0, else underweight"; "trim if it has
+ * fallen more than 5% … and traded above 1.5 times its average volume; add if it has risen more than 5%; otherwise
+ * hold". Each clause keeps its condition in the prompt's words; the composer measures it over the tool facts.
+ */
+export interface StanceRule {
+  /** The options in the order the rule tries them, each with its condition; the last may have none (the default). */
+  clauses: Array<{ option: string; when?: string }>;
+}
+
+const OPTION = String.raw`([a-z][a-z-]*(?: [a-z][a-z-]*)?)`;
+const DEFAULT = new RegExp(String.raw`(?:^|[;,.]\s*|\band\s+)(?:else|otherwise)[,:]?\s+(?:it(?:'s| is)\s+|call it\s+|go\s+|rate it\s+)?${OPTION}\s*(?:[.;,]|$)`);
+const CLAUSE = new RegExp(String.raw`(?:^|[;:.]\s*|,\s*|\bor\s+)${OPTION}\s+if\s+([^;]+?)(?=\s*(?:;|,\s*(?:else|otherwise)\b|\.\s|$|,\s*[a-z][a-z-]*(?: [a-z][a-z-]*)?\s+if\b))`, 'g');
+
+// Words that start a sentence, not an option ("only post if", "tell me if").
+const NOT_OPTIONS = /^(?:only|post|send|tell|let|say|and|but|so|then|even|as|check|see|ask|note|flag|alert|ping|and only|me|us|it|that|this|what|which|whether)$/;
+
+export function readStanceRule(t: string): StanceRule | undefined {
+  const clauses: StanceRule['clauses'] = [];
+  for (const match of t.matchAll(CLAUSE)) {
+    const option = match[1]!.trim();
+    if (NOT_OPTIONS.test(option.split(' ')[0]!) || /\b(?:post|send|alert|message)\b/.test(option)) continue;
+    clauses.push({ option, when: match[2]!.trim() });
+  }
+  if (clauses.length === 0) return undefined;
+  const fallback = DEFAULT.exec(t.slice(t.indexOf(clauses[0]!.when!)))?.[1]?.trim();
+  if (fallback && !clauses.some((clause) => clause.option === fallback)) clauses.push({ option: fallback });
+  // A rule decides between options: one condition and no default is a conditional, not a stance.
+  return clauses.length >= 2 ? { clauses } : undefined;
+}

@@ -1,0 +1,87 @@
+import type { Ask } from '@forge/asks';
+import { count, signedPercent, type FactReader } from './fact-reader.ts';
+import type { Subject } from './entity-clauses.ts';
+
+export type StanceRule = NonNullable<Extract<Ask, { kind: 'stance' }>['rule']>;
+
+/** One condition of a rule measured on a name: whether it holds and the facts that say so. */
+interface Measured {
+  holds: boolean;
+  evidence: string;
+}
+
+const WINDOW_WORDS = /\bsessions?\b|\bdays?\b|\bweek\b|\bwindow\b|\bperiod\b|\bsince\b/;
+
+/** A name's excess return over the benchmark it was compared with (the window's, else the day's). */
+function excessOf(facts: FactReader, subject: Subject): { key: string; value: number } | undefined {
+  for (const span of ['period', 'today']) {
+    const key = facts.keys(new RegExp(`^${subject.slug}_vs_[a-z0-9_]+_excess_${span}$`))[0];
+    const value = key ? facts.peek((reader) => reader.number(key)) : undefined;
+    if (key && value !== undefined) return { key, value };
+  }
+  return undefined;
+}
+
+const compare = (value: number, op: string, bound: number) => (/^(?:>|above|over|more than|greater than)$/.test(op) ? value > bound : op === '>=' ? value >= bound : op === '<=' ? value <= bound : value < bound);
+
+/** Measures one condition ("it has fallen more than 5% over the five sessions", "excess return > 0") on a name. */
+function measure(part: string, facts: FactReader, subject: Subject, windowed: boolean): Measured | undefined {
+  const s = subject.slug;
+  const excess = /excess(?: return)?\s*(>=|<=|>|<|above|below|over|under)\s*(-?\d+(?:\.\d+)?)/.exec(part);
+  if (excess) {
+    const found = excessOf(facts, subject);
+    if (!found) return undefined;
+    const value = facts.number(found.key)!;
+    return { holds: compare(value, excess[1]!, Number(excess[2])), evidence: `excess return ${signedPercent(value)} (percentage points)` };
+  }
+  const volume = /(?:above|over|more than|at least)\s+(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:its|the|their)?\s*(?:average|avg|usual|typical|normal)(?: daily)? volume/.exec(part);
+  if (volume) {
+    const today = facts.number(`${s}_volume`);
+    const average = facts.number(`${s}_avg_volume`);
+    if (today === undefined || average === undefined || average <= 0) return undefined;
+    return { holds: today > Number(volume[1]) * average, evidence: `volume ${count(today)} shares against an average of ${count(average)}` };
+  }
+  const moved = /\b(fallen|fell|dropped|declined|lost|down|risen|rose|gained|climbed|rallied|up)\s+(?:by\s+)?(?:more than|over|at least)?\s*(\d+(?:\.\d+)?)\s*%/.exec(part);
+  const signed = /(?:\breturn|% change|\bchange|\bmove)\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)/.exec(part);
+  if (moved || signed) {
+    const overWindow = windowed || WINDOW_WORDS.test(part) || /\breturn\b/.test(part);
+    const key = `${s}_${overWindow ? 'return_n' : 'change_pct'}`;
+    const value = facts.number(key) ?? facts.number(`${s}_${overWindow ? 'change_pct' : 'return_n'}`);
+    if (value === undefined) return undefined;
+    const holds = moved
+      ? (/fallen|fell|dropped|declined|lost|down/.test(moved[1]!) ? value < -Number(moved[2]) : value > Number(moved[2]))
+      : compare(value, signed![1]!, Number(signed![2]));
+    return { holds, evidence: `${overWindow ? 'return over the window' : 'move on the session'} ${signedPercent(value)}` };
+  }
+  return undefined;
+}
+
+/** The option the rule gives a name, with the evidence of the clause that decided (undefined when a fact is missing). */
+export function ruleStance(rule: StanceRule, facts: FactReader, subject: Subject, windowed: boolean): { option: string; evidence: string[] } | undefined {
+  const seen: string[] = [];
+  for (const clause of rule.clauses) {
+    if (!clause.when) return { option: clause.option, evidence: seen };
+    const parts = clause.when.split(/\s+and\s+/).map((part) => measure(part, facts, subject, windowed));
+    if (parts.some((part) => part === undefined)) return undefined;
+    for (const part of parts as Measured[]) if (!seen.includes(part.evidence)) seen.push(part.evidence);
+    if ((parts as Measured[]).every((part) => part.holds)) return { option: clause.option, evidence: seen };
+  }
+  // No default and no clause held: the rule gives no stance.
+  return undefined;
+}
+
+// The rule's options in its order; its thresholds are the prompt's figures, not the tools', so they are not restated.
+const ruleWords = (rule: StanceRule) => `the stated rule: ${rule.clauses.map((clause) => (clause.when ? `${clause.option} if its condition holds` : `otherwise ${clause.option}`)).join(', ')}`;
+
+/** The lead of a rule-decided stance: the option per name (each name's own facts), the rule quoted after. */
+export function ruleStanceClause(rule: StanceRule, facts: FactReader, subjects: Subject[], windowed: boolean): string | undefined {
+  const decided = subjects.map((subject) => ({ subject, stance: facts.peek((reader) => ruleStance(rule, reader, subject, windowed)) }));
+  if (decided.length === 0 || decided.some((entry) => entry.stance === undefined)) return undefined;
+  const stated = decided.map(({ subject }) => ({ subject, stance: ruleStance(rule, facts, subject, windowed)! }));
+  if (stated.length === 1) {
+    const [{ subject, stance }] = stated as [typeof stated[number]];
+    return `${stance.option.replace(/^\w/, (letter) => letter.toUpperCase())} ${subject.symbol}: ${stance.evidence.join(', ')}, by ${ruleWords(rule)}`;
+  }
+  return `By ${ruleWords(rule)}: ${stated.map(({ subject, stance }) => `${subject.symbol} ${stance.option} (${stance.evidence.join(', ')})`).join('; ')}`;
+}
+
