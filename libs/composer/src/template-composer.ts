@@ -230,7 +230,8 @@ export class TemplateComposer implements Composer {
     const stated = [above, table].join('\n');
     const missing = new Set(checkGrounding({ answer_text: stated, facts: trace.state }, [...focus].filter((key) => key in trace.state)).missing);
     const covers = coverage(trace.state, focus);
-    const below = [...sections.before, ...sections.rows.flatMap((row) => row.clauses), ...sections.after].filter((clause) => covers(clause).some((key) => missing.has(key)));
+    // The market and screen context (what group the rows are) stays; a name's own clauses only for what no column says.
+    const below = [...sections.before, ...[...sections.rows.flatMap((row) => row.clauses), ...sections.after].filter((clause) => covers(clause).some((key) => missing.has(key)))];
     const shape = shapeOf(plan);
     const after = below.length === 0 ? '' : shape.trailingLine ? sentenceOf(below.join('; ')) : below.map(sentenceOf).join(' ');
     return [above, table, after].filter((part) => part !== '').join('\n\n');
