@@ -32,8 +32,8 @@ function counted(t: string, noun: string): { count: number; at_most: boolean } |
  * "a markdown table (ticker, range %, stdev)". Undefined when the prompt names none.
  */
 function readColumns(t: string): string[] | undefined {
-  const listed = /\b(?:with|having|using|under|and) (?:the |these |those |following )?(?:\w+ )?columns?\s*(?:named|called|labell?ed|titled|headed)?\s*:?\s*([^.\n]+)|\bcolumns?\s*:\s*([^.\n]+)|\btable\s*\(([^)]+)\)|\btable with (?!one row|a row|(?:the |these )?columns?\b)([^.\n]*,[^.\n]+)/.exec(t);
-  const list = listed?.[1] ?? listed?.[2] ?? listed?.[3] ?? listed?.[4];
+  const listed = /\b(?:with|having|using|under|and) (?:the |these |those |following )?(?:\w+ )?columns?\s*(?:named|called|labell?ed|titled|headed)?\s*:?\s*([^.\n]+)|\bcolumns?\s*:\s*([^.\n]+)|\btable\s*\(([^)]+)\)/.exec(t);
+  const list = listed?.[1] ?? listed?.[2] ?? listed?.[3];
   if (!list) return undefined;
   const columns = list.replace(/\s*\((?:keep|with|in|as)\b[^)]*\)/g, '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
     .map((column) => column.replace(/^(?:the |these )?columns?\s*:?\s*/, '').replace(/^the\s+/, '').replace(/[?!]+$/, '').replace(/^["'“‘]|["'”’]$/g, '')

@@ -14,7 +14,9 @@ describe('readForm columns', () => {
   it('reads the columns a table is asked with, in the prompt\'s words', () => {
     expect(readForm('a markdown table with the columns Ticker, Close and % change, please.').columns).toEqual(['ticker', 'close', '% change']);
     expect(readForm('Output: markdown table (ticker, range %, stdev) followed by one line naming the pick.').columns).toEqual(['ticker', 'range %', 'stdev']);
-    expect(readForm('Table with rank, ticker and % change (keep the sign in the column).').columns).toEqual(['rank', 'ticker', '% change']);
+    expect(readForm('Table, columns: rank, ticker and % change (keep the sign in the column).').columns).toEqual(['rank', 'ticker', '% change']);
+    // "A table with the date, the headline and the sentiment" lists what to show, not named columns.
+    expect(readForm('lay them out in a table with the date, the headline, and the sentiment attached to each?').columns).toBeUndefined();
     expect(readForm('Present a table with one row per company, then name the cheapest.').columns).toBeUndefined();
   });
 });
