@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPlan, runPlan, type Plan } from '@forge/plan';
-import { ToolHub } from '@forge/tools';
-import { createToolWorld, type ToolWorld } from '@forge/tool-world';
+import { useSnapshotHub } from '../../tool-world/src/__fixtures__/snapshot-hub.ts';
 
 // A hand-written quote → news → Python plan, checked and run against the five real servers and the snapshot.
 const plan: Plan = {
@@ -48,26 +44,12 @@ const plan: Plan = {
   judge_rubric: { weights: { coverage: 0.35, grounding: 0.35, clarity: 0.2, safety: 0.1 }, target_length_range: [20, 120], schema: ['coverage', 'grounding', 'clarity', 'safety', 'total'] },
 };
 
-let world: ToolWorld;
-let hub: ToolHub;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'run-plan-'));
-  world = await createToolWorld({ snapshotDir: 'data/snapshot/synthetic-2026-11-25', dataDir });
-  hub = await ToolHub.inMemory(world.servers);
-});
-
-afterAll(async () => {
-  await hub?.close();
-  await world?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const snapshotHub = useSnapshotHub('run-plan');
 
 describe('runPlan over the real servers', () => {
   it('checks clean and runs quote → news → python with every step accepted and the state it promises', async () => {
-    expect(checkPlan(plan, hub.inventory(), { complexity: 'simple' }).filter((issue) => issue.severity === 'error')).toEqual([]);
-    const trace = await runPlan(plan, hub);
+    expect(checkPlan(plan, snapshotHub().inventory(), { complexity: 'simple' }).filter((issue) => issue.severity === 'error')).toEqual([]);
+    const trace = await runPlan(plan, snapshotHub());
     expect(trace.steps.map((step) => [step.tool, step.status, step.accepted])).toEqual([
       ['fmp_get_quote', 'ok', true],
       ['polygon_get_news', 'ok', true],
@@ -83,7 +65,7 @@ describe('runPlan over the real servers', () => {
 
   it('records an unknown symbol as a tool error and carries on to the end of the plan', async () => {
     const broken: Plan = { ...plan, tool_sequence: plan.tool_sequence.map((step) => (step.step === 1 ? { ...step, params: { symbol: 'XYZQ' } } : step)) };
-    const trace = await runPlan(broken, hub);
+    const trace = await runPlan(broken, snapshotHub());
     expect(trace.steps[0]).toMatchObject({ status: 'tool_error', accepted: false });
     expect(trace.steps[0].why).toContain('unknown symbol XYZQ');
     expect(trace.steps[1]).toMatchObject({ status: 'ok', accepted: true });

@@ -103,7 +103,7 @@ export class RulePlanner implements Planner {
   async plan(request: PlanRequest): Promise<PlanOutcome> {
     const outcome = await this.draft(request);
     // "Otherwise don't post": the branch is settled against the tools, and a silent one posts nothing.
-    const branches = readBranches(readPrompt(request.entry.user_prompt).rawText);
+    const branches = readBranches(request.entry.user_prompt);
     return { ...outcome, plan: await settleSilentBranch(outcome.plan, branches, request.tools!) };
   }
 

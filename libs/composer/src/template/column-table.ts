@@ -1,5 +1,6 @@
 import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
+import { excessOf } from './stance-rule-clause.ts';
 
 /** How one asked column reads a subject's cell from the facts; undefined when the facts hold no such value. */
 export type Cell = (facts: FactReader, subject: Subject, rank: number) => string | undefined;
@@ -32,12 +33,8 @@ function change(windowed: boolean): Cell {
 
 /** A name's excess return over the benchmark the plan compared it with (the window's, else the day's). */
 const excess: Cell = (facts, subject) => {
-  for (const span of ['period', 'today']) {
-    const key = facts.keys(new RegExp(`^${subject.slug}_vs_[a-z0-9_]+_excess_${span}$`))[0];
-    const value = key ? facts.number(key) : undefined;
-    if (value !== undefined) return `${signedPercent(value)} (percentage points)`;
-  }
-  return undefined;
+  const found = excessOf(facts, subject);
+  return found ? `${signedPercent(facts.number(found.key)!)} (percentage points)` : undefined;
 };
 
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];

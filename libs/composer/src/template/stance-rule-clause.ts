@@ -13,7 +13,7 @@ interface Measured {
 const WINDOW_WORDS = /\bsessions?\b|\bdays?\b|\bweek\b|\bwindow\b|\bperiod\b|\bsince\b/;
 
 /** A name's excess return over the benchmark it was compared with (the window's, else the day's). */
-function excessOf(facts: FactReader, subject: Subject): { key: string; value: number } | undefined {
+export function excessOf(facts: FactReader, subject: Subject): { key: string; value: number } | undefined {
   for (const span of ['period', 'today']) {
     const key = facts.keys(new RegExp(`^${subject.slug}_vs_[a-z0-9_]+_excess_${span}$`))[0];
     const value = key ? facts.peek((reader) => reader.number(key)) : undefined;

@@ -1,39 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkAnswer, readAsks } from '@forge/asks';
 import { parseCatalog } from '@forge/catalog';
 import { TemplateComposer } from '@forge/composer';
 import { runPlan } from '@forge/plan';
 import { RulePlanner } from '@forge/planner';
-import { ToolHub } from '@forge/tools';
-import { createToolWorld, type ToolWorld } from '@forge/tool-world';
+import { useSnapshotHub } from '../../../tool-world/src/__fixtures__/snapshot-hub.ts';
 
 // Plans for what blind catalogs asked, through the real servers: conditional posts with a branch that posts nothing
 // (the planner settles the branch), many names within the tool limit, statistics of daily % changes.
-let world: ToolWorld;
-let hub: ToolHub;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'settle-'));
-  world = await createToolWorld({ snapshotDir: 'data/snapshot/synthetic-2026-11-25', dataDir });
-  hub = await ToolHub.inMemory(world.servers);
-});
-
-afterAll(async () => {
-  await hub?.close();
-  await world?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const snapshotHub = useSnapshotHub('ask-plans');
 
 async function run(prompt: string) {
   const [entry] = parseCatalog([{ id: 'T1', complexity: 'medium', user_prompt: prompt }], 'test');
-  const planned = await new RulePlanner().plan({ entry: entry!, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+  const planned = await new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: snapshotHub() });
   const asks = { ...readAsks(prompt), entities: [] };
   const plan = { ...planned.plan, final_answer_requirements: { ...planned.plan.final_answer_requirements, asks } };
-  const trace = await runPlan(plan, hub);
+  const trace = await runPlan(plan, snapshotHub());
   expect(trace.steps.filter((step) => !step.accepted).map((step) => step.why)).toEqual([]);
   const { reference } = await new TemplateComposer().compose(entry!, plan, trace);
   const state = trace.state as Record<string, unknown>;
@@ -42,7 +24,7 @@ async function run(prompt: string) {
 }
 
 async function closes(ticker: string): Promise<number[]> {
-  const result = await hub.call('polygon', 'polygon_get_aggs', { ticker, from: '2026-10-01', to: '2026-11-25', timespan: 'day', multiplier: 1 });
+  const result = await snapshotHub().call('polygon', 'polygon_get_aggs', { ticker, from: '2026-10-01', to: '2026-11-25', timespan: 'day', multiplier: 1 });
   if (!result.ok) throw new Error(result.error);
   return (result.structuredContent.results as Array<{ c: number }>).map((bar) => bar.c);
 }

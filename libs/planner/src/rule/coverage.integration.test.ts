@@ -1,41 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readAsks } from '@forge/asks';
 import { parseCatalog } from '@forge/catalog';
 import { checkGrounding, TemplateComposer } from '@forge/composer';
 import { runPlan } from '@forge/plan';
 import { RulePlanner } from '@forge/planner';
-import { ToolHub } from '@forge/tools';
-import { createToolWorld, type ToolWorld } from '@forge/tool-world';
 import { isEventClaim } from './claim-check.ts';
+import { useSnapshotHub } from '../../../tool-world/src/__fixtures__/snapshot-hub.ts';
 
 // Coverage and fact-check prompts through the rule planner, the real servers and the template composer.
-let world: ToolWorld;
-let hub: ToolHub;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'coverage-'));
-  world = await createToolWorld({ snapshotDir: 'data/snapshot/synthetic-2026-11-25', dataDir });
-  hub = await ToolHub.inMemory(world.servers);
-});
-
-afterAll(async () => {
-  await hub?.close();
-  await world?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const snapshotHub = useSnapshotHub('coverage');
 
 type Article = { title: string; published_utc: string; publisher: { name: string }; article_url: string; keywords: string[] };
 
 async function answer(prompt: string) {
   const [entry] = parseCatalog([{ id: 'T1', complexity: 'medium', user_prompt: prompt }], 'test');
-  const planned = await new RulePlanner().plan({ entry: entry!, inventory: hub.inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: hub });
+  const planned = await new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: snapshotHub() });
   // The engine hands the composer the prompt's asks beside the plan (withAsks); so does this test.
   const plan = { ...planned.plan, final_answer_requirements: { ...planned.plan.final_answer_requirements, asks: readAsks(prompt) } };
-  const trace = await runPlan(plan, hub);
+  const trace = await runPlan(plan, snapshotHub());
   expect(trace.steps.filter((step) => !step.accepted).map((step) => step.why)).toEqual([]);
   const { reference } = await new TemplateComposer().compose(entry!, plan, trace);
   const grounding = checkGrounding(reference, plan.final_answer_requirements.must_include);
@@ -44,7 +26,7 @@ async function answer(prompt: string) {
 }
 
 async function news(ticker: string, from?: string, to?: string): Promise<Article[]> {
-  const result = await hub.call('polygon', 'polygon_get_news', { ticker, limit: 50, ...(from ? { published_utc_gte: from } : {}), ...(to ? { published_utc_lte: to } : {}) });
+  const result = await snapshotHub().call('polygon', 'polygon_get_news', { ticker, limit: 50, ...(from ? { published_utc_gte: from } : {}), ...(to ? { published_utc_lte: to } : {}) });
   if (!result.ok) throw new Error(result.error);
   return result.structuredContent.results as Article[];
 }
