@@ -212,6 +212,37 @@ describe('execute_python over the real stdio entry', () => {
     expect(clean.map((result) => result.structuredContent?.result)).toEqual([[5, true, []], [5, true, []]]);
   });
 
+  it('undoes each kind of dict change on its own, with no import in the poisoning call (issue 14: the reset runs when a watched dict changed)', async () => {
+    // math is already imported at start-up, so none of these touches sys.modules: each change alone must be seen.
+    const changes = [
+      'math.pi = 3',
+      'del math.pi',
+      'vars(math).update(pi=3)',
+      'vars(math).setdefault("planted", 1)',
+      'vars(math).pop("pi")',
+      'vars(math).clear()',
+      'import sys\nsys.modules.pop("math")',
+      'import sys\nsys.modules["math"] = None',
+    ];
+    for (const change of changes) {
+      const poisoned = await onBothWorkers(`import math\n${change}\nresult = 1`);
+      expect(poisoned.map((result) => result.structuredContent?.result)).toEqual([1, 1]);
+      const clean = await onBothWorkers('import math\nresult = [math.pi > 3.14, "planted" in vars(math), math.sqrt(4)]');
+      expect(clean.map((result) => result.structuredContent?.result), change).toEqual([[true, false, 2], [true, false, 2]]);
+    }
+  });
+
+  it('still undoes a change after ctypes took a module dict off the dict watcher', async () => {
+    // PyDict_Unwatch (reachable through ctypes) would hide later changes from the watcher; once _ctypes is loaded in
+    // a worker, every call there runs the full check. The import changes sys.modules, so the first call is undone
+    // anyway; the second change makes no import and must be undone too.
+    const unwatch = 'import ctypes, math\nfor watcher in range(8):\n    try:\n        ctypes.pythonapi.PyDict_Unwatch(ctypes.c_int(watcher), ctypes.py_object(vars(math)))\n    except Exception:\n        pass\nresult = 1';
+    expect((await onBothWorkers(unwatch)).map((result) => result.structuredContent?.result)).toEqual([1, 1]);
+    expect((await onBothWorkers('import math\nmath.tau = 1\nresult = math.tau')).map((result) => result.structuredContent?.result)).toEqual([1, 1]);
+    const clean = await onBothWorkers('import math\nresult = math.tau > 6.28');
+    expect(clean.map((result) => result.structuredContent?.result)).toEqual([true, true]);
+  });
+
   it('runs a repeated snippet from a fresh namespace every time, with each call\'s inputs', async () => {
     const code = 'seen = globals().get("seen", 0) + 1\nresult = [seen, x * 2]';
     for (const x of [1, 2, 3]) expect((await run(code, { x })).structuredContent?.result).toEqual([1, x * 2]);

@@ -94,7 +94,7 @@ sys.modules.pop('pyodide_js', None)
 `);
 
 // The runner lives in Python so the snippet's namespace, exception and result conversion never cross as proxies.
-const runSnippet = pyodide.runPython(`
+const runner = pyodide.runPython(`
 import json, math, statistics, traceback
 
 def _forge_jsonable(value, depth=0):
@@ -191,9 +191,8 @@ def _forge_make_runner():
         return found
 
     def run(code, inputs_json):
-        # Whatever ran since the last call (the snippet, event-loop callbacks it scheduled) is undone before this one.
-        _collect()
-        restore()
+        # The caller has already collected and, where a watched dict changed, restored (see the message handler).
+        reset_interpreter()
         namespace = {'__name__': '__main__', '__builtins__': _dict(world['builtins']), 'json': json, 'math': math, 'statistics': statistics}
         try:
             return execute(code, inputs_json, namespace)
@@ -215,16 +214,84 @@ def _forge_make_runner():
             return _dumps({'ok': False, 'errorType': type(error).__name__, 'message': str(error)[:2000],
                            'traceback': ''.join(kept)[-4000:]})
 
-    return run, snapshot
+    def watched():
+        # Addresses of the dicts the reset covers (sys.modules and every module dict), for the dict watcher; id() is
+        # the object's address in CPython.
+        return [id(current) for current, _saved, _keys, _values in world['dicts']]
 
-_forge_run, _forge_snapshot = _forge_make_runner()
+    return run, snapshot, _collect, restore, watched
+
+_forge_run, _forge_snapshot, _forge_collect, _forge_restore, _forge_watched = _forge_make_runner()
 del _forge_make_runner
 _forge_snapshot()
 # Setup's objects go to the permanent generation: the per-call gc.collect() then scans only what snippets made.
 gc.collect()
 gc.freeze()
-_forge_run
+(_forge_run, _forge_collect, _forge_restore, _forge_watched())
 `);
+const runSnippet = runner.get(0);
+const collectGarbage = runner.get(1);
+const restoreWorld = runner.get(2);
+const watchedDicts = runner.get(3).toJs();
+runner.destroy();
+
+// The reset's identity check of some 10,000 module-dict entries cost 1-2.5 ms a call (issue 14). CPython 3.12+
+// notifies dict watchers of every mutation of a watched dict (insert, update, delete, clear, pop, setdefault; the
+// specialising interpreter relies on it for globals), so a watcher on each covered dict tells whether anything
+// changed one since the last clean check: if nothing did, the check would find nothing and is skipped. Any
+// change, by the snippet, by its finalisers or by callbacks run between calls, runs the full check and restore as
+// before. Should the watcher not install, every call runs the full check.
+//
+// A watcher sees every change made through the dict API, not raw memory writes: those need ctypes (the one
+// primitive for them in the sandbox; with it a snippet could also call PyDict_Unwatch). So the module's init
+// function is wrapped in the function table: from the moment `_ctypes` is initialised in this worker (an import,
+// or `_imp.create_builtin`, which bypasses sys.modules), every call runs the full check again, as before.
+let worldChanged = true;
+let ctypesLoaded = false;
+const watching = watchCtypes() && watchWorld(watchedDicts);
+
+function watchCtypes() {
+  const module = pyodide._module;
+  try {
+    const table = module.wasmTable;
+    const index = module.getFunctionAddress(module._PyInit__ctypes);
+    if (!index) return false;
+    const original = table.get(index);
+    const wrapper = module.addFunction(() => {
+      ctypesLoaded = true;
+      return original();
+    }, 'i');
+    table.set(index, table.get(wrapper));
+    return table.get(index) !== original;
+  } catch {
+    return false;
+  }
+}
+
+function watchWorld(pointers) {
+  const module = pyodide._module;
+  try {
+    // int callback(PyDict_WatchEvent event, PyObject *dict, PyObject *key, PyObject *new_value)
+    const callback = module.addFunction(() => {
+      worldChanged = true;
+      return 0;
+    }, 'iiiii');
+    const watcher = module._PyDict_AddWatcher(callback);
+    if (watcher < 0) {
+      module._PyErr_Clear();
+      return false;
+    }
+    for (const pointer of pointers) {
+      if (module._PyDict_Watch(watcher, pointer) !== 0) {
+        module._PyErr_Clear();
+        return false;
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function takeStdout() {
   const total = new Uint8Array(stdoutBytes);
@@ -245,6 +312,14 @@ parentPort.on('message', (message) => {
   Atomics.store(interruptBuffer, 0, 0);
   let reply;
   try {
+    // Whatever ran since the last call (the snippet, its finalisers, event-loop callbacks it scheduled) is undone
+    // before this one: garbage first (a __del__ may change a module), then the check and restore if a watched dict
+    // changed. The restore's last pass changes nothing, so the world is clean when it returns.
+    collectGarbage();
+    if (worldChanged || !watching || ctypesLoaded) {
+      restoreWorld();
+      worldChanged = false;
+    }
     const outcome = JSON.parse(runSnippet(message.code, message.inputsJson));
     reply = { type: 'done', id: message.id, ...outcome, stdout: takeStdout() };
   } catch (error) {
