@@ -143,7 +143,7 @@ const DIRECTION = /(?:^|\s)(?:up|down|positive|negative|rose|fell|rise|fall|risi
 /** "Options: buy / hold / sell", "ow xom / ow cvx / neutral — pick one": slash-separated named options. */
 function slashStance(t: string): Ask | undefined {
   const list = "([a-z][\\w-]*(?: [a-z][\\w-]*){0,2}(?:\\s+\\/\\s+[a-z][\\w-]*(?: [a-z][\\w-]*){0,2})+)";
-  const match = new RegExp(`options?:\\s*${list}`).exec(t) ?? new RegExp(`${list}\\s*(?:[—–-]+\\s*)?(?:pick|choose)\\b`).exec(t);
+  const match = new RegExp(`(?:options?:|(?:pick|choose) one:?|one of:?)\\s*${list}`).exec(t) ?? new RegExp(`${list}\\s*(?:[—–-]+\\s*)?(?:pick|choose)\\b`).exec(t);
   if (!match) return undefined;
   const options = match[1]!.split(/\s+\/\s+/).map((option) => option.trim());
   return options.some((option) => /^(?:true|false|yes|no)$/.test(option)) ? undefined : { kind: 'stance', options };
@@ -157,9 +157,29 @@ function readStance(t: string): Ask | undefined {
   return { kind: 'stance', options: found?.kind === 'stance' && found.options.length > options.length ? found.options : options, rule };
 }
 
+// Calls on a position, as a question asks them: "should I buy, hold or sell Netflix?", "add, trim or hold here?".
+const ACTION = '(?:buy|sell|hold|add|trim|reduce|overweight|underweight|accumulate|avoid|exit|wait)';
+const ACTION_LIST = new RegExp(`\\b(${ACTION}(?:\\s*(?:,|\\/)\\s*${ACTION})*)\\s*(?:,?\\s*or\\s+|\\s*\\/\\s*)(${ACTION})\\b`);
+
+// "Is it a good time to add to Microsoft, or should they wait?": now, or the other call.
+const TIMING = new RegExp(`\\b(?:good|right|bad|the) time to (${ACTION})\\b[^?.!]*?,?\\s+or\\s+(?:should (?:they|we|i|you|the client)\\s+|to\\s+|just\\s+)?(${ACTION})\\b`);
+
+function actionStance(t: string): Ask | undefined {
+  const timing = TIMING.exec(t);
+  if (timing) return { kind: 'stance', options: [`${timing[1]} now`, timing[2]!] };
+  for (const sentence of promptSentences(t)) {
+    const match = ACTION_LIST.exec(sentence);
+    if (!match || !/\?|\b(?:should|would you|call|verdict|stance|rating|recommend|pick|choose|side|decide)\b/.test(sentence)) continue;
+    return { kind: 'stance', options: [...match[1]!.split(/\s*[,/]\s*/), match[2]!] };
+  }
+  return undefined;
+}
+
 function readListedStance(t: string): Ask | undefined {
   const slashed = slashStance(t);
   if (slashed) return slashed;
+  const action = actionStance(t);
+  if (action) return action;
   const sentences = promptSentences(t);
   const ordered = [...sentences.filter((sentence) => /pick one|choose one|one of:/.test(sentence)), ...sentences];
   for (const sentence of ordered) {

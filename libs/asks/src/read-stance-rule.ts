@@ -12,6 +12,9 @@ const OPTION = String.raw`([a-z][a-z-]*(?: [a-z][a-z-]*)?)`;
 const DEFAULT = new RegExp(String.raw`(?:^|[;,.]\s*|\band\s+)(?:else|otherwise)[,:]?\s+(?:it(?:'s| is)\s+|call it\s+|go\s+|rate it\s+)?${OPTION}\s*(?:[.;,]|$)`);
 const CLAUSE = new RegExp(String.raw`(?:^|[;:.]\s*|,\s*|\bor\s+)${OPTION}\s+if\s+([^;]+?)(?=\s*(?:;|,\s*(?:else|otherwise)\b|\.\s|$|,\s*[a-z][a-z-]*(?: [a-z][a-z-]*)?\s+if\b))`, 'g');
 
+// "if it closed within 2% of its high, trim; if it is more than 10% below the high, add; otherwise hold".
+const IF_FIRST = new RegExp(String.raw`(?:^|[;:.]\s*|\buse this rule:?\s*)if\s+([^;,]+?),\s*(?:then\s+)?(?:it(?:'s| is)\s+(?:a\s+)?|call it\s+|go\s+|rate it\s+)?${OPTION}\s*(?=[;.]|,\s*(?:else|otherwise|if)\b|$)`, 'g');
+
 // Words that start a sentence, not an option ("only post if", "tell me if").
 const NOT_OPTIONS = /^(?:only|post|send|tell|let|say|and|but|so|then|even|as|check|see|ask|note|flag|alert|ping|and only|me|us|it|that|this|what|which|whether)$/;
 
@@ -21,6 +24,13 @@ export function readStanceRule(t: string): StanceRule | undefined {
     const option = match[1]!.trim();
     if (NOT_OPTIONS.test(option.split(' ')[0]!) || /\b(?:post|send|alert|message)\b/.test(option)) continue;
     clauses.push({ option, when: match[2]!.trim() });
+  }
+  if (clauses.length === 0) {
+    for (const match of t.matchAll(IF_FIRST)) {
+      const option = match[2]!.trim();
+      if (NOT_OPTIONS.test(option.split(' ')[0]!) || /\b(?:post|send|alert|message|nothing|don't|do not)\b/.test(option)) continue;
+      clauses.push({ option, when: match[1]!.trim() });
+    }
   }
   if (clauses.length === 0) return undefined;
   const fallback = DEFAULT.exec(t.slice(t.indexOf(clauses[0]!.when!)))?.[1]?.trim();

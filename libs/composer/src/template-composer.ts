@@ -14,7 +14,7 @@ import { checkGrounding } from './check-grounding.ts';
 import { columnTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v22';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v23';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -183,7 +183,9 @@ export class TemplateComposer implements Composer {
     // The lead is always said; the rest fits in what the word limit leaves.
     const leadWords = wordCount(lead.join(' '));
     const rest = shape.wordLimit ? { ...shape, wordLimit: Math.max(1, shape.wordLimit - leadWords) } : shape;
-    let clauses = clausesWithin(facts, plan, trace, focus, rest);
+    // Under a word limit, what the lead already states need not be said again.
+    const stated = shape.wordLimit ? new Set(coverage(trace.state, focus)(lead.join(' '))) : new Set<string>();
+    let clauses = clausesWithin(facts, plan, trace, new Set([...focus].filter((key) => !stated.has(key))), rest);
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
     clauses = withPostedText(filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead)), trace, facts);

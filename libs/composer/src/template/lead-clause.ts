@@ -31,7 +31,9 @@ export function leadClauses(asks: Asks | undefined, facts: FactReader, subjects:
       // A stance by a stated rule is each name's own (a benchmark is the yardstick, not a name to rate).
       const benchmarks = new Set(asks.asks.flatMap((other) => (other.kind === 'benchmark' ? [other.symbol] : [])));
       const rated = ordered.filter((subject) => !benchmarks.has(subject.symbol));
-      const stance = ask.rule ? ruleStanceClause(ask.rule, facts, picked ? [picked] : rated.filter((subject) => subjects.includes(subject)), windowed) : stanceClause(ask, facts, ordered, windowed);
+      const stance = ask.rule
+        ? ruleStanceClause(ask.rule, facts, picked ? [picked] : rated.filter((subject) => subjects.includes(subject)), windowed)
+        : scorecardClause(facts) ?? stanceClause(ask, facts, ordered, windowed);
       if (stance) lead.push(stance);
     }
   }
@@ -320,6 +322,29 @@ function valuationVerdict(claim: string, facts: FactReader, about: Subject): str
   const above = /(?:>|more than|above|over|at least|greater than)/.test(bound[0]);
   const holds = above ? pe > Number(bound[1]) : pe < Number(bound[1]);
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} trades at a P/E of ${decimal(pe)}`;
+}
+
+/**
+ * The stance the plan's scorecard step chose (an action among the options the prompt named without a rule), with
+ * each rated name's signals and total: "Sell NFLX, by a scorecard of the signals asked (+1 bullish, -1 bearish each): …".
+ */
+function scorecardClause(facts: FactReader): string | undefined {
+  const option = facts.peek((reader) => reader.text('stance_option'));
+  const signals = facts.peek((reader) => reader.record('stance_signals'));
+  const totals = facts.peek((reader) => reader.record('stance_totals'));
+  if (!option || !signals || !totals) return undefined;
+  facts.text('stance_option');
+  facts.record('stance_signals');
+  facts.record('stance_totals');
+  facts.text('stance_rule');
+  const names = Object.keys(signals);
+  const stated = option.replace(/\b[a-z]{1,5}\b/g, (word) => (names.includes(word.toUpperCase()) || /^(?:ow|uw|mw|ew)$/.test(word) ? word.toUpperCase() : word)).replace(/^\w/, (letter) => letter.toUpperCase());
+  const favoured = facts.text('stance_favoured');
+  // "Hold NFLX", "Wait on MSFT", "Neutral on XOM".
+  const on = /^(?:wait|hold off|stay flat|stay put|sit tight|do nothing|neutral|pass|stand pat)\b/i.test(stated) ? ' on' : '';
+  const subject = names.length === 1 && !names.some((name) => stated.includes(name)) ? `${on} ${names[0]}` : '';
+  const cards = names.map((name) => `${names.length > 1 || favoured ? `${name}: ` : ''}${(signals[name] as unknown[]).map(String).join(', ')}; total ${totals[name]}`);
+  return `${stated}${subject}, by a scorecard of the signals asked (+1 bullish, -1 bearish each): ${cards.join('; ')}`;
 }
 
 function stanceClause(ask: Extract<Ask, { kind: 'stance' }>, facts: FactReader, subjects: Subject[], windowed: boolean): string | undefined {

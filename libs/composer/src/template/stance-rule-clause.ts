@@ -1,5 +1,5 @@
 import type { Ask } from '@forge/asks';
-import { count, signedPercent, type FactReader } from './fact-reader.ts';
+import { count, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 
 export type StanceRule = NonNullable<Extract<Ask, { kind: 'stance' }>['rule']>;
@@ -10,7 +10,7 @@ interface Measured {
   evidence: string;
 }
 
-const WINDOW_WORDS = /\bsessions?\b|\bdays?\b|\bweek\b|\bwindow\b|\bperiod\b|\bsince\b/;
+const WINDOW_WORDS = /\bsessions?\b|\bdays?\b|\bweek\b|\bwk\b|\b\d+[- ]?d\b|\bwindow\b|\bperiod\b|\bsince\b/;
 
 /** A name's excess return over the benchmark it was compared with (the window's, else the day's). */
 export function excessOf(facts: FactReader, subject: Subject): { key: string; value: number } | undefined {
@@ -34,7 +34,13 @@ function measure(part: string, facts: FactReader, subject: Subject, windowed: bo
     const value = facts.number(found.key)!;
     return { holds: compare(value, excess[1]!, Number(excess[2])), evidence: `excess return ${signedPercent(value)} (percentage points)` };
   }
-  const volume = /(?:above|over|more than|at least)\s+(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:its|the|their)?\s*(?:average|avg|usual|typical|normal)(?: daily)? volume/.exec(part);
+  const high = /\bwithin\s+(\d+(?:\.\d+)?)\s*%\s+of\s+(?:its|the)\s+(?:52[- ]week\s+|year(?:ly)?\s+)?high\b|\b(?:more than|over|at least)\s+(\d+(?:\.\d+)?)\s*%\s+(?:below|under|off)\s+(?:its|the)\s+(?:52[- ]week\s+|year(?:ly)?\s+)?high\b/.exec(part);
+  if (high) {
+    const below = facts.number(`${s}_pct_below_high`);
+    if (below === undefined) return undefined;
+    return { holds: high[1] !== undefined ? below <= Number(high[1]) : below > Number(high[2]), evidence: `${percent(below)} below its 52-week high` };
+  }
+  const volume = /(?:above|over|more than|at least|>=?)\s*(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:its|the|their)?\s*(?:average|avg|usual|typical|normal)(?: daily)? volume/.exec(part);
   if (volume) {
     const today = facts.number(`${s}_volume`);
     const average = facts.number(`${s}_avg_volume`);
@@ -42,7 +48,7 @@ function measure(part: string, facts: FactReader, subject: Subject, windowed: bo
     return { holds: today > Number(volume[1]) * average, evidence: `volume ${count(today)} shares against an average of ${count(average)}` };
   }
   const moved = /\b(fallen|fell|dropped|declined|lost|down|risen|rose|gained|climbed|rallied|up)\s+(?:by\s+)?(?:more than|over|at least)?\s*(\d+(?:\.\d+)?)\s*%/.exec(part);
-  const signed = /(?:\breturn|% change|\bchange|\bmove)\s*(>=|<=|>|<)\s*(-?\d+(?:\.\d+)?)/.exec(part);
+  const signed = /(?:\breturn|% change|\bchange|\bmove)\s*(>=|<=|>|<)\s*([+-]?\d+(?:\.\d+)?)/.exec(part);
   if (moved || signed) {
     const overWindow = windowed || WINDOW_WORDS.test(part) || /\breturn\b/.test(part);
     const key = `${s}_${overWindow ? 'return_n' : 'change_pct'}`;

@@ -87,3 +87,24 @@ describe('statistics of daily % changes', () => {
     expect(text).not.toMatch(/standard deviation of closes/);
   });
 });
+
+describe('a stance among action options with no stated rule', () => {
+  it('decides it by the scorecard step over the signals the prompt names, and leads with the option', async () => {
+    const { plan, state, text, misses } = await run('Should I buy, hold or sell Netflix? Weigh its valuation, where it sits in its 52-week range and the tone of its recent headlines.');
+    const step = plan.tool_sequence.find((candidate) => candidate.analysis_requirements.extract.includes('stance_option = result.option'))!;
+    expect(step.analysis_requirements.accept_if).toEqual(['stance_option is not None']);
+    // NFLX: P/E 39.49 (rich), 61.8% up its range, one positive and one negative headline; the prompt named no price action.
+    expect((state.stance_signals as Record<string, string[]>).NFLX).toEqual(['P/E 39.49 (-1)', '61.8% of the way up its 52-week range (0)', '1 positive and 1 negative headlines (0)']);
+    expect(state.stance_option).toBe('sell');
+    expect(text).toMatch(/^Sell NFLX, by a scorecard/);
+    expect(misses).toEqual([]);
+  });
+
+  it('picks one name when the options name names, neutral on a tie', async () => {
+    const { state, text, misses } = await run('Pair idea, pick one: OW XOM / OW CVX / neutral — judge it on P/E and the 52-week range.');
+    // XOM: P/E 14.21 (+1), 1.5% up its range (+1); CVX: P/E 16.05 (0), 69.4% (0).
+    expect(state.stance_totals).toEqual({ XOM: 2, CVX: 0 });
+    expect(text).toMatch(/^OW XOM, by a scorecard/);
+    expect(misses).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import { addMoverSteps } from './mover-steps.ts';
 import { addConditionalPostStep, readConditionalPost } from './conditional-post.ts';
 import { addDigestStep, addMarketStatusStep, addSlackReadSteps, addSlackSteps, addWebSearchStep, webQuery } from './context-steps.ts';
 import { addScreenStep, type GroupScreen } from './screen-group.ts';
+import { addScorecardStep, readScorecard, scorecardFacets } from './stance-steps.ts';
 
 /** What the planner learned from the tools before planning (read-only lookups). */
 export interface PlanContext {
@@ -225,6 +226,11 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   const coverage = readCoverage(reading.rawText, reading.items, window, context.range.to);
   if (coverage) narrowToCoverage(reading.facets, reading.rawText);
   const claim = eventClaim(reading);
+  const stance = readAsks(reading.rawText).asks.find((ask) => ask.kind === 'stance');
+  const scorecard = readScorecard(stance?.kind === 'stance' ? stance : undefined, reading.rawText, found.map((entity) => entity.symbol));
+  // The facets only the scorecard needs are fetched for it; the answer is not held to state each of their facts.
+  const forScorecard = scorecard && found.length > 0 ? scorecardFacets(scorecard).filter((facet) => !reading.facets.has(facet)) : [];
+  for (const facet of forScorecard) reading.facets.add(facet);
   if (reading.facets.has('market-status')) addMarketStatusStep(plan);
   if (context.screen) addScreenStep(plan, context.screen);
   const entities: EntityRef[] = [];
@@ -238,6 +244,9 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   if (coverage) addCoverageStep(plan, entities, coverage);
   addMoverSteps(plan, done, reading, entities);
   addAnalysisSteps(plan, reading, entities, context);
+  if (scorecard && entities.length > 0) {
+    addScorecardStep(plan, scorecard, entities, benchmarkOf(reading, found, context), reading.facets.has('trend'));
+  }
   const peers = (context.peers ?? []).map((peer) => ({ ...peer, param: peer.symbol }));
   if (peers.length > 0 && entities.length === 1) {
     // The subject's move set against its peers': each peer's quote, then one ranking of the day's moves.
@@ -281,6 +290,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     }
   }
   padToMinimum(plan, done, entities, STEP_RANGE[complexity][0]);
+  for (const facet of forScorecard) reading.facets.delete(facet);
   requireFacts(plan, reading, entities, context.noPe, context.funds);
   if (window) for (const entity of entities) requireWindowFacts(plan, entity.slug, reading.rawText, window);
   if (plan.groundedFrom.includes('condition_holds')) plan.require('condition_metric', 'condition_holds', 'condition_threshold');

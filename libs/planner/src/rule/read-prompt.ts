@@ -72,8 +72,9 @@ function detectSessions(text: string): number | undefined {
     const count = numberFrom(match[1]);
     if (count !== undefined && count > 1 && count <= 250) return count;
   }
-  // Calendar spans in sessions: a week holds 5, a month 21, a year 252 (capped by the bars the window holds).
-  const span = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(weeks?|months?|years?)\b/.exec(t) ?? /\b(\d+)[- ](weeks?|months?)\b(?![- ](?:high|low|range))/.exec(t);
+  // Calendar spans in sessions: a week holds 5, a month 21, a year 252 (capped by the bars the window holds). A bare
+  // "52-week" ("52w pos", "52-week position") names the yearly range a quote gives, not a window of bars.
+  const span = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(weeks?|months?|years?)\b/.exec(t) ?? /\b(?!52[- ]weeks?\b)(\d+)[- ](weeks?|months?)\b(?![- ](?:high|low|range))/.exec(t);
   const perSpan = (unit: string) => (unit.startsWith('week') ? 5 : unit.startsWith('month') ? 21 : 252);
   // "the last two years" of income statements are fiscal periods, not sessions of bars.
   const fiscal = /income statement|revenue|margin|earnings|profit/.test(t) && !/daily bars|session|price|stock|share/.test(t);
