@@ -39,6 +39,23 @@ describe('JsonlAppender group commit', () => {
     expect(await readFile(path, 'utf8')).toBe('{"n":0}\n{"n":1}\n{"n":2}\n{"n":3}\n{"n":4}\n');
   });
 
+  it('resolves each append with its line\'s byte span, also after a torn tail, and says whether the file started empty', async () => {
+    const fresh = join(dir, 'fresh.jsonl');
+    const first = await JsonlAppender.open(fresh);
+    const spans = await Promise.all(['{"n":"é"}', '{"n":2}'].map((line) => first.append(line)));
+    await first.close();
+    expect(first.startedEmpty).toBe(true);
+    const torn = join(dir, 'torn.jsonl');
+    await writeFile(torn, '{"n":0}\n{"n":');
+    const second = await JsonlAppender.open(torn);
+    const after = await second.append('{"n":3}');
+    await second.close();
+    expect(second.startedEmpty).toBe(false);
+    const text = await readFile(fresh);
+    expect(spans.map((span) => text.subarray(span.offset, span.offset + span.length).toString('utf8'))).toEqual(['{"n":"é"}', '{"n":2}']);
+    expect((await readFile(torn)).subarray(after.offset, after.offset + after.length).toString('utf8')).toBe('{"n":3}');
+  });
+
   it('starts a fresh line after a torn tail and refuses lines with a newline', async () => {
     const path = join(dir, 'ledger.jsonl');
     await writeFile(path, '{"n":0}\n{"n":1');

@@ -1,6 +1,7 @@
 import { open, mkdir, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ForgeError } from '@forge/errors';
+import type { LineSpan } from './jsonl-lines.ts';
 
 interface PendingLine {
   bytes: Buffer;
@@ -29,6 +30,10 @@ export class JsonlAppender {
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
+    /** Whether the file was empty when opened: then it holds exactly the lines appended through this appender. */
+    readonly startedEmpty: boolean,
+    /** Where the next line will start: the one writer appends whole lines in call order. */
+    private nextOffset: number,
   ) {}
 
   /** Opens (creating) the file for appending; a torn last line left by a crash gets a newline so it stays alone. */
@@ -36,26 +41,32 @@ export class JsonlAppender {
     await mkdir(dirname(path), { recursive: true });
     const handle = await open(path, 'a+');
     const { size } = await handle.stat();
+    let end = size;
     if (size > 0) {
       const last = Buffer.alloc(1);
       await handle.read(last, 0, 1, size - 1);
       if (last[0] !== 0x0a) {
         await handle.write('\n');
         await handle.datasync();
+        end += 1;
       }
     }
-    return new JsonlAppender(path, handle);
+    return new JsonlAppender(path, handle, size === 0, end);
   }
 
   /**
-   * Appends one line (must not contain a newline) and resolves once it is on disk; lines land in call order.
-   * Rejects with a ForgeError naming the file when the write or the sync fails, and so does every later call.
+   * Appends one line (must not contain a newline) and resolves once it is on disk, with the line's byte span;
+   * lines land in call order. Rejects with a ForgeError naming the file when the write or the sync fails, and so
+   * does every later call.
    */
-  append(line: string): Promise<void> {
+  append(line: string): Promise<LineSpan> {
     if (line.includes('\n')) throw new Error('a JSONL line must not contain a newline');
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ bytes: Buffer.from(`${line}\n`, 'utf8'), resolve, reject });
+    const bytes = Buffer.from(`${line}\n`, 'utf8');
+    const span: LineSpan = { offset: this.nextOffset, length: bytes.length - 1 };
+    this.nextOffset += bytes.length;
+    return new Promise<LineSpan>((resolve, reject) => {
+      this.pending.push({ bytes, resolve: () => resolve(span), reject });
       this.flushing ??= this.flush();
     });
   }

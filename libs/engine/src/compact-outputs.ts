@@ -17,13 +17,25 @@ export interface CompactionInput {
   /** A stored sample restated for the entry it now serves (id, position, verbatim text, catalog). */
   restateSample: (record: GenerationRecord, index: number) => GenerationRecord;
   restateFailure: (record: FailureRecord, index: number) => FailureRecord;
+  /**
+   * Each entry's line as this run appended it, for a ledger that held nothing else (it started empty): compaction
+   * then reads those lines by their spans instead of scanning and parsing the whole ledger to find them (issue 14).
+   */
+  appended?: { samples?: LineSpans; failures?: LineSpans };
 }
 
 /** Where each entry's line sits in a ledger: two flat arrays, -1 for none. */
-interface Spans {
+export interface LineSpans {
   offsets: Float64Array;
   lengths: Float64Array;
 }
+
+/** Spans for `size` entries, none known yet. */
+export function emptyLineSpans(size: number): LineSpans {
+  return { offsets: new Float64Array(size).fill(-1), lengths: new Float64Array(size) };
+}
+
+type Spans = LineSpans;
 
 /** Written out in pieces of about this size, so the staged file never sits whole in memory. */
 const WRITE_CHUNK = 1 << 20;
@@ -48,10 +60,11 @@ export async function compactOutputs(
     wanted[status].set(ledgerIdentity({ prompt_id: input.promptIds[index], key: input.keys[index] }), index);
     if (status === 'sample') keptKeys.add(input.keys[index]);
   }
-  const sampleSpans = await locate(samplesPath, GenerationRecordSchema, wanted.sample, input.settled.size, 'first', async (record) => {
+  // A ledger of this run's lines alone holds no sample that drops out (nothing for the cache) and no stale line.
+  const sampleSpans = input.appended?.samples ?? await locate(samplesPath, GenerationRecordSchema, wanted.sample, input.settled.size, 'first', async (record) => {
     if (cache && !keptKeys.has(record.key) && !(await cache.get(record.key))) await cache.put(record.key, write(record));
   });
-  const failureSpans = await locate(failuresPath, FailureRecordSchema, wanted.failed, input.settled.size, 'last');
+  const failureSpans = input.appended?.failures ?? await locate(failuresPath, FailureRecordSchema, wanted.failed, input.settled.size, 'last');
   const staged: Array<{ temp: string; path: string }> = [];
   try {
     staged.push({ path: samplesPath, temp: await stage(samplesPath, 'sample', sampleSpans, GenerationRecordSchema, (record, index) => write(input.restateSample(record, index)), input) });
@@ -72,7 +85,7 @@ async function locate<T extends { prompt_id: string; key: string }>(
   keep: 'first' | 'last',
   other?: (record: T) => Promise<void>,
 ): Promise<Spans> {
-  const spans: Spans = { offsets: new Float64Array(size).fill(-1), lengths: new Float64Array(size) };
+  const spans = emptyLineSpans(size);
   for await (const { text, span } of jsonlLines(path)) {
     const record = parseJsonlLine(text, schema);
     if (record === undefined) continue;

@@ -8,7 +8,8 @@ import { admitEntries } from './admit-entries.ts';
 import { CircuitBreaker, describeTrip, type BreakerTrip } from './circuit-breaker.ts';
 import { JsonlAppender } from './append-jsonl.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { compactOutputs } from './compact-outputs.ts';
+import { compactOutputs, emptyLineSpans, type LineSpans } from './compact-outputs.ts';
+import type { LineSpan } from './jsonl-lines.ts';
 import { ContentCache } from './content-cache.ts';
 import { generateEntry, type EntryContext, type EntryInput, type ModelStage } from './generate-entry.ts';
 import { recordBase, type FailureRecord, type GenerationRecord } from './generation-record.ts';
@@ -178,6 +179,13 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
   });
   // One byte an entry: the records stay in the ledgers, which compaction reads back (issue 19 item 11).
   const settled = new SettledOutcomes(entries.length);
+  // Where this run put each entry's line, kept for a ledger that started empty: compaction reads them by span.
+  const appended = { samples: samples.startedEmpty ? emptyLineSpans(entries.length) : undefined, failures: failures.startedEmpty ? emptyLineSpans(entries.length) : undefined };
+  const noteSpan = (spans: LineSpans | undefined, index: number) => (span: LineSpan) => {
+    if (!spans) return;
+    spans.offsets[index] = span.offset;
+    spans.lengths[index] = span.length;
+  };
 
   try {
     // Reuse first: everything already stored is settled before a single model call.
@@ -194,7 +202,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
           settled.set(index, 'sample');
           // Not awaited one by one: the appender commits these lines in a few fsynced batches, a bounded number
           // of lines at a time so a shard of cached samples is not buffered whole.
-          reusedLines.push(samples.append(write(reuse(stored, entry, index, pipeline))));
+          reusedLines.push(samples.append(write(reuse(stored, entry, index, pipeline))).then(noteSpan(appended.samples, index)));
           if (reusedLines.length >= REUSED_LINES_IN_FLIGHT) await Promise.all(reusedLines.splice(0));
         }
       }
@@ -275,7 +283,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
         fault: 'circuit-open',
         usage: [],
       };
-      await failures.append(write(failure));
+      noteSpan(appended.failures, index)(await failures.append(write(failure)));
       counts.failed += 1;
       settled.set(index, 'failed');
       listFailure(failure);
@@ -304,10 +312,10 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
       // cache entry and the task log are written alongside it without an fsync of their own.
       const logged = options.logDir ? replaceFile(join(options.logDir, taskLogName(entry.prompt_id)), redact(log.text(), secrets)) : undefined;
       if (outcome.status === 'sample') {
-        await Promise.all([samples.append(line), cache?.put(outcome.key, line), logged]);
+        await Promise.all([samples.append(line).then(noteSpan(appended.samples, index)), cache?.put(outcome.key, line), logged]);
         counts.regenerated += 1;
       } else {
-        await Promise.all([failures.append(line), logged]);
+        await Promise.all([failures.append(line).then(noteSpan(appended.failures, index)), logged]);
         counts.failed += 1;
       }
       settled.set(index, outcome.status);
@@ -346,6 +354,7 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
         keys,
         restateSample: (record: GenerationRecord, index: number) => reuse(record, entries[index], index, pipeline),
         restateFailure: (record: FailureRecord, index: number) => ({ ...record, prompt_index: index }),
+        appended,
       };
       await compactOutputs(compaction, samplesPath, failuresPath, write, cache);
     }
