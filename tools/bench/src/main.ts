@@ -19,7 +19,7 @@ import { writeLatestTable } from './write-latest-table.ts';
 
 // `npm run bench` (about 8 minutes on 2 cores); `-- --quick` for a smoke run with small sizes, `-- --skip-nx` to
 // leave data/ alone, `-- --prompts N` for the overhead size, `-- --skip-llm` / `--skip-scale` /
-// `--skip-gen-memory` to leave those out,
+// `--skip-gen-memory` / `--skip-queue` (needs a redis-server) to leave those out,
 // `-- --skip-doc` not to write the table into docs/benchmarks.md (quick runs never do).
 const { values } = parseArgs({
   options: {
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     'skip-llm': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'skip-gen-memory': { type: 'boolean', default: false },
+    'skip-queue': { type: 'boolean', default: false },
     'skip-doc': { type: 'boolean', default: false },
     prompts: { type: 'string' },
   },
@@ -109,7 +110,7 @@ try {
       : []),
     ...(generateMemory ? generateMemoryRows(generateMemory) : []),
     ...(await runPythonCallScenario(context, { calls: quick ? 500 : 2_000 })),
-    ...(await runQueueScenario(context, { prompts: quick ? 60 : 300 })),
+    ...(values['skip-queue'] ? [] : await runQueueScenario(context, { prompts: quick ? 60 : 300 })),
     { scenario: 'nx', metric: `second ${results.nx.target} run, wall (s)`, value: f(results.nx.cached_package_s, 1) },
     { scenario: 'nx', metric: 'tasks from cache', value: `${results.nx.cache_hits}/${results.nx.tasks}` },
   ];
