@@ -119,7 +119,7 @@ function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
   if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
-  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that/i.test(sentence)) ?? original;
+  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b/i.test(sentence)) ?? original;
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').trim() };
 }
 
@@ -214,7 +214,7 @@ function readSlack(t: string, original: string): Ask[] {
   const noPost = NO_POST.test(withoutBranches(t));
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
   // The channel is the read's object: "check … then post to #alerts" reads nothing.
-  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#/.test(t);
+  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t);
   if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
   if (post && postChannel) {
     // "post 'X'", "post to #markets verbatim: "X"", "post exactly this instead: 'X'".
@@ -229,7 +229,7 @@ function readSlack(t: string, original: string): Ask[] {
  * a branch that posts nothing is the condition's, not a ban on posting.
  */
 export function withoutBranches(text: string): string {
-  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:it |that |this )?(?:is |was |'s )?(?:not|wrong|right|true|false|correct|incorrect)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|else)\b[^.;!?]*/gi, ' ');
+  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:(?:it|that|this|so)(?:'s|’s)?\s+)?(?:is\s+|was\s+)?(?:not|wrong|right|true|false|correct|incorrect|accurate|inaccurate|confirmed)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|else)\b[^.;!?]*/gi, ' ');
 }
 
 const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything|post nothing/;
@@ -254,7 +254,10 @@ function readConditional(t: string): Ask | undefined {
 export function readAsks(prompt: string): Asks {
   const text = expandShorthand(prompt);
   const t = lower(text);
-  const asks = [readFactAsk(text), readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), readVerdict(t, text), readStance(t), readConditional(t), ...readSlack(t, text)]
+  const verdict = readVerdict(t, text);
+  // The claim's own words ("Chevron CEO Mike Wirth is stepping down") are what is checked, not facts asked for.
+  const claim = verdict?.kind === 'verdict' && verdict.claim.length < text.length * 0.8 ? verdict.claim : undefined;
+  const asks = [readFactAsk(claim ? text.replace(claim, ' ') : text), readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), verdict, readStance(t), readConditional(t), ...readSlack(t, text)]
     .filter((ask): ask is Ask => ask !== undefined);
   // "If it fell, post …; if not, don't post": the conditional has a branch that posts nothing.
   const silent = NO_POST.test(t) && !NO_POST.test(withoutBranches(t));

@@ -55,7 +55,8 @@ const OPENERS = /^(?:The|Over|Ranked|In|From|Recent|Posted|Its|It|No|On|Top|Acro
 const joined = (clauses: string[]) => clauses.map(bare).map((clause, index) => (index > 0 && OPENERS.test(clause) ? clause[0]!.toLowerCase() + clause.slice(1) : clause)).join('; ');
 // A piece cut from a longer clause ("…; it has 333,000 employees") may open in lower case; a sentence never does.
 const capitalised = (clause: string) => (/^(?:https?:|www\.)/.test(clause) ? clause : clause.replace(/^[a-z]/, (letter) => letter.toUpperCase()));
-const sentence = (clause: string) => capitalised(/[.!?]$/.test(clause) ? clause : `${clause}.`);
+// A clause ending in a quoted sentence (“… goes out.”) is already one.
+const sentence = (clause: string) => capitalised(/[.!?][”"’]?$/.test(clause) ? clause : `${clause}.`);
 
 /**
  * Clauses cut into at least `parts` pieces where they can be: at semicolons first, then between sentences, so

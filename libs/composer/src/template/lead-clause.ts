@@ -338,13 +338,13 @@ function scorecardClause(facts: FactReader): string | undefined {
   facts.record('stance_totals');
   facts.text('stance_rule');
   const names = Object.keys(signals);
-  const stated = option.replace(/\b[a-z]{1,5}\b/g, (word) => (names.includes(word.toUpperCase()) || /^(?:ow|uw|mw|ew)$/.test(word) ? word.toUpperCase() : word)).replace(/^\w/, (letter) => letter.toUpperCase());
   const favoured = facts.text('stance_favoured');
-  // "Hold NFLX", "Wait on MSFT", "Neutral on XOM".
-  const on = /^(?:wait|hold off|stay flat|stay put|sit tight|do nothing|neutral|pass|stand pat)\b/i.test(stated) ? ' on' : '';
-  const subject = names.length === 1 && !names.some((name) => stated.includes(name)) ? `${on} ${names[0]}` : '';
+  // The option verbatim, as the step returned it (the environment's matcher looks for it as written): "NFLX: sell",
+  // "OW XOM", "Call: stay flat".
+  const named = names.some((name) => option.includes(name));
+  const stated = /^[a-z]/.test(option) ? `${names.length === 1 && !named ? names[0] : 'Call'}: ${option}` : names.length === 1 && !named ? `${option} ${names[0]}` : option;
   const cards = names.map((name) => `${names.length > 1 || favoured ? `${name}: ` : ''}${(signals[name] as unknown[]).map(String).join(', ')}; total ${totals[name]}`);
-  return `${stated}${subject}, by a scorecard of the signals asked (+1 bullish, -1 bearish each): ${cards.join('; ')}`;
+  return `${stated}, by a scorecard of the signals asked (+1 bullish, -1 bearish each): ${cards.join('; ')}`;
 }
 
 function stanceClause(ask: Extract<Ask, { kind: 'stance' }>, facts: FactReader, subjects: Subject[], windowed: boolean): string | undefined {

@@ -96,7 +96,9 @@ describe('a stance among action options with no stated rule', () => {
     // NFLX: P/E 39.49 (rich), 61.8% up its range, one positive and one negative headline; the prompt named no price action.
     expect((state.stance_signals as Record<string, string[]>).NFLX).toEqual(['P/E 39.49 (-1)', '61.8% of the way up its 52-week range (0)', '1 positive and 1 negative headlines (0)']);
     expect(state.stance_option).toBe('sell');
-    expect(text).toMatch(/^Sell NFLX, by a scorecard/);
+    expect(text).toMatch(/^NFLX: sell, by a scorecard/);
+    // The environment's matcher finds the option as the step returned it.
+    expect(text).toContain(String(state.stance_option));
     expect(misses).toEqual([]);
   });
 
@@ -105,6 +107,28 @@ describe('a stance among action options with no stated rule', () => {
     // XOM: P/E 14.21 (+1), 1.5% up its range (+1); CVX: P/E 16.05 (0), 69.4% (0).
     expect(state.stance_totals).toEqual({ XOM: 2, CVX: 0 });
     expect(text).toMatch(/^OW XOM, by a scorecard/);
+    expect(text).toContain(String(state.stance_option));
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('a claim about an officer leaving', () => {
+  it('is contradicted by a release naming another officer, and the claim\'s words are not facts asked for', async () => {
+    const { plan, state, text } = await run('Heard on the desk: Chevron\'s CEO is stepping down. True? Check it against the company\'s own announcements.');
+    expect(plan.final_answer_requirements.asks?.asks.some((ask) => ask.kind === 'fact' && ask.facts.includes('ceo'))).toBe(false);
+    expect(state.claim_verdict).toBe('Contradicted');
+    expect(text).toMatch(/^Contradicted: the release says the chief financial officer is leaving, not the chief executive/);
+  });
+});
+
+describe('a summary of a channel in N bullets', () => {
+  it('gives a message per bullet, quoted whole, and posts nothing', async () => {
+    const { plan, text, posts, misses } = await run("What has been discussed in #research lately? Don't post there — give me the gist in 4 bullets.");
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(posts).toEqual([]);
+    expect(text.split('\n')).toHaveLength(4);
+    // The seeded message keeps its own semicolon: a bullet never cuts a message in two.
+    expect(text).toContain('“JPM vs BAC: we prefer JPM on valuation; refresh the P/E comparison before the note goes out.”');
     expect(misses).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ export function isEventClaim(claim: string): boolean {
 export function claimQuery(claim: string, entity: EntityRef): string {
   const core = claim
     .replace(/["“”]/g, ' ')
-    .replace(/\b(?:fact[- ]?check|is (?:it|that|this) (?:actually |really )?true|true or false|verify|a (?:forum |reddit |chat )?post (?:says|claims)|someone (?:on the desk )?(?:says|claims|swears)|rumou?rs? (?:says?|has it)|the claim (?:is )?that|claims? that|reports? that|says that|check whether|whether)\b/gi, ' ')
+    .replace(/\b(?:fact[- ]?check|is (?:it|that|this) (?:actually |really )?true|true or false|verify|a (?:forum |reddit |chat )?post (?:says|claims)|someone (?:on the desk )?(?:says|claims|swears)|rumou?rs? (?:says?|has it)|the claim (?:is )?that|claims? that|reports? that|says that|check whether|whether|heard(?: (?:on|in|at|from) the \w+)?|word (?:is|on the street is)|(?:someone|a trader|a colleague) (?:in|on) (?:the )?\w+ (?:says|claims))\b/gi, ' ')
     .replace(/[?!]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -39,12 +39,17 @@ export const CLAIM_CHECK_CODE = snippet(
   'rows = list(zip(arr(urls), arr(titles), arr(contents)))',
   'def host(u):',
   '    return re.sub(r"^https?://", "", str(u)).split("/")[0].lower()',
-  'official = next((r for r in rows if re.match(r"(?:investors?|ir)\\.", host(r[0])) or "/investor" in str(r[0]).lower()), None)',
+  'officials = [r for r in rows if re.match(r"(?:investors?|ir)\\.", host(r[0])) or "/investor" in str(r[0]).lower()]',
   'forum = next((r for r in rows if re.search(r"forum|chatter|reddit|stocktwits|board", host(r[0])) or str(r[1]).lower().startswith("rumor")), None)',
   'STOP = set("the a an of to in on for and or is was were be been being that this it its with by at as from has have had would will could about over after before than said says claim claims report reports post forum true really actually check verdict company shares stock today".split())',
   'skip = set(w.lower() for w in arr(names))',
   'def words(t):',
-  '    return set(w for w in re.findall(r"[a-z][a-z0-9&-]+", str(t).lower()) if w not in STOP and w not in skip and len(w) > 2)',
+  // An officer's title and a departure are one word each, however written ("CEO … stepping down", "CFO … will leave").
+  '    t = re.sub(r"\\b(?:ceo|cfo|coo|chief (?:executive|financial|operating) officer|chief executive)\\b", " officer ", str(t).lower())',
+  '    t = re.sub(r"\\b(?:leav\\w*|step\\w* down|resign\\w*|depart\\w*|retir\\w*)\\b", " departs ", t)',
+  '    return set(w for w in re.findall(r"[a-z][a-z0-9&-]+", t) if w not in STOP and w not in skip and len(w) > 2)',
+  // The company's release closest to the claim in words, the first on a tie.
+  'official = max(officials, key=lambda r: len(words(claim) & words(str(r[1]) + " " + str(r[2]))), default=None)',
   'def amounts(t):',
   '    scale = {"trillion": 1e6, "billion": 1e3, "bn": 1e3, "b": 1e3, "million": 1, "m": 1, "mn": 1}',
   '    found = []',
@@ -80,7 +85,16 @@ export const CLAIM_CHECK_CODE = snippet(
   '    said, stated = amounts(text), amounts(body)',
   '    opposite = [p for p in PAIRS if (re.search(p[0], text.lower()) and re.search(p[1], body.lower()) and not re.search(p[0], body.lower())) or (re.search(p[1], text.lower()) and re.search(p[0], body.lower()) and not re.search(p[1], body.lower()))]',
   '    target = re.search(r"\\b(?:being|be|to be|was|is) (?:acquired|bought|taken over|sold)\\b|\\btakeover target\\b|\\bbought by\\b", text.lower())',
-  '    if share < 0.3:',
+  // "CEO X is stepping down" against a release that the CFO is leaving: the same kind of event, another officer.
+  '    ROLES = [("chief executive", r"\\b(?:ceo|chief executive)\\b"), ("chief financial officer", r"\\b(?:cfo|chief financial officer)\\b"), ("chief operating officer", r"\\b(?:coo|chief operating officer)\\b"), ("chair", r"\\bchair(?:man|woman|person)?\\b")]',
+  '    LEAVES = r"\\b(?:leav\\w*|step\\w* down|resign\\w*|depart\\w*|exit\\w*|retir\\w*|oust\\w*|fired|replac\\w*)\\b"',
+  '    head = str(official[1]) + " " + first_sentence(official[2])',
+  '    said_roles = [name for name, pattern in ROLES if re.search(pattern, text.lower())]',
+  '    named_roles = [name for name, pattern in ROLES if re.search(pattern, head.lower())]',
+  '    other_officer = said_roles and named_roles and not set(said_roles) & set(named_roles) and re.search(LEAVES, text.lower()) and re.search(LEAVES, head.lower())',
+  '    if other_officer:',
+  '        verdict, rule = "Contradicted", "the release says the " + named_roles[0] + " is leaving, not the " + said_roles[0]',
+  '    elif share < 0.3:',
   '        rule = "the release found is about something else (" + str(int(share * 100)) + "% of the claim\'s words)"',
   '    elif target and not re.search(r"\\bto be acquired\\b|\\bacquired by\\b|\\bsale of the company\\b", body.lower()):',
   '        rule = "the release shows the company as the buyer, not as the one being bought"',

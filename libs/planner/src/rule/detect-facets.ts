@@ -51,7 +51,7 @@ const MARKET_STATUS = new RegExp([
 ].join('|'));
 
 /** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
-const READS_CHANNEL = /(?:\bcatch (?:me |us )?up on|\brecap|\bdigest of|\bwhat(?:'s| is| was| has been) (?:going on|happening|said|posted)|\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b|\bnotes?\b|\bthread\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
+const READS_CHANNEL = /(?:\bcatch (?:me |us )?up on|\brecap|\bdigest of|\bwhat(?:'s| is| was| has been| have been)? (?:been )?(?:going on|happening|said|posted|discussed|talked about|shared)|\b(?:chatter|buzz|gist|discussion|conversation|talk)\b|\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b|\bnotes?\b|\bthread\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
 
 // The company facts a profile serves; a description alone ("tell me about …") does not call for a profile.
 const PROFILE_FACTS = new Set<FactLabel>(['ceo', 'employees', 'sector', 'industry', 'exchange', 'website', 'ipo_date', 'beta', 'dividend', 'country', 'currency', 'is_etf']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCompanyName } from './entity-candidates.ts';
+import { looksLikeCompanyName, tickerCandidates } from './entity-candidates.ts';
 
 describe('looksLikeCompanyName', () => {
   it('counts a capitalised name written mid-sentence as a company', () => {
@@ -48,5 +48,11 @@ describe('names a claim cites or a deal targets', () => {
   it('still are when nobody the question names is the buyer', () => {
     expect(looksLikeCompanyName('Should I buy Shopify or Amazon?', 'Shopify', ['AMZN', 'Amazon'])).toBe(true);
     expect(looksLikeCompanyName('What is the P/E for Shopify and Amazon?', 'Shopify', ['AMZN', 'Amazon'])).toBe(true);
+  });
+});
+
+describe('tickerCandidates', () => {
+  it('does not take a shouted contraction for a ticker', () => {
+    expect(tickerCandidates("summarise #markets in 3 bullets. read only, DON'T post anything, and I CAN’T see $NVDA")).toEqual(['NVDA']);
   });
 });

@@ -57,6 +57,8 @@ export function tickerCandidates(text: string): string[] {
     const inParentheses = text[match.index - 1] === '(' && text[match.index + match[0].length] === ')';
     if (NOT_TICKERS.has(symbol)) continue;
     if (symbol.length === 1 && !inParentheses) continue;
+    // "DON'T post", "CAN'T", "WON'T": a shouted contraction, not a ticker.
+    if (/^['’](?:t|re|ve|ll|d|m)\b/i.test(text.slice(match.index + match[0].length)) || /^N['’]T\b/i.test(text.slice(match.index + match[0].length - 1))) continue;
     // "the U.S. market", "U.K. banks": an abbreviation with dots, not a class share like BRK.B.
     if (/^[A-Z]\.[A-Z]$/.test(symbol) && text[match.index + match[0].length] === '.') continue;
     if (!found.includes(symbol)) found.push(symbol);

@@ -33,9 +33,12 @@ function leanOf(option: string): Lean | undefined {
 /** The scorecard a stance ask calls for, or undefined when it has a stated rule or options that are not actions. */
 export function readScorecard(stance: Extract<Ask, { kind: 'stance' }> | undefined, prompt: string, symbols: string[]): Scorecard | undefined {
   if (!stance || stance.rule) return undefined;
-  const options = stance.options.map((option) => {
+  const options = stance.options.map((lowered) => {
+    // As the prompt wrote it ("OW XOM"): the answer states the option the step returns verbatim.
+    const at = prompt.toLowerCase().indexOf(lowered);
+    const option = at >= 0 ? prompt.slice(at, at + lowered.length) : lowered;
     const symbol = symbols.find((candidate) => new RegExp(`\\b${candidate}\\b`, 'i').test(option));
-    return { option, lean: leanOf(option), ...(symbol ? { symbol } : {}) };
+    return { option, lean: leanOf(lowered), ...(symbol ? { symbol } : {}) };
   });
   if (options.length < 2 || options.some((option) => option.lean === undefined)) return undefined;
   // Options naming names pick one name ("OW XOM / OW CVX / neutral"); otherwise they are a call on each name.
