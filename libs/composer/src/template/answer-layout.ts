@@ -63,7 +63,9 @@ const sentence = (clause: string) => capitalised(/[.!?][”"’]?$/.test(clause)
  * "three bullets" over two clauses that state three things still gives three bullets.
  */
 // Where a clause may be cut into more pieces: at a semicolon, then between sentences.
-const PIECE_BREAKS = [/;\s+/, /(?<=[.!?])\s+(?=[A-Z])/];
+// Never inside a quotation (“…; …”): the next quotation mark after a break outside one opens a quote, or there is none.
+const OUTSIDE_QUOTES = '(?=[^“”]*(?:“|$))';
+const PIECE_BREAKS = [new RegExp(`;\\s+${OUTSIDE_QUOTES}`), new RegExp(`(?<=[.!?])\\s+(?=[A-Z])${OUTSIDE_QUOTES}`)];
 
 /** How many pieces the clauses can be cut into at most (what an asked count of bullets or sentences can draw on). */
 export function pieceCount(clauses: string[]): number {

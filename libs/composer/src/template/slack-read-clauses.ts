@@ -15,11 +15,8 @@ export function slackReadClauses(facts: FactReader): string[] {
     const users = (facts.list('slack_history_users') ?? []) as string[];
     const label = channel.startsWith('#') ? channel : `#${channel}`;
     if (texts.length === 0) clauses.push(`No messages have been posted in ${label}`);
-    // A clause per message: "summarise it in 4 bullets" gives a bullet per message, never a message cut in two.
-    else {
-      const said = (index: number) => `${users[index] ? `${users[index]}: ` : ''}“${texts[index]}”`;
-      clauses.push(`The latest ${texts.length === 1 ? 'message' : 'messages'} in ${label}, newest first: ${said(0)}`, ...texts.slice(1).map((_text, index) => said(index + 1)));
-    }
+    // One clause, the messages quoted whole: "in 4 bullets" cuts it between messages, never inside a quote.
+    else clauses.push(`The latest ${texts.length === 1 ? 'message' : 'messages'} in ${label}, newest first: ${texts.map((text, index) => `${users[index] ? `${users[index]}: ` : ''}“${text}”`).join('; ')}`);
   }
   return clauses;
 }
