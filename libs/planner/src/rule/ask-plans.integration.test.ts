@@ -132,3 +132,14 @@ describe('a summary of a channel in N bullets', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a conditional post on the window\'s move, written tersely', () => {
+  it('reads "down >1% on the wk" as the five-session return and takes the silent branch when it does not hold', async () => {
+    // WMT: +2.20% over five sessions.
+    const { plan, state, posts } = await run("if $WMT is down >1% on the wk, post a flag to #alerts; if not, DON'T post — just gimme px + 5d chg");
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(posts).toEqual([]);
+    expect(state.condition_holds).toBe(false);
+    expect(state.condition_metric).toBe(-2.2);
+  });
+});

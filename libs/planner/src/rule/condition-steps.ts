@@ -23,7 +23,9 @@ export interface Branches {
   silent: [boolean, boolean];
 }
 
-const PERCENT = String.raw`(?:more than|over|above|bigger than|greater than|larger than|beyond|exceeds?|at least)\s+(\d+(?:\.\d+)?)\s*%`;
+const PERCENT = String.raw`(?:(?:more than|over|above|bigger than|greater than|larger than|beyond|exceeds?|at least)\s+|>=?\s*)(\d+(?:\.\d+)?)\s*%`;
+// "down >1% on the wk", "up more than 3% over the 5 sessions": the window's return, not the day's move.
+const OVER_WINDOW = /\b(?:on|over|for|during|across) (?:the|this|that|a) (?:wk|week|window|period|\d+ (?:sessions|days))\b|\b(?:this|past|last) (?:wk|week)\b|\bw(?:ee)?k(?:ly)?\b|\b\d+[- ]?(?:d|days?|sessions?)\b/i;
 
 /** Where the other branch starts: "otherwise", "else", "if not", "if it didn't", "if none did", "if neither did". */
 export const BRANCH_SPLIT = /\b(?:otherwise|else|if not|if (?:it|they|that|this|so) (?:did|does|do|is|was|are|were|has|had)n['’]?t|if (?:it|they) (?:did|does|do|is|was|are|were) not|if (?:none|neither|nothing|no (?:name|one|stock)s?)\b)/i;
@@ -61,10 +63,11 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
   const [first, second] = entities;
   if (!first) return undefined;
   const s = first.slug;
-  const decline = new RegExp(String.raw`(?:fell|dropped|declined|lost|down|loss|drop|decline)\b[^.?!%]{0,25}?${PERCENT}`, 'i').exec(text);
-  if (decline && has(`${s}_change_pct`)) return { op: 'negated', a: `${s}_change_pct`, threshold: Number(decline[1]), words: `${first.symbol} fell more than ${decline[1]}%` };
-  const gain = new RegExp(String.raw`(?:rose|gained|jumped|up|gain|rise)\b[^.?!%]{0,25}?${PERCENT}`, 'i').exec(text);
-  if (gain && has(`${s}_change_pct`)) return { op: 'value', a: `${s}_change_pct`, threshold: Number(gain[1]), words: `${first.symbol} rose more than ${gain[1]}%` };
+  const decline = new RegExp(String.raw`(?:fell|dropped|declined|lost|down|loss|drop|decline)\b[^.?!%]{0,25}?${PERCENT}([^.?!,;]{0,30})`, 'i').exec(text);
+  const span = (match: RegExpExecArray) => (OVER_WINDOW.test(match[0]) && has(`${s}_return_n`) ? { key: `${s}_return_n`, words: ' over the window' } : { key: `${s}_change_pct`, words: '' });
+  if (decline && has(span(decline).key)) return { op: 'negated', a: span(decline).key, threshold: Number(decline[1]), words: `${first.symbol} fell more than ${decline[1]}%${span(decline).words}` };
+  const gain = new RegExp(String.raw`(?:rose|gained|jumped|up|gain|rise)\b[^.?!%]{0,25}?${PERCENT}([^.?!,;]{0,30})`, 'i').exec(text);
+  if (gain && has(span(gain).key)) return { op: 'value', a: span(gain).key, threshold: Number(gain[1]), words: `${first.symbol} rose more than ${gain[1]}%${span(gain).words}` };
   if (/volume[^.?!]{0,60}(?:exceed|above|over|higher than|more than)|(?:exceed|above|over)[^.?!]{0,20}average volume/i.test(text) && has(`${s}_avg_volume`)) {
     const times = /(\d+(?:\.\d+)?)\s*(?:x|×|times)\b/i.exec(text);
     const k = times ? Number(times[1]) : 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCompanyName, tickerCandidates } from './entity-candidates.ts';
+import { looksLikeCompanyName, nameCandidates, tickerCandidates } from './entity-candidates.ts';
 
 describe('looksLikeCompanyName', () => {
   it('counts a capitalised name written mid-sentence as a company', () => {
@@ -54,5 +54,12 @@ describe('names a claim cites or a deal targets', () => {
 describe('tickerCandidates', () => {
   it('does not take a shouted contraction for a ticker', () => {
     expect(tickerCandidates("summarise #markets in 3 bullets. read only, DON'T post anything, and I CAN’T see $NVDA")).toEqual(['NVDA']);
+  });
+});
+
+describe('nameCandidates', () => {
+  it('takes a name after a sentence that ends on a relation word, and not a person after one', () => {
+    expect(nameCandidates("I'm writing a note for a retail-heavy client. Rank Walmart, Costco and Amazon.")).toEqual(expect.arrayContaining(['Walmart', 'Costco', 'Amazon']));
+    expect(nameCandidates('My client Margaret asked about Costco.')).not.toContain('Margaret');
   });
 });
