@@ -100,7 +100,11 @@ function webClause(facts: FactReader): string | undefined {
   const topTitle = facts.text('web_top_title');
   const topUrl = facts.text('web_top_url');
   if (content && topTitle && topUrl) return `The top web result, “${topTitle}” (${topUrl}), says: ${firstSentence(content)}`;
-  if (titles.length > 1) return `Web coverage: ${titles.map((title, index) => `“${title}”${urls[index] ? ` (${urls[index]})` : ''}`).join('; ')}`;
+  // A list of results, each with its source (the site), its date and its link.
+  const dates = (facts.list('web_top_dates') ?? []) as string[];
+  const site = (url: string) => /^https?:\/\/([^/]+)/.exec(url)?.[1];
+  const cited = (index: number) => [site(urls[index] ?? ''), dates[index] ? String(dates[index]).slice(0, 10) : undefined, urls[index]].filter(Boolean).join(', ');
+  if (titles.length > 1) return `Web coverage: ${titles.map((title, index) => `“${title}”${urls[index] ? ` (${cited(index)})` : ''}`).join('; ')}`;
   if (topTitle && topUrl) return `Web coverage: “${topTitle}” (${topUrl})`;
   return undefined;
 }

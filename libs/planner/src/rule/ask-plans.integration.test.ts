@@ -143,3 +143,13 @@ describe('a conditional post on the window\'s move, written tersely', () => {
     expect(state.condition_metric).toBe(-2.2);
   });
 });
+
+describe('a list of web results with their source, date and link', () => {
+  it('fetches as many as asked and cites each with its site, date and link', async () => {
+    const { state, text, misses } = await run('Pull 3 web search results on GLP-1 weight-loss drugs; give each one\'s source, publication date and link.');
+    expect(state.web_top_dates).toHaveLength(3);
+    expect(text.match(/\(research\.example\.com, 2026-11-22, https:\/\/research\.example\.com\/themes\/glp1-drugs\/glp1-obesity-drug-market\)/)).not.toBeNull();
+    expect(text.match(/https?:\/\/\S+/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(misses).toEqual([]);
+  });
+});

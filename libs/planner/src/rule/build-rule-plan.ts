@@ -257,7 +257,10 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   }
   if (claim && entities[0]) addClaimCheckSteps(plan, entities[0], claim);
   if (reading.facets.has('web')) {
-    addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), reading.items, reading.facets.has('web-summary'));
+    // As many results as a list of them asks ("find 3 web search results … with source, date and link").
+    const listed = readAsks(reading.rawText).asks.find((ask) => ask.kind === 'list' && ask.of === 'search-results');
+    const items = Math.max(reading.items, listed?.kind === 'list' ? listed.count : 0);
+    addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), items, reading.facets.has('web-summary'));
   }
   if (reading.facets.has('slack-read')) {
     // A bare read of one channel also lists the channels, so the plan has its complexity's minimum of steps.

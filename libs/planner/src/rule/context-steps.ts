@@ -19,8 +19,8 @@ export function webQuery(topic: string | undefined, entity: EntityRef | undefine
 
 export function addWebSearchStep(plan: PlanBuilder, query: string, items: number, summarise: boolean): void {
   plan.add('tavily', 'tavily_search', { query, max_results: Math.max(items, 3), search_depth: 'basic' }, {
-    extract: ['web_titles = results[][title]', 'web_urls = results[][url]'],
-    select: ['web_top_title = web_titles[0]', 'web_top_url = web_urls[0]', ...(items > 1 ? [`web_top_titles = web_titles[:${items}]`, `web_top_urls = web_urls[:${items}]`] : [])],
+    extract: ['web_titles = results[][title]', 'web_urls = results[][url]', ...(items > 1 ? ['web_dates = results[][published_date]'] : [])],
+    select: ['web_top_title = web_titles[0]', 'web_top_url = web_urls[0]', ...(items > 1 ? [`web_top_titles = web_titles[:${items}]`, `web_top_urls = web_urls[:${items}]`, `web_top_dates = web_dates[:${items}]`] : [])],
     accept_if: [`len(web_urls) >= ${items}`, "web_top_url ~= '^https?://'"],
     ...(summarise ? { next_args_from: 'web_top_url' } : {}),
   });

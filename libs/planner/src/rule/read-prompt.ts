@@ -119,7 +119,7 @@ function detectMovers(text: string): PromptReading['movers'] {
 }
 
 function detectSearchTopic(text: string): string | undefined {
-  const match = /(?:coverage|analysis|articles?|reports?|news|information|commentary)\s+(?:of|on|about)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text)
+  const match = /(?:coverage|analysis|articles?|reports?|news|information|commentary|results?|pages?|sources|searches)\s+(?:of|on|about|regarding|covering)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text)
     ?? /(?:explaining|explains?|about)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text);
   if (!match) return undefined;
   const topic = match[1].replace(/['’]s\b/g, '').replace(/^(the|a|an|its|their|his|her)\s+/i, '').trim();
