@@ -14,7 +14,7 @@ import { checkGrounding } from './check-grounding.ts';
 import { columnTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v26';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v27';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -47,14 +47,17 @@ function writeSections(facts: FactReader, plan: Plan, trace: Trace, focus: Focus
 }
 
 /** The Slack confirmation says what went out: the text the run posted (its figures are the trace's own facts). */
-function withPostedText(clauses: string[], trace: Trace, facts: FactReader): string[] {
+function withPostedText(clauses: string[], trace: Trace, facts: FactReader, shape: AnswerShape): string[] {
   const posted = trace.steps.find((step) => step.tool === 'send_slack_message' && step.status === 'ok')?.args.text;
   if (typeof posted !== 'string' || posted.trim() === '') return clauses;
   // Quoted only when every figure in it is a tool fact (a count or a time the prompt wrote is not).
   const stated = Object.fromEntries([...facts.used].map((key) => [key, trace.state[key]]));
   if (!checkGrounding({ answer_text: posted, facts: stated }).ok) return clauses;
   const text = posted.trim().replace(/[“”]/g, '"');
-  return clauses.map((clause) => clause.replace(/^The note was posted to the (#[\w-]+) Slack channel/, `The message “${text}” was posted to the $1 Slack channel`).replace(/^Posted to (#[\w-]+)/, `Posted “${text}” to $1`));
+  const quoted = clauses.map((clause) => clause.replace(/^The note was posted to the (#[\w-]+) Slack channel/, `The message “${text}” was posted to the $1 Slack channel`).replace(/^Posted to (#[\w-]+)/, `Posted “${text}” to $1`));
+  // A word limit the quote would break keeps the answer within it: the post's facts are in the answer already.
+  const over = (list: string[]) => shape.wordLimit !== undefined && wordCount(layoutAnswer(list, shape)) > shape.wordLimit;
+  return over(quoted) && !over(clauses) ? clauses : quoted;
 }
 
 /** A table asked of a Slack read with no names in it: one row per message read, author and text. */
@@ -188,7 +191,7 @@ export class TemplateComposer implements Composer {
     let clauses = clausesWithin(facts, plan, trace, new Set([...focus].filter((key) => !stated.has(key))), rest);
     // Plans written by other planners name their facts freely: state each required fact plainly.
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
-    clauses = withPostedText(filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead)), trace, facts);
+    clauses = withPostedText(filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead)), trace, facts, shape);
     const answer = clauses.length === 0 ? 'The tools returned no facts that answer this question.'
       : shape.table ? this.table(facts, plan, trace, focus, lead)
         : layoutAnswer(clauses, shape);

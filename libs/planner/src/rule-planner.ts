@@ -1,4 +1,4 @@
-import { expandShorthand } from '@forge/asks';
+import { expandShorthand, readAsks } from '@forge/asks';
 import { ForgeError } from '@forge/errors';
 import type { ToolCaller } from '@forge/tools';
 import type { Plan } from '@forge/plan';
@@ -17,7 +17,7 @@ import { readBranches } from './rule/condition-steps.ts';
 import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v25';
+export const RULE_PLANNER_VERSION = 'rule-v26';
 
 const DAY_MS = 86_400_000;
 
@@ -124,6 +124,11 @@ export class RulePlanner implements Planner {
     // "every semi in the universe (ex smci)": a name written after "ex", "excluding" or "except" is left out.
     const excluded = excludedSymbols(entry.user_prompt, mentions.entities);
     let entities = mentions.entities.filter((entity) => !excluded.has(entity.symbol));
+    // "… a table with columns Ticker | Move | vs SPY": the benchmark written only as a column is still measured.
+    const benchmark = readAsks(entry.user_prompt).asks.find((ask) => ask.kind === 'benchmark');
+    if (benchmark?.kind === 'benchmark' && entities.length > 0 && !entities.some((entity) => entity.symbol === benchmark.symbol) && !excluded.has(benchmark.symbol)) {
+      entities = [...entities, { symbol: benchmark.symbol, slug: slugOf(benchmark.symbol), resolvedByName: false, searchIndex: 0 }];
+    }
     // "Which semiconductor stocks gained?" names a group, not a company: the screener lists its members.
     const found = entities.length === 0 && !reading.facets.has('movers') ? await screenGroup(expandShorthand(withoutPostedTexts(entry.user_prompt)), tools) : undefined;
     const screen = found && { ...found, members: found.members.filter((member) => !excluded.has(member.symbol)) };

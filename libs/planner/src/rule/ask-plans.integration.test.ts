@@ -153,3 +153,20 @@ describe('a list of web results with their source, date and link', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a benchmark written only as a column', () => {
+  it('is fetched and measured against ("… columns Ticker | Move | vs SPY")', async () => {
+    const { plan, state } = await run('JPM and BAC over the last 10 sessions: markdown table with columns Ticker | 10-session return | vs SPY');
+    expect(plan.tool_sequence.some((step) => step.tool === 'polygon_get_aggs' && step.params.ticker === 'SPY')).toBe(true);
+    expect(state.jpm_vs_spy_excess_period).toBe(-2.3);
+  });
+});
+
+describe('a post under a word limit', () => {
+  it('leaves the posted text unquoted when quoting it would break the limit', async () => {
+    const { text, misses } = await run('post to #research: $SMCI px, day chg and vol vs avg vol. keep it under 50 words');
+    expect(text).toMatch(/The note was posted to the #research Slack channel/);
+    expect(text.split(/\s+/).length).toBeLessThan(50);
+    expect(misses).toEqual([]);
+  });
+});
