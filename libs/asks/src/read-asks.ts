@@ -158,8 +158,10 @@ function readStance(t: string): Ask | undefined {
 }
 
 // Calls on a position, as a question asks them: "should I buy, hold or sell Netflix?", "add, trim or hold here?".
-const ACTION = '(?:buy|sell|hold|add|trim|reduce|overweight|underweight|accumulate|avoid|exit|wait)';
-const ACTION_LIST = new RegExp(`\\b(${ACTION}(?:\\s*(?:,|\\/)\\s*${ACTION})*)\\s*(?:,?\\s*or\\s+|\\s*\\/\\s*)(${ACTION})\\b`);
+const ACTION = '(?:buy|sell|hold|add|trim|reduce|overweight|underweight|accumulate|avoid|exit|wait|stay flat|stay put|sit tight|hold off)';
+// An option before the last may name a name ("add googl, add meta, or stay flat?").
+const ITEM = `${ACTION}(?:\\s+\\$?[a-z]{1,5}(?=\\s*(?:,|\\/|\\bor\\b)))?`;
+const ACTION_LIST = new RegExp(`\\b(${ITEM}(?:\\s*(?:,|\\/)\\s*${ITEM})*)\\s*(?:,?\\s*or\\s+|\\s*\\/\\s*)(${ACTION})\\b`);
 
 // "Is it a good time to add to Microsoft, or should they wait?": now, or the other call.
 const TIMING = new RegExp(`\\b(?:good|right|bad|the) time to (${ACTION})\\b[^?.!]*?,?\\s+or\\s+(?:should (?:they|we|i|you|the client)\\s+|to\\s+|just\\s+)?(${ACTION})\\b`);

@@ -13,6 +13,10 @@ describe('readScorecard', () => {
     expect(card.options.map((option) => option.lean)).toEqual(['bull', 'neutral', 'bear']);
     expect(card.signals).toEqual(['valuation', 'news']);
     expect(cardOf('Options: OW XOM / OW CVX / neutral - pick one.', ['XOM', 'CVX'])!.options.map((option) => option.symbol ?? option.lean)).toEqual(['XOM', 'CVX', 'neutral']);
+    // The option keeps the prompt's own spelling, and a name may follow each option before the last.
+    expect(cardOf('Then tell me: add GOOGL, add META, or stay flat?', ['GOOGL', 'META'])!.options).toEqual([
+      { option: 'add GOOGL', lean: 'bull', symbol: 'GOOGL' }, { option: 'add META', lean: 'bull', symbol: 'META' }, { option: 'stay flat', lean: 'neutral' },
+    ]);
   });
 
   it('leaves a stated rule and options that are not actions to the composer', () => {
