@@ -17,7 +17,7 @@ import { readBranches } from './rule/condition-steps.ts';
 import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v27';
+export const RULE_PLANNER_VERSION = 'rule-v28';
 
 const DAY_MS = 86_400_000;
 
@@ -82,11 +82,12 @@ function screenedPlan(reading: PromptReading, members: Entity[], entry: PlanRequ
 }
 
 /** The symbols of the mentioned companies a prompt excludes ("ex smci", "excluding Intel", "other than AMD"). */
+// ("AMZN's return minus SPY cumulative % return" subtracts a benchmark's return; it excludes no name.)
 function excludedSymbols(prompt: string, entities: Entity[]): Set<string> {
   const excluded = new Set<string>();
   for (const entity of entities) {
     const names = [entity.symbol, entity.mention].filter((name): name is string => Boolean(name)).map(escapeRegExp);
-    const pattern = new RegExp(`\\b(?:ex|excluding|except|exclude|other than|not counting|but not|minus)[- ]+(?:the\\s+)?(?:${names.join('|')})\\b`, 'i');
+    const pattern = new RegExp(`\\b(?:ex|excluding|except|exclude|other than|not counting|but not|minus)[- ]+(?:the\\s+)?(?:${names.join('|')})\\b(?!['’]s\\b|\\s+(?:(?:cumulative|total|period|window|\\d+[- ]\\w+)\\s+)?(?:%|(?:returns?|performance|move|change)\\b))`, 'i');
     if (pattern.test(prompt)) excluded.add(entity.symbol);
   }
   return excluded;

@@ -170,3 +170,10 @@ describe('a post under a word limit', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('an excess return written as a subtraction', () => {
+  it('keeps the benchmark after "minus" ("AMZN cumulative % return minus SPY cumulative % return")', async () => {
+    const { state } = await run('name=AMZN; benchmark=SPY; lookback=20 sessions; metric=AMZN cumulative % return minus SPY cumulative % return. Output: one sentence.');
+    expect(state.amzn_vs_spy_excess_period).toBe(-19.91);
+  });
+});
