@@ -173,7 +173,7 @@ describe('a post under a word limit', () => {
 
 describe('an excess return written as a subtraction', () => {
   it('keeps the benchmark after "minus" ("AMZN cumulative % return minus SPY cumulative % return")', async () => {
-    const { state } = await run('name=AMZN; benchmark=SPY; lookback=20 sessions; metric=AMZN cumulative % return minus SPY cumulative % return. Output: one sentence.');
+    const { state } = await run('Excess return of AMZN over the last 20 sessions, computed as its cumulative % return minus SPY cumulative % return; one sentence.');
     expect(state.amzn_vs_spy_excess_period).toBe(-19.91);
   });
 });
