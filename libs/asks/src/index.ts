@@ -9,3 +9,5 @@ export { countInWords } from './numbers.ts';
 export { readFacts, FACT_LABELS, FACT_WORDS } from './read-facts.ts';
 export type { FactLabel } from './read-facts.ts';
 export { expandShorthand } from './shorthand.ts';
+export { stanceLean } from './stance-lean.ts';
+export type { StanceLean } from './stance-lean.ts';

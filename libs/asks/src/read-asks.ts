@@ -3,6 +3,7 @@ import { COUNT, numberFrom } from './numbers.ts';
 import { readForm } from './read-form.ts';
 import { readFacts } from './read-facts.ts';
 import { readStanceRule } from './read-stance-rule.ts';
+import { ACTION } from './stance-lean.ts';
 import { expandShorthand } from './shorthand.ts';
 
 const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
@@ -157,8 +158,6 @@ function readStance(t: string): Ask | undefined {
   return { kind: 'stance', options: found?.kind === 'stance' && found.options.length > options.length ? found.options : options, rule };
 }
 
-// Calls on a position, as a question asks them: "should I buy, hold or sell Netflix?", "add, trim or hold here?".
-const ACTION = '(?:buy|sell|hold|add|trim|reduce|overweight|underweight|accumulate|avoid|exit|wait|stay flat|stay put|sit tight|hold off)';
 // An option before the last may name a name ("add googl, add meta, or stay flat?").
 const ITEM = `${ACTION}(?:\\s+\\$?[a-z]{1,5}(?=\\s*(?:,|\\/|\\bor\\b)))?`;
 const ACTION_LIST = new RegExp(`\\b(${ITEM}(?:\\s*(?:,|\\/)\\s*${ITEM})*)\\s*(?:,?\\s*or\\s+|\\s*\\/\\s*)(${ACTION})\\b`);

@@ -18,20 +18,17 @@ const IF_FIRST = new RegExp(String.raw`(?:^|[;:.]\s*|\buse this rule:?\s*)if\s+(
 // Words that start a sentence, not an option ("only post if", "tell me if").
 const NOT_OPTIONS = /^(?:only|post|send|tell|let|say|and|but|so|then|even|as|check|see|ask|note|flag|alert|ping|and only|me|us|it|that|this|what|which|whether)$/;
 
+/** The clauses a pattern finds, written option-first or condition-first; a post or a reply is not an option. */
+function clausesOf(t: string, pattern: RegExp, order: 'option-first' | 'condition-first'): StanceRule['clauses'] {
+  return [...t.matchAll(pattern)].flatMap((match) => {
+    const [option, when] = (order === 'option-first' ? [match[1], match[2]] : [match[2], match[1]]).map((part) => part!.trim()) as [string, string];
+    return NOT_OPTIONS.test(option.split(' ')[0]!) || /\b(?:post|send|alert|message|nothing|don't|do not)\b/.test(option) ? [] : [{ option, when }];
+  });
+}
+
 export function readStanceRule(t: string): StanceRule | undefined {
-  const clauses: StanceRule['clauses'] = [];
-  for (const match of t.matchAll(CLAUSE)) {
-    const option = match[1]!.trim();
-    if (NOT_OPTIONS.test(option.split(' ')[0]!) || /\b(?:post|send|alert|message)\b/.test(option)) continue;
-    clauses.push({ option, when: match[2]!.trim() });
-  }
-  if (clauses.length === 0) {
-    for (const match of t.matchAll(IF_FIRST)) {
-      const option = match[2]!.trim();
-      if (NOT_OPTIONS.test(option.split(' ')[0]!) || /\b(?:post|send|alert|message|nothing|don't|do not)\b/.test(option)) continue;
-      clauses.push({ option, when: match[1]!.trim() });
-    }
-  }
+  const optionFirst = clausesOf(t, CLAUSE, 'option-first');
+  const clauses = optionFirst.length > 0 ? optionFirst : clausesOf(t, IF_FIRST, 'condition-first');
   if (clauses.length === 0) return undefined;
   const fallback = DEFAULT.exec(t.slice(t.indexOf(clauses[0]!.when!)))?.[1]?.trim();
   if (fallback && !clauses.some((clause) => clause.option === fallback)) clauses.push({ option: fallback });

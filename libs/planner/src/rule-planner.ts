@@ -1,4 +1,4 @@
-import { expandShorthand, readAsks } from '@forge/asks';
+import { expandShorthand } from '@forge/asks';
 import { ForgeError } from '@forge/errors';
 import type { ToolCaller } from '@forge/tools';
 import type { Plan } from '@forge/plan';
@@ -126,7 +126,7 @@ export class RulePlanner implements Planner {
     const excluded = excludedSymbols(entry.user_prompt, mentions.entities);
     let entities = mentions.entities.filter((entity) => !excluded.has(entity.symbol));
     // "… a table with columns Ticker | Move | vs SPY": the benchmark written only as a column is still measured.
-    const benchmark = readAsks(entry.user_prompt).asks.find((ask) => ask.kind === 'benchmark');
+    const benchmark = reading.asks.find((ask) => ask.kind === 'benchmark');
     if (benchmark?.kind === 'benchmark' && entities.length > 0 && !entities.some((entity) => entity.symbol === benchmark.symbol) && !excluded.has(benchmark.symbol)) {
       entities = [...entities, { symbol: benchmark.symbol, slug: slugOf(benchmark.symbol), resolvedByName: false, searchIndex: 0 }];
     }

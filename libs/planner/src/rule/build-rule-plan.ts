@@ -1,4 +1,3 @@
-import { readAsks } from '@forge/asks';
 import { detectFacets } from './detect-facets.ts';
 import type { Complexity } from '@forge/catalog';
 import type { Plan } from '@forge/plan';
@@ -210,7 +209,7 @@ function padToMinimum(plan: PlanBuilder, done: Done, entities: EntityRef[], mini
  * revenue outlook" asks for no income statement) are dropped, since the release, not a statement, settles it.
  */
 function eventClaim(reading: PromptReading): string | undefined {
-  const verdict = readAsks(reading.rawText).asks.find((ask) => ask.kind === 'verdict');
+  const verdict = reading.asks.find((ask) => ask.kind === 'verdict');
   if (verdict?.kind !== 'verdict' || !isEventClaim(verdict.claim)) return undefined;
   const outside = detectFacets(reading.rawText.replace(verdict.claim, ' '));
   for (const facet of ['income', 'valuation', 'range', 'profile', 'market-cap', 'trend', 'bar-stats'] as const) if (!outside.has(facet)) reading.facets.delete(facet);
@@ -226,7 +225,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   const coverage = readCoverage(reading.rawText, reading.items, window, context.range.to);
   if (coverage) narrowToCoverage(reading.facets, reading.rawText);
   const claim = eventClaim(reading);
-  const stance = readAsks(reading.rawText).asks.find((ask) => ask.kind === 'stance');
+  const stance = reading.asks.find((ask) => ask.kind === 'stance');
   const scorecard = readScorecard(stance?.kind === 'stance' ? stance : undefined, reading.rawText, found.map((entity) => entity.symbol));
   // The facets only the scorecard needs are fetched for it; the answer is not held to state each of their facts.
   const forScorecard = scorecard && found.length > 0 ? scorecardFacets(scorecard).filter((facet) => !reading.facets.has(facet)) : [];
@@ -258,7 +257,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   if (claim && entities[0]) addClaimCheckSteps(plan, entities[0], claim);
   if (reading.facets.has('web')) {
     // As many results as a list of them asks ("find 3 web search results … with source, date and link").
-    const listed = readAsks(reading.rawText).asks.find((ask) => ask.kind === 'list' && ask.of === 'search-results');
+    const listed = reading.asks.find((ask) => ask.kind === 'list' && ask.of === 'search-results');
     const items = Math.max(reading.items, listed?.kind === 'list' ? listed.count : 0);
     addWebSearchStep(plan, webQuery(reading.searchTopic, entities[0]), items, reading.facets.has('web-summary'));
   }

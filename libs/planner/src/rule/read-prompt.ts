@@ -1,4 +1,4 @@
-import { expandShorthand, readAsks } from '@forge/asks';
+import { expandShorthand, readAsks, type Ask } from '@forge/asks';
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
 import { detectFacets, forbidsPosting, type Facet } from './detect-facets.ts';
 import { nameCandidates, quotedSpans, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
@@ -15,6 +15,8 @@ export type IncomeRank = 'revenue-growth' | 'net-income-growth' | 'net-margin' |
 
 export interface PromptReading {
   rawText: string;
+  /** What the prompt asks of its answer (libs/asks), read once from the whole prompt. */
+  asks: Ask[];
   facets: Set<Facet>;
   /** Sessions for trends and multi-session returns ("last 5 sessions"); undefined when not asked. */
   sessions?: number;
@@ -222,6 +224,7 @@ export function readPrompt(prompt: string): PromptReading {
   const names = withoutColumnLabels(withoutCorporateSuffixes(prompt));
   return {
     rawText: prompt,
+    asks: readAsks(prompt).asks,
     facets,
     sessions: quoteAverages ? undefined : sessions,
     statements: facets.has('income') ? detectStatements(text) : undefined,

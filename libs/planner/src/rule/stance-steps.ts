@@ -5,13 +5,12 @@
  * at: valuation, the 52-week range, the news tone, the price action, the excess over a benchmark. The answer leads
  * with the option the step chose; the post, if any, can quote it.
  */
-import type { Ask } from '@forge/asks';
+import { stanceLean, type Ask, type StanceLean as Lean } from '@forge/asks';
 import type { Facet } from './read-prompt.ts';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 import { snippet } from './python-snippets.ts';
 
-export type Lean = 'bull' | 'neutral' | 'bear';
 export type Signal = 'valuation' | 'range' | 'news' | 'momentum' | 'excess';
 
 export interface Scorecard {
@@ -19,15 +18,6 @@ export interface Scorecard {
   options: Array<{ option: string; lean?: Lean; symbol?: string }>;
   /** The signals the prompt points at; all available ones when it names none. */
   signals: Signal[];
-}
-
-const BULL = /^(?:buy|add|adding|overweight|ow|accumulate|long|go long|increase|enter|initiate|upgrade|add now|buy now|add more|buy more|add to|get in|top up)\b/;
-const NEUTRAL = /^(?:hold|neutral|wait|stay flat|stay put|market ?weight|mw|keep|do nothing|sit tight|hold off|equal ?weight|ew|flat|stand pat|pass)\b/;
-const BEAR = /^(?:sell|trim|reduce|underweight|uw|exit|short|avoid|cut|take profits?|downgrade|get out|lighten)\b/;
-
-function leanOf(option: string): Lean | undefined {
-  const text = option.toLowerCase().replace(/^(?:to|should (?:they|we|i|you))\s+/, '');
-  return BULL.test(text) ? 'bull' : NEUTRAL.test(text) ? 'neutral' : BEAR.test(text) ? 'bear' : undefined;
 }
 
 /** The scorecard a stance ask calls for, or undefined when it has a stated rule or options that are not actions. */
@@ -38,7 +28,7 @@ export function readScorecard(stance: Extract<Ask, { kind: 'stance' }> | undefin
     const at = prompt.toLowerCase().indexOf(lowered);
     const option = at >= 0 ? prompt.slice(at, at + lowered.length) : lowered;
     const symbol = symbols.find((candidate) => new RegExp(`\\b${candidate}\\b`, 'i').test(option));
-    return { option, lean: leanOf(lowered), ...(symbol ? { symbol } : {}) };
+    return { option, lean: stanceLean(lowered), ...(symbol ? { symbol } : {}) };
   });
   if (options.length < 2 || options.some((option) => option.lean === undefined)) return undefined;
   // Options naming names pick one name ("OW XOM / OW CVX / neutral"); otherwise they are a call on each name.
