@@ -7,6 +7,7 @@ const ask = (text: string, kind: string) => readAsks(text).asks.find((entry) => 
 describe('readForm', () => {
   it.each([
     ['Summarise Apple in four bullet points.', { layout: 'bullets', count: 4 }],
+    ['Post the call to #research and give the answer in 5 bullets.', { layout: 'bullets', count: 5 }],
     ['Give me 3 bullets on AMD', { layout: 'bullets', count: 3 }],
     ['keep it to one line', { layout: 'one_sentence' }],
     ['Answer in a single sentence, please.', { layout: 'one_sentence' }],
@@ -55,6 +56,22 @@ describe('readForm', () => {
 });
 
 describe('readAsks', () => {
+  it('reads labelled statements to confirm or refute as one claim, a company suffix breaking no sentence', () => {
+    expect(ask('A memo makes two statements: (a) Apple, Inc. closed above $270; (b) Micron traded twice its average volume. Confirm or refute each.', 'verdict'))
+      .toEqual({ kind: 'verdict', claim: '(a) Apple, Inc. closed above $270; (b) Micron traded twice its average volume.' });
+    expect(kinds('A caller insisted Apple paid $9 billion for a startup. Check it against the record.')).toContain('verdict');
+  });
+
+  it('reads options listed after a which-question and a colon as a stance, not a pick', () => {
+    const asks = readAsks('Over 20 sessions, which belongs on the watchlist: flag AMD, flag INTC, flag both, or flag neither?').asks;
+    expect(asks).toContainEqual({ kind: 'stance', options: ['flag amd', 'flag intc', 'flag both', 'flag neither'] });
+    expect(asks.map((entry) => entry.kind)).not.toContain('pick');
+  });
+
+  it('reads a trailing PE as the P/E fact', () => {
+    expect(ask('px and trailing PE on AMD and INTC, which screens cheaper?', 'fact')).toEqual({ kind: 'fact', facts: ['pe'] });
+  });
+
   it('reads a pick by absolute move from "which moved more"', () => {
     expect(ask('AMD or Intel: which moved more today?', 'pick')).toEqual({ kind: 'pick', by: 'move', direction: 'max', absolute: true });
   });

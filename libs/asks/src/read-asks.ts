@@ -9,7 +9,8 @@ import { expandShorthand } from './shorthand.ts';
 const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
 
 /** A prompt's sentences, split after terminal punctuation (decimals and tickers with dots stay whole). */
-const promptSentences = (t: string) => t.split(/(?<=[.?!])\s+(?=\S)/);
+// A company suffix or an abbreviation ("Tesla, Inc. closed above …", "vs. SPY") ends no sentence.
+const promptSentences = (t: string) => t.split(/(?<=[.?!])(?<!\b(?:[Ii]nc|[Cc]orp|[Cc]o|[Ll]td|[Pp]lc|vs|e\.g|i\.e)\.)\s+(?=\S)/);
 
 const BENCHMARKS: Array<[RegExp, string]> = [
   [/\bspy\b|s&p ?500|\bthe market\b|\bthe s&p\b/, 'SPY'],
@@ -53,7 +54,7 @@ function criterion(clause: string): { by: string; absolute: boolean } {
 const METRIC_WORD = /mov|%|52[- ]?week|year(?:'s|ly)? high|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap|volatil/;
 
 const PICK = /\b(?:closest to|nearest to|furthest from|which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
-const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) (?:the )?(?:current |new |acting |interim )?(?:ceo|cfo|chair|founder|head|chief)|who runs|pick one\b|choose (?:exactly |only )?one\b/;
+const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) (?:the )?(?:current |new |acting |interim )?(?:ceo|cfo|chair|founder|head|chief)|who runs|pick one\b|choose (?:exactly |only )?one\b|\bwhich\b[^.?!:]*:[^.?!]*,[^.?!]*\bor\b/;
 
 function readPick(text: string): Ask | undefined {
   // A quoted claim is checked, not asked: "worst" inside it is the claim's word.
@@ -118,10 +119,11 @@ function readBenchmark(t: string): Ask | undefined {
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b/.test(t)) return undefined;
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
-  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b/i.test(sentence)) ?? original;
-  return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').trim() };
+  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b/i.test(sentence)) ?? original;
+  // "… makes two statements: (a) …; (b) …": the claim is what follows the colon.
+  return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').replace(/^[^:]*\bstatements?\b[^:]*:\s*/i, '').trim() };
 }
 
 const OPTION = "[a-z][a-z0-9'-]*(?: [a-z][a-z0-9'-]*){0,3}";
@@ -186,7 +188,8 @@ function readListedStance(t: string): Ask | undefined {
   for (const sentence of ordered) {
     const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*\([^)]*\)/g, '').replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/\s+(?:(?:over|in|during|across) the (?:last|past|same) [^?.!,]*|today|this week|on the day|so far)(?=\s*[?.!]*\s*$)/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));
     if (!match) continue;
-    const lead = /(?:pick one|choose|decide|conclude|whether|is (?:the|it|this|that)|was (?:it|the)|are they|or is it|has it been|looks?)\b/;
+    // "state which position should be escalated: escalate arm, escalate intc, …": a which-question before a colon.
+    const lead = /(?:pick one|choose|decide|conclude|whether|is (?:the|it|this|that)|was (?:it|the)|are they|or is it|has it been|looks?)\b|\bwhich\b[^.?!:]*:/;
     const led = lead.test(sentence) || /-driven|-specific|-wide|leading|lagging|range-bound/.test(sentence);
     // A bare question ("bullish, bearish or neutral?") is a stance only over one-word options.
     const question = /\?\s*$/.test(sentence);

@@ -42,7 +42,7 @@ export const FACT_WORDS: Record<FactLabel, FactWords> = {
   is_etf: { name: 'whether it is an ETF', asked: /is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b/, stated: /\betf\b|\bfund\b|exchange-traded|operating company/i },
   description: { name: 'what the company does', asked: /tell me about|overview of|snapshot of|rundown on|brief me on|know about|what (?:does|do)\b[^.?!]{0,40}\bdo\b|what (?:the company|it|they) does|\bdoes for a living|business (?:description|model|summary)|describe (?:the )?(?:company|business|what)|description|what (?:kind of )?company/ },
   market_cap: { name: 'market cap', asked: /market cap|market value|market capitali[sz]ation|\bmkt ?cap\b|\bmcap\b/, stated: /market cap|market value|capitali[sz]ation/i },
-  pe: { name: 'P/E', asked: /p\/e|\bpe ratio|\bpe\b(?= (?:ratio|multiple))|price[- ]to[- ]earnings|earnings multiple/, stated: /p\/e|price[- ]to[- ]earnings|earnings multiple|times earnings/i },
+  pe: { name: 'P/E', asked: /p\/e|\bpe ratio|\bpe\b(?= (?:ratio|multiple))|\b(?:trailing|forward|ttm|fwd) pes?\b|\bpes? (?:on|of|for) (?:each|both|the)\b|price[- ]to[- ]earnings|earnings multiple/, stated: /p\/e|price[- ]to[- ]earnings|earnings multiple|times earnings/i },
   eps: { name: 'EPS', asked: /\beps\b|earnings per share/, stated: /\beps\b|earnings per share|per share/i },
 };
 

@@ -72,8 +72,9 @@ function readLayout(t: string): Omit<AnswerForm, 'words'> {
 /** Sentences that instruct a Slack post carry the post's form ("post a one-line summary to #research"), not the answer's. */
 function withoutPostInstructions(t: string): string {
   // Clauses, not sentences: "only post to #alerts if … — otherwise don't post, just tell me in one sentence" keeps its last part.
-  // "… in 3 bullets, then post the call to #markets": the post starts its own clause.
-  return t.split(/(?<=[.?!;])\s+|\s+[—–]\s+|\s+-\s+|(?=\botherwise\b)|(?=\bif (?:not|none|neither)\b)|,?\s+(?=(?:and\s+)?then\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:post|send|share|drop|ping)\b)/).filter((clause) => !(/#[a-z0-9]/.test(clause) && /\b(?:post|send|share|drop|ping)\b/.test(clause))).join(' ');
+  // "… in 3 bullets, then post the call to #markets": the post starts its own clause, and so does the answer's
+  // ("post the verdict to #research and give the answer in 5 bullets").
+  return t.split(/(?<=[.?!;])\s+|\s+[—–]\s+|\s+-\s+|(?=\botherwise\b)|(?=\bif (?:not|none|neither)\b)|,?\s+(?=(?:and\s+)?then\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:give|write|keep|present|format|lay|deliver|put)\s+(?:the|your|my|it|me)\b)/).filter((clause) => !(/#[a-z0-9]/.test(clause) && /\b(?:post|send|share|drop|ping)\b/.test(clause))).join(' ');
 }
 
 /** Reads the answer's form from the prompt. */

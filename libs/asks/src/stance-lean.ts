@@ -10,9 +10,11 @@ export const ACTION = '(?:buy|sell|hold|add|trim|reduce|overweight|underweight|a
 const BULL = /^(?:buy|add|adding|overweight|ow|accumulate|long|go long|increase|enter|initiate|upgrade|add now|buy now|add more|buy more|add to|get in|top up)\b/;
 const NEUTRAL = /^(?:hold|neutral|wait|stay flat|stay put|market ?weight|mw|keep|do nothing|sit tight|hold off|equal ?weight|ew|flat|stand pat|pass)\b/;
 const BEAR = /^(?:sell|trim|reduce|underweight|uw|exit|short|avoid|cut|take profits?|downgrade|get out|lighten)\b/;
+// Risk actions on a name ("escalate ARM", "flag INTC for review"): taken when the evidence is against it.
+const FLAG = /^(?:escalate|flag|watch ?list|put on (?:the )?watch ?list|review|restrict|red[- ]flag|raise)\b/;
 
 export function stanceLean(option: string): StanceLean | undefined {
   const text = option.toLowerCase().replace(/^(?:to|should (?:they|we|i|you))\s+/, '');
-  return BULL.test(text) ? 'bull' : NEUTRAL.test(text) ? 'neutral' : BEAR.test(text) ? 'bear' : undefined;
+  return BULL.test(text) ? 'bull' : NEUTRAL.test(text) ? 'neutral' : BEAR.test(text) || FLAG.test(text) ? 'bear' : undefined;
 }
 

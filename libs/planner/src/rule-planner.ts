@@ -17,7 +17,7 @@ import { readBranches } from './rule/condition-steps.ts';
 import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v28';
+export const RULE_PLANNER_VERSION = 'rule-v29';
 
 const DAY_MS = 86_400_000;
 
@@ -135,7 +135,9 @@ export class RulePlanner implements Planner {
     const screen = found && { ...found, members: found.members.filter((member) => !excluded.has(member.symbol)) };
     // "Is Shopify cheaper than Amazon?": a company the search tool does not know is never dropped while the rest is answered.
     const known = entities.flatMap((entity) => [entity.symbol, entity.mention ?? '']).filter(Boolean);
-    const missing = screen ? [] : mentions.unknown.filter((phrase) => looksLikeCompanyName(entry.user_prompt, phrase, known));
+    // "classify it as Restrict, Watch or No action": a capitalised stance option is not a company.
+    const options = new Set(reading.asks.flatMap((ask) => (ask.kind === 'stance' ? ask.options : [])));
+    const missing = screen ? [] : mentions.unknown.filter((phrase) => !options.has(phrase.toLowerCase()) && looksLikeCompanyName(entry.user_prompt, phrase, known));
     if (missing.length > 0) {
       const suggestions = (await Promise.all(missing.map((phrase) => suggestName(tools, phrase)))).filter(Boolean);
       throw new ForgeError({

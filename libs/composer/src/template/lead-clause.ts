@@ -1,6 +1,7 @@
 import type { Ask, Asks } from '@forge/asks';
 import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
+import { levelVerdict } from './level-verdict.ts';
 import { ruleStanceClause } from './stance-rule-clause.ts';
 
 /**
@@ -165,9 +166,14 @@ const peekText = (facts: FactReader, key: string) => facts.peek((reader) => read
 function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader, subjects: Subject[]): string {
   const released = releaseVerdict(facts);
   if (released) return released;
+  // "(a) … ; (b) …": each statement ruled on its own, in the order and with the labels the prompt gave.
+  const statements = labelledStatements(ask.claim);
+  if (statements.length > 1) return statements.map(({ label, text }) => `(${label}) ${verdictClause({ ...ask, claim: text }, facts, subjects)}`).join('; ');
   const claim = ask.claim.toLowerCase();
   const named = claimSubjects(claim, facts, subjects);
   const about = named[0] ?? (subjects.length === 1 ? subjects[0] : undefined);
+  const level = about ? levelVerdict(claim, facts, about) : undefined;
+  if (level) return level;
   const windowed = /\b(?:sessions?|days?|week|month|past \d+|last \d+)\b/.test(claim) && !/\btoday\b/.test(claim);
   const metric = metricFor(windowed ? 'return' : 'move', facts)!;
   const key = about ? metric.key(about.slug) : undefined;
@@ -209,6 +215,16 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   }
   const holds = direction * value > (threshold ? Number(threshold[1]) : 0);
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)}${span}`;
+}
+
+/** The statements of a claim labelled (a), (b), … or (1), (2), …; one unlabelled statement otherwise. */
+function labelledStatements(claim: string): Array<{ label: string; text: string }> {
+  const marks = [...claim.matchAll(/\(\s*([a-h]|[1-9])\s*\)\s*/gi)];
+  if (marks.length < 2) return [];
+  return marks.map((mark, index) => ({
+    label: mark[1]!,
+    text: claim.slice(mark.index! + mark[0].length, marks[index + 1]?.index ?? claim.length).replace(/[;,.\s]+(?:and\s*)?$/, ''),
+  }));
 }
 
 /**

@@ -40,7 +40,7 @@ function measure(part: string, facts: FactReader, subject: Subject, windowed: bo
     if (below === undefined) return undefined;
     return { holds: high[1] !== undefined ? below <= Number(high[1]) : below > Number(high[2]), evidence: `${percent(below)} below its 52-week high` };
   }
-  const volume = /(?:above|over|more than|at least|>=?)\s*(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:its|the|their)?\s*(?:average|avg|usual|typical|normal)(?: daily)? volume/.exec(part);
+  const volume = /(?:above|over|more than|at least|>=?)\s*(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:its|the|their)?\s*(?:\d+[- ](?:session|day)\s+)?(?:average|avg|usual|typical|normal)(?: daily)? volume/.exec(part);
   if (volume) {
     const today = facts.number(`${s}_volume`);
     const average = facts.number(`${s}_avg_volume`);
@@ -50,7 +50,9 @@ function measure(part: string, facts: FactReader, subject: Subject, windowed: bo
   const moved = /\b(fallen|fell|dropped|declined|lost|down|risen|rose|gained|climbed|rallied|up)\s+(?:by\s+)?(?:more than|over|at least)?\s*(\d+(?:\.\d+)?)\s*%/.exec(part);
   const signed = /(?:\breturn|% change|\bchange|\bmove)\s*(>=|<=|>|<)\s*([+-]?\d+(?:\.\d+)?)/.exec(part);
   if (moved || signed) {
-    const overWindow = windowed || WINDOW_WORDS.test(part) || /\breturn\b/.test(part);
+    // "fell more than 5% in the latest session" is the day's move, whatever window the prompt also asked.
+    const session = /\b(?:in|on|during|over) (?:the |its |that )?(?:latest|last|most recent|final|current) (?:session|trading day|day)\b|\btoday\b|\bon the day\b|\bintraday\b/.test(part);
+    const overWindow = !session && (windowed || WINDOW_WORDS.test(part) || /\breturn\b/.test(part));
     const key = `${s}_${overWindow ? 'return_n' : 'change_pct'}`;
     const value = facts.number(key) ?? facts.number(`${s}_${overWindow ? 'change_pct' : 'return_n'}`);
     if (value === undefined) return undefined;
@@ -65,14 +67,31 @@ function measure(part: string, facts: FactReader, subject: Subject, windowed: bo
 /** The option the rule gives a name, with the evidence of the clause that decided (undefined when a fact is missing). */
 export function ruleStance(rule: StanceRule, facts: FactReader, subject: Subject, windowed: boolean): { option: string; evidence: string[] } | undefined {
   const seen: string[] = [];
+  let earlier: Measured[] | undefined;
   for (const clause of rule.clauses) {
     if (!clause.when) return { option: clause.option, evidence: seen };
+    // "Watch if exactly one of those two conditions holds; No action if neither holds": counts of the earlier clause's.
+    const counted = earlier && countedHolds(clause.when, earlier.filter((part) => part.holds).length, earlier.length);
+    if (counted !== undefined) {
+      if (counted) return { option: clause.option, evidence: seen };
+      continue;
+    }
     const parts = clause.when.split(/\s+and\s+/).map((part) => measure(part, facts, subject, windowed));
     if (parts.some((part) => part === undefined)) return undefined;
     for (const part of parts as Measured[]) if (!seen.includes(part.evidence)) seen.push(part.evidence);
+    if (parts.length > 1) earlier = parts as Measured[];
     if ((parts as Measured[]).every((part) => part.holds)) return { option: clause.option, evidence: seen };
   }
   // No default and no clause held: the rule gives no stance.
+  return undefined;
+}
+
+/** Whether a clause that counts the earlier conditions ("exactly one of those", "neither", "both", "either") holds. */
+function countedHolds(when: string, held: number, of: number): boolean | undefined {
+  if (/\bexactly one\b|\bonly one\b|\bjust one\b|\bone (?:but not both|of them but not)\b/.test(when)) return held === 1;
+  if (/^(?:neither|none)\b|\b(?:neither|none) (?:of (?:those|these|them|the)\b|holds?|applies|is met|are met)/.test(when)) return held === 0;
+  if (/^(?:both|all)\b|\b(?:both|all) (?:of (?:those|these|them)|conditions)\b/.test(when)) return held === of;
+  if (/^(?:either|any)\b|\b(?:either|any|at least one) (?:of (?:those|these|them)|condition)\b/.test(when)) return held >= 1;
   return undefined;
 }
 

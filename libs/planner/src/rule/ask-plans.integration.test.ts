@@ -177,3 +177,40 @@ describe('an excess return written as a subtraction', () => {
     expect(state.amzn_vs_spy_excess_period).toBe(-19.91);
   });
 });
+
+describe('labelled statements to confirm or refute', () => {
+  it('rules on each statement by its own figure: a price level and a volume multiple', async () => {
+    // AAPL closed at $276.00; MU traded 65,346,964 shares against a 31,117,602 average (2.1 times).
+    const { text, misses } = await run("Two desk notes to check: (1) Apple finished above $270 today; (2) Micron's volume today came in at more than triple its average. Confirm or refute each one.");
+    expect(text).toMatch(/^\(1\) Supported: AAPL closed at \$276\.00, above the claimed level; \(2\) Contradicted: MU traded 65346964 shares against an average of 31117602, less than triple the average/);
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('a stated rule whose later clauses count the earlier conditions', () => {
+  it('grades by "only one of those holds" / "neither holds", and the grades are not company names', async () => {
+    // TSLA +4.10% on the day; volume 239,092,147 against 132,828,971 (1.8 times): one of the two conditions holds.
+    const { text, misses } = await run('Grade Tesla as Red, Amber or Green. Red if it rose more than 3% on the day and its volume was above 2x its average volume; Amber if only one of those holds; Green if neither holds.');
+    expect(text).toMatch(/^Amber TSLA: move on the session \+4\.10%, volume 239092147 shares against an average of 132828971/);
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('per-name actions with both / neither', () => {
+  it('takes the named action for each name the scorecard leans against, "both" when every name does', async () => {
+    const { state, text, misses } = await run('AMD and Intel over the last 20 sessions against QQQ: which belongs on the watchlist: flag AMD, flag INTC, flag both, or flag neither?');
+    expect(['flag AMD', 'flag INTC', 'flag both', 'flag neither']).toContain(state.stance_option);
+    expect(text).toContain(`Call: ${state.stance_option as string}`);
+    expect(text).not.toMatch(/had the best day/);
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('a condition on underperforming a benchmark', () => {
+  it('compares the two returns over the window and settles the silent branch', async () => {
+    const { plan, state, text } = await run('Over the last 20 sessions, if AMD underperformed QQQ, post a warning to #alerts; otherwise post nothing and just tell me the two returns.');
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(Number(state.amd_return_n)).toBeGreaterThan(Number(state.qqq_return_n));
+    expect(text).toMatch(/Condition check \(AMD underperformed QQQ\): the measured value is -[\d.]+ against a threshold of 0, so the condition does not hold/);
+  });
+});

@@ -75,6 +75,11 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
   }
   const average = /above (?:its|the) (50|200)-day/i.exec(text);
   if (average && has(`${s}_avg${average[1]}`)) return { op: 'ratio', a: `${s}_price`, b: `${s}_avg${average[1]}`, threshold: 1, words: `${first.symbol} closed above its ${average[1]}-day average` };
+  const clause = /\bif\b([^.;?!]*)/i.exec(text)?.[1] ?? '';
+  // "If UNH underperformed SPY over the period, post a flag": the other name's return beat this one's.
+  if (/\b(?:underperform(?:ed|s)?|lagged|trailed)\b/i.test(clause) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
+    return { op: 'difference', a: `${second.slug}_return_n`, b: `${s}_return_n`, threshold: 0, words: `${first.symbol} underperformed ${second.symbol}` };
+  }
   if (/outperform/i.test(text) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
     return { op: 'difference', a: `${s}_return_n`, b: `${second.slug}_return_n`, threshold: 0, words: `${first.symbol} outperformed ${second.symbol}` };
   }

@@ -15,7 +15,7 @@ export type Signal = 'valuation' | 'range' | 'news' | 'momentum' | 'excess';
 
 export interface Scorecard {
   /** Each option as the prompt wrote it, with the lean it takes or the one name it favours. */
-  options: Array<{ option: string; lean?: Lean; symbol?: string }>;
+  options: Array<{ option: string; lean?: Lean; symbol?: string; span?: 'all' | 'none' }>;
   /** The signals the prompt points at; all available ones when it names none. */
   signals: Signal[];
 }
@@ -28,12 +28,16 @@ export function readScorecard(stance: Extract<Ask, { kind: 'stance' }> | undefin
     const at = prompt.toLowerCase().indexOf(lowered);
     const option = at >= 0 ? prompt.slice(at, at + lowered.length) : lowered;
     const symbol = symbols.find((candidate) => new RegExp(`\\b${candidate}\\b`, 'i').test(option));
-    return { option, lean: stanceLean(lowered), ...(symbol ? { symbol } : {}) };
+    // "escalate both" / "escalate neither": every name, or none, flagged the way the named options lean.
+    const span = /\b(?:both|all(?: of them)?)\s*$/.test(lowered) ? 'all' : /\b(?:neither|none)\s*$/.test(lowered) ? 'none' : undefined;
+    return { option, lean: stanceLean(lowered), ...(symbol ? { symbol } : {}), ...(span && !symbol ? { span } : {}) };
   });
   if (options.length < 2 || options.some((option) => option.lean === undefined)) return undefined;
   // Options naming names pick one name ("OW XOM / OW CVX / neutral"); otherwise they are a call on each name.
   const named = options.filter((option) => option.symbol);
   if (named.length > 0 && named.length < 2) return undefined;
+  // Per-name options with both/neither need the names' lean to agree ("escalate ARM, escalate INTC, both or neither").
+  if (options.some((option) => option.span) && new Set(named.map((option) => option.lean)).size > 1) return undefined;
   const t = prompt.toLowerCase();
   const signals: Signal[] = [];
   if (/valuation|p\/e|\bpe\b|multiple|cheap|expensive|earnings/.test(t)) signals.push('valuation');
@@ -90,7 +94,18 @@ export const SCORECARD_CODE = snippet(
   '    return next((o["option"] for o in options if o.get("lean") == name and not o.get("symbol")), None)',
   'named = [o for o in options if o.get("symbol")]',
   'choice, decided = None, None',
-  'if named:',
+  'spans = {o.get("span"): o["option"] for o in options if o.get("span")}',
+  'if named and spans:',
+  '    # each named option is taken when its name\'s total leans its way (a bearish action at -1 or less, a bullish one at +1 or more)',
+  '    taken = [o for o in named if (totals.get(o["symbol"], 0) <= -1 if o.get("lean") == "bear" else totals.get(o["symbol"], 0) >= 1)]',
+  '    if len(taken) == len(named) and "all" in spans:',
+  '        choice = spans["all"]',
+  '    elif not taken and "none" in spans:',
+  '        choice = spans["none"]',
+  '    elif taken:',
+  '        best = sorted(taken, key=lambda o: abs(totals.get(o["symbol"], 0)), reverse=True)[0]',
+  '        choice, decided = best["option"], best["symbol"]',
+  'elif named:',
   '    ranked = sorted(named, key=lambda o: -totals.get(o["symbol"], 0))',
   '    best = ranked[0]',
   '    if all(totals.get(best["symbol"], 0) > totals.get(o["symbol"], 0) for o in ranked[1:]):',
@@ -102,7 +117,7 @@ export const SCORECARD_CODE = snippet(
   '    order = ["bull"] if total >= 1 else ["bear"] if total <= -1 else []',
   '    for name in order + ["neutral", "bear", "bull"]:',
   '        choice = choice or lean(name)',
-  'rule = "scorecard: +1/-1 per signal (P/E below 15 / above 35; price in the bottom quarter / top tenth of its 52-week range; more positive / more negative headlines; a move above +2% / below -2% over the window, or above +1% / below -1% on the session; more than 1 point above / below the benchmark); " + ("the name with the highest total, neutral on a tie" if named else "a total of +1 or more is the bullish option, -1 or less the bearish one, else the neutral one")',
+  'rule = "scorecard: +1/-1 per signal (P/E below 15 / above 35; price in the bottom quarter / top tenth of its 52-week range; more positive / more negative headlines; a move above +2% / below -2% over the window, or above +1% / below -1% on the session; more than 1 point above / below the benchmark); " + ("a named action is taken for each name whose total leans its way (-1 or less for a risk action, +1 or more for a buying one), both or neither when all or none do" if named and spans else "the name with the highest total, neutral on a tie" if named else "a total of +1 or more is the bullish option, -1 or less the bearish one, else the neutral one")',
   'result = {',
   '    "option": choice,',
   '    "favoured": decided,',
