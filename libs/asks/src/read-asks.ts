@@ -82,10 +82,12 @@ function readRanking(t: string): Ask | undefined {
 }
 
 function readList(t: string): Ask | undefined {
-  const fields = (['source', 'link', 'date', 'sentiment'] as const).filter((field) => (field === 'link' ? /\blinks?\b|\burls?\b/ : new RegExp(`\\b${field}s?\\b`)).test(t));
+  const fields = (['source', 'link', 'date', 'sentiment'] as const).filter((field) => (field === 'link' ? /\blinks?\b|\burls?\b/ : field === 'source' ? /\b(?:sources?|outlets?|publishers?)\b/ : new RegExp(`\\b${field}s?\\b`)).test(t));
   const perEntity = /\b(?:each|apiece|per (?:name|company|stock|ticker))\b|for each\b/.test(t);
-  const headlines = new RegExp(`\\b${COUNT}\\s+(?:of the\\s+)?(?:most\\s+recent\\s+|latest\\s+|recent\\s+|top\\s+|news\\s+)*(?:headlines?|articles?|stories|news items|heaadlines)\\b`).exec(t)
-    ?? new RegExp(`\\b(?:headlines?|articles?)\\b[^.?!]{0,40}\\(${COUNT} each\\)`).exec(t);
+  const headlines = new RegExp(`\\b${COUNT}\\s+(?:of the\\s+)?(?:most\\s+recent\\s+|latest\\s+|newest\\s+|recent\\s+|top\\s+|news\\s+)*(?:headlines?|articles?|stories|news items|heaadlines)\\b`).exec(t)
+    ?? new RegExp(`\\b(?:headlines?|articles?)\\b[^.?!]{0,40}\\(${COUNT} each\\)`).exec(t)
+    // "the two latest Micron headlines", "3 newest $NVDA stories": a name between the qualifier and the noun.
+    ?? new RegExp(`\\b${COUNT}\\s+(?:most\\s+recent|latest|newest|recent|top|freshest)\\s+\\$?[a-z][\\w.&'-]*(?:\\s+[a-z][\\w.&'-]*)?\\s+(?:news\\s+)?(?:headlines?|articles?|stories|news items)\\b`).exec(t);
   if (headlines && numberFrom(headlines[1])) return { kind: 'list', of: 'headlines', count: numberFrom(headlines[1])!, per_entity: perEntity, fields: [...fields] };
   if (/\bthe (?:latest|most recent|top) (?:headline|story|news story)\b/.test(t)) return { kind: 'list', of: 'headlines', count: 1, per_entity: perEntity, fields: [...fields] };
   const movers = new RegExp(`\\b(?:top\\s+)?${COUNT}\\s+(?:biggest\\s+|largest\\s+|top\\s+)?(?:losers|gainers|movers|decliners)\\b`).exec(t);
@@ -119,9 +121,9 @@ function readBenchmark(t: string): Ask | undefined {
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b/.test(t)) return undefined;
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
-  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b/i.test(sentence)) ?? original;
+  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b|\bwhether (?:any|anyone|anybody|either|both|each|all|neither|none)\b|\bdid (?:any(?:one|body)?|someone)\b/i.test(sentence)) ?? original;
   // "… makes two statements: (a) …; (b) …": the claim is what follows the colon.
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').replace(/^[^:]*\bstatements?\b[^:]*:\s*/i, '').trim() };
 }
@@ -162,7 +164,7 @@ function readStance(t: string): Ask | undefined {
 
 // An option before the last may name a name ("add googl, add meta, or stay flat?").
 const ITEM = `${ACTION}(?:\\s+\\$?[a-z]{1,5}(?=\\s*(?:,|\\/|\\bor\\b)))?`;
-const ACTION_LIST = new RegExp(`\\b(${ITEM}(?:\\s*(?:,|\\/)\\s*${ITEM})*)\\s*(?:,?\\s*or\\s+|\\s*\\/\\s*)(${ACTION})\\b`);
+const ACTION_LIST = new RegExp(`\\b(${ITEM}(?:\\s*(?:,|\\/)\\s*${ITEM})*)\\s*(?:,?\\s*or\\s+(?:just\\s+|simply\\s+)?|\\s*\\/\\s*)(${ACTION})\\b`);
 
 // "Is it a good time to add to Microsoft, or should they wait?": now, or the other call.
 const TIMING = new RegExp(`\\b(?:good|right|bad|the) time to (${ACTION})\\b[^?.!]*?,?\\s+or\\s+(?:should (?:they|we|i|you|the client)\\s+|to\\s+|just\\s+)?(${ACTION})\\b`);

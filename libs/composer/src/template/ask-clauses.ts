@@ -1,6 +1,7 @@
 import { countInWords, type Asks } from '@forge/asks';
 import type { FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
+import { publisherNames } from './news-clauses.ts';
 
 
 const SERIES = ['w_closes', 'trend_closes', 'closes', 'w_times', 'bar_times', 'sessions'];
@@ -17,6 +18,9 @@ export function windowClause(asks: Asks | undefined, facts: FactReader, subjects
     return length === window.count || length === window.count + 1;
   }));
   if (!covered) return undefined;
+  // A count written in digits ("the last 30 sessions") is a figure: the window step's session count grounds it.
+  const stated = subjects.map((subject) => `${subject.slug}_sessions`).find((key) => facts.peek((reader) => reader.number(key)) === window.count);
+  if (stated) facts.number(stated);
   const count = countInWords(window.count);
   if (window.unit === 'hours') return `The window is the last ${count} hourly bars (${count} ${window.count === 1 ? 'hour' : 'hours'})`;
   return `The window is the last ${count} ${window.count === 1 ? 'session' : 'sessions'}`;
@@ -36,8 +40,7 @@ export function headlinesClause(asks: Asks | undefined, facts: FactReader, subje
   if (!titles || titles.length < list.count) return undefined;
   facts.list(`${subject.slug}_titles`);
   if (urls) facts.list(`${subject.slug}_urls`);
-  const publishers = peekList(facts, `${subject.slug}_publishers`) as string[] | undefined;
-  if (publishers) facts.list(`${subject.slug}_publishers`);
+  const publishers = publisherNames(facts, `${subject.slug}_publishers`);
   const sentiments = peekList(facts, `${subject.slug}_sentiments`) as string[] | undefined;
   if (sentiments) facts.list(`${subject.slug}_sentiments`);
   const dates = peekList(facts, `${subject.slug}_published`) as string[] | undefined;

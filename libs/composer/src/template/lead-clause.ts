@@ -2,7 +2,7 @@ import type { Ask, Asks } from '@forge/asks';
 import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 import { levelVerdict } from './level-verdict.ts';
-import { ruleStanceClause } from './stance-rule-clause.ts';
+import { excessOf, ruleStanceClause } from './stance-rule-clause.ts';
 
 /**
  * The answer's lead: what the prompt asked to decide (a pick, a verdict on a claim, a stance among named options),
@@ -172,6 +172,10 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   const claim = ask.claim.toLowerCase();
   const named = claimSubjects(claim, facts, subjects);
   const about = named[0] ?? (subjects.length === 1 ? subjects[0] : undefined);
+  const mentioned = about ? mentionVerdict(claim, facts, about) : undefined;
+  if (mentioned) return mentioned;
+  const grouped = groupBenchmarkVerdict(claim, facts, subjects);
+  if (grouped) return grouped;
   const level = about ? levelVerdict(claim, facts, about) : undefined;
   if (level) return level;
   const windowed = /\b(?:sessions?|days?|week|month|past \d+|last \d+)\b/.test(claim) && !/\btoday\b/.test(claim);
@@ -215,6 +219,48 @@ function verdictClause(ask: Extract<Ask, { kind: 'verdict' }>, facts: FactReader
   }
   const holds = direction * value > (threshold ? Number(threshold[1]) : 0);
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} moved ${signedPercent(value)}${span}`;
+}
+
+/**
+ * "State whether any of the messages in #alerts reference SMCI": yes with the messages that name it (by ticker or
+ * by the company's first name word), no when none of the messages read does.
+ */
+function mentionVerdict(claim: string, facts: FactReader, about: Subject): string | undefined {
+  if (!/\b(?:mention|referenc|discuss|cite|flag)/.test(claim)) return undefined;
+  const texts = facts.peek((reader) => reader.list('slack_history_texts')) as string[] | undefined;
+  const channel = peekText(facts, 'slack_read_channel');
+  if (!texts || !channel) return undefined;
+  const name = (peekText(facts, `${about.slug}_name`) ?? '').split(/[\s,.]+/)[0] ?? '';
+  const pattern = new RegExp(`\\b(?:${about.symbol}${name.length > 2 ? `|${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` : ''})\\b`, 'i');
+  const hits = texts.filter((text) => pattern.test(text));
+  const label = channel.startsWith('#') ? channel : `#${channel}`;
+  facts.list('slack_history_texts');
+  return hits.length > 0
+    ? `Yes: ${hits.length === 1 ? 'a message' : 'messages'} in ${label} ${hits.length === 1 ? 'mentions' : 'mention'} ${about.symbol}: ${hits.map((text) => `“${text}”`).join('; ')}`
+    : `No: none of the latest messages in ${label} mentions ${about.symbol}`;
+}
+
+/**
+ * "State whether either bank outperformed DIA": each name's excess return over the benchmark it was measured
+ * against; yes when any (either, any) or every (both, each, all) name beat it as the claim groups them.
+ */
+function groupBenchmarkVerdict(claim: string, facts: FactReader, subjects: Subject[]): string | undefined {
+  const group = /\bwhether (either|any|both|each|all|neither|none)\b[^.?!;]*?\b(outperform|underperform|beat|lagg?|trail)/.exec(claim)
+    ?? /\b(either|any|both|each|all|neither|none)\b[^.?!;]*?\b(outperform|underperform|beat|lagg?|trail)/.exec(claim);
+  if (!group) return undefined;
+  const measured = subjects.flatMap((subject) => {
+    const found = excessOf(facts, subject);
+    return found ? [{ subject, ...found }] : [];
+  });
+  if (measured.length < 2) return undefined;
+  const benchmark = /_vs_([a-z0-9]+)_excess_/.exec(measured[0]!.key)?.[1]?.toUpperCase() ?? 'the benchmark';
+  const beating = /^(?:outperform|beat)$/.test(group[2]!);
+  const held = measured.filter((entry) => (beating ? entry.value > 0 : entry.value < 0));
+  const every = /^(?:both|each|all)$/.test(group[1]!);
+  const none = /^(?:neither|none)$/.test(group[1]!);
+  const holds = every ? held.length === measured.length : none ? held.length === 0 : held.length > 0;
+  const each = measured.map((entry) => `${entry.subject.symbol} ${signedPercent(facts.number(entry.key)!)} (percentage points) against ${benchmark}`).join(', ');
+  return `${holds ? 'Yes' : 'No'}: ${held.length === 0 ? `no name ${beating ? 'outperformed' : 'underperformed'}` : `${held.map((entry) => entry.subject.symbol).join(' and ')} ${beating ? 'outperformed' : 'underperformed'}`}; ${each}`;
 }
 
 /** The statements of a claim labelled (a), (b), … or (1), (2), …; one unlabelled statement otherwise. */

@@ -1,6 +1,14 @@
 import type { FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 
+/** Each headline's outlet: Polygon's publisher is an object ({ name, homepage_url }), the coverage steps' its name. */
+export function publisherNames(facts: FactReader, key: string): Array<string | undefined> | undefined {
+  const listed = facts.peek((reader) => reader.list(key)) as unknown[] | undefined;
+  if (!listed) return undefined;
+  facts.list(key);
+  return listed.map((publisher) => (publisher && typeof publisher === 'object' ? String((publisher as { name?: unknown }).name ?? '') : String(publisher ?? '')) || undefined);
+}
+
 /** The latest headline (date, sentiment, link), or the labelled list when several were asked for. */
 export function headlineClause(facts: FactReader, s: string, symbol: string, style: Style = 'full', focus?: Focus): string | undefined {
   const brief = style === 'brief';
@@ -15,7 +23,9 @@ export function headlineClause(facts: FactReader, s: string, symbol: string, sty
     return `${brief ? symbol : `Recent ${symbol}`} headlines: ${items.join('; ')}${tone ? `. Overall tone: ${tone}` : ''}`;
   }
   if (titles && titles.length > 1) {
-    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${titles.map((title, index) => `${dated(index)}“${title}”${urls[index] ? ` (${urls[index]})` : ''}`).join('; ')}`;
+    const publishers = brief ? [] : publisherNames(facts, `${s}_publishers`) ?? [];
+    const notes = (index: number) => [publishers[index], urls[index]].filter(Boolean).join(', ');
+    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${titles.map((title, index) => `${dated(index)}“${title}”${notes(index) ? ` (${notes(index)})` : ''}`).join('; ')}`;
   }
   const headline = facts.text(`${s}_headline`);
   if (!headline) return undefined;

@@ -20,7 +20,7 @@ async function run(prompt: string) {
   const { reference } = await new TemplateComposer().compose(entry!, plan, trace);
   const state = trace.state as Record<string, unknown>;
   const posts = plan.tool_sequence.filter((step) => step.tool === 'send_slack_message').map(() => ({ channel: String(state.slack_channel), text: String(state.post_text ?? '') }));
-  return { plan, state, text: reference.answer_text, posts, misses: checkAnswer({ asks, answer: reference.answer_text, posts }) };
+  return { plan, state, reference, text: reference.answer_text, posts, misses: checkAnswer({ asks, answer: reference.answer_text, posts }) };
 }
 
 async function closes(ticker: string): Promise<number[]> {
@@ -212,5 +212,46 @@ describe('a condition on underperforming a benchmark', () => {
     expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
     expect(Number(state.amd_return_n)).toBeGreaterThan(Number(state.qqq_return_n));
     expect(text).toMatch(/Condition check \(AMD underperformed QQQ\): the measured value is -[\d.]+ against a threshold of 0, so the condition does not hold/);
+  });
+});
+
+describe('a list of headlines with their outlets', () => {
+  it('names the publisher of each headline listed ("the two latest Tesla headlines, outlet and link")', async () => {
+    const { plan, text, misses } = await run('The two latest Tesla headlines with outlet and link, as two bullets.');
+    const news = plan.tool_sequence.find((step) => step.tool === 'polygon_get_news')!;
+    expect(news.analysis_requirements.accept_if).toContain('len(tsla_titles) >= 2');
+    expect(text.match(/Synthetic Market Wire/g)?.length).toBe(2);
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('a read that asks whether any message mentions a name', () => {
+  it('answers yes or no from the messages read, quoting those that name it', async () => {
+    const { text, posts } = await run('Look at the latest messages in #alerts and tell me whether anyone mentioned Tesla. Read only.');
+    expect(text).toMatch(/^Yes: a message in #alerts mentions TSLA: “TSLA: unusual options activity flagged by the risk desk\.”/);
+    expect(posts).toEqual([]);
+  });
+});
+
+describe('whether either name beat the benchmark', () => {
+  it('says yes or no over the names measured against it, each with its excess return', async () => {
+    // Over the last 10 sessions JPM's excess over SPY is -2.30 points.
+    const { text } = await run('JPM and BAC over the last 10 sessions versus SPY: state whether either of them outperformed SPY.');
+    expect(text).toMatch(/^(?:Yes|No): [^.]*JPM -2\.30% \(percentage points\) against SPY/);
+  });
+});
+
+describe('a stance among a retail investor\'s options', () => {
+  it('reads "average down, hold, or just cut it" and states the option the scorecard takes', async () => {
+    const { state, text, misses } = await run('i bought unitedhealth higher up. over the last 20 sessions should i average down, hold, or just cut it?');
+    expect(['average down', 'hold', 'cut it']).toContain(state.stance_option);
+    expect(text).toContain(`UNH: ${state.stance_option as string}`);
+    expect(misses).toEqual([]);
+  });
+
+  it('grounds a window written in digits ("the last 30 sessions")', async () => {
+    const { text, reference } = await run('MU: add, hold or trim? use the 30-session return. 40-80 words.');
+    expect(text).toContain('The window is the last 30 sessions');
+    expect(reference.facts.mu_sessions).toBe(30);
   });
 });

@@ -121,7 +121,10 @@ function addEntitySteps(
   // News explains the subject's move; the benchmark's own news adds nothing to that.
   if (isBenchmark) return;
   if (coverage) addCoverageNewsStep(plan, entity, coverage);
-  else if (f.has('headline')) addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'));
+  else if (f.has('headline')) {
+    const sources = reading.asks.some((ask) => ask.kind === 'list' && ask.of === 'headlines' && ask.fields.includes('source'));
+    addNewsStep(plan, done, entity, reading.items, f.has('sentiment') || f.has('risk-opportunity'), sources);
+  }
 }
 
 function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext): void {

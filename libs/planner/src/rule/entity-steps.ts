@@ -95,11 +95,13 @@ export function addProfileStep(plan: PlanBuilder, done: Done, entity: EntityRef)
   });
 }
 
-export function addNewsStep(plan: PlanBuilder, done: Done, entity: EntityRef, items: number, withInsights: boolean): void {
+export function addNewsStep(plan: PlanBuilder, done: Done, entity: EntityRef, items: number, withInsights: boolean, withSources = false): void {
   if (!once(done, 'polygon_get_news', entity)) return;
   const s = entity.slug;
   const extract = [`${s}_titles = results[][title]`, `${s}_urls = results[][article_url]`, `${s}_published = results[][published_utc]`];
   if (withInsights) extract.push(`${s}_insights = results[][insights]`);
+  // "outlet, date and link on each": the publisher of every headline listed (objects: the DSL projects one level).
+  if (withSources) extract.push(`${s}_publishers = results[][publisher]`);
   const select = [`${s}_headline = ${s}_titles[0]`, `${s}_headline_url = ${s}_urls[0]`, `${s}_headline_date = ${s}_published[0]`];
   if (items > 1) select.push(`${s}_top_titles = ${s}_titles[:${items}]`, `${s}_top_urls = ${s}_urls[:${items}]`, `${s}_top_dates = ${s}_published[:${items}]`);
   plan.add('polygon', 'polygon_get_news', { ticker: entity.param, limit: Math.max(items, 5) }, {

@@ -218,17 +218,19 @@ export function readPrompt(prompt: string): PromptReading {
   if (FISCAL_EPS.test(text)) facets.add('income');
   const quoteAverages = readQuoteAverages(text, facets);
   // "Which of the three gets the most negative coverage" picks by the news' tone: no ranking of moves is asked.
-  const decided = readAsks(text).asks.filter((ask) => ask.kind === 'pick' || ask.kind === 'ranking');
+  const asks = readAsks(prompt).asks;
+  const decided = asks.filter((ask) => ask.kind === 'pick' || ask.kind === 'ranking');
   if (decided.length > 0 && decided.every((ask) => 'by' in ask && ask.by === 'sentiment') && !facets.has('move')) facets.delete('ranking');
   const form = readAnswerForm(text);
   const names = withoutColumnLabels(withoutCorporateSuffixes(prompt));
   return {
     rawText: prompt,
-    asks: readAsks(prompt).asks,
+    asks,
     facets,
     sessions: quoteAverages ? undefined : sessions,
     statements: facets.has('income') ? detectStatements(text) : undefined,
-    items: detectItems(text),
+    // The list the asks read ("the two latest Micron headlines") before the planner's own count of items.
+    items: Math.min(asks.flatMap((ask) => (ask.kind === 'list' ? [ask.count] : []))[0] ?? detectItems(text), 10),
     movers: facets.has('movers') ? detectMovers(text) : undefined,
     declineThreshold: threshold ? Number(threshold[1]) : undefined,
     slackMessages: numberFrom(/(\w+)\s+(?:most\s+recent\s+|latest\s+|last\s+)?(?:messages|posts)\b/i.exec(text)?.[1] ?? '') ?? 5,
