@@ -67,6 +67,10 @@ function cellFor(column: string, windowAsked: boolean): Cell | undefined {
     [/employees|headcount|staff/, num((s) => `${s}_employees`, count)],
     [/\bsector\b/, text((s) => `${s}_sector`)],
     [/\bindustry\b/, text((s) => `${s}_industry`)],
+    [/\bexchange\b|\blisting\b|\blisted\b/, text((s) => `${s}_exchange`)],
+    [/\bwebsite\b|\burl\b/, text((s) => `${s}_website`)],
+    [/\bcountry\b|\bheadquarter|\bhq\b/, text((s) => `${s}_country`)],
+    [/\bipo\b|went public|listing date/, text((s) => `${s}_ipo_date`)],
     [/avg(?:erage)? (?:daily )?vol|average volume/, num((s) => `${s}_avg_volume`, count)],
     [/\bvolume\b(?!.*\b(?:vs|versus|against|ratio|multiple)\b)/, num((s) => `${s}_volume`, count)],
     [/%|percent|pct|\bchange\b|\bchg\b|\bmove\b|\breturn\b|\bgain\b|\bperformance\b/, change(windowAsked || WINDOWED.test(c))],
@@ -108,6 +112,7 @@ export function columnTable(columns: readonly string[], subjects: Subject[], fac
   const probe = facts.peek((reader) => cells.map((cell) => ordered.some((subject, index) => cell!(reader, subject, index + 1) !== undefined)));
   if (probe.some((found) => !found)) return undefined;
   const rows = rowOrder(facts, subjects, options.absolute, options.windowed).map((subject, index) => cells.map((cell) => cellText(cell!(facts, subject, index + 1) ?? 'n/a')));
-  const header = columns.map((column) => column.replace(/^\w/, (letter) => letter.toUpperCase()));
+  // The form reads columns lower-cased: acronyms and tickers get their capitals back ("CEO", "vs DIA (pp)").
+  const header = columns.map((column) => column.replace(/\b(?:ceo|cfo|p\/e|pe|eps|etf|ipo|ytd|spy|qqq|dia|iwm|hq|url|tsm)\b/g, (word) => word.toUpperCase()).replace(/^\w/, (letter) => letter.toUpperCase()));
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }

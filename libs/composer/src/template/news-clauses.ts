@@ -16,11 +16,13 @@ export function headlineClause(facts: FactReader, s: string, symbol: string, sty
   const titles = facts.list(`${s}_top_titles`) as string[] | undefined;
   const urls = brief ? [] : ((facts.list(`${s}_top_urls`) ?? []) as string[]);
   const dates = focus?.has(`${s}_top_dates`) ? ((facts.list(`${s}_top_dates`) ?? []) as string[]) : [];
-  const dated = (index: number) => (dates[index] ? `${dates[index]}: ` : '');
+  const dated = (index: number) => (dates[index] ? `${dates[index].slice(0, 10)}: ` : '');
   if (labelled && labelled.length > 1) {
     const tone = facts.text(`${s}_tone`);
-    const items = labelled.map((item, index) => `${dated(index)}“${item.title}” (${item.sentiment}${urls[index] ? `, ${urls[index]}` : ''})`);
-    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${items.join('; ')}${tone ? `. Overall tone: ${tone}` : ''}`;
+    const publishers = brief ? [] : publisherNames(facts, `${s}_publishers`) ?? [];
+    const items = labelled.map((item, index) => `${dated(index)}“${item.title}” (${[item.sentiment, publishers[index], urls[index]].filter(Boolean).join(', ')})`);
+    // One clause: a one-sentence answer must not break on the tone.
+    return `${brief ? symbol : `Recent ${symbol}`} headlines: ${items.join('; ')}${tone ? `, overall tone ${tone}` : ''}`;
   }
   if (titles && titles.length > 1) {
     const publishers = brief ? [] : publisherNames(facts, `${s}_publishers`) ?? [];

@@ -255,3 +255,26 @@ describe('a stance among a retail investor\'s options', () => {
     expect(reference.facts.mu_sessions).toBe(30);
   });
 });
+
+describe('a table of profile facts with named columns', () => {
+  it('writes the listing exchange and keeps the acronyms of the headers ("Company, Ticker, CEO, Exchange")', async () => {
+    const { text, misses } = await run('For Costco and Walmart, give a markdown table with the columns Company, Ticker, CEO, Exchange.');
+    expect(text).toMatch(/^\| Company \| Ticker \| CEO \| Exchange \|/);
+    expect(text).toMatch(/\| COST \| [^|]+ \| [^|]*(?:NASDAQ|Nasdaq)[^|]* \|/);
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('market-wide leaders and laggards', () => {
+  it('lists the top and bottom N of the board ("top 3 up, bottom 3 down")', async () => {
+    const { text, misses } = await run('Board scan for today: top 3 up, bottom 3 down, signed % chg on each. 6 bullets.');
+    expect(text).toMatch(/Top gainers in the latest session: Micron Technology, Inc\. \(MU\) \+5\.20%/);
+    expect(text).toMatch(/Top losers in the latest session: Super Micro Computer, Inc\. \(SMCI\) -6\.50%/);
+    expect(misses).toEqual([]);
+  });
+
+  it('reads "which three names led the tape" as the three top gainers', async () => {
+    const { text } = await run('Which three names led the tape today, with their % gains? One sentence.');
+    expect(text).toBe('Top gainers in the latest session: Micron Technology, Inc. (MU) +5.20% at $232.00; Tesla, Inc. (TSLA) +4.10% at $418.00; Intel Corporation (INTC) +3.30% at $38.20.');
+  });
+});

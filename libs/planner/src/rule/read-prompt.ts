@@ -114,9 +114,12 @@ function detectItems(text: string): number {
 function detectMovers(text: string): PromptReading['movers'] {
   const t = text.toLowerCase();
   const lists: Array<'gainers' | 'losers'> = [];
-  if (/gainer|best (performer|stock)|top performer|biggest gain|(?:rose|gained|jumped|rallied|climbed)(?: the)? most|risers|mover/.test(t)) lists.push('gainers');
-  if (/loser|worst|biggest (drop|decline|fall)|(?:fell|dropped|declined|lost)(?: the)? most|decliners|fallers|mover/.test(t)) lists.push('losers');
-  const word = /(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/.exec(t)?.[1];
+  if (/gainer|best (performer|stock)|top performer|biggest gain|(?:rose|gained|jumped|rallied|climbed)(?: the)? most|risers|mover|\bled\b|\bleaders\b|\btop (?:\d+|three|five|ten) up\b/.test(t)) lists.push('gainers');
+  if (/loser|worst|biggest (drop|decline|fall)|(?:fell|dropped|declined|lost)(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b/.test(t)) lists.push('losers');
+  // "top 3 up, bottom 3 down", "which three names … led the tape": the count written before or after the list.
+  const word = /(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/.exec(t)?.[1]
+    ?? /\b(?:top|bottom)\s+(\w+)\s+(?:up|down|names|stocks|tickers)\b/.exec(t)?.[1]
+    ?? /\b(\w+)\s+(?:names|stocks|tickers)\b[^.?!]{0,40}\bled\b/.exec(t)?.[1];
   return { lists: lists.length ? lists : ['gainers'], count: Math.min((word ? numberFrom(word) : undefined) ?? 5, 20) };
 }
 
