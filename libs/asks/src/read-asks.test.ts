@@ -56,6 +56,11 @@ describe('readForm', () => {
 });
 
 describe('readAsks', () => {
+  it('reads no window from an event claim\'s date, and keeps the window of a claim about a move', () => {
+    expect(kinds('Fact-check the chatter that Tesla\'s CFO stepped down last week.')).not.toContain('window');
+    expect(ask('Someone says UNH is down more than 5% this week. True?', 'window')).toEqual({ kind: 'window', window: { unit: 'sessions', count: 5 }, statistic: 'return' });
+  });
+
   it('reads labelled statements to confirm or refute as one claim, a company suffix breaking no sentence', () => {
     expect(ask('A memo makes two statements: (a) Apple, Inc. closed above $270; (b) Micron traded twice its average volume. Confirm or refute each.', 'verdict'))
       .toEqual({ kind: 'verdict', claim: '(a) Apple, Inc. closed above $270; (b) Micron traded twice its average volume.' });

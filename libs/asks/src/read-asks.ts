@@ -263,7 +263,12 @@ export function readAsks(prompt: string): Asks {
   const verdict = readVerdict(t, text);
   // The claim's own words ("Chevron CEO Mike Wirth is stepping down") are what is checked, not facts asked for.
   const claim = verdict?.kind === 'verdict' && verdict.claim.length < text.length * 0.8 ? verdict.claim : undefined;
-  const asks = [readFactAsk(claim ? text.replace(claim, ' ') : text), readList(t), readRanking(t), readPick(t), readWindowAsk(t), readBenchmark(t), verdict, readStance(t), readConditional(t), ...readSlack(t, text)]
+  // "… that Liang stepped down as CEO last week": an event's date is the claim's, not a window to measure; a claim
+  // about a move ("down more than 5% on the wk") keeps its window.
+  const claimed = verdict?.kind === 'verdict' ? verdict.claim : undefined;
+  const eventClaim = claimed !== undefined && !/\d\s*%|\b(?:up|down|rose|fell|gain(?:ed)?|lost|outperform|underperform|beat|return|moved?)\b/i.test(claimed.replace(/\b(?:step|stand|stood|stepp|standing)(?:s|ed|ing)?\s+down\b|\bset up\b|\bsigned up\b/gi, ' '));
+  const windowText = eventClaim ? t.replace(lower(claimed), ' ') : t;
+  const asks = [readFactAsk(claim ? text.replace(claim, ' ') : text), readList(t), readRanking(t), readPick(t), readWindowAsk(windowText), readBenchmark(t), verdict, readStance(t), readConditional(t), ...readSlack(t, text)]
     .filter((ask): ask is Ask => ask !== undefined);
   // "If it fell, post …; if not, don't post": the conditional has a branch that posts nothing.
   const silent = NO_POST.test(t) && !NO_POST.test(withoutBranches(t));

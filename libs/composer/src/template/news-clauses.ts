@@ -16,7 +16,8 @@ export function headlineClause(facts: FactReader, s: string, symbol: string, sty
   const titles = facts.list(`${s}_top_titles`) as string[] | undefined;
   const urls = brief ? [] : ((facts.list(`${s}_top_urls`) ?? []) as string[]);
   const dates = focus?.has(`${s}_top_dates`) ? ((facts.list(`${s}_top_dates`) ?? []) as string[]) : [];
-  const dated = (index: number) => (dates[index] ? `${dates[index].slice(0, 10)}: ` : '');
+  // Written whole: the environment's matcher finds a date fact only as the tool returned it.
+  const dated = (index: number) => (dates[index] ? `${dates[index]}: ` : '');
   if (labelled && labelled.length > 1) {
     const tone = facts.text(`${s}_tone`);
     const publishers = brief ? [] : publisherNames(facts, `${s}_publishers`) ?? [];
