@@ -31,13 +31,28 @@ export interface RestoredLedger {
  * when the run header names `catalogSha256`; samples are always read, as a content cache when not resuming.
  */
 export async function restoreLedger(paths: LedgerPaths, catalogSha256: string, resume: boolean | undefined): Promise<RestoredLedger> {
+  const ledger = await indexLedger(paths, catalogSha256, resume);
+  if (resume === false) await clearLedger(paths);
+  return ledger;
+}
+
+/** Empties both ledgers (a run with `resume` false starts its outputs afresh). */
+export async function clearLedger(paths: LedgerPaths): Promise<void> {
+  await writeFileAtomic(paths.samplesPath, '');
+  await writeFileAtomic(paths.failuresPath, '');
+}
+
+/**
+ * What restoreLedger returns, without writing anything: with `resume` false the ledgers are not read (the caller
+ * empties them with clearLedger before it appends), so a run can decide whether it has work before it touches a file.
+ */
+export async function indexLedger(paths: LedgerPaths, catalogSha256: string, resume: boolean | undefined): Promise<RestoredLedger> {
   const previous = await readRunHeader(paths.headerPath);
   const resumed = resume !== false && previous !== undefined && (resume === true || previous.catalog_sha256 === catalogSha256);
-  if (resume === false) {
-    await writeFileAtomic(paths.samplesPath, '');
-    await writeFileAtomic(paths.failuresPath, '');
-  }
-  const samples = await LedgerIndex.build(paths.samplesPath, GenerationRecordSchema, ledgerIdentity, { secondKey: (record) => record.key });
+  const samples =
+    resume === false
+      ? LedgerIndex.empty(paths.samplesPath, GenerationRecordSchema)
+      : await LedgerIndex.build(paths.samplesPath, GenerationRecordSchema, ledgerIdentity, { secondKey: (record) => record.key });
   const failures = resumed
     ? await LedgerIndex.build(paths.failuresPath, FailureRecordSchema, ledgerIdentity, { keep: 'last' })
     : LedgerIndex.empty(paths.failuresPath, FailureRecordSchema);

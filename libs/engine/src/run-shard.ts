@@ -19,7 +19,7 @@ import type { ProgressListener } from './progress-event.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { redact } from './redact.ts';
 import { replaceFile } from './replace-file.ts';
-import { ledgerIdentity, restoreLedger } from './restore-ledger.ts';
+import { clearLedger, indexLedger, ledgerIdentity } from './restore-ledger.ts';
 import { writeRunHeader, type RunHeader } from './run-header.ts';
 import { sampleKey } from './sample-key.ts';
 import { SettledOutcomes } from './settled-outcomes.ts';
@@ -85,6 +85,12 @@ export interface RunShardOptions {
   clock?: Clock;
   /** Runs each entry (default generateEntry); the queue coordinator passes one that enqueues it and waits for a worker. */
   generate?: EntryGenerator;
+  /**
+   * Awaited once before anything is written, and only when some entry must be generated (neither in the ledger nor
+   * in the content cache, nor a failure kept by retryFailed false): the CLI connects and health-checks the tool
+   * servers here, so a shard of reused samples boots nothing. A throw ends the call with no file touched.
+   */
+  beforeGenerate?: () => Promise<void>;
 }
 
 type Outcome = GenerationRecord | FailureRecord;
@@ -146,10 +152,25 @@ export async function runShard(entries: Entry[], pipeline: Pipeline, options: Ru
   const cache = options.cacheDir ? new ContentCache(options.cacheDir) : undefined;
   const keys = entries.map((entry) => sampleKey(entry, pipeline.provenance, { limits }));
 
+  const paths = { samplesPath, failuresPath, headerPath };
+  // Read only: whether there is work is known before a file is touched (options.beforeGenerate may refuse the run).
+  const ledger = await indexLedger(paths, pipeline.provenance.catalog_sha256, options.resume);
+  const { resumed } = ledger;
+  if (options.beforeGenerate) {
+    const reusable = async (entry: Entry, key: string) => {
+      const identity = ledgerIdentity({ prompt_id: entry.prompt_id, key });
+      if ((await ledger.sampleByIdentity(identity)) ?? (await ledger.sampleByKey(key)) ?? (await cache?.get(key))) return true;
+      return options.retryFailed === false && (await ledger.failureByIdentity(identity)) !== undefined;
+    };
+    for (const [index, entry] of entries.entries()) {
+      if (await reusable(entry, keys[index])) continue;
+      await options.beforeGenerate();
+      break;
+    }
+  }
   await mkdir(options.outDir, { recursive: true });
   if (options.logDir) await mkdir(options.logDir, { recursive: true });
-  const ledger = await restoreLedger({ samplesPath, failuresPath, headerPath }, pipeline.provenance.catalog_sha256, options.resume);
-  const { resumed } = ledger;
+  if (options.resume === false) await clearLedger(paths);
 
   const header: RunHeader = {
     version: 1,
