@@ -7,7 +7,7 @@ import { COMPLEXITIES, readCatalog, shardCatalog, type Complexity, type ShardsMa
 import { ConfigError } from '@forge/errors';
 import { OpenAIPlanner, RulePlanner, type OpenAIBackend, type RetryOptions } from '@forge/planner';
 import { OpenAIComposer, TemplateComposer } from '@forge/composer';
-import type { ToolHub } from '@forge/tools';
+import type { ToolCaller } from '@forge/tools';
 import { DEFAULT_SNAPSHOT_ID, SnapshotMetaSchema, snapshotDir } from '@forge/snapshot';
 import {
   CircuitBreaker,
@@ -24,7 +24,7 @@ import {
   type ShardSummary,
   planLimitsFor,
 } from '@forge/engine';
-import { connectToolHub } from '../connect-tool-hub.ts';
+import { openToolHub } from '../connect-tool-hub.ts';
 import { secretValues, type Environment } from '../environment.ts';
 import { parseCount, parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
@@ -47,7 +47,7 @@ function modelKey(config: GenerateConfig): string {
 }
 
 /** Builds the real pipeline: rule or OpenAI planner/composer, the ToolHub over MCP, the plan checker and runner. */
-export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolHub, catalogSha256: string, mcpBackend = 'snapshot', retry?: RetryOptions): Promise<Pipeline> {
+export async function wireGeneratePipeline(config: GenerateConfig, tools: ToolCaller & { inventorySha256(): string }, catalogSha256: string, mcpBackend = 'snapshot', retry?: RetryOptions): Promise<Pipeline> {
   const meta = mcpBackend === 'live' ? liveMeta(new Date()) : await readSnapshotMeta(config);
   const llm = config.planner === 'openai' ? { model: config.model, apiKey: modelKey(config), baseURL: config.baseURL, backend: config.backend as OpenAIBackend | undefined, timeoutMs: config.modelTimeoutMs, ...(retry ? { retry } : {}) } : undefined;
   const planner = llm ? new OpenAIPlanner(llm) : new RulePlanner();
@@ -193,21 +193,25 @@ export function generateCommand(environment: Environment): Command {
       const backend = environment.MCP_BACKEND ?? 'snapshot';
       // Before the tools and the ledgers: an unreachable queue stops the run with nothing written.
       const queue = await openQueueMode(options, environment, config);
-      const tools = await connectToolHub({ configDir: config.configDir, inProcess: options.inProcess === true, snapshotId: config.snapshotId, backend, environment }).catch(async (error: unknown) => {
+      // In-process servers are built and health-checked only when a shard has an entry to generate (runShard's
+      // beforeGenerate): a run whose entries are all reused boots nothing (issue 14 item 2).
+      const tools = await openToolHub({ configDir: config.configDir, inProcess: options.inProcess === true, snapshotId: config.snapshotId, backend, environment }).catch(async (error: unknown) => {
         await queue?.close();
         throw error;
       });
-      const hub = tools.hub;
       try {
-        const pipeline = await wireGeneratePipeline(config, hub, await catalogShaOf(config.promptFile, catalog.sha256), backend);
+        // A snapshot whose meta.json cannot be read fails as it did when the servers were built first: the tool
+        // world's own error about the snapshot comes before this one.
+        const pipeline = await wireGeneratePipeline(config, tools.tools, await catalogShaOf(config.promptFile, catalog.sha256), backend).catch(async (error: unknown) => {
+          await tools.connect();
+          throw error;
+        });
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
-        const listing = hub.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
+        const listing = tools.tools.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
         const tally = { total: 0, failed: 0 };
         // One breaker for the whole run: a model that is down stops every shard, and it is said once.
         const breaker = new CircuitBreaker(config.breakerAfter);
         for (const level of levels) {
-          // The package stage lists these tools in each sample's system prompt.
-          await writeFileAtomic(join(config.outDir, `${level}.inventory.json`), `${JSON.stringify(listing, null, 2)}\n`);
           const reporter = createProgressReporter({ mode: config.progress, write: (text) => process.stderr.write(text), label: level });
           const summary = await runShard(shards[level], pipeline, {
             outDir: config.outDir,
@@ -228,8 +232,12 @@ export function generateCommand(environment: Environment): Command {
             signal: controller.signal,
             graceMs: STOP_GRACE_MS,
             onEvent: reporter.listener,
+            beforeGenerate: () => tools.connect(),
             ...(await queue?.shardOptions(config.outDir, level, shards[level].length)),
           });
+          // The package stage lists these tools in each sample's system prompt. Written after the shard, so a run
+          // the health gate stopped leaves this shard's outputs as they were.
+          await writeFileAtomic(join(config.outDir, `${level}.inventory.json`), `${JSON.stringify(listing, null, 2)}\n`);
           reporter.finish();
           process.stdout.write(`${describeSummary(summary)}\n`);
           tally.total += summary.total;
