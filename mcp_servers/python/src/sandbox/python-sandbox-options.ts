@@ -13,6 +13,8 @@ export const PythonSandboxOptionsSchema = z.object({
   jsHeapMb: z.number().int().min(64).default(256).describe('V8 old-generation limit of one worker'),
   poolSize: z.number().int().min(1).max(4).default(2).describe('warm Pyodide workers; requests queue for them'),
   stdoutLimitBytes: z.number().int().positive().default(64 * 1024).describe('stdout kept per snippet; the rest is cut'),
+  memorySnapshot: z.boolean().default(true).describe('boot workers from a cached Pyodide memory snapshot (made on first boot)'),
+  snapshotDir: z.string().min(1).optional().describe('folder of the snapshot cache; default node_modules/.cache/forge-python'),
 });
 export type PythonSandboxOptions = z.infer<typeof PythonSandboxOptionsSchema>;
 export type PythonSandboxOptionsInput = z.input<typeof PythonSandboxOptionsSchema>;

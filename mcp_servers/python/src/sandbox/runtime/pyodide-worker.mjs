@@ -2,10 +2,14 @@
 // Plain JavaScript on purpose: the restricted process cannot run tsx (it needs to spawn esbuild).
 // Everything that could reach the host is removed BEFORE Pyodide loads, so no Python code ever sees it.
 import childProcess from 'node:child_process';
-import { constants as fsConstants } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { constants as fsConstants, readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { memoryBytes, stdoutLimit, interruptBuffer, pyodideUrl } = workerData;
+// mode 'make': boot fresh, set up the Python world, post a memory snapshot of it and stop (the host hands it to the
+// parent, which stores it; this worker never runs a snippet). mode 'serve': boot from the snapshot bytes or file
+// when given (falling back to a fresh boot if it is missing, torn or refused), then serve snippets.
+const { memoryBytes, stdoutLimit, interruptBuffer, pyodideUrl, mode = 'serve', snapshot, snapshotPath } = workerData;
 
 // Node 20's permission model covers fs and child processes but not the network: drop every network door.
 for (const name of ['fetch', 'WebSocket', 'XMLHttpRequest', 'require', 'EventSource', 'Request', 'Response', 'Headers']) {
@@ -52,7 +56,8 @@ let stdoutParts = [];
 let stdoutBytes = 0;
 let stdoutTruncated = false;
 
-const pyodide = await loadPyodide({
+// Options that shape the interpreter: a snapshot restores into whatever these give, so making and restoring use the same.
+const bootOptions = () => ({
   jsglobals: Object.create(null), // `import js` sees an empty object instead of globalThis
   env: { HOME: '/home/sandbox' },
   stdout: () => {},
@@ -60,41 +65,90 @@ const pyodide = await loadPyodide({
   checkAPIVersion: true,
 });
 
-// Sockets in Emscripten are WebSockets under the hood; without these a Python socket reached a loopback port.
-const EPERM = 63; // Emscripten's errno numbering
-const refuse = () => {
-  throw new pyodide.FS.ErrnoError(EPERM);
-};
-const sockOps = pyodide._module.SOCKFS.websocket_sock_ops;
-for (const name of ['connect', 'bind', 'listen', 'accept', 'sendmsg', 'createPeer']) sockOps[name] = refuse;
+// Everything below up to the runner is JS-side state of this Pyodide instance (Emscripten's SOCKFS, the stream
+// devices, the interrupt buffer, the wasm function table): none of it is in a memory snapshot, so it is applied
+// on every boot, fresh or restored.
+function refuseSockets(pyodide) {
+  // Sockets in Emscripten are WebSockets under the hood; without these a Python socket reached a loopback port.
+  const EPERM = 63; // Emscripten's errno numbering
+  const refuse = () => {
+    throw new pyodide.FS.ErrnoError(EPERM);
+  };
+  const sockOps = pyodide._module.SOCKFS.websocket_sock_ops;
+  for (const name of ['connect', 'bind', 'listen', 'accept', 'sendmsg', 'createPeer']) sockOps[name] = refuse;
+}
 
-pyodide.setStdout({
-  write(buffer) {
-    if (stdoutBytes + buffer.length > stdoutLimit) {
-      stdoutTruncated = true;
-      const room = Math.max(0, stdoutLimit - stdoutBytes);
-      if (room > 0) stdoutParts.push(buffer.slice(0, room));
-      stdoutBytes += room;
-    } else {
-      stdoutParts.push(buffer.slice());
-      stdoutBytes += buffer.length;
-    }
-    return buffer.length;
-  },
-});
-pyodide.setStderr({ write: (buffer) => buffer.length });
-pyodide.setInterruptBuffer(interruptBuffer);
-
-
-// `pyodide_js` hands Python the whole loader API (mountNodeFS, loadPackage, the Emscripten module).
-pyodide.unregisterJsModule('pyodide_js');
-pyodide.runPython(`
+function dropLoaderModule(pyodide) {
+  // `pyodide_js` hands Python the whole loader API (mountNodeFS, loadPackage, the Emscripten module). A restored
+  // interpreter was snapshotted without it (its registry lives in the wasm heap), so here it is normally absent.
+  try {
+    pyodide.unregisterJsModule('pyodide_js');
+  } catch {
+    // not registered: the snapshot was made after the same call
+  }
+  pyodide.runPython(`
 import sys
 sys.modules.pop('pyodide_js', None)
 `);
+}
 
-// The runner lives in Python so the snippet's namespace, exception and result conversion never cross as proxies.
-const runner = pyodide.runPython(`
+if (mode === 'make') {
+  const pyodide = await loadPyodide({ ...bootOptions(), _makeSnapshot: true });
+  refuseSockets(pyodide);
+  dropLoaderModule(pyodide);
+  setUpRunner(pyodide);
+  const bytes = pyodide.makeMemorySnapshot();
+  parentPort.postMessage({ type: 'snapshot', bytes }, [bytes.buffer]);
+} else {
+  if (snapshot || snapshotPath) {
+    const pyodide = await restore();
+    if (pyodide) serve(pyodide, true);
+    else parentPort.on('message', () => {}); // refused: stay until the host, told so, terminates this worker
+  } else {
+    const pyodide = await loadPyodide(bootOptions());
+    refuseSockets(pyodide);
+    dropLoaderModule(pyodide);
+    setUpRunner(pyodide);
+    serve(pyodide, false);
+  }
+}
+
+// A restored interpreter, hardened like a fresh one and checked: the runner must answer a probe snippet exactly
+// as a fresh one does. Any failure (a missing, torn or damaged file, Pyodide refusing the bytes, a heap without the
+// runner) is reported to the host, which has a new snapshot made (or boots this slot fresh) instead.
+async function restore() {
+  try {
+    const bytes = snapshot ?? readSnapshotFile(snapshotPath);
+    const pyodide = await loadPyodide({ ...bootOptions(), _loadSnapshot: bytes });
+    refuseSockets(pyodide);
+    dropLoaderModule(pyodide);
+    // Every restored worker starts from the same heap: reseed `random` (imported by statistics) from the OS, as a
+    // fresh boot would have; without a name bound in __main__. (The str hash secret stays the snapshot's.)
+    pyodide.runPython(`__import__('random').seed()`);
+    const probe = pyodide.runPython(`_forge_run('result = [sum(values), sorted({3, 1, 2}), str(1/4)]', '{"values": [1, 2, 3]}')`);
+    if (probe !== '{"ok": true, "result": [6, [1, 2, 3], "0.25"]}') throw new Error(`probe answered ${String(probe).slice(0, 200)}`);
+    return pyodide;
+  } catch (error) {
+    parentPort.postMessage({ type: 'snapshot-refused', message: String(error?.message ?? error).slice(0, 500) });
+    return undefined;
+  }
+}
+
+// The file the parent writes (start-python-sandbox.ts): a 64-byte header (magic, body length, SHA-1 of the body: a
+// check against a torn or damaged file, not a signature) then Pyodide's snapshot bytes.
+function readSnapshotFile(path) {
+  const file = readFileSync(path);
+  if (file.length <= 64 || file.toString('latin1', 0, 8) !== 'FORGEPY1') throw new Error('not a snapshot file');
+  const body = file.subarray(64);
+  if (file.readUInt32LE(8) !== body.length) throw new Error('snapshot file is torn');
+  if (!createHash('sha1').update(body).digest().equals(file.subarray(12, 32))) throw new Error('snapshot checksum mismatch');
+  return body;
+}
+
+// The Python side of a worker up to the runner, the part a snapshot holds.
+function setUpRunner(pyodide) {
+  // The runner lives in Python so the snippet's namespace, exception and result conversion never cross as proxies.
+  pyodide.runPython(`
 import json, math, statistics, traceback
 
 def _forge_jsonable(value, depth=0):
@@ -227,106 +281,129 @@ _forge_snapshot()
 # Setup's objects go to the permanent generation: the per-call gc.collect() then scans only what snippets made.
 gc.collect()
 gc.freeze()
-(_forge_run, _forge_collect, _forge_restore, _forge_watched())
 `);
-const runSnippet = runner.get(0);
-const collectGarbage = runner.get(1);
-const restoreWorld = runner.get(2);
-const watchedDicts = runner.get(3).toJs();
-runner.destroy();
-
-// The reset's identity check of some 10,000 module-dict entries cost 1-2.5 ms a call (issue 14). CPython 3.12+
-// notifies dict watchers of every mutation of a watched dict (insert, update, delete, clear, pop, setdefault; the
-// specialising interpreter relies on it for globals), so a watcher on each covered dict tells whether anything
-// changed one since the last clean check: if nothing did, the check would find nothing and is skipped. Any
-// change, by the snippet, by its finalisers or by callbacks run between calls, runs the full check and restore as
-// before. Should the watcher not install, every call runs the full check.
-//
-// A watcher sees every change made through the dict API, not raw memory writes: those need ctypes (the one
-// primitive for them in the sandbox; with it a snippet could also call PyDict_Unwatch). So the module's init
-// function is wrapped in the function table: from the moment `_ctypes` is initialised in this worker (an import,
-// or `_imp.create_builtin`, which bypasses sys.modules), every call runs the full check again, as before.
-let worldChanged = true;
-let ctypesLoaded = false;
-const watching = watchCtypes() && watchWorld(watchedDicts);
-
-function watchCtypes() {
-  const module = pyodide._module;
-  try {
-    const table = module.wasmTable;
-    const index = module.getFunctionAddress(module._PyInit__ctypes);
-    if (!index) return false;
-    const original = table.get(index);
-    const wrapper = module.addFunction(() => {
-      ctypesLoaded = true;
-      return original();
-    }, 'i');
-    table.set(index, table.get(wrapper));
-    return table.get(index) !== original;
-  } catch {
-    return false;
-  }
 }
 
-function watchWorld(pointers) {
-  const module = pyodide._module;
-  try {
-    // int callback(PyDict_WatchEvent event, PyObject *dict, PyObject *key, PyObject *new_value)
-    const callback = module.addFunction(() => {
-      worldChanged = true;
-      return 0;
-    }, 'iiiii');
-    const watcher = module._PyDict_AddWatcher(callback);
-    if (watcher < 0) {
-      module._PyErr_Clear();
+function serve(pyodide, restored) {
+  pyodide.setStdout({
+    write(buffer) {
+      if (stdoutBytes + buffer.length > stdoutLimit) {
+        stdoutTruncated = true;
+        const room = Math.max(0, stdoutLimit - stdoutBytes);
+        if (room > 0) stdoutParts.push(buffer.slice(0, room));
+        stdoutBytes += room;
+      } else {
+        stdoutParts.push(buffer.slice());
+        stdoutBytes += buffer.length;
+      }
+      return buffer.length;
+    },
+  });
+  pyodide.setStderr({ write: (buffer) => buffer.length });
+  pyodide.setInterruptBuffer(interruptBuffer);
+
+  // The runner's handles, read from __main__ before any snippet ran (set up by setUpRunner here or in the worker
+  // that made the snapshot; a snippet rebinding these names later does not reach the ones held here).
+  const runner = pyodide.runPython('(_forge_run, _forge_collect, _forge_restore, _forge_watched())');
+  const runSnippet = runner.get(0);
+  const collectGarbage = runner.get(1);
+  const restoreWorld = runner.get(2);
+  const watchedDicts = runner.get(3).toJs();
+  runner.destroy();
+
+  // The reset's identity check of some 10,000 module-dict entries cost 1-2.5 ms a call (issue 14). CPython 3.12+
+  // notifies dict watchers of every mutation of a watched dict (insert, update, delete, clear, pop, setdefault; the
+  // specialising interpreter relies on it for globals), so a watcher on each covered dict tells whether anything
+  // changed one since the last clean check: if nothing did, the check would find nothing and is skipped. Any
+  // change, by the snippet, by its finalisers or by callbacks run between calls, runs the full check and restore as
+  // before. Should the watcher not install, every call runs the full check.
+  //
+  // A watcher sees every change made through the dict API, not raw memory writes: those need ctypes (the one
+  // primitive for them in the sandbox; with it a snippet could also call PyDict_Unwatch). So the module's init
+  // function is wrapped in the function table: from the moment `_ctypes` is initialised in this worker (an import,
+  // or `_imp.create_builtin`, which bypasses sys.modules), every call runs the full check again, as before.
+  let worldChanged = true;
+  let ctypesLoaded = false;
+  const watching = watchCtypes() && watchWorld(watchedDicts);
+
+  function watchCtypes() {
+    const module = pyodide._module;
+    try {
+      const table = module.wasmTable;
+      const index = module.getFunctionAddress(module._PyInit__ctypes);
+      if (!index) return false;
+      const original = table.get(index);
+      const wrapper = module.addFunction(() => {
+        ctypesLoaded = true;
+        return original();
+      }, 'i');
+      table.set(index, table.get(wrapper));
+      return table.get(index) !== original;
+    } catch {
       return false;
     }
-    for (const pointer of pointers) {
-      if (module._PyDict_Watch(watcher, pointer) !== 0) {
+  }
+
+  function watchWorld(pointers) {
+    const module = pyodide._module;
+    try {
+      // int callback(PyDict_WatchEvent event, PyObject *dict, PyObject *key, PyObject *new_value)
+      const callback = module.addFunction(() => {
+        worldChanged = true;
+        return 0;
+      }, 'iiiii');
+      const watcher = module._PyDict_AddWatcher(callback);
+      if (watcher < 0) {
         module._PyErr_Clear();
         return false;
       }
+      for (const pointer of pointers) {
+        if (module._PyDict_Watch(watcher, pointer) !== 0) {
+          module._PyErr_Clear();
+          return false;
+        }
+      }
+      return true;
+    } catch {
+      return false;
     }
-    return true;
-  } catch {
-    return false;
   }
-}
 
-function takeStdout() {
-  const total = new Uint8Array(stdoutBytes);
-  let offset = 0;
-  for (const part of stdoutParts) {
-    total.set(part, offset);
-    offset += part.length;
-  }
-  const text = new TextDecoder().decode(total) + (stdoutTruncated ? '\n[stdout truncated]' : '');
-  stdoutParts = [];
-  stdoutBytes = 0;
-  stdoutTruncated = false;
-  return text;
-}
-
-parentPort.on('message', (message) => {
-  if (message.type !== 'run') return;
-  Atomics.store(interruptBuffer, 0, 0);
-  let reply;
-  try {
-    // Whatever ran since the last call (the snippet, its finalisers, event-loop callbacks it scheduled) is undone
-    // before this one: garbage first (a __del__ may change a module), then the check and restore if a watched dict
-    // changed. The restore's last pass changes nothing, so the world is clean when it returns.
-    collectGarbage();
-    if (worldChanged || !watching || ctypesLoaded) {
-      restoreWorld();
-      worldChanged = false;
+  function takeStdout() {
+    const total = new Uint8Array(stdoutBytes);
+    let offset = 0;
+    for (const part of stdoutParts) {
+      total.set(part, offset);
+      offset += part.length;
     }
-    const outcome = JSON.parse(runSnippet(message.code, message.inputsJson));
-    reply = { type: 'done', id: message.id, ...outcome, stdout: takeStdout() };
-  } catch (error) {
-    // Reaching here means the interpreter itself failed (e.g. a JS stack overflow); the host replaces this worker.
-    reply = { type: 'fatal', id: message.id, message: String(error?.message ?? error).slice(0, 2000), stdout: takeStdout() };
+    const text = new TextDecoder().decode(total) + (stdoutTruncated ? '\n[stdout truncated]' : '');
+    stdoutParts = [];
+    stdoutBytes = 0;
+    stdoutTruncated = false;
+    return text;
   }
-  parentPort.postMessage(reply);
-});
 
-parentPort.postMessage({ type: 'ready' });
+  parentPort.on('message', (message) => {
+    if (message.type !== 'run') return;
+    Atomics.store(interruptBuffer, 0, 0);
+    let reply;
+    try {
+      // Whatever ran since the last call (the snippet, its finalisers, event-loop callbacks it scheduled) is undone
+      // before this one: garbage first (a __del__ may change a module), then the check and restore if a watched dict
+      // changed. The restore's last pass changes nothing, so the world is clean when it returns.
+      collectGarbage();
+      if (worldChanged || !watching || ctypesLoaded) {
+        restoreWorld();
+        worldChanged = false;
+      }
+      const outcome = JSON.parse(runSnippet(message.code, message.inputsJson));
+      reply = { type: 'done', id: message.id, ...outcome, stdout: takeStdout() };
+    } catch (error) {
+      // Reaching here means the interpreter itself failed (e.g. a JS stack overflow); the host replaces this worker.
+      reply = { type: 'fatal', id: message.id, message: String(error?.message ?? error).slice(0, 2000), stdout: takeStdout() };
+    }
+    parentPort.postMessage(reply);
+  });
+
+  parentPort.postMessage({ type: 'ready', restored, bootMs: Math.round(performance.now()) }); // ms since this worker started
+}
