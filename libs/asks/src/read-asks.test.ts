@@ -56,6 +56,11 @@ describe('readForm', () => {
 });
 
 describe('readAsks', () => {
+  it('reads "is there any evidence of a takeover" and "call whether X lagged Y" as verdicts', () => {
+    expect(kinds('A client says Intel is being acquired. Is there any evidence of a takeover in the news?')).toContain('verdict');
+    expect(ask('spy and iwm today, and call whether small caps lagged large caps on the wk.', 'verdict')).toEqual({ kind: 'verdict', claim: 'small caps lagged large caps on the week' });
+  });
+
   it('reads no window from an event claim\'s date, and keeps the window of a claim about a move', () => {
     expect(kinds('Fact-check the chatter that Tesla\'s CFO stepped down last week.')).not.toContain('window');
     expect(ask('Someone says UNH is down more than 5% this week. True?', 'window')).toEqual({ kind: 'window', window: { unit: 'sessions', count: 5 }, statistic: 'return' });

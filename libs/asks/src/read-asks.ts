@@ -121,9 +121,11 @@ function readBenchmark(t: string): Ask | undefined {
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b/.test(t)) return undefined;
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:call|say|state|tell me|check|decide) whether\b[^.?!]*\b(?:lagg(?:ed)?|outperform(?:ed)?|underperform(?:ed)?|beat|trail(?:ed)?)\b|\b(?:is there|do you see|find) any evidence\b|\bany evidence (?:of|for|that)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
-  const claim = quoted ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b|\bwhether (?:any|anyone|anybody|either|both|each|all|neither|none)\b|\bdid (?:any(?:one|body)?|someone)\b/i.test(sentence)) ?? original;
+  // "… and call whether small caps lagged large caps on the wk": the claim is what follows "whether".
+  const asked = /\b(?:call|say|state|decide) whether ([^.?!;]{8,})/i.exec(original)?.[1];
+  const claim = quoted ?? asked ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b|\bwhether (?:any|anyone|anybody|either|both|each|all|neither|none)\b|\b(?:call|say|state|decide) whether\b|\bdid (?:any(?:one|body)?|someone)\b/i.test(sentence)) ?? original;
   // "… makes two statements: (a) …; (b) …": the claim is what follows the colon.
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').replace(/^[^:]*\bstatements?\b[^:]*:\s*/i, '').trim() };
 }
@@ -256,6 +258,9 @@ function readConditional(t: string): Ask | undefined {
   return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
 }
 
+/** What happened to a company, as a claim states it: its date is the event's, not a window of prices. */
+const EVENT = /\bstep(?:s|ped|ping)? down\b|\bresign|\bappoint|\bacqui|\bmerger\b|\btakeover\b|\bbuyout\b|\bbuyback\b|\blawsuit\b|\bprobe\b|\bapprov|\blaunch|\bhired?\b|\bfired\b|\blayoffs?\b|\brecall\b|\bbankrupt|\boffering\b|\bpaid\b[^.?!]{0,40}\bfor\b/i;
+
 /** Reads every ask of a prompt: its form, the facts it names, lists, picks, rankings, windows, benchmarks, verdicts, stances, Slack and conditionals. */
 export function readAsks(prompt: string): Asks {
   const text = expandShorthand(prompt);
@@ -266,7 +271,7 @@ export function readAsks(prompt: string): Asks {
   // "… that Liang stepped down as CEO last week": an event's date is the claim's, not a window to measure; a claim
   // about a move ("down more than 5% on the wk") keeps its window.
   const claimed = verdict?.kind === 'verdict' ? verdict.claim : undefined;
-  const eventClaim = claimed !== undefined && !/\d\s*%|\b(?:up|down|rose|fell|gain(?:ed)?|lost|outperform|underperform|beat|return|moved?)\b/i.test(claimed.replace(/\b(?:step|stand|stood|stepp|standing)(?:s|ed|ing)?\s+down\b|\bset up\b|\bsigned up\b/gi, ' '));
+  const eventClaim = claimed !== undefined && EVENT.test(claimed) && !/\d\s*%/.test(claimed);
   const windowText = eventClaim ? t.replace(lower(claimed), ' ') : t;
   const asks = [readFactAsk(claim ? text.replace(claim, ' ') : text), readList(t), readRanking(t), readPick(t), readWindowAsk(windowText), readBenchmark(t), verdict, readStance(t), readConditional(t), ...readSlack(t, text)]
     .filter((ask): ask is Ask => ask !== undefined);

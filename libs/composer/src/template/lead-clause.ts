@@ -134,14 +134,23 @@ function sentimentPick(facts: FactReader, subjects: Subject[]): { clause: string
 }
 
 const UP = /\b(?:rose|rise|risen|up|gain(?:ed)?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|surg(?:e|ed)|outperform(?:ed)?|beat(?:en)?|higher)\b|\babove (?:its|the) (?:previous|prior|prev\.?) close/;
-const DOWN = /\b(?:fell|fall(?:en)?|down|drop(?:ped)?|lost|lose|declin(?:e|ed)|slid|sank|tumbl(?:e|ed)|underperform(?:ed)?|lower)\b|\bbelow (?:its|the) (?:previous|prior|prev\.?) close/;
+const DOWN = /\b(?:fell|fall(?:en)?|down|drop(?:ped)?|lost|lose|declin(?:e|ed)|slid|sank|tumbl(?:e|ed)|underperform(?:ed)?|lagg(?:ed|ing)?|trail(?:ed|ing)?|lower)\b|\bbelow (?:its|the) (?:previous|prior|prev\.?) close/;
 
 /** The subjects a claim is about, in the order it names them (by symbol or by the start of the company's name). */
+// "whether small caps lagged large caps": the index funds a market segment stands for.
+const INDEX_ALIASES: Record<string, RegExp> = {
+  IWM: /\bsmall[- ]caps?\b|\brussell\b/,
+  SPY: /\blarge[- ]caps?\b|\bs&p\b|\bthe (?:broad )?market\b/,
+  QQQ: /\bnasdaq\b|\bmega[- ]cap tech\b|\btech\b/,
+  DIA: /\bthe dow\b|\bblue[- ]chips?\b/,
+};
+
 function claimSubjects(claim: string, facts: FactReader, subjects: Subject[]): Subject[] {
   const text = claim.toLowerCase();
   const position = (subject: Subject) => {
     const name = (peekText(facts, `${subject.slug}_name`) ?? peekText(facts, `${subject.slug}_company`) ?? '').toLowerCase().split(/[\s,.]+/)[0] ?? '';
-    const indexes = [text.search(new RegExp(`\\b${subject.symbol.toLowerCase()}\\b`)), name.length > 2 ? text.indexOf(name) : -1].filter((index) => index >= 0);
+    const alias = INDEX_ALIASES[subject.symbol];
+    const indexes = [text.search(new RegExp(`\\b${subject.symbol.toLowerCase()}\\b`)), name.length > 2 ? text.indexOf(name) : -1, alias ? text.search(alias) : -1].filter((index) => index >= 0);
     return indexes.length ? Math.min(...indexes) : -1;
   };
   const found = subjects.map((subject) => ({ subject, at: position(subject) })).filter((entry) => entry.at >= 0).sort((a, b) => a.at - b.at);

@@ -278,3 +278,12 @@ describe('market-wide leaders and laggards', () => {
     expect(text).toBe('Top gainers in the latest session: Micron Technology, Inc. (MU) +5.20% at $232.00; Tesla, Inc. (TSLA) +4.10% at $418.00; Intel Corporation (INTC) +3.30% at $38.20.');
   });
 });
+
+describe('a call on whether one market segment lagged another', () => {
+  it('reads "small caps" and "large caps" as IWM and SPY and rules over the window', async () => {
+    // Over the last 5 sessions IWM -1.90%, SPY +0.60%.
+    const { text, misses } = await run('spy and iwm, 5d chg each, and call whether small caps lagged large caps over the week.');
+    expect(text).toMatch(/^Supported: IWM moved -1\.90% against \+0\.60% for SPY over the window/);
+    expect(misses).toEqual([]);
+  });
+});

@@ -29,7 +29,7 @@ export function readScorecard(stance: Extract<Ask, { kind: 'stance' }> | undefin
     const option = at >= 0 ? prompt.slice(at, at + lowered.length) : lowered;
     const symbol = symbols.find((candidate) => new RegExp(`\\b${candidate}\\b`, 'i').test(option));
     // "escalate both" / "escalate neither": every name, or none, flagged the way the named options lean.
-    const span = /\b(?:both|all(?: of them)?)\s*$/.test(lowered) ? 'all' : /\b(?:neither|none)\s*$/.test(lowered) ? 'none' : undefined;
+    const span: 'all' | 'none' | undefined = /\b(?:both|all(?: of them)?)\s*$/.test(lowered) ? 'all' : /\b(?:neither|none)\s*$/.test(lowered) ? 'none' : undefined;
     return { option, lean: stanceLean(lowered), ...(symbol ? { symbol } : {}), ...(span && !symbol ? { span } : {}) };
   });
   if (options.length < 2 || options.some((option) => option.lean === undefined)) return undefined;
