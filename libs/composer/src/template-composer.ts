@@ -11,10 +11,10 @@ import { fitClauses, layoutAnswer, layoutTable, pieceCount, readAnswerShape, sha
 import { leadClauses } from './template/lead-clause.ts';
 import { headlinesClause, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
-import { columnTable } from './template/column-table.ts';
+import { columnTable, headlineTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v32';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v33';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -229,7 +229,9 @@ export class TemplateComposer implements Composer {
     const windowed = asks.asks.some((ask) => ask.kind === 'window');
     const rule = asks.asks.flatMap((ask) => (ask.kind === 'stance' && ask.rule ? [ask.rule] : []))[0];
     const stance = rule ? (reader: FactReader, subject: Subject) => ruleStance(rule, reader, subject, windowed)?.option : undefined;
-    const table = columnTable(columns, subjects, facts, { windowed, absolute, ...(stance ? { stance } : {}) });
+    const listed = asks.asks.find((ask) => ask.kind === 'list' && ask.of === 'headlines');
+    const table = (listed?.kind === 'list' ? headlineTable(columns, subjects, facts, listed.count) : undefined)
+      ?? columnTable(columns, subjects, facts, { windowed, absolute, ...(stance ? { stance } : {}) });
     if (!table) return undefined;
     const above = lead.map((clause) => `${clause.replace(/[.;,\s]+$/, '')}.`).join(' ');
     const stated = [above, table].join('\n');

@@ -1,6 +1,7 @@
 import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 import { excessOf } from './stance-rule-clause.ts';
+import { publisherNames } from './news-clauses.ts';
 
 /** How one asked column reads a subject's cell from the facts; undefined when the facts hold no such value. */
 export type Cell = (facts: FactReader, subject: Subject, rank: number) => string | undefined;
@@ -114,5 +115,48 @@ export function columnTable(columns: readonly string[], subjects: Subject[], fac
   const rows = rowOrder(facts, subjects, options.absolute, options.windowed).map((subject, index) => cells.map((cell) => cellText(cell!(facts, subject, index + 1) ?? 'n/a')));
   // The form reads columns lower-cased: acronyms and tickers get their capitals back ("CEO", "vs DIA (pp)").
   const header = columns.map((column) => column.replace(/\b(?:ceo|cfo|p\/e|pe|eps|etf|ipo|ytd|spy|qqq|dia|iwm|hq|url|tsm)\b/g, (word) => word.toUpperCase()).replace(/^\w/, (letter) => letter.toUpperCase()));
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/** What a headline table's column reads from each listed article; undefined for a column that is not an article field. */
+function articleField(column: string): ((index: number, lists: ArticleLists) => string | undefined) | undefined {
+  const c = column.toLowerCase();
+  if (/^(?:headline|title|story|article)s?$/.test(c)) return (index, lists) => lists.titles[index];
+  if (/^(?:outlet|source|publisher|publication|site)s?$/.test(c)) return (index, lists) => lists.publishers[index];
+  if (/^(?:(?:publication |publish(?:ed)? )?date|published|time|timestamp)$/.test(c)) return (index, lists) => lists.dates[index];
+  if (/^(?:link|url|article url)s?$/.test(c)) return (index, lists) => lists.urls[index];
+  if (/^(?:ticker|symbol|company|name)$/.test(c)) return (_index, lists) => lists.symbol;
+  if (/^(?:sentiment|tone)$/.test(c)) return (index, lists) => lists.sentiments[index];
+  return undefined;
+}
+
+interface ArticleLists { symbol: string; titles: string[]; publishers: Array<string | undefined>; dates: string[]; urls: string[]; sentiments: string[] }
+
+/**
+ * A table whose columns are article fields ("Headline, Outlet, Date and Link"): a row per listed headline, the
+ * subjects' in turn, as many per subject as the list asked. Undefined when a column is not an article field or a
+ * subject's articles are missing.
+ */
+export function headlineTable(columns: readonly string[], subjects: Subject[], facts: FactReader, perSubject: number): string | undefined {
+  const fields = columns.map(articleField);
+  if (subjects.length === 0 || fields.some((field) => field === undefined) || !columns.some((column) => articleField(column) && /headline|title|story|article/i.test(column))) return undefined;
+  const lists = subjects.map((subject) => facts.peek((reader) => {
+    const titles = reader.list(`${subject.slug}_titles`) as string[] | undefined;
+    return titles ? { subject, titles } : undefined;
+  }));
+  if (lists.some((list) => !list || list.titles.length < perSubject)) return undefined;
+  const rows = subjects.flatMap((subject) => {
+    const s = subject.slug;
+    const article: ArticleLists = {
+      symbol: subject.symbol,
+      titles: facts.list(`${s}_titles`) as string[],
+      publishers: columns.some((column) => /outlet|source|publisher|publication$|site/i.test(column)) ? publisherNames(facts, `${s}_publishers`) ?? [] : [],
+      dates: columns.some((column) => /date|published|time/i.test(column)) ? (facts.list(`${s}_published`) ?? []) as string[] : [],
+      urls: columns.some((column) => /link|url/i.test(column)) ? (facts.list(`${s}_urls`) ?? []) as string[] : [],
+      sentiments: columns.some((column) => /sentiment|tone/i.test(column)) ? (facts.list(`${s}_sentiments`) ?? []) as string[] : [],
+    };
+    return Array.from({ length: perSubject }, (_unused, index) => fields.map((field) => cellText(field!(index, article) ?? 'n/a')));
+  });
+  const header = columns.map((column) => column.replace(/^\w/, (letter) => letter.toUpperCase()));
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }

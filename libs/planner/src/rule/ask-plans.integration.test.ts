@@ -287,3 +287,14 @@ describe('a call on whether one market segment lagged another', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a table of headlines with named columns', () => {
+  it('writes a row per headline with its outlet, date and link ("columns Headline, Outlet, Date and Link")', async () => {
+    const { text, misses } = await run('The two most recent Tesla headlines as a markdown table with the columns Headline, Outlet, Date and Link.');
+    const rows = text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Headline'));
+    expect(text.split('\n')[0]).toBe('| Headline | Outlet | Date | Link |');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^\| Tesla \(TSLA\) [^|]+ \| Synthetic Market Wire \| 2026-11-25T\d\d:\d\d:\d\dZ \| https:\/\/news\.example\.com\/tsla\/\S+ \|$/);
+    expect(misses).toEqual([]);
+  });
+});
