@@ -11,10 +11,10 @@ import { fitClauses, layoutAnswer, layoutTable, pieceCount, readAnswerShape, sha
 import { leadClauses } from './template/lead-clause.ts';
 import { headlinesClause, windowClause } from './template/ask-clauses.ts';
 import { checkGrounding } from './check-grounding.ts';
-import { columnTable, headlineTable } from './template/column-table.ts';
+import { asWritten, columnTable, headlineTable, moverTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v33';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v34';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -176,7 +176,7 @@ function citationsFor(keys: string[], trace: Trace): Citation[] {
 export class TemplateComposer implements Composer {
   readonly id = TEMPLATE_COMPOSER_VERSION;
 
-  async compose(_entry: Entry, plan: Plan, trace: Trace): Promise<ComposeOutcome> {
+  async compose(entry: Entry, plan: Plan, trace: Trace): Promise<ComposeOutcome> {
     const facts = new FactReader(trace.state);
     const focus = new Set(plan.final_answer_requirements.must_include);
     const shape = shapeOf(plan);
@@ -193,7 +193,7 @@ export class TemplateComposer implements Composer {
     if (clauses.length === 0) clauses = plainFacts(facts, [...focus]);
     clauses = withPostedText(filled(facts, plan, trace, shape, lengthened(facts, plan, trace, focus, shape, [...lead, ...clauses], lead)), trace, facts, shape);
     const answer = clauses.length === 0 ? 'The tools returned no facts that answer this question.'
-      : shape.table ? this.table(facts, plan, trace, focus, lead)
+      : shape.table ? this.table(facts, plan, trace, focus, lead, entry.user_prompt)
         : layoutAnswer(clauses, shape);
     const keys = [...new Set([...facts.used, ...plan.final_answer_requirements.must_include])].filter((key) => key in trace.state);
     const reference: Reference = {
@@ -204,9 +204,9 @@ export class TemplateComposer implements Composer {
     return { reference, usage: [] };
   }
 
-  private table(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[]): string {
+  private table(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[], prompt: string): string {
     const sections = writeSections(facts, plan, trace, focus, 'full');
-    const named = this.namedColumns(facts, plan, trace, focus, lead, sections);
+    const named = this.namedColumns(facts, plan, trace, focus, lead, sections, prompt);
     if (named) return named;
     const movers = sections.rows.length > 0 ? [] : moverRows(facts);
     const rows = sections.rows.length > 0 ? sections.rows : movers.length > 0 ? movers : messageRows(facts);
@@ -219,9 +219,10 @@ export class TemplateComposer implements Composer {
    * The table with the columns the prompt named, a row per name (a benchmark is the yardstick, not a row), the lead
    * above it; below it, any required fact no column states, from that name's own clauses.
    */
-  private namedColumns(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[], sections: Sections): string | undefined {
+  private namedColumns(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, lead: string[], sections: Sections, prompt: string): string | undefined {
     const asks = plan.final_answer_requirements.asks;
-    const columns = asks?.form.columns;
+    // The form reads columns lower-cased; the headers are written as the prompt wrote them.
+    const columns = asks?.form.columns?.map((column) => asWritten(column, prompt));
     if (!asks || !columns) return undefined;
     const benchmarks = new Set(asks.asks.flatMap((ask) => (ask.kind === 'benchmark' ? [ask.symbol] : [])));
     const subjects = subjectsOf(plan, trace).filter((subject) => !benchmarks.has(subject.symbol) || asks.entities.length === 1);
@@ -231,7 +232,8 @@ export class TemplateComposer implements Composer {
     const stance = rule ? (reader: FactReader, subject: Subject) => ruleStance(rule, reader, subject, windowed)?.option : undefined;
     const listed = asks.asks.find((ask) => ask.kind === 'list' && ask.of === 'headlines');
     const table = (listed?.kind === 'list' ? headlineTable(columns, subjects, facts, listed.count) : undefined)
-      ?? columnTable(columns, subjects, facts, { windowed, absolute, ...(stance ? { stance } : {}) });
+      ?? columnTable(columns, subjects, facts, { windowed, absolute, ...(stance ? { stance } : {}) })
+      ?? (subjects.length === 0 ? moverTable(columns, facts) : undefined);
     if (!table) return undefined;
     const above = lead.map((clause) => `${clause.replace(/[.;,\s]+$/, '')}.`).join(' ');
     const stated = [above, table].join('\n');

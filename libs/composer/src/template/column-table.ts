@@ -99,6 +99,14 @@ function rowOrder(facts: FactReader, subjects: Subject[], absolute: boolean, win
   return subjects;
 }
 
+/** A column as the prompt wrote it ("% Change", "vs DIA (pp)"), else as the form read it. */
+export function asWritten(column: string, prompt: string): string {
+  const at = prompt.toLowerCase().replace(/[’‘]/g, "'").indexOf(column);
+  return at >= 0 ? prompt.slice(at, at + column.length) : column;
+}
+
+const headerOf = (column: string) => column.replace(/^\w/, (letter) => letter.toUpperCase());
+
 const cellText = (value: string) => value.replace(/\|/g, '/').replace(/\s*\n\s*/g, ' ');
 
 /**
@@ -113,8 +121,7 @@ export function columnTable(columns: readonly string[], subjects: Subject[], fac
   const probe = facts.peek((reader) => cells.map((cell) => ordered.some((subject, index) => cell!(reader, subject, index + 1) !== undefined)));
   if (probe.some((found) => !found)) return undefined;
   const rows = rowOrder(facts, subjects, options.absolute, options.windowed).map((subject, index) => cells.map((cell) => cellText(cell!(facts, subject, index + 1) ?? 'n/a')));
-  // The form reads columns lower-cased: acronyms and tickers get their capitals back ("CEO", "vs DIA (pp)").
-  const header = columns.map((column) => column.replace(/\b(?:ceo|cfo|p\/e|pe|eps|etf|ipo|ytd|spy|qqq|dia|iwm|hq|url|tsm)\b/g, (word) => word.toUpperCase()).replace(/^\w/, (letter) => letter.toUpperCase()));
+  const header = columns.map(headerOf);
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
@@ -157,6 +164,38 @@ export function headlineTable(columns: readonly string[], subjects: Subject[], f
     };
     return Array.from({ length: perSubject }, (_unused, index) => fields.map((field) => cellText(field!(index, article) ?? 'n/a')));
   });
-  const header = columns.map((column) => column.replace(/^\w/, (letter) => letter.toUpperCase()));
+  const header = columns.map(headerOf);
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+
+/**
+ * A table of the market movers with the asked columns ("Ticker, Price, % Change"): a row per listed gainer, then per
+ * loser, in the tool's order. Undefined when no movers were listed or a column is not a mover field.
+ */
+export function moverTable(columns: readonly string[], facts: FactReader): string | undefined {
+  const lists = (['gainers', 'losers'] as const).filter((list) => facts.peek((reader) => reader.list(`${list}_symbols`)));
+  if (lists.length === 0) return undefined;
+  type Mover = { symbol: string; name?: string; change?: number; price?: number; list: string };
+  const field = (column: string): ((mover: Mover, rank: number) => string | undefined) | undefined => {
+    const c = column.toLowerCase();
+    if (/^(?:#|no\.?|rank|position|place)$/.test(c)) return (_mover, rank) => ORDINALS[rank - 1] ?? `number ${rank}`;
+    if (/\bticker\b|\bsymbol\b/.test(c)) return (mover) => mover.symbol;
+    if (/^(?:name|company|company name)$/.test(c)) return (mover) => mover.name ?? mover.symbol;
+    if (/%|percent|pct|\bchange\b|\bchg\b|\bmove\b|\bgain\b/.test(c)) return (mover) => (mover.change === undefined ? undefined : signedPercent(mover.change));
+    if (/\bprice\b|\bclose\b|\blast\b/.test(c)) return (mover) => (mover.price === undefined ? undefined : money(mover.price));
+    if (/^(?:list|side|direction|type)$/.test(c)) return (mover) => (mover.list === 'gainers' ? 'gainer' : 'loser');
+    return undefined;
+  };
+  const cells = columns.map(field);
+  if (cells.some((cell) => cell === undefined)) return undefined;
+  const movers: Mover[] = lists.flatMap((list) => {
+    const symbols = facts.list(`${list}_symbols`) as string[];
+    const names = (facts.list(`${list}_names`) ?? []) as string[];
+    const changes = columns.some((column) => /%|percent|pct|change|chg|move|gain/i.test(column)) ? (facts.list(`${list}_changes`) ?? []) as number[] : [];
+    const prices = columns.some((column) => /price|close|last/i.test(column)) ? (facts.list(`${list}_prices`) ?? []) as number[] : [];
+    return symbols.map((symbol, index) => ({ symbol, name: names[index], change: changes[index], price: prices[index], list }));
+  });
+  const rows = movers.map((mover, index) => cells.map((cell) => cellText(cell!(mover, index + 1) ?? 'n/a')));
+  const header = columns.map(headerOf);
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }

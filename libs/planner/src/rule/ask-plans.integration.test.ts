@@ -298,3 +298,11 @@ describe('a table of headlines with named columns', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a table of the market movers with named columns', () => {
+  it('writes a row per listed gainer with the asked columns ("Ticker, Price, % Change")', async () => {
+    const { text, misses } = await run('Top 3 gainers in the market today as a table with columns Ticker, Price, % Change.');
+    expect(text.split('\n').slice(0, 5)).toEqual(['| Ticker | Price | % Change |', '|---|---|---|', '| MU | $232.00 | +5.20% |', '| TSLA | $418.00 | +4.10% |', '| INTC | $38.20 | +3.30% |']);
+    expect(misses).toEqual([]);
+  });
+});
