@@ -56,6 +56,10 @@ describe('readForm', () => {
 });
 
 describe('readAsks', () => {
+  it('reads "N bullets, each with a source link" over a web search as a list of N results', () => {
+    expect(ask('Search the web on chip export rules: 3 bullets, each with a source link.', 'list')).toEqual({ kind: 'list', of: 'search-results', count: 3, per_entity: false, fields: ['source', 'link'] });
+  });
+
   it('reads "is there any evidence of a takeover" and "call whether X lagged Y" as verdicts', () => {
     expect(kinds('A client says Intel is being acquired. Is there any evidence of a takeover in the news?')).toContain('verdict');
     expect(ask('spy and iwm today, and call whether small caps lagged large caps on the wk.', 'verdict')).toEqual({ kind: 'verdict', claim: 'small caps lagged large caps on the week' });

@@ -96,6 +96,12 @@ function readList(t: string): Ask | undefined {
   const messageCount = numberFrom(messages?.[1] ?? messages?.[2]);
   if (messageCount) return { kind: 'list', of: 'messages', count: messageCount, per_entity: false, fields: [] };
   const results = new RegExp(`\\b(?:top\\s+)?${COUNT}\\s+(?:web\\s+|search\\s+)*(?:results|sources|links|pages)\\b`).exec(t);
+  // "4 bullets, each with a source link": as many items as bullets, each cited.
+  const cited = new RegExp(`\\b${COUNT}\\s+(?:bullets?|bullet points|points|items|lines)\\b[^.?!]{0,12}\\beach (?:with|citing) (?:a |its |one )?(?:source|web|news)?\\s*(?:link|url|source)`).exec(t);
+  if (cited && numberFrom(cited[1])) {
+    const of = /\bweb\b|\bsearch|\bonline\b|\binternet\b/.test(t) ? 'search-results' : 'headlines';
+    return { kind: 'list', of, count: numberFrom(cited[1])!, per_entity: false, fields: [...new Set([...fields, 'link' as const])] };
+  }
   if (results && numberFrom(results[1])) return { kind: 'list', of: 'search-results', count: numberFrom(results[1])!, per_entity: perEntity, fields: [...fields] };
   return undefined;
 }

@@ -306,3 +306,13 @@ describe('a table of the market movers with named columns', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a theme piece from web research', () => {
+  it('searches the piece\'s subject and cites as many results as bullets ("4 bullets, each with a source link")', async () => {
+    const { plan, text, misses } = await run("I'm drafting a primer on AI data-center spending. Search the web: who spends, who benefits? 4 bullets, each with a source link.");
+    const search = plan.tool_sequence.find((step) => step.tool === 'tavily_search')!;
+    expect(String(search.params.query)).toMatch(/^AI data-center spending/);
+    expect(text.split('\n').filter((line) => /^- .*https?:\/\//.test(line))).toHaveLength(4);
+    expect(misses).toEqual([]);
+  });
+});
