@@ -56,6 +56,10 @@ describe('readForm', () => {
 });
 
 describe('readAsks', () => {
+  it('reads "the most room back to the high" as a pick by the distance below the 52-week high', () => {
+    expect(ask('AAPL, MSFT, AMZN: pick the one with the most room back to the high.', 'pick')).toEqual({ kind: 'pick', by: 'below-high', direction: 'max', absolute: false });
+  });
+
   it('reads "N bullets, each with a source link" over a web search as a list of N results', () => {
     expect(ask('Search the web on chip export rules: 3 bullets, each with a source link.', 'list')).toEqual({ kind: 'list', of: 'search-results', count: 3, per_entity: false, fields: ['source', 'link'] });
   });

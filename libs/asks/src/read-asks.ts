@@ -39,6 +39,8 @@ export function readWindow(t: string): AskWindow | undefined {
 function criterion(clause: string): { by: string; absolute: boolean } {
   const absolute = /\babs(?:olute)?\b|regardless of direction|either direction|size of|moved (?:the )?more|moved (?:the )?most|biggest mover|largest mover|largest (?:%|percentage )?move|biggest (?:%|percentage )?move/.test(clause);
   if (/(?:clos(?:e|er|est)|near(?:er|est)?|furthest|farthest|far(?:ther)?) (?:to|from) (?:its|their|the) (?:52[- ]?week|one-year|1-year|12-month|annual|year(?:'s|ly)?) high/.test(clause)) return { by: 'below-high', absolute: false };
+  // "the most room back to the high", "furthest below its high": the distance below the 52-week high.
+  if (/\b(?:most|least|more|less) room (?:back )?to (?:its|their|the) (?:52[- ]?week |52w |year(?:'s|ly)? )?high|\b(?:furthest|farthest|most|least) (?:below|off|under) (?:its|their|the) (?:52[- ]?week |52w |year(?:'s|ly)? )?high/.test(clause)) return { by: 'below-high', absolute: false };
   if (/p\/e|\bpe\b|multiple|valuation|cheap|expensive/.test(clause)) return { by: 'pe', absolute: false };
   if (/sentiment|(?:negative|positive|bad|good|bearish|bullish) (?:news|coverage|press|headlines|tone)|\btone\b/.test(clause)) return { by: 'sentiment', absolute: false };
   if (/excess|beat\b[^.?!]*\bby more|vs\.? (?:spy|qqq|dia|iwm)|versus (?:spy|qqq)|relative to/.test(clause)) return { by: 'excess-return', absolute: false };
@@ -69,7 +71,7 @@ function readPick(text: string): Ask | undefined {
   // "pick the strongest of the three" names no metric itself: the sentence around it does.
   const { by, absolute } = METRIC_WORD.test(part) ? criterion(part) : criterion(clause);
   // Closest to the 52-week high is the least distance below it.
-  if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from/.test(clause) ? 'max' : 'min', absolute: false };
+  if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from|\b(?:most|more) room\b|\bmost (?:below|off|under)\b/.test(clause) ? 'max' : 'min', absolute: false };
   const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause);
   return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };
 }
