@@ -316,3 +316,10 @@ describe('a theme piece from web research', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a web search written as "a web search on X"', () => {
+  it('searches X', async () => {
+    const { plan } = await run('Could you run a web search on GLP-1 drug demand and send me the top two results with links?');
+    expect(plan.tool_sequence.find((step) => step.tool === 'tavily_search')?.params.query).toBe('GLP-1 drug demand');
+  });
+});

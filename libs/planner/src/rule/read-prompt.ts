@@ -124,7 +124,7 @@ function detectMovers(text: string): PromptReading['movers'] {
 }
 
 function detectSearchTopic(text: string): string | undefined {
-  const match = /(?:coverage|analysis|articles?|reports?|news|information|commentary|results?|pages?|sources|searches)\s+(?:of|on|about|regarding|covering)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text)
+  const match = /(?:coverage|analysis|articles?|reports?|news|information|commentary|results?|pages?|sources|searches|web search)\s+(?:of|on|about|regarding|covering)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text)
     ?? /(?:explaining|explains?|about)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text)
     // "I'm writing a theme piece on AI data-center spending. Search the web …": the piece's subject.
     ?? /\b(?:piece|note|story|primer|deep dive|explainer|feature|column|brief|research)\s+(?:on|about|covering)\s+([^.,;?!]+?)(?:\s+(?:and|with|then|plus)\b|[.,;?!]|$)/i.exec(text);
