@@ -72,6 +72,8 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
     return { kind: 'hourly', from: isoPlus(latest, -Math.ceil(sessions * 1.6 + 4)), to: latest, hours };
   }
   if (HOURLY.test(text)) return { kind: 'hourly', from: latest, to: latest };
+  // "ytd % off the last 2025 close", "year-to-date": the year's sessions, measured against the last close before it.
+  if (/\bytd\b|\byear[- ]to[- ]date\b|\bsince the (?:start|beginning) of the year\b/i.test(text)) return { kind: 'dates', from: `${latest.slice(0, 4)}-01-01`, to: latest };
   const dates = calendarDates(text, latest.slice(0, 4)).filter((date) => date <= latest);
   // "session=as_of (2026-11-25)", "on Wednesday 25 November": the latest session alone is today's quote, not a window.
   const onlyLatest = dates.length > 0 && dates.every((date) => date === latest) && !/\b(?:since|from)\b|\bto date\b/i.test(text);
