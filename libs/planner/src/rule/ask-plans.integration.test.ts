@@ -328,7 +328,7 @@ describe('a year-to-date window', () => {
   it('measures from the last close of the prior year ("ytd % off the last 2025 close")', async () => {
     const { plan, text } = await run('AAPL and MSFT: ytd % off the last 2025 close.');
     const bars = plan.tool_sequence.find((step) => step.tool === 'polygon_get_aggs')!;
-    expect(bars.params.from < '2026-01-01' && bars.params.to === '2026-11-25').toBe(true);
+    expect(String(bars.params.from) < '2026-01-01' && bars.params.to === '2026-11-25').toBe(true);
     expect(text).toMatch(/From 2026-01-02 to 2026-11-25, AAPL closed the window \(2026-11-25\) at \$276\.00; -7\.33% against the close before the window/);
   });
 });
