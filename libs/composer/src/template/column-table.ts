@@ -107,6 +107,8 @@ export function asWritten(column: string, prompt: string): string {
 
 const headerOf = (column: string) => column.replace(/^\w/, (letter) => letter.toUpperCase());
 
+const markdownTable = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+
 const cellText = (value: string) => value.replace(/\|/g, '/').replace(/\s*\n\s*/g, ' ');
 
 /**
@@ -121,8 +123,7 @@ export function columnTable(columns: readonly string[], subjects: Subject[], fac
   const probe = facts.peek((reader) => cells.map((cell) => ordered.some((subject, index) => cell!(reader, subject, index + 1) !== undefined)));
   if (probe.some((found) => !found)) return undefined;
   const rows = rowOrder(facts, subjects, options.absolute, options.windowed).map((subject, index) => cells.map((cell) => cellText(cell!(facts, subject, index + 1) ?? 'n/a')));
-  const header = columns.map(headerOf);
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return markdownTable(columns.map(headerOf), rows);
 }
 
 /** What a headline table's column reads from each listed article; undefined for a column that is not an article field. */
@@ -146,7 +147,7 @@ interface ArticleLists { symbol: string; titles: string[]; publishers: Array<str
  */
 export function headlineTable(columns: readonly string[], subjects: Subject[], facts: FactReader, perSubject: number): string | undefined {
   const fields = columns.map(articleField);
-  if (subjects.length === 0 || fields.some((field) => field === undefined) || !columns.some((column) => articleField(column) && /headline|title|story|article/i.test(column))) return undefined;
+  if (subjects.length === 0 || fields.some((field) => field === undefined) || !columns.some((column) => /headline|title|story|article/i.test(column))) return undefined;
   const lists = subjects.map((subject) => facts.peek((reader) => {
     const titles = reader.list(`${subject.slug}_titles`) as string[] | undefined;
     return titles ? { subject, titles } : undefined;
@@ -164,8 +165,7 @@ export function headlineTable(columns: readonly string[], subjects: Subject[], f
     };
     return Array.from({ length: perSubject }, (_unused, index) => fields.map((field) => cellText(field!(index, article) ?? 'n/a')));
   });
-  const header = columns.map(headerOf);
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return markdownTable(columns.map(headerOf), rows);
 }
 
 /**
@@ -196,6 +196,5 @@ export function moverTable(columns: readonly string[], facts: FactReader): strin
     return symbols.map((symbol, index) => ({ symbol, name: names[index], change: changes[index], price: prices[index], list }));
   });
   const rows = movers.map((mover, index) => cells.map((cell) => cellText(cell!(mover, index + 1) ?? 'n/a')));
-  const header = columns.map(headerOf);
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return markdownTable(columns.map(headerOf), rows);
 }

@@ -22,7 +22,7 @@ function priceVerdict(claim: string, facts: FactReader, about: Subject): string 
   const price = peek(facts, key);
   if (price === undefined) return undefined;
   const level = Number(match[2]!.replace(/,/g, ''));
-  const above = ABOVE.test(match[1]!) || match[1] === 'over';
+  const above = ABOVE.test(match[1]!);
   const holds = above ? price > level : price < level;
   // The claimed level is the claimant's figure, not a tool's: it is not written back as a number.
   return `${holds ? 'Supported' : 'Contradicted'}: ${about.symbol} closed at ${money(facts.number(key)!)}, ${price > level ? 'above' : price < level ? 'below' : 'exactly at'} the claimed level`;
@@ -36,7 +36,7 @@ function volumeVerdict(claim: string, facts: FactReader, about: Subject): string
   if (volume === undefined || average === undefined || average <= 0) return undefined;
   const multiple = MULTIPLES[match[2]!] ?? Number(match[3]);
   const ratio = volume / average;
-  const above = ABOVE.test(match[1]!) || match[1] === 'over';
+  const above = ABOVE.test(match[1]!);
   const holds = above ? ratio > multiple : ratio < multiple;
   const relation = ratio > multiple ? 'more than' : ratio < multiple ? 'less than' : 'exactly';
   const times = MULTIPLES[match[2]!] ? match[2]! : 'the claimed multiple of';

@@ -95,8 +95,8 @@ export const SCORECARD_CODE = snippet(
   'named = [o for o in options if o.get("symbol")]',
   'choice, decided = None, None',
   'spans = {o.get("span"): o["option"] for o in options if o.get("span")}',
+  // Each named option is taken when its name's total leans its way (a bearish action at -1 or less, a bullish one at +1 or more).
   'if named and spans:',
-  '    # each named option is taken when its name\'s total leans its way (a bearish action at -1 or less, a bullish one at +1 or more)',
   '    taken = [o for o in named if (totals.get(o["symbol"], 0) <= -1 if o.get("lean") == "bear" else totals.get(o["symbol"], 0) >= 1)]',
   '    if len(taken) == len(named) and "all" in spans:',
   '        choice = spans["all"]',
