@@ -47,35 +47,44 @@ async function assertNoDuplicateLines(path: string): Promise<void> {
   expect(new Set(ids).size).toBe(ids.length);
 }
 
+/** Kills a runner `kills` times at random instants after a line landed, then lets one finish; checks the ledgers. */
+async function killThenResume(kills: number, extra: string[]): Promise<void> {
+  const out = join(dir, 'out');
+  const samplesPath = join(out, 'simple.jsonl');
+  for (let round = 0; round < kills; round += 1) {
+    const before = await lineCount(samplesPath);
+    const child = execa('node', ['--import', 'tsx', runner, out, String(COUNT), ...extra], { cwd: root, reject: false });
+    // Kill at a random instant after at least one more line landed (or when the runner has finished anyway).
+    let exited = false;
+    void child.finally(() => {
+      exited = true;
+    });
+    while (!exited && (await lineCount(samplesPath)) <= before) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 40)));
+    child.kill('SIGKILL');
+    await child;
+    await assertNoDuplicateLines(samplesPath);
+    const ledger = await readLedger(out, 'simple');
+    const ids = ledger.samples.map((record) => record.prompt_id);
+    expect(new Set(ids).size).toBe(ids.length);
+  }
+  const final = await execa('node', ['--import', 'tsx', runner, out, String(COUNT), ...extra], { cwd: root });
+  const summary = JSON.parse(final.stdout);
+  expect(summary).toMatchObject({ total: COUNT, interrupted: false, not_done: 0 });
+  const ledger = await readLedger(out, 'simple');
+  const all = [...ledger.samples, ...ledger.failures].map((record) => record.prompt_id).sort();
+  expect(all).toEqual(Array.from({ length: COUNT }, (_, index) => `K${String(index).padStart(3, '0')}`));
+  expect(ledger.failures.every((record) => record.stage === 'run')).toBe(true);
+  expect(ledger.samples).toHaveLength(COUNT - ledger.failures.length);
+  expect(await lineCount(samplesPath)).toBe(ledger.samples.length);
+}
+
 describe('crash safety (kill -9)', () => {
   it('keeps every finished sample through repeated SIGKILLs and resumes to exactly one record per prompt', async () => {
-    const out = join(dir, 'out');
-    const samplesPath = join(out, 'simple.jsonl');
-    for (let round = 0; round < KILLS; round += 1) {
-      const before = await lineCount(samplesPath);
-      const child = execa('node', ['--import', 'tsx', runner, out, String(COUNT)], { cwd: root, reject: false });
-      // Kill at a random instant after at least one more line landed (or when the runner has finished anyway).
-      let exited = false;
-      void child.finally(() => {
-        exited = true;
-      });
-      while (!exited && (await lineCount(samplesPath)) <= before) await new Promise((resolve) => setTimeout(resolve, 5));
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 40)));
-      child.kill('SIGKILL');
-      await child;
-      await assertNoDuplicateLines(samplesPath);
-      const ledger = await readLedger(out, 'simple');
-      const ids = ledger.samples.map((record) => record.prompt_id);
-      expect(new Set(ids).size).toBe(ids.length);
-    }
-    const final = await execa('node', ['--import', 'tsx', runner, out, String(COUNT)], { cwd: root });
-    const summary = JSON.parse(final.stdout);
-    expect(summary).toMatchObject({ total: COUNT, interrupted: false, not_done: 0 });
-    const ledger = await readLedger(out, 'simple');
-    const all = [...ledger.samples, ...ledger.failures].map((record) => record.prompt_id).sort();
-    expect(all).toEqual(Array.from({ length: COUNT }, (_, index) => `K${String(index).padStart(3, '0')}`));
-    expect(ledger.failures.every((record) => record.stage === 'run')).toBe(true);
-    expect(ledger.samples).toHaveLength(COUNT - ledger.failures.length);
-    expect(await lineCount(samplesPath)).toBe(ledger.samples.length);
+    await killThenResume(KILLS, []);
+  }, 120_000);
+
+  it('does the same with the entries on worker threads (the main thread keeps the ledgers)', async () => {
+    await killThenResume(2, ['2']);
   }, 120_000);
 });

@@ -37,3 +37,7 @@ export type { GenerateConfig, GenerateFlags, GenerateContext } from './resolve-g
 export { planLimitsFor } from './plan-limits-for.ts';
 export { assemblePipeline } from './assemble-pipeline.ts';
 export type { PipelineParts } from './assemble-pipeline.ts';
+export { startEntryWorkers, EntryWorkerError } from './start-entry-workers.ts';
+export type { EntryWorkers, EntryWorkersOptions } from './start-entry-workers.ts';
+export { serveEntries } from './serve-entries.ts';
+export type { MainThread, PipelineFactory, ServedPipeline } from './serve-entries.ts';

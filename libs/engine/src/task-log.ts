@@ -13,6 +13,16 @@ export class TaskLog {
     this.lines.push(`${time} [${section}] ${message}${rendered}`);
   }
 
+  /** Adds lines another TaskLog rendered (an entry run on a worker thread), as they are. */
+  addLines(lines: readonly string[]): void {
+    this.lines.push(...lines);
+  }
+
+  /** The lines so far, each as add() rendered it. */
+  rendered(): readonly string[] {
+    return this.lines;
+  }
+
   text(): string {
     return `${this.lines.join('\n')}\n`;
   }
