@@ -2,6 +2,7 @@ import type { GenerationRecord } from '@forge/engine';
 import { toSample, validateSample, type PromptTokenEncoding, type SampleGates, type SampleValidator, type SampleVerdict, type SkyRLSample, type ToSampleOptions } from '@forge/sample';
 import type { Replay } from '@forge/replay';
 import type { RecordRef } from './index-run.ts';
+import { CompactStringSet } from './compact-string-set.ts';
 import { replayRow } from './replay-gate.ts';
 import { RecordReader } from './record-reader.ts';
 
@@ -19,14 +20,14 @@ export interface BuiltSample {
  * time. Duplicate sample ids are caught across the whole sequence.
  */
 export async function* buildSamples(
-  refs: readonly RecordRef[],
+  refs: Iterable<RecordRef>,
   validator: SampleValidator,
   maxPromptTokens: number,
   sampleOptions: (ref: RecordRef) => ToSampleOptions,
   promptTokenEncoding?: PromptTokenEncoding,
 ): AsyncGenerator<BuiltSample> {
   const reader = new RecordReader();
-  const gates: SampleGates = { maxPromptTokens, promptTokenEncoding, seenSampleIds: new Set() };
+  const gates: SampleGates = { maxPromptTokens, promptTokenEncoding, seenSampleIds: new CompactStringSet() };
   try {
     for (const ref of refs) {
       // The ref's prompt_index wins: for chunked shards it is the prompt's place in the whole shard (prepare-run).

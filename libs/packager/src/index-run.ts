@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { COMPLEXITIES, type Complexity } from '@forge/catalog';
 import { FailureRecordSchema, GenerationRecordSchema } from '@forge/engine';
 import type { Trace } from '@forge/plan';
+import { RecordTable } from './record-table.ts';
 import { scanJsonl, type JsonlLine } from './scan-jsonl.ts';
 
 type TokenUsage = { prompt_tokens: number; completion_tokens: number; total_tokens: number };
@@ -46,6 +47,11 @@ export interface RunIndex {
   files: Record<string, { samples: string; failures: string }>;
 }
 
+/** The index as the package stage keeps it: the sample refs in a compact table (issue 14), the rest as RunIndex. */
+export interface CompactRunIndex extends Omit<RunIndex, 'samples'> {
+  table: RecordTable;
+}
+
 /** A chunk of a shard that generate wrote on its own (`<generatedDir>/chunks/<name>/<complexity>.jsonl`). */
 export interface ChunkRef {
   name: string;
@@ -64,7 +70,13 @@ export function shardFiles(generatedDir: string, complexity: Complexity, chunk?:
  * and reports unusable lines instead of throwing.
  */
 export async function indexRun(generatedDir: string, chunks?: readonly ChunkRef[]): Promise<RunIndex> {
-  const samples = new Map<string, RecordRef>();
+  const { table, ...rest } = await indexRecords(generatedDir, chunks);
+  return { samples: [...table.refs()], ...rest };
+}
+
+/** indexRun with the sample refs left in their compact table, for runs of a million records. */
+export async function indexRecords(generatedDir: string, chunks?: readonly ChunkRef[]): Promise<CompactRunIndex> {
+  const samples = new RecordTable();
   const failures = new Map<string, FailureSummary>();
   const problems: InputProblem[] = [];
   const files: RunIndex['files'] = {};
@@ -82,8 +94,7 @@ export async function indexRun(generatedDir: string, chunks?: readonly ChunkRef[
         continue;
       }
       const record = parsed.data;
-      samples.delete(record.key);
-      samples.set(record.key, {
+      samples.add({
         key: record.key, prompt_id: record.prompt_id, prompt_index: record.prompt_index, complexity: record.complexity,
         file: paths.samples, offset: line.offset, length: line.length,
       });
@@ -104,10 +115,9 @@ export async function indexRun(generatedDir: string, chunks?: readonly ChunkRef[
       });
     }
   }
-  const sampledPrompts = new Set([...samples.values()].map((ref) => `${ref.complexity}/${ref.prompt_id}`));
   return {
-    samples: [...samples.values()],
-    failures: [...failures.values()].filter((failure) => !sampledPrompts.has(`${failure.complexity}/${failure.prompt_id}`)),
+    table: samples,
+    failures: [...failures.values()].filter((failure) => !samples.hasPrompt(failure.prompt_id, failure.complexity)),
     problems,
     files,
   };

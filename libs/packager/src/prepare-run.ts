@@ -1,7 +1,8 @@
 import { buildSystemPrompt, DEFAULT_MAX_PROMPT_TOKENS, DEFAULT_PROMPT_TOKEN_ENCODING, DEFAULT_TOOL_INVENTORY, type PromptTokenEncoding, loadSampleValidator, type SampleValidator, type ToolListing, type ToSampleOptions } from '@forge/sample';
-import { orderRecords, readCatalogOrder } from './catalog-order.ts';
-import { indexRun, type RecordRef, type RunIndex } from './index-run.ts';
+import { placeRecords } from './catalog-order.ts';
+import { indexRecords, type CompactRunIndex, type RecordRef } from './index-run.ts';
 import { readChunkLayout } from './read-chunk-layout.ts';
+import type { RecordSequence } from './record-table.ts';
 
 export interface RunOptions {
   /** Where the engine appended records (data/generated). */
@@ -24,9 +25,9 @@ export interface RunOptions {
 }
 
 export interface PreparedRun {
-  index: RunIndex;
-  /** Sample records in catalog order. */
-  ordered: RecordRef[];
+  index: CompactRunIndex;
+  /** Sample records in catalog order, each ref made when its turn comes. */
+  ordered: RecordSequence;
   validator: SampleValidator;
   maxPromptTokens: number;
   promptTokenEncoding: PromptTokenEncoding;
@@ -38,17 +39,15 @@ export async function prepareRun(options: RunOptions): Promise<PreparedRun> {
   const promptsFile = options.promptsFile === null ? null : (options.promptsFile ?? 'data/inputs/curriculum_prompts.json');
   // Chunked shards (issue 15): read exactly the chunks prepare-prompts wrote, and give each record the prompt_index
   // an unchunked run gives it (its place in the whole shard, not in its chunk), so the package is the same bytes.
-  const layout = promptsFile === null ? null : await readChunkLayout(promptsFile);
-  const index = await indexRun(options.generatedDir, layout?.chunks);
-  if (layout) {
-    index.samples = index.samples.map((ref) => ({ ...ref, prompt_index: layout.shardPositions.get(ref.prompt_id) ?? ref.prompt_index }));
-  }
-  const order = promptsFile === null ? null : await readCatalogOrder(promptsFile);
+  const chunks = promptsFile === null ? null : await readChunkLayout(promptsFile);
+  const index = await indexRecords(options.generatedDir, chunks ?? undefined);
+  // One streamed pass over the prompts file gives every record its catalog position (and shard position, chunked).
+  if (promptsFile !== null) await placeRecords(index.table, promptsFile, chunks !== null);
   const inventory = options.inventory ?? DEFAULT_TOOL_INVENTORY;
   const systemPrompt = buildSystemPrompt(inventory);
   return {
     index,
-    ordered: orderRecords(index.samples, order),
+    ordered: index.table.ordered(),
     validator: options.validator ?? (await loadSampleValidator()),
     maxPromptTokens: options.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
     promptTokenEncoding: options.promptTokenEncoding ?? DEFAULT_PROMPT_TOKEN_ENCODING,

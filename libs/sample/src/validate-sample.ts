@@ -41,8 +41,8 @@ export interface SampleGates {
   maxPromptTokens: number;
   /** Encoding the prompt is counted in; defaults to o200k_base. */
   promptTokenEncoding?: PromptTokenEncoding;
-  /** Ids seen earlier in the same file; the check adds this row's id. */
-  seenSampleIds?: Set<string>;
+  /** Ids seen earlier in the same file; the check adds this row's id (a Set, or the packager's compact one). */
+  seenSampleIds?: { has(id: string): boolean; add(id: string): unknown };
 }
 
 export const DEFAULT_MAX_PROMPT_TOKENS = 8192;
