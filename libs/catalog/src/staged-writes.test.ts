@@ -1,0 +1,49 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256 } from '@forge/files';
+import { buildPreparedOutput, parseCatalog, preparePrompts } from './index.ts';
+import { StagedWrites } from './staged-writes.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'staged-writes-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('StagedWrites', () => {
+  it('writes a JSON array a row at a time, byte for byte as JSON.stringify(rows, null, 2) does', async () => {
+    const cases: unknown[][] = [[], [1], [{ a: 'x\ny', b: [1, { c: [] }], d: {} }, 'é ✓', null, [[]]], Array.from({ length: 3_000 }, (_, index) => ({ index, text: 'z'.repeat(index) }))];
+    const writes = new StagedWrites();
+    const hashes = [];
+    for (const [index, rows] of cases.entries()) hashes.push(await writes.addJsonArray(join(dir, `${index}.json`), rows));
+    expect((await readdir(dir)).every((name) => name.endsWith('.tmp'))).toBe(true); // not in place before commit
+    await writes.commit();
+    for (const [index, rows] of cases.entries()) {
+      const expected = `${JSON.stringify(rows, null, 2)}\n`;
+      expect(await readFile(join(dir, `${index}.json`), 'utf8')).toBe(expected);
+      expect(hashes[index]).toBe(sha256(expected));
+    }
+    expect((await readdir(dir)).sort()).toEqual(cases.map((_, index) => `${index}.json`).sort());
+  });
+
+  it('leaves nothing behind on abort', async () => {
+    const writes = new StagedWrites();
+    await writes.addText(join(dir, 'a.txt'), 'a');
+    await writes.abort();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('gives preparePrompts the bytes buildPreparedOutput builds, chunked and with an empty shard', async () => {
+    const raw = Array.from({ length: 40 }, (_, index) => ({ id: `P${index}`, complexity: index % 2 ? 'easy' : 'difficult', user_prompt: `Prompt ${index} — NVDA?`, extra: { index } }));
+    const file = join(dir, 'catalog.json');
+    await writeFile(file, JSON.stringify(raw));
+    const manifest = await preparePrompts(file, join(dir, 'data'), { chunks: 3, shuffleSeed: 5 });
+    const built = buildPreparedOutput({ file, sha256: manifest.catalog_sha256, entries: parseCatalog(raw, file) }, join(dir, 'data'), { chunks: 3, shuffleSeed: 5 });
+    for (const expected of built.files) expect(await readFile(expected.path, 'utf8'), expected.path).toBe(expected.content);
+    expect(manifest).toEqual(built.manifest);
+  });
+});
