@@ -10,11 +10,13 @@ export interface ScalePoint {
   samples: number;
   accepted: number;
   prepare_s: number;
+  /** The prepare-prompts process's peak RSS (prepare is part of the 1,000,000-prompt goal). */
+  prepare_peak_rss_mb: number;
   store_s: number;
   package_s: number;
   /** The package process's peak RSS. */
   peak_rss_mb: number;
-  /** The setup process's (catalog expansion, prepare-prompts, synthetic store): not part of the package figure. */
+  /** The catalog and store processes' (the bench's own setup): not part of any figure. */
   setup_peak_rss_mb: number;
 }
 
@@ -25,28 +27,44 @@ export interface ScaleResult {
   rss_growth: number;
 }
 
-async function measure(context: BenchContext, prompts: number, recordsDir: string): Promise<ScalePoint> {
-  const dir = join(context.scratch, `scale-${prompts}`);
+export interface ScalePointOptions {
+  prompts: number;
+  /** A generated folder whose first record of each complexity the synthetic store clones. */
+  recordsDir: string;
+  /** Where the catalog, store and package go (default: the bench's scratch); a million prompts are about 80 GB. */
+  dir?: string;
+  /** Keep the folder afterwards (it is removed by default). */
+  keep?: boolean;
+}
+
+/** catalog → prepare-prompts → synthetic store → package at one size, each stage in a fresh process of its own. */
+export async function measureScalePoint(context: Pick<BenchContext, 'root' | 'scratch' | 'log'>, options: ScalePointOptions): Promise<ScalePoint> {
+  const { prompts } = options;
+  const dir = options.dir ?? join(context.scratch, `scale-${prompts}`);
   await mkdir(dir, { recursive: true });
   const worker = join(context.root, 'tools/bench/src/scale-worker.ts');
-  const stage = async (nodeFlags: string[], args: string[]) => {
-    const { stdout } = await execa(process.execPath, [...nodeFlags, '--import', 'tsx', worker, ...args], { cwd: context.root, stderr: 'inherit' });
-    return JSON.parse(stdout.trim().split('\n').pop() as string) as Record<string, number>;
+  const stage = async (name: string, nodeFlags: string[], args: string[] = []) => {
+    context.log(`scale: ${prompts} prompts, stage ${name} (own process${nodeFlags.length ? `, ${nodeFlags.join(' ')}` : ''})`);
+    const { stdout } = await execa(process.execPath, [...nodeFlags, '--import', 'tsx', worker, '--stage', name, '--dir', dir, ...args], { cwd: context.root, stderr: 'inherit' });
+    const result = JSON.parse(stdout.trim().split('\n').pop() as string) as Record<string, number>;
+    context.log(`scale: ${prompts} prompts, stage ${name}: ${JSON.stringify(result)}`);
+    return result;
   };
   try {
-    context.log(`scale: ${prompts} prompts through prepare-prompts and the generation store (own process)`);
-    const setup = await stage([], ['--stage', 'setup', '--n', String(prompts), '--dir', dir, '--records', recordsDir, '--snapshot-dir', snapshotDir(context.root, DEFAULT_SNAPSHOT_ID)]);
+    const catalog = await stage('catalog', [], ['--n', String(prompts), '--snapshot-dir', snapshotDir(context.root, DEFAULT_SNAPSHOT_ID)]);
+    // prepare-prompts as `forge prepare` runs it (no heap flags).
+    const prepared = await stage('prepare', []);
+    const store = await stage('store', [], ['--records', options.recordsDir]);
     // The package stage runs as the playbook's package target runs it, heap bound included.
-    context.log(`scale: ${prompts} prompts through package (own process, ${PACKAGE_NODE_FLAGS.join(' ')})`);
-    const packaged = await stage(PACKAGE_NODE_FLAGS, ['--stage', 'package', '--dir', dir]);
+    const packaged = await stage('package', PACKAGE_NODE_FLAGS);
     return {
-      prompts: setup.prompts, samples: packaged.samples, accepted: packaged.accepted,
-      prepare_s: setup.prepare_s, store_s: setup.store_s, package_s: packaged.package_s,
-      peak_rss_mb: packaged.peak_rss_mb, setup_peak_rss_mb: setup.peak_rss_mb,
+      prompts: prepared.prompts, samples: packaged.samples, accepted: packaged.accepted,
+      prepare_s: prepared.prepare_s, prepare_peak_rss_mb: prepared.peak_rss_mb, store_s: store.store_s,
+      package_s: packaged.package_s, peak_rss_mb: packaged.peak_rss_mb, setup_peak_rss_mb: Math.max(catalog.peak_rss_mb, store.peak_rss_mb),
     };
   } finally {
     // 100,000 packaged samples and raw traces are gigabytes; keep the scratch disk for the next scenario.
-    await rm(dir, { recursive: true, force: true });
+    if (!options.keep) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -55,7 +73,7 @@ async function measure(context: BenchContext, prompts: number, recordsDir: strin
  * copies of real records from `recordsDir`, each in a fresh process whose kernel-reported peak RSS is kept.
  */
 export async function runScaleScenario(context: BenchContext, options: { small: number; large: number; recordsDir: string }): Promise<ScaleResult> {
-  const small = await measure(context, options.small, options.recordsDir);
-  const large = await measure(context, options.large, options.recordsDir);
+  const small = await measureScalePoint(context, { prompts: options.small, recordsDir: options.recordsDir });
+  const large = await measureScalePoint(context, { prompts: options.large, recordsDir: options.recordsDir });
   return { small, large, rss_growth: large.peak_rss_mb / small.peak_rss_mb };
 }
