@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAsks, readForm } from '@forge/asks';
+import { forbidsPosting, readAsks, readForm, readWindow } from '@forge/asks';
 
 const kinds = (text: string) => readAsks(text).asks.map((ask) => ask.kind);
 const ask = (text: string, kind: string) => readAsks(text).asks.find((entry) => entry.kind === kind);
@@ -155,6 +155,22 @@ describe('readAsks', () => {
     expect(read.no_post).toBe(true);
     expect(read.asks.map((entry) => entry.kind)).not.toContain('slack-post');
     expect(ask("Post 'AMD looks heavy' to #alerts.", 'slack-post')).toEqual({ kind: 'slack-post', channel: '#alerts', texts: ['AMD looks heavy'] });
+  });
+
+  it('reads no Slack post where nothing may go to Slack, and bans posting in the planner\'s words too', () => {
+    expect(readAsks('Did SPY close green today? Nothing goes to Slack.').no_post).toBe(true);
+    expect(forbidsPosting('Read #research, keep it off Slack.')).toBe(true);
+    expect(forbidsPosting("If it fell, post to #alerts; if not, don't post.")).toBe(false);
+  });
+
+  it('reads a bullet count in the singular ("answer in 3 point"), and no bullets from a move in points', () => {
+    expect(readForm('Tell which one is move more. Answer in 3 point.')).toMatchObject({ layout: 'bullets', count: 3 });
+    expect(readForm('Did the Dow fall 3 points today?').layout).toBe('free');
+  });
+
+  it('reads the window of prior daily returns, and no window from a one-day move', () => {
+    expect(readWindow('z of today\'s move (1d ret / stdev of prior 20 daily rets)')).toEqual({ unit: 'sessions', count: 20 });
+    expect(readWindow('actual size, 1d move, source + date')).toBeUndefined();
   });
 
   it('reads terse windows and statistics', () => {

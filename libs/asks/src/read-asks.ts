@@ -25,12 +25,14 @@ export function readWindow(t: string): AskWindow | undefined {
     // "the hourly bars of the session (7 bars)": bars counted where only hourly bars are named.
     ?? (/\bhourly\b|\bhour(?:ly)? bars?\b/.test(t) && !/\bdaily bars?\b/.test(t) ? new RegExp(`\\b${COUNT}\\s+bars\\b`).exec(t) : null);
   if (hours && numberFrom(hours[1])) return { unit: 'hours', count: numberFrom(hours[1])! };
-  const sessions = new RegExp(`(?:last|past|previous|trailing|over the last|over the past|over(?: those| these| the)?)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars)\\b`).exec(t)
-    ?? /\b(\d{1,3})[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/.exec(t)
-    ?? new RegExp(`\\b${COUNT}[- ](?:session|day|trading-day)\\b(?![- ](?:high|low|range|moving|average|ma\\b|ago))`).exec(t)
-    ?? new RegExp(`\\b${COUNT}\\s+(?:daily\\s+)?bars\\b`).exec(t);
+  // "1d ret", "the 1-day move" are the session's move, not a window: a window holds at least two sessions.
+  const counted = (pattern: RegExp) => [...t.matchAll(new RegExp(pattern.source, 'g'))].map((match) => numberFrom(match[1]!)).find((n) => n !== undefined && n >= 2 && n <= 500);
   // "the 25 November 2026 session" is a date, not a window of 2026 sessions.
-  if (sessions && numberFrom(sessions[1]) && numberFrom(sessions[1])! <= 500) return { unit: 'sessions', count: numberFrom(sessions[1])! };
+  const sessions = counted(new RegExp(`(?:last|past|previous|prior|trailing|over the last|over the past|over(?: those| these| the)?)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars|daily (?:rets|returns|changes|moves))\\b`))
+    ?? counted(/\b(\d{1,3})[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/)
+    ?? counted(new RegExp(`\\b${COUNT}[- ](?:session|day|trading-day)\\b(?![- ](?:high|low|range|moving|average|ma\\b|ago))`))
+    ?? counted(new RegExp(`\\b${COUNT}\\s+(?:daily\\s+)?bars\\b`));
+  if (sessions) return { unit: 'sessions', count: sessions };
   if (/\b(?:this|past|last|the) week\b/.test(t)) return { unit: 'sessions', count: 5 };
   return undefined;
 }
@@ -42,8 +44,10 @@ function criterion(clause: string): { by: string; absolute: boolean } {
   // "the most room back to the high", "furthest below its high": the distance below the 52-week high.
   if (/\b(?:most|least|more|less) room (?:back )?to (?:its|their|the) (?:52[- ]?week |52w |year(?:'s|ly)? )?high|\b(?:furthest|farthest|most|least) (?:below|off|under) (?:its|their|the) (?:52[- ]?week |52w |year(?:'s|ly)? )?high/.test(clause)) return { by: 'below-high', absolute: false };
   if (/p\/e|\bpe\b|multiple|valuation|cheap|expensive/.test(clause)) return { by: 'pe', absolute: false };
+  // "the biggest gap between its highest and lowest closing price in that period": the window's range of closes.
+  if (/(?:gap|spread|difference|distance) between (?:its |the )?(?:highest|high) and (?:its |the )?(?:lowest|low) clos/.test(clause)) return { by: 'close-range', absolute: false };
   if (/sentiment|(?:negative|positive|bad|good|bearish|bullish) (?:news|coverage|press|headlines|tone)|\btone\b/.test(clause)) return { by: 'sentiment', absolute: false };
-  if (/excess|beat\b[^.?!]*\bby more|vs\.? (?:spy|qqq|dia|iwm)|versus (?:spy|qqq)|relative to/.test(clause)) return { by: 'excess-return', absolute: false };
+  if (/excess|beat\b[^.?!]*\bby more|(?:vs\.?|versus|against|relative to) (?:the )?(?:spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|benchmark|index|market)\b|relative to/.test(clause)) return { by: 'excess-return', absolute: false };
   if (/growth|grew/.test(clause)) return { by: 'growth', absolute: false };
   if (/margin/.test(clause)) return { by: 'margin', absolute: false };
   if (/volume/.test(clause)) return { by: 'volume', absolute: false };
@@ -56,7 +60,7 @@ function criterion(clause: string): { by: string; absolute: boolean } {
 const METRIC_WORD = /mov|%|52[- ]?week|year(?:'s|ly)? high|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap|volatil/;
 
 const PICK = /\b(?:closest to|nearest to|furthest from|which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
-const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note|say) (?:who|which)|who(?:'s| is) (?:the )?(?:current |new |acting |interim )?(?:ceo|cfo|chair|founder|head|chief)|who runs|pick one\b|choose (?:exactly |only )?one\b|\bwhich\b[^.?!:]*:[^.?!]*,[^.?!]*\bor\b/;
+const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note) (?:who|which)|say (?:who|which) (?:branch|option|one)\b|who(?:'s| is) (?:the )?(?:current |new |acting |interim )?(?:ceo|cfo|chair|founder|head|chief)|who runs|pick one\b|choose (?:exactly |only )?one\b|\bwhich\b[^.?!:]*:[^.?!]*,[^.?!]*\bor\b/;
 
 function readPick(text: string): Ask | undefined {
   // A quoted claim is checked, not asked: "worst" inside it is the claim's word.
@@ -72,7 +76,8 @@ function readPick(text: string): Ask | undefined {
   const { by, absolute } = METRIC_WORD.test(part) ? criterion(part) : criterion(clause);
   // Closest to the 52-week high is the least distance below it.
   if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from|\b(?:most|more) room\b|\bmost (?:below|off|under)\b/.test(clause) ? 'max' : 'min', absolute: false };
-  const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause);
+  // "the biggest gap between its highest and lowest close": the ends of a range say nothing of the direction.
+  const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause.replace(/\bbetween (?:its |the )?\w+ and (?:its |the )?\w+/g, ' '));
   return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };
 }
 
@@ -129,11 +134,11 @@ function readBenchmark(t: string): Ask | undefined {
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:call|say|state|tell me|check|decide) whether\b[^.?!]*\b(?:lagg(?:ed)?|outperform(?:ed)?|underperform(?:ed)?|beat|trail(?:ed)?)\b|\b(?:is there|do you see|find) any evidence\b|\bany evidence (?:of|for|that)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b/.test(t)) return undefined;
+  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:call|say|state|tell me|check|decide) whether\b[^.?!]*\b(?:lagg(?:ed)?|outperform(?:ed)?|underperform(?:ed)?|beat|trail(?:ed)?)\b|\b(?:is there|do you see|find) any evidence\b|\bany evidence (?:of|for|that)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b|\byes\s*\/\s*no\b|\b(?:is )?(?:it|this|that) (?:is )?true or not\b|\b(?:say|tell(?: me)?|state|check|decide)\b[^.?!]{0,60}\bor not\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
   // "… and call whether small caps lagged large caps on the wk": the claim is what follows "whether".
   const asked = /\b(?:call|say|state|decide) whether ([^.?!;]{8,})/i.exec(original)?.[1];
-  const claim = quoted ?? asked ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|says|saying|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b|\bwhether (?:any|anyone|anybody|either|both|each|all|neither|none)\b|\b(?:call|say|state|decide) whether\b|\bdid (?:any(?:one|body)?|someone)\b/i.test(sentence)) ?? original;
+  const claim = quoted ?? asked ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|writes?\s+that|says|saying|\bchatter\b|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b|\bwhether (?:any|anyone|anybody|either|both|each|all|neither|none)\b|\b(?:call|say|state|decide) whether\b|\bdid (?:any(?:one|body)?|someone)\b/i.test(sentence)) ?? original;
   // "… makes two statements: (a) …; (b) …": the claim is what follows the colon.
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').replace(/^[^:]*\bstatements?\b[^:]*:\s*/i, '').trim() };
 }
@@ -248,7 +253,19 @@ export function withoutBranches(text: string): string {
   return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:(?:it|that|this|so)(?:'s|’s)?\s+)?(?:is\s+|was\s+)?(?:not|wrong|right|true|false|correct|incorrect|accurate|inaccurate|confirmed)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|else)\b[^.;!?]*/gi, ' ');
 }
 
-const NO_POST = /do not post|don't post|dont post|do not send|don't send|read[- ]only|just read|only read|without posting|no posting|not post anything|post nothing/;
+// One vocabulary for "post nothing", read by the asks and the planner alike.
+const NO_POST = new RegExp([
+  String.raw`\b(?:do not|don't|dont|never|no need to|without|not to)\s+(?:\w+\s+)?(?:post|send|write|share|message|reply)(?:ing)?\b`,
+  String.raw`\bread[- ]only\b|\b(?:just|only) read\b|\bno (?:posting|posts|messages? sent)\b|\bnot post anything\b|\bpost nothing\b`,
+  String.raw`\bjust (?:look|check)\b[^.?!]{0,20}\bnot (?:post|send)`,
+  // "Nothing goes to Slack", "keep it off Slack", "no Slack post".
+  String.raw`\bnothing (?:goes |gets |should go |is to go )?(?:to|in|on|into) (?:slack|#[a-z0-9])|\b(?:keep|leave) (?:it|this|that) off slack\b|\bno slack (?:posts?|messages?|notes?)\b`,
+].join('|'));
+
+/** The prompt forbids posting outside any branch of a condition ("read #alerts, don't post"; "nothing goes to Slack"). */
+export function forbidsPosting(prompt: string): boolean {
+  return NO_POST.test(withoutBranches(lower(expandShorthand(prompt))));
+}
 /** "Only post to #alerts if …", "post … only if …": a condition whose failing branch posts nothing. */
 const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|\bnaming\b|$))|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|$))/;
 

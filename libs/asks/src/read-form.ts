@@ -28,6 +28,15 @@ function counted(t: string, noun: string): { count: number; at_most: boolean } |
 }
 
 /**
+ * "In 3 points", "give me 5 pts", "answer in 3 point": points as the answer's parts. A move of "3 points" ("the Dow
+ * fell 3 points") is no form, so the count must follow a word that asks for the answer's layout.
+ */
+function statedPoints(t: string): { count: number; at_most: boolean } | undefined {
+  const match = new RegExp(`\\b(?:in|as|into|give(?: me)?|with|list|write|make|max(?:imum)?|at most|no more than|up to)\\s+(?:the\\s+)?${COUNT}\\s+(?:key\\s+|main\\s+|short\\s+)?(?:points?|pts)\\b`).exec(t);
+  return match && numberFrom(match[1]) ? { count: numberFrom(match[1])!, at_most: /^(?:max|at most|no more|up to)/.test(match[0].replace(/^\W+/, '')) } : undefined;
+}
+
+/**
  * The columns a table is asked with: "with the columns Ticker, Close and % change", "columns: ticker, return",
  * "a markdown table (ticker, range %, stdev)". Undefined when the prompt names none.
  */
@@ -56,8 +65,8 @@ function readLayout(t: string): Omit<AnswerForm, 'words'> {
     const layout = each[1] === 'sentence' ? 'sentences' : 'bullets';
     return items && items.count > 1 ? { layout, count: items.count } : { layout: 'bullets' };
   }
-  const bullets = counted(t, '(?:bullets?|bullet points?|points|pts)')
-    ?? (/\bbullet(?:ed|s)?\b/.test(t) ? counted(t, '(?:main\\s+|key\\s+)?(?:takeaways|points|items|things|reasons|highlights)') : undefined);
+  const bullets = counted(t, '(?:bullets?|bullet points?)') ?? statedPoints(t)
+    ?? (/\bbullet(?:ed|s)?\b/.test(t) ? counted(t, '(?:main\\s+|key\\s+)?(?:takeaways|points|pts|items|things|reasons|highlights)') : undefined);
   if (bullets) return { layout: 'bullets', count: bullets.count, ...(bullets.at_most ? { at_most: true } : {}) };
   const paragraphs = counted(t, '(?:paragraphs?|paras?|grafs?)');
   if (paragraphs && paragraphs.count > 1) return { layout: 'paragraphs', count: paragraphs.count, ...(paragraphs.at_most ? { at_most: true } : {}) };
@@ -70,7 +79,7 @@ function readLayout(t: string): Omit<AnswerForm, 'words'> {
 }
 
 /** Sentences that instruct a Slack post carry the post's form ("post a one-line summary to #research"), not the answer's. */
-function withoutPostInstructions(t: string): string {
+export function withoutPostInstructions(t: string): string {
   // Clauses, not sentences: "only post to #alerts if … — otherwise don't post, just tell me in one sentence" keeps its last part.
   // "… in 3 bullets, then post the call to #markets": the post starts its own clause, and so does the answer's
   // ("post the verdict to #research and give the answer in 5 bullets").

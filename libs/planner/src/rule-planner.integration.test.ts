@@ -286,9 +286,11 @@ describe('RulePlanner over the snapshot tool world', () => {
       { id: 'TK5', complexity: 'medium', user_prompt: 'How did NIO do today versus TSLA?' },
       { id: 'TK6', complexity: 'medium', user_prompt: 'SNOW vs AMZN: which is cheaper on P/E?' },
       { id: 'TK7', complexity: 'medium', user_prompt: 'Price check on AAPL; also what about SHOP stock?' },
+      // A prompt that opens on the symbol and a colon is about it, whatever else it compares it with.
+      { id: 'TK8', complexity: 'medium', user_prompt: 'UBER: beta, 52w high/low, 5d ret vs SPY. Table.' },
     ], 'inline');
     const failed = await generateAll(unknown, true);
-    for (const [outcome, symbol] of failed.map((outcome, index) => [outcome, ['ORCL', 'NIO', 'SNOW', 'SHOP'][index]] as const)) {
+    for (const [outcome, symbol] of failed.map((outcome, index) => [outcome, ['ORCL', 'NIO', 'SNOW', 'SHOP', 'UBER'][index]] as const)) {
       expect(outcome, outcome.id).toMatchObject({ ok: false, stage: 'run' });
       expect(outcome.detail, outcome.id).toContain(`unknown symbol ${symbol}`);
     }

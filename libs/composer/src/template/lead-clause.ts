@@ -54,10 +54,11 @@ function metricFor(by: string, facts: FactReader): Metric | undefined {
   switch (by) {
     case 'move': return { key: (slug) => `${slug}_change_pct`, render: signedPercent };
     case 'return': return { key: (slug) => first(facts, [`${slug}_return_n`, `${slug}_w_pct_change`]), render: signedPercent };
-    case 'excess-return': return { key: (slug) => facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_period$`))[0] ?? facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_today$`))[0], render: signedPercent };
+    case 'excess-return': return { key: (slug) => facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_period$`))[0] ?? facts.keys(new RegExp(`^${slug}_vs_[a-z]+_excess_today$`))[0], render: (value) => `${value >= 0 ? '+' : ''}${decimal(value)} percentage points` };
     case 'pe': return { key: (slug) => `${slug}_pe`, render: decimal };
     case 'volatility': return { key: (slug) => `${slug}_volatility`, render: decimal };
     case 'below-high': return { key: (slug) => `${slug}_pct_below_high`, render: (value) => `${percent(value)} below it` };
+    case 'close-range': return { key: (slug) => `${slug}_w_close_range`, render: money };
     default: return undefined;
   }
 }
@@ -83,6 +84,7 @@ const PICK_PHRASES: Record<string, [string, string]> = {
   pe: ['trades at the highest P/E', 'trades at the lowest P/E'],
   volatility: ['was the most volatile', 'was the least volatile'],
   'below-high': ['trades furthest below its 52-week high', 'trades closest to its 52-week high'],
+  'close-range': ['had the widest gap between its highest and lowest close', 'had the narrowest gap between its highest and lowest close'],
 };
 
 function pickClause(ask: Extract<Ask, { kind: 'pick' }>, facts: FactReader, subjects: Subject[]): { clause: string; subject: Subject } | undefined {
@@ -133,8 +135,8 @@ function sentimentPick(facts: FactReader, subjects: Subject[]): { clause: string
   return { clause, subject: worst.subject };
 }
 
-const UP = /\b(?:rose|rise|risen|up|gain(?:ed)?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|surg(?:e|ed)|outperform(?:ed)?|beat(?:en)?|higher)\b|\babove (?:its|the) (?:previous|prior|prev\.?) close/;
-const DOWN = /\b(?:fell|fall(?:en)?|down|drop(?:ped)?|lost|lose|declin(?:e|ed)|slid|sank|tumbl(?:e|ed)|underperform(?:ed)?|lagg(?:ed|ing)?|trail(?:ed|ing)?|lower)\b|\bbelow (?:its|the) (?:previous|prior|prev\.?) close/;
+const UP = /\b(?:rose|rise|risen|up|(?:close[ds]?|finish(?:ed)?|end(?:ed)?) (?:in the )?green|gain(?:ed)?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|surg(?:e|ed)|outperform(?:ed)?|beat(?:en)?|higher)\b|\babove (?:its|the) (?:previous|prior|prev\.?) close/;
+const DOWN = /\b(?:fell|fall(?:en)?|down|(?:close[ds]?|finish(?:ed)?|end(?:ed)?) (?:in the )?red|drop(?:ped)?|lost|lose|declin(?:e|ed)|slid|sank|tumbl(?:e|ed)|underperform(?:ed)?|lagg(?:ed|ing)?|trail(?:ed|ing)?|lower)\b|\bbelow (?:its|the) (?:previous|prior|prev\.?) close/;
 
 /** The subjects a claim is about, in the order it names them (by symbol or by the start of the company's name). */
 // "whether small caps lagged large caps": the index funds a market segment stands for.

@@ -37,14 +37,19 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   const lastDate = txt('last_date');
   if (close === undefined || !lastDate) return undefined;
   const firstDate = txt('first_date');
-  const span = firstDate && firstDate !== lastDate ? `From ${firstDate} to ${lastDate}` : `On ${lastDate}`;
+  const sessions = facts.number(`${s}_w_n`);
+  // The window's length in sessions is said with its dates: "the last 18 sessions" and "2 to 25 November" are one window.
+  const span = firstDate && firstDate !== lastDate ? `From ${firstDate} to ${lastDate}${sessions !== undefined ? ` (${sessions} sessions)` : ''}` : `On ${lastDate}`;
   const parts: string[] = [];
   const open = num('first_open');
   const multi = firstDate !== lastDate;
   if (open !== undefined) parts.push(`opened${multi ? ' the window' : ''} at ${money(open)}`);
   parts.push(`closed${multi ? ` the window (${lastDate})` : ''} at ${money(close)}`);
   const change = num('pct_change');
-  if (change !== undefined) parts.push(`${move(change)} against the close before${firstDate && firstDate !== lastDate ? ' the window' : ''}`);
+  const base = firstDate && firstDate !== lastDate ? facts.peek((reader) => reader.text(`${s}_w_prev_date`)) : undefined;
+  if (change !== undefined) parts.push(`${move(change)} ${base ? `from the ${facts.text(`${s}_w_prev_date`)} close` : `against the close before${firstDate && firstDate !== lastDate ? ' the window' : ''}`}`);
+  const averageVolume = num('avg_volume');
+  if (averageVolume !== undefined) parts.push(`it averaged ${count(averageVolume)} shares a day`);
   const high = num('high');
   const low = num('low');
   const range = num('range');
@@ -68,9 +73,10 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   if (min !== undefined) parts.push(`the lowest close was ${money(min)} on ${txt('min_close_date') ?? 'an unknown date'}`);
   const max = num('max_close');
   if (max !== undefined) parts.push(`the highest close was ${money(max)} on ${txt('max_close_date') ?? 'an unknown date'}`);
+  const closeRange = num('close_range');
+  if (closeRange !== undefined) parts.push(`the gap between its highest and lowest close was ${money(closeRange)}`);
   const vsMin = num('price_vs_min_pct');
   if (vsMin !== undefined) parts.push(`today's price is ${signedPercent(vsMin)} versus that low`);
-  const sessions = facts.number(`${s}_w_n`);
   const over = firstDate ? span : `Over the last ${sessions ?? 'few'} sessions to ${lastDate}`;
   return `${over}, ${symbol} ${parts.join('; ')}`;
 }

@@ -82,14 +82,18 @@ export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions
   python(plan, code, { data }, extract, accept);
 }
 
+/** The state key of a name's return over the period: the last n sessions' trend, or a dated window's change. */
+type PeriodKey = (slug: string) => string;
+const windowReturn: PeriodKey = (slug) => `${slug}_return_n`;
+
 /** Excess returns of several names over one benchmark in one step, each name's facts under its own keys. */
-export function addExcessReturnsStep(plan: PlanBuilder, targets: EntityRef[], benchmark: EntityRef, over: { today: boolean; period: boolean }): void {
-  if (targets.length === 1) return addExcessReturnStep(plan, targets[0], benchmark, over);
+export function addExcessReturnsStep(plan: PlanBuilder, targets: EntityRef[], benchmark: EntityRef, over: { today: boolean; period: boolean }, periodKey: PeriodKey = windowReturn): void {
+  if (targets.length === 1) return addExcessReturnStep(plan, targets[0], benchmark, over, periodKey);
   const data = Object.fromEntries(targets.map((target) => [target.slug, {
     a_today: over.today ? ref(`${target.slug}_change_pct`) : 'None',
     b_today: over.today ? ref(`${benchmark.slug}_change_pct`) : 'None',
-    a_period: over.period ? ref(`${target.slug}_return_n`) : 'None',
-    b_period: over.period ? ref(`${benchmark.slug}_return_n`) : 'None',
+    a_period: over.period ? ref(periodKey(target.slug)) : 'None',
+    b_period: over.period ? ref(periodKey(benchmark.slug)) : 'None',
   }]));
   const extract: string[] = [];
   const accept: string[] = [];
@@ -135,13 +139,13 @@ export function addSentimentStep(plan: PlanBuilder, entity: EntityRef, items: nu
 }
 
 /** Excess return of target over benchmark for the session (needs quotes) and/or the window (needs trends). */
-export function addExcessReturnStep(plan: PlanBuilder, target: EntityRef, benchmark: EntityRef, over: { today: boolean; period: boolean }): void {
+export function addExcessReturnStep(plan: PlanBuilder, target: EntityRef, benchmark: EntityRef, over: { today: boolean; period: boolean }, periodKey: PeriodKey = windowReturn): void {
   const key = `${target.slug}_vs_${benchmark.slug}`;
   const inputs = {
     a_today: over.today ? ref(`${target.slug}_change_pct`) : 'None',
     b_today: over.today ? ref(`${benchmark.slug}_change_pct`) : 'None',
-    a_period: over.period ? ref(`${target.slug}_return_n`) : 'None',
-    b_period: over.period ? ref(`${benchmark.slug}_return_n`) : 'None',
+    a_period: over.period ? ref(periodKey(target.slug)) : 'None',
+    b_period: over.period ? ref(periodKey(benchmark.slug)) : 'None',
   };
   const extract: string[] = [];
   if (over.today) extract.push(`${key}_excess_today = result.excess_today`, `${key}_outperformed_today = result.outperformed_today`);

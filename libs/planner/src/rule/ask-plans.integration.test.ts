@@ -329,6 +329,42 @@ describe('a year-to-date window', () => {
     const { plan, text } = await run('AAPL and MSFT: ytd % off the last 2025 close.');
     const bars = plan.tool_sequence.find((step) => step.tool === 'polygon_get_aggs')!;
     expect(String(bars.params.from) < '2026-01-01' && bars.params.to === '2026-11-25').toBe(true);
-    expect(text).toMatch(/From 2026-01-02 to 2026-11-25, AAPL closed the window \(2026-11-25\) at \$276\.00; -7\.33% against the close before the window/);
+    expect(text).toMatch(/From 2026-01-02 to 2026-11-25 \(227 sessions\), AAPL closed the window \(2026-11-25\) at \$276\.00; -7\.33% from the 2025-12-31 close/);
+  });
+});
+
+describe('a dated window measured against a benchmark', () => {
+  it('states the sessions, the average daily volume and the excess over the window, and picks by it', async () => {
+    const { plan, state, text, misses } = await run('Between 3 November and 20 November, how did Walmart and Costco do against SPY, what was the average daily volume of each over that stretch, and which fared worse against SPY?');
+    const bars = plan.tool_sequence.filter((step) => step.tool === 'polygon_get_aggs');
+    expect(bars.every((step) => step.params.to === '2026-11-20')).toBe(true);
+    // The excess is the window's change against SPY's, not the day's moves.
+    for (const name of ['wmt', 'cost']) {
+      expect(state[`${name}_vs_spy_excess_period`]).toBeCloseTo(Number(state[`${name}_w_pct_change`]) - Number(state.spy_w_pct_change), 2);
+      expect(state[`${name}_vs_spy_excess_today`]).toBeUndefined();
+    }
+    const worse = Number(state.wmt_vs_spy_excess_period) < Number(state.cost_vs_spy_excess_period) ? 'WMT' : 'COST';
+    expect(text.startsWith(`${worse} trailed its benchmark the most`)).toBe(true);
+    expect(text).toMatch(/From 2026-11-03 to 2026-11-20 \(14 sessions\)/);
+    expect(text).toContain(`it averaged ${state.wmt_w_avg_volume} shares a day`);
+    // The quote's volume for the latest session is not what was asked.
+    expect(text).not.toMatch(/volume was \d+ shares against an average/);
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('verdicts asked as a question', () => {
+  it('rules on "did it close green" and posts nothing when "nothing goes to Slack"', async () => {
+    // SPY +0.35% on the as_of session.
+    const { plan, text } = await run('Did SPY close green today? Yes or no first, then why. Nothing goes to Slack.');
+    expect(plan.tool_sequence.some((step) => step.server === 'slack')).toBe(false);
+    expect(text).toMatch(/^Supported: SPY moved \+0\.35% on the session/);
+  });
+
+  it('contradicts a buyback figure against the company\'s share repurchase release', async () => {
+    // The release: "authorized the repurchase of up to $6.60 billion of common stock".
+    const { state, text } = await run('A trader wrote that Micron authorised a $20 billion buyback. It is true or not?');
+    expect(state.claim_verdict).toBe('Contradicted');
+    expect(text).toMatch(/^Contradicted: the release states a different figure than the claim; the company's release “Micron Technology, Inc\. announces share repurchase program”/);
   });
 });

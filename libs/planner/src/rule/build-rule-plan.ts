@@ -14,7 +14,7 @@ import {
 } from './analysis-steps.ts';
 import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
-import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts } from './window-steps.ts';
+import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts, type BarWindow } from './window-steps.ts';
 import { addClaimCheckSteps, isEventClaim } from './claim-check.ts';
 import { addCoverageNewsStep, addCoverageStep, narrowToCoverage, readCoverage, type Coverage } from './coverage-steps.ts';
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
@@ -127,8 +127,10 @@ function addEntitySteps(
   }
 }
 
-function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext): void {
+function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: EntityRef[], context: PlanContext, window?: BarWindow): void {
   const f = reading.facets;
+  // "From the Nov 11 close to Nov 25", "between 2 and 25 November": the dated window is the period returns are measured over.
+  const dated = window?.kind === 'dates' && window.from < window.to && !f.has('trend');
   const sessions = reading.sessions ?? 5;
   // One python step computes every name's trend: a step per name would spend the tool budget on arithmetic.
   if (f.has('trend') && entities.length > 0) addTrendsStep(plan, entities, sessions, f.has('moving-average'), wantsBarStats(reading));
@@ -153,9 +155,10 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   const benchmarkSymbol = benchmarkOf(reading, entities, context);
   const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
   if (benchmark) {
-    addExcessReturnsStep(plan, entities.filter((entity) => entity !== benchmark), benchmark, { today: needsQuote(reading), period: f.has('trend') });
+    const today = needsQuote(reading) && (!dated || /\btoday\b|on the day|latest session|this session/i.test(reading.rawText));
+    addExcessReturnsStep(plan, entities.filter((entity) => entity !== benchmark), benchmark, { today, period: f.has('trend') || dated }, dated ? (slug) => `${slug}_w_pct_change` : undefined);
   }
-  const metric = rankMetric(reading);
+  const metric = dated && /return|perform|fared|did|change|move|beat|outperform|underperform|lagg|worse|better|best|worst/i.test(reading.rawText) && !f.has('valuation') ? { metric: 'w_pct_change', label: 'return' } : rankMetric(reading);
   // A name without a P/E (negative earnings) cannot be ranked by it.
   const ranked = entities.filter((entity) => (entity !== benchmark || entities.length > 2) && !(metric?.metric === 'pe' && context.noPe?.has(entity.symbol)));
   // Beta is a profile fact: "who has the higher beta" ranks it beside whatever else is compared.
@@ -245,7 +248,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
   }
   if (coverage) addCoverageStep(plan, entities, coverage);
   addMoverSteps(plan, done, reading, entities);
-  addAnalysisSteps(plan, reading, entities, context);
+  addAnalysisSteps(plan, reading, entities, context, window);
   if (scorecard && entities.length > 0) {
     addScorecardStep(plan, scorecard, entities, benchmarkOf(reading, found, context), reading.facets.has('trend'));
   }

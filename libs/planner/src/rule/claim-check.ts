@@ -25,11 +25,16 @@ export function claimQuery(claim: string, entity: EntityRef): string {
   const core = claim
     .replace(/["“”]/g, ' ')
     .replace(/\b(?:fact[- ]?check|is (?:it|that|this) (?:actually |really )?true|true or false|verify|a (?:forum |reddit |chat )?post (?:says|claims)|someone (?:on the desk )?(?:says|claims|swears)|rumou?rs? (?:says?|has it)|the claim (?:is )?that|claims? that|reports? that|says that|check whether|whether|heard(?: (?:on|in|at|from) the \w+)?|word (?:is|on the street is)|(?:someone|a trader|a colleague) (?:in|on) (?:the )?\w+ (?:says|claims))\b/gi, ' ')
+    // "On the forum somebody write that …", "Chatter says …": who said it is not what to search for.
+    .replace(/\b(?:on the (?:forum|floor|desk|street),?\s+)?(?:somebody|someone|people|a trader|chatter|the chatter)\s+(?:write|writes|wrote|say|says|said|posted|posts|is)(?: that)?\b/gi, ' ')
+    .replace(/\b(?:it is|is it) true or not\b|\bon the (?:forum|floor)\b/gi, ' ')
     .replace(/[?!]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const subject = entity.mention ?? entity.symbol;
-  const words = core.split(' ').slice(0, 16).join(' ');
+  // Companies announce a buyback as a "share repurchase": the search asks for both words.
+  const synonyms = /\bbuy-?backs?\b/i.test(core) && !/\brepurchase/i.test(core) ? ' share repurchase' : '';
+  const words = core.split(' ').slice(0, 16).join(' ') + synonyms;
   return new RegExp(`\\b${escapeRegExp(subject)}\\b`, 'i').test(words) ? words : `${subject} ${words}`;
 }
 
@@ -41,12 +46,15 @@ export const CLAIM_CHECK_CODE = snippet(
   '    return re.sub(r"^https?://", "", str(u)).split("/")[0].lower()',
   'officials = [r for r in rows if re.match(r"(?:investors?|ir)\\.", host(r[0])) or "/investor" in str(r[0]).lower()]',
   'forum = next((r for r in rows if re.search(r"forum|chatter|reddit|stocktwits|board", host(r[0])) or str(r[1]).lower().startswith("rumor")), None)',
-  'STOP = set("the a an of to in on for and or is was were be been being that this it its with by at as from has have had would will could about over after before than said says claim claims report reports post forum true really actually check verdict company shares stock today".split())',
+  'STOP = set("the a an of to in on for and or is was were be been being that this it its with by at as from has have had would will could about over after before than said says claim claims report reports post forum true really actually check verdict company shares stock today chatter somebody someone write writes wrote heard rumor rumour not".split())',
   'skip = set(w.lower() for w in arr(names))',
   'def words(t):',
   // An officer's title and a departure are one word each, however written ("CEO … stepping down", "CFO … will leave").
   '    t = re.sub(r"\\b(?:ceo|cfo|coo|chief (?:executive|financial|operating) officer|chief executive)\\b", " officer ", str(t).lower())',
   '    t = re.sub(r"\\b(?:leav\\w*|step\\w* down|resign\\w*|depart\\w*|retir\\w*)\\b", " departs ", t)',
+  // A buyback is a repurchase, and British spellings are the same words ("authorised", "authorized").
+  '    t = re.sub(r"\\b(?:buy-?backs?|repurchas\\w*)\\b", " repurchase ", t)',
+  '    t = re.sub(r"\\b([a-z]{3,})is(e[ds]?|ing|ation)\\b", lambda m: m.group(1) + "iz" + m.group(2), t)',
   '    return set(w for w in re.findall(r"[a-z][a-z0-9&-]+", t) if w not in STOP and w not in skip and len(w) > 2)',
   // The company's release closest to the claim in words, the first on a tie.
   'official = max(officials, key=lambda r: len(words(claim) & words(str(r[1]) + " " + str(r[2]))), default=None)',

@@ -1,5 +1,5 @@
 /** Which facets a research prompt asks for, read from its wording. */
-import { readAsks, readFacts, withoutBranches, type FactLabel } from '@forge/asks';
+import { forbidsPosting, readAsks, readFacts, type FactLabel } from '@forge/asks';
 
 export type Facet =
   | 'price'
@@ -33,11 +33,8 @@ export type Facet =
 
 const has = (text: string, pattern: RegExp) => pattern.test(text);
 
-/** "Do not post", "read only", "don't send anything": the prompt forbids writing to Slack. */
-export function forbidsPosting(prompt: string): boolean {
-  const text = withoutBranches(prompt);
-  return /\b(?:do not|don['’]?t|dont|never|no need to|without|not to)\s+(?:\w+\s+)?(?:post|send|write|share|message|reply)(?:ing)?\b|\bread[- ]only\b|\bno (?:posting|posts|messages? sent)\b|\bjust (?:read|look|check)\b[^.?!]{0,20}\bnot (?:post|send)/i.test(text);
-}
+/** "Do not post", "read only", "nothing goes to Slack": the asks' one vocabulary for a ban on posting. */
+export { forbidsPosting };
 
 /**
  * Whether the market is open, phrased loosely: "mkt open rn?", "is the US equity market currently open",

@@ -1,3 +1,5 @@
+import { readForm, withoutPostInstructions } from '@forge/asks';
+
 /**
  * The form the answer is asked in: one sentence, a paragraph or bullets, how many bullets or sentences, and a
  * word limit ("in under 50 words", "max 60 words"). The plan states it in final_answer_requirements.format as
@@ -48,14 +50,16 @@ function readFormat(t: string): AnswerFormat {
   return 'short paragraph';
 }
 
-/** Reads the answer form of a prompt. */
+/**
+ * Reads the answer form of a prompt; a Slack post's own form ("post a summary of no more than 80 words") is the post's.
+ * Bullet and sentence counts are the asks' (one reader of "3 bullets", "in 3 point", "two sentences").
+ */
 export function readAnswerForm(text: string): AnswerForm {
-  const t = text.toLowerCase();
-  const format = readFormat(t);
-  const bullets = new RegExp(`${N}[\\s-]+(?:short\\s+)?(?:bullets?|bullet points|points)\\b`).exec(t);
-  const sentences = new RegExp(`(?:in|as|within|max(?:imum)?|at most|no more than)\\s+${N}\\s+(?:short\\s+)?sentences\\b`).exec(t);
-  const parts = bullets ? count(bullets[1]) : sentences ? count(sentences[1]) : undefined;
-  const form: AnswerForm = { format: bullets ? 'bullets' : format };
+  const t = withoutPostInstructions(text.toLowerCase().replace(/[’‘]/g, "'"));
+  const asked = readForm(text);
+  const bullets = asked.layout === 'bullets';
+  const form: AnswerForm = { format: bullets ? 'bullets' : asked.layout === 'one_sentence' ? 'one sentence' : readFormat(t) };
+  const parts = (bullets || asked.layout === 'sentences') && !asked.at_most ? asked.count : undefined;
   if (parts && parts > 1 && parts <= 10) form.parts = parts;
   const limit = readWordLimit(t);
   if (limit && limit >= 5) form.wordLimit = limit;

@@ -158,8 +158,9 @@ function writtenAsSymbol(text: string, symbol: string): boolean {
     `\\$${escaped}\\b|\\(\\$?${escaped}\\)|\\b${escaped}(?:['’]s)?\\s+(?:stock|shares?|share price|ticker|symbol|etf|fund)\\b|\\b(?:[Tt]icker|[Ss]ymbol)s?:?\\s+${escaped}\\b`,
   );
   if (marked.test(text)) return true;
-  // "SNOW 10-sess σ of daily rets": a prompt that opens on the token is about it (a label would end in a colon).
-  if (new RegExp(`^\\s*${escaped}(?![\\w.:])`).test(text)) return true;
+  // "SNOW 10-sess σ of daily rets", "UBER: beta, 52w high/low": a prompt that opens on the token is about it (memo
+  // labels such as "RE:" or "FYI:" are no candidates at all).
+  if (new RegExp(`^\\s*${escaped}(?![\\w.])`).test(text)) return true;
   const subject = /\b(?:of|for|on|about|did|does|do|is|was|are|has|have|own|buy|sell|short|compare|rank|quote|price)\s+$/i;
   for (const match of text.matchAll(new RegExp(`(?<![\\w.$])${escaped}(?![\\w.])`, 'g'))) {
     if (subject.test(text.slice(0, match.index))) return true;

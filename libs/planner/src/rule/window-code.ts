@@ -72,6 +72,8 @@ const WINDOW_LINES = [
   '        "up_days": sum(1 for m in moves if m[0] > 0), "down_days": sum(1 for m in moves if m[0] < 0),',
   '        "best_day_pct": best[0], "best_day_date": best[1], "worst_day_pct": worst[0], "worst_day_date": worst[1],',
   '        "price_vs_avg_pct": pct(price, avg), "price_vs_min_pct": pct(price, c[lo]),',
+  '        "prev_date": dates[first - 1] if first > 0 else None, "avg_volume": int(round(sum(v[i] for i in idx) / len(idx))),',
+  '        "close_range": round(c[hi] - c[lo], 2),',
   '    }',
 ];
 

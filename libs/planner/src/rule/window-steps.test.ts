@@ -11,8 +11,14 @@ describe('readBarWindow', () => {
     expect(window('MSFT between 2026-11-09 and 2026-11-13')).toEqual({ kind: 'dates', from: '2026-11-09', to: '2026-11-13' });
     expect(window('META over the week of Nov 16')).toEqual({ kind: 'dates', from: '2026-11-16', to: '2026-11-22' });
   });
+  it('reads day-first dates and a window measured from its first close', () => {
+    expect(window('Between 2 November and 25 November 2026, how did IWM do?')).toEqual({ kind: 'dates', from: '2026-11-02', to: '2026-11-25' });
+    expect(window('TSLA vs QQQ from close of 2026-11-11 until 2026-11-25')).toEqual({ kind: 'dates', from: '2026-11-12', to: '2026-11-25' });
+    expect(window("XOM's October return (Oct 1 close to Oct 30 close)")).toEqual({ kind: 'dates', from: '2026-10-02', to: '2026-10-30' });
+  });
   it('runs a window opened by one date ("since the Sep 1 close") to the latest session', () => {
-    expect(window('msft vs qqq since the sep 1 close - outperform or underperform?')).toEqual({ kind: 'dates', from: '2026-09-01', to: '2026-11-25' });
+    // Measured from the Sep 1 close: the window's sessions are the ones after it, and its change is against that close.
+    expect(window('msft vs qqq since the sep 1 close - outperform or underperform?')).toEqual({ kind: 'dates', from: '2026-09-02', to: '2026-11-25' });
     expect(window('NVDA from Oct 30 to date')).toEqual({ kind: 'dates', from: '2026-10-30', to: '2026-11-25' });
   });
   it('reads hourly questions about the latest session and close statistics over the last n sessions', () => {

@@ -25,21 +25,36 @@ const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 const DAY_FIRST = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}(?:,?\s+(20\d\d))?\b`, 'gi');
 const MONTH_FIRST = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|percent|sessions|days))(?:,?\s+(20\d\d))?`, 'gi');
 
+/** A calendar date written in the prompt, where it was written. */
+interface DateMention { date: string; index: number; end: number }
+
 /**
  * Calendar dates written in the prompt, in order of appearance: ISO, month-first ("Nov 16") and, when asked,
  * day-first ("27 Nov 2026"); the latest session's year where none is written.
  */
-function calendarDates(text: string, year: string, dayFirst = false): string[] {
-  const found: Array<[number, string]> = [];
-  const add = (index: number, y: string | undefined, month: string, day: string) => {
+function dateMentions(text: string, year: string, dayFirst = false): DateMention[] {
+  const found: DateMention[] = [];
+  const add = (match: RegExpMatchArray, y: string | undefined, month: string, day: string) => {
     const m = MONTHS.indexOf(month.toLowerCase().slice(0, 3)) + 1;
     const d = Number(day);
-    if (m >= 1 && d >= 1 && d <= 31) found.push([index, `${y ?? year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`]);
+    const date = `${y ?? year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    // "2 November" inside "25 November" is read once, by the longer match.
+    if (m >= 1 && d >= 1 && d <= 31 && !found.some((other) => other.index <= match.index! && match.index! < other.end)) found.push({ date, index: match.index!, end: match.index! + match[0].length });
   };
-  for (const match of text.matchAll(/\b(20\d\d)-(\d\d)-(\d\d)\b/g)) found.push([match.index, match[0]]);
-  for (const match of text.matchAll(MONTH_FIRST)) add(match.index, match[3], match[1]!, match[2]!);
-  if (dayFirst) for (const match of text.matchAll(DAY_FIRST)) add(match.index, match[3], match[2]!, match[1]!);
-  return found.sort((a, b) => a[0] - b[0]).map(([, date]) => date);
+  for (const match of text.matchAll(/\b(20\d\d)-(\d\d)-(\d\d)\b/g)) found.push({ date: match[0], index: match.index, end: match.index + match[0].length });
+  for (const match of text.matchAll(MONTH_FIRST)) add(match, match[3], match[1]!, match[2]!);
+  if (dayFirst) for (const match of text.matchAll(DAY_FIRST)) add(match, match[3], match[2]!, match[1]!);
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function calendarDates(text: string, year: string, dayFirst = false): string[] {
+  return dateMentions(text, year, dayFirst).map((mention) => mention.date);
+}
+
+/** "From the close of Nov 11", "Oct 1 close to Oct 30 close": the window is measured from that day's close. */
+function fromItsClose(text: string, mention: DateMention): boolean {
+  return /\bclos(?:e|ing)(?: price)? (?:of|on)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.index - 30), mention.index))
+    || /^(?:['’]s)?\s+clos(?:e|ing)\b/i.test(text.slice(mention.end));
 }
 
 /**
@@ -74,7 +89,8 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
   if (HOURLY.test(text)) return { kind: 'hourly', from: latest, to: latest };
   // "ytd % off the last 2025 close", "year-to-date": the year's sessions, measured against the last close before it.
   if (/\bytd\b|\byear[- ]to[- ]date\b|\bsince the (?:start|beginning) of the year\b/i.test(text)) return { kind: 'dates', from: `${latest.slice(0, 4)}-01-01`, to: latest };
-  const dates = calendarDates(text, latest.slice(0, 4)).filter((date) => date <= latest);
+  const mentions = dateMentions(text, latest.slice(0, 4), true).filter((mention) => mention.date <= latest);
+  const dates = mentions.map((mention) => mention.date);
   // "session=as_of (2026-11-25)", "on Wednesday 25 November": the latest session alone is today's quote, not a window.
   const onlyLatest = dates.length > 0 && dates.every((date) => date === latest) && !/\b(?:since|from)\b|\bto date\b/i.test(text);
   if (dates.length > 0 && !onlyLatest) {
@@ -82,7 +98,9 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
     // "since the Sep 1 close", "from Oct 30 to date": one date opens a window that runs to the latest session.
     const toDate = sorted.length === 1 && /\b(?:since|from)\b[^.?!]{0,20}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d-)|\bto date\b|\buntil (?:today|now)\b/i.test(text);
     const to = toDate ? latest : /week of/i.test(text) && sorted.length === 1 ? isoPlus(sorted[0], 6) : sorted[sorted.length - 1];
-    return { kind: 'dates', from: sorted[0], to: to > latest ? latest : to };
+    // Measured from the first day's close, the window's sessions are the ones after it.
+    const anchored = sorted.length > 1 || toDate ? mentions.some((mention) => mention.date === sorted[0] && fromItsClose(text, mention)) : false;
+    return { kind: 'dates', from: anchored ? isoPlus(sorted[0], 1) : sorted[0], to: to > latest ? latest : to };
   }
   if (reading.sessions !== undefined && CLOSE_STATS.test(text)) return { kind: 'last', from: '', to: latest };
   return undefined;
@@ -99,6 +117,8 @@ export function narrowFacets(reading: PromptReading, window: BarWindow): void {
   }
   if (window.kind === 'dates') for (const facet of ['trend', 'bar-stats', 'moving-average'] as const) f.delete(facet);
   if (!today) for (const facet of ['price', 'move', 'session-bar'] as const) f.delete(facet);
+  // "Their average daily volume over those sessions" is the window's own; the quote's volume only when today's is asked.
+  if (!today && window.kind === 'dates' && window.from < window.to) for (const facet of ['volume', 'volume-vs-average'] as const) f.delete(facet);
   if (!/52|year|annual|12-month/i.test(reading.rawText)) f.delete('range');
   if (window.kind === 'hourly' && !/average volume/i.test(reading.rawText)) f.delete('volume');
 }
@@ -126,7 +146,8 @@ export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: Bar
       ...fields.map(([name]) => name),
       ...(window.hours !== undefined ? ['first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'range_position_pct', 'up_bars', 'down_bars', 'trend'] : [])]
     : ['n', 'first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'avg_close', 'std_close', 'zscore',
-      'min_close', 'min_close_date', 'max_close', 'max_close_date', 'up_days', 'down_days', 'best_day_pct', 'best_day_date', 'worst_day_pct', 'worst_day_date', 'price_vs_avg_pct', 'price_vs_min_pct'];
+      'min_close', 'min_close_date', 'max_close', 'max_close_date', 'up_days', 'down_days', 'best_day_pct', 'best_day_date', 'worst_day_pct', 'worst_day_date', 'price_vs_avg_pct', 'price_vs_min_pct',
+      'prev_date', 'avg_volume', 'close_range'];
   const inputs = {
     ...Object.fromEntries(fields.map(([name]) => [name, ref(`${series}_${name}`)])),
     kind: window.kind, start: window.from, n: String(sessions), hours_asked: String(window.hours ?? 0),
@@ -169,10 +190,14 @@ export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, w
     return;
   }
   if (/open/.test(t)) need('first_open');
-  if (/percent|%|change|return|how did|perform/.test(t) && window.kind === 'dates') need('pct_change');
+  if (/percent|%|change|return|how did|perform|\bfared\b|\bbeat\b/.test(t) && window.kind === 'dates') need('pct_change', 'n');
+  const averageVolume = /average (?:daily )?(?:trading )?volume|avg\.? (?:daily )?vol(?:ume)?|\badv\b|(?:shares|volume) traded (?:per|a|each) day|average number of shares(?: traded)?(?: per day| a day| each day)?/g;
+  if (averageVolume.test(t)) need('avg_volume');
+  const rest = t.replace(averageVolume, ' ');
   if (/range|high and low/.test(t)) need('high', 'low', 'range');
-  if (/average|\bmean\b/.test(t)) need('avg_close');
-  if (/average|\bmean\b/.test(t) && /compare|today|current|higher|lower/.test(t) && plan.groundedFrom.includes(`${s}_price`)) need('price_vs_avg_pct');
+  if (/(?:gap|spread|difference|distance) between (?:its |the )?(?:highest|high) and (?:its |the )?(?:lowest|low) clos/.test(t)) need('close_range');
+  if (/average|\bmean\b/.test(rest)) need('avg_close');
+  if (/average|\bmean\b/.test(rest) && /compare|today|current|higher|lower/.test(rest) && plan.groundedFrom.includes(`${s}_price`)) need('price_vs_avg_pct');
   if (/how many|number of|count/.test(t) && /\bup\b|\bdown\b/.test(t)) need('up_days', 'down_days');
   if (/best (?:single )?(?:day|session)|biggest (?:gain|up day)/.test(t)) need('best_day_pct', 'best_day_date');
   if (/worst (?:single )?(?:day|session)|biggest (?:drop|loss|down day)/.test(t)) need('worst_day_pct', 'worst_day_date');
