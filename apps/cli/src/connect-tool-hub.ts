@@ -3,7 +3,7 @@ import { DEFAULT_DATA_DIR } from '@forge/mcp-host';
 import { DEFAULT_SNAPSHOT_ID, snapshotDir } from '@forge/snapshot';
 import { createFmpServer } from '@forge/mcp-fmp';
 import { createPolygonServer } from '@forge/mcp-polygon';
-import { createPythonServer } from '@forge/mcp-python';
+import { createPythonServer, type PythonSandbox } from '@forge/mcp-python';
 import { createSlackServer } from '@forge/mcp-slack';
 import { createTavilyServer } from '@forge/mcp-tavily';
 import { createToolWorld } from '@forge/tool-world';
@@ -17,6 +17,8 @@ export interface ConnectToolHubOptions {
   snapshotId?: string;
   backend: string;
   environment: Environment;
+  /** In-process only: the sandbox execute_python runs on (one shared by the worker threads); the world's own otherwise. */
+  pythonSandbox?: Pick<PythonSandbox, 'run'>;
 }
 
 export interface ConnectedTools {
@@ -43,6 +45,7 @@ export async function connectToolHub(options: ConnectToolHubOptions): Promise<Co
     dataDir: DEFAULT_DATA_DIR,
     backend: options.backend,
     env: options.environment,
+    pythonSandbox: options.pythonSandbox,
   });
   const byName = new Map(configs.map((config) => [config.name, config]));
   let hub: ToolHub | undefined;

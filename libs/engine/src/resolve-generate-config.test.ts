@@ -13,6 +13,7 @@ describe('resolveGenerateConfig', () => {
       logDir: 'logs/dataset_runs/run-1',
       configDir: 'mcp_servers/configs',
       concurrency: 4,
+      workers: 0,
       sleepMs: 0,
       maxAttempts: 3,
       retryFailed: true,
@@ -31,6 +32,14 @@ describe('resolveGenerateConfig', () => {
     const environment = { PROMPT_FILE: 'env.json', OUTPUT: 'out-env', N_SAMPLES: '5', MAX_TOOLS: '3', MAX_TURNS: '', OPENAI_MODEL: 'gpt-x', OPENAI_API_KEY: 'sk-secret-1234', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' };
     const config = resolveGenerateConfig({ outDir: 'out-flag', limit: 2, complexity: 'simple', resume: false }, environment, context);
     expect(config).toMatchObject({ promptFile: 'env.json', outDir: 'out-flag', limit: 2, maxTools: 3, complexity: 'simple', resume: false, planner: 'openai', model: 'gpt-x' });
+  });
+
+  it('takes worker threads from --workers or FORGE_WORKERS, for the rule planner only', () => {
+    expect(resolveGenerateConfig({ workers: '2' }, {}, context).workers).toBe(2);
+    expect(resolveGenerateConfig({}, { FORGE_WORKERS: '3' }, context).workers).toBe(3);
+    const openai = { OPENAI_MODEL: 'gpt-x', OPENAI_API_KEY: 'sk-secret-1234' };
+    expect(resolveGenerateConfig({}, openai, context).workers).toBe(0);
+    expect(() => resolveGenerateConfig({ workers: 2 }, openai, context)).toThrow(/--workers: worker threads run the offline rule planner only/);
   });
 
   it('reports every bad value at once, naming its flag or variable', () => {

@@ -16,6 +16,7 @@ export const GenerateConfigSchema = z.object({
   snapshotId: z.string().min(1).optional().describe('snapshot the servers serve; the default snapshot when absent'),
   complexity: ComplexitySchema.optional().describe('one shard; all three when absent'),
   concurrency: count(1),
+  workers: count(0).describe('worker threads running the entries; 0 runs them on the main thread'),
   requestsPerMinute: count(1).optional(),
   tokensPerMinute: count(1).optional(),
   sleepMs: count(0),
@@ -65,6 +66,7 @@ const ENVIRONMENT_NAMES: Partial<Record<keyof GenerateConfig, string>> = {
   modelDeadlineMs: 'MODEL_DEADLINE_MS',
   rateLimitBudget: 'RATE_LIMIT_BUDGET',
   breakerAfter: 'BREAKER_AFTER',
+  workers: 'FORGE_WORKERS',
 };
 
 function blankToUndefined(value: unknown): unknown {
@@ -101,6 +103,9 @@ export function resolveGenerateConfig(flags: GenerateFlags, environment: Readonl
     snapshotId: pick('snapshotId'),
     complexity: pick('complexity'),
     concurrency: pick('concurrency', 4),
+    // Opt-in (issue 14, docs/benchmarks.md "entries on worker threads"): on the 2-core machine measured, threads gave
+    // no reliable gain over one event loop, and each costs a start-up and its own tool world's memory.
+    workers: pick('workers', 0),
     requestsPerMinute: pick('requestsPerMinute'),
     tokensPerMinute: pick('tokensPerMinute'),
     sleepMs: pick('sleepMs', 0),
@@ -135,6 +140,11 @@ export function resolveGenerateConfig(flags: GenerateFlags, environment: Readonl
   } else if (parsed.data.planner === 'openai' && !parsed.data.apiKey && !parsed.data.baseURL) {
     // Local OpenAI-compatible servers (vLLM, Ollama) take any key; api.openai.com needs a real one.
     problems.push('the openai planner needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local OpenAI-compatible server)');
+  }
+  if (parsed.success && parsed.data.planner === 'openai' && parsed.data.workers > 0) {
+    // The model planner's requests share one rate limiter, one 429 budget per prompt and one breaker on the main
+    // thread; they wait on the network, not on this thread's CPU, which is what worker threads add.
+    problems.push(`${origin.workers}: worker threads run the offline rule planner only (got ${parsed.data.workers} with the openai planner; use 0)`);
   }
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError({ problem: `invalid generate configuration: ${problems.join('; ')}`, hint: 'see `forge generate --help`' });

@@ -11,6 +11,11 @@ export interface ToolWorldOptions {
   dataDir: string;
   backend?: 'snapshot' | 'live';
   env?: Record<string, string | undefined>;
+  /**
+   * The sandbox execute_python runs on, owned (and closed) by the caller: one sandbox process shared by several
+   * worker threads' tool worlds. Without it the world starts its own and close() stops it.
+   */
+  pythonSandbox?: Pick<PythonSandbox, 'run'>;
 }
 
 export interface ToolWorld {
@@ -26,7 +31,8 @@ export async function createToolWorld(options: ToolWorldOptions): Promise<ToolWo
   const settings = { backend: options.backend ?? 'snapshot', snapshotDir: options.snapshotDir, dataDir: options.dataDir, env: options.env ?? {} } as const;
   const [polygon, fmp, tavily] = await Promise.all([createPolygonBackend(settings), createFmpBackend(settings), createTavilyBackend(settings)]);
   const slack = selectSlackBackend(settings);
-  const sandbox: PythonSandbox = startPythonSandbox({});
+  const own: PythonSandbox | undefined = options.pythonSandbox ? undefined : startPythonSandbox({});
+  const sandbox = options.pythonSandbox ?? (own as PythonSandbox);
   const servers: InMemoryServer[] = [
     { name: 'polygon', server: () => createPolygonServer(polygon) },
     { name: 'fmp', server: () => createFmpServer(fmp) },
@@ -34,5 +40,5 @@ export async function createToolWorld(options: ToolWorldOptions): Promise<ToolWo
     { name: 'python', server: () => createPythonServer(sandbox) },
     { name: 'slack', server: () => createSlackServer(slack) },
   ];
-  return { servers, close: async () => sandbox.close() };
+  return { servers, close: async () => own?.close() };
 }

@@ -12,6 +12,8 @@ export interface BenchContext {
   universe: UniverseMember[];
   /** `forge generate`'s default pool size, read from the real config resolver. */
   defaultConcurrency: number;
+  /** `forge generate`'s default worker threads, from the same resolver. */
+  defaultWorkers: number;
   log(line: string): void;
   close(): Promise<void>;
 }
@@ -19,6 +21,6 @@ export interface BenchContext {
 export async function createBenchContext(root: string, log: (line: string) => void): Promise<BenchContext> {
   const scratch = await mkdtemp(join(tmpdir(), 'forge-bench-'));
   const universe = await readUniverse(snapshotDir(root, DEFAULT_SNAPSHOT_ID));
-  const defaultConcurrency = resolveGenerateConfig({}, {}, { isTTY: false, runId: 'bench' }).concurrency;
-  return { root, scratch, universe, defaultConcurrency, log, close: () => rm(scratch, { recursive: true, force: true }) };
+  const defaults = resolveGenerateConfig({}, {}, { isTTY: false, runId: 'bench' });
+  return { root, scratch, universe, defaultConcurrency: defaults.concurrency, defaultWorkers: defaults.workers, log, close: () => rm(scratch, { recursive: true, force: true }) };
 }

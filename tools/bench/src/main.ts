@@ -15,12 +15,14 @@ import { runScaleScenario } from './scale-scenario.ts';
 import { runQueueScenario } from './queue-scenario.ts';
 import { runPythonCallScenario } from './python-call-scenario.ts';
 import { stageRows } from './stage-rows.ts';
+import { workerRows } from './worker-rows.ts';
 import { writeLatestTable } from './write-latest-table.ts';
 
 // `npm run bench` (about 8 minutes on 2 cores); `-- --quick` for a smoke run with small sizes, `-- --skip-nx` to
 // leave data/ alone, `-- --prompts N` for the overhead size, `-- --skip-llm` / `--skip-scale` /
 // `--skip-gen-memory` / `--skip-queue` (needs a redis-server) to leave those out,
-// `-- --skip-doc` not to write the table into docs/benchmarks.md (quick runs never do).
+// `-- --skip-doc` not to write the table into docs/benchmarks.md (quick runs never do), `-- --workers N` for the
+// overhead scenario's worker-thread runs (default: forge generate's default, at least 2; 0 leaves them out).
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     'skip-queue': { type: 'boolean', default: false },
     'skip-doc': { type: 'boolean', default: false },
     prompts: { type: 'string' },
+    workers: { type: 'string' },
   },
 });
 const quick = values.quick === true;
@@ -50,7 +53,8 @@ try {
   let incremental;
   let full;
   try {
-    ({ result: overhead, full } = await runOverheadScenario(context, world, { prompts: sizes.prompts, sequentialPrompts: sizes.sequential, seed: 1 }));
+    const workers = values.workers !== undefined ? Number(values.workers) : Math.max(2, context.defaultWorkers);
+    ({ result: overhead, full } = await runOverheadScenario(context, world, { prompts: sizes.prompts, sequentialPrompts: sizes.sequential, seed: 1, workers }));
     incremental = await runIncrementalScenario(context, world, full);
   } finally {
     await world.close();
@@ -81,6 +85,8 @@ try {
     { scenario: 'overhead', metric: 'in-process: samples/s at concurrency 1', value: f(inProcess.sequential_samples_per_s, 1) },
     { scenario: 'overhead', metric: `in-process: samples/s at concurrency ${overhead.concurrency}`, value: f(inProcess.samples_per_s, 1) },
     { scenario: 'overhead', metric: 'in-process: speedup vs concurrency 1', value: `${f(inProcess.speedup_vs_sequential)}×` },
+    ...workerRows('HTTP', http, overhead.concurrency),
+    ...workerRows('in-process', inProcess, overhead.concurrency),
     { scenario: 'overhead', metric: 'peak RSS, generator process, HTTP (MB)', value: f(overhead.peak_rss_mb, 0) },
     { scenario: 'overhead', metric: 'peak RSS, 5 server process trees (MB)', value: f(overhead.servers_peak_rss_mb, 0) },
     { scenario: 'overhead', metric: 'peak RSS, generator + servers in-process (MB)', value: f(inProcess.peak_rss_mb, 0) },

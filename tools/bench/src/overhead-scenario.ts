@@ -8,6 +8,7 @@ import { processTree } from './process-tree.ts';
 import { readCatalogValue, type CatalogRun } from './run-catalog.ts';
 import { sampleRss } from './rss-sampler.ts';
 import { breakdownOf, timedCatalogRun, type StageBreakdown } from './throughput-run.ts';
+import { runWithWorkers, type WorkerFigures } from './worker-runs.ts';
 
 /** One transport's figures: throughput at concurrency 1 and at the default, and where a sample's time goes. */
 export interface TransportResult {
@@ -21,6 +22,10 @@ export interface TransportResult {
   /** At concurrency 1 (stages do not overlap there). */
   stages: StageBreakdown;
   peak_rss_mb: number;
+  /** CPU ms per sample of the concurrent run, every thread of this process (not the servers' or the sandbox's). */
+  cpu_ms_per_sample: number;
+  /** The same runs with the entries on worker threads; absent with --workers 0. */
+  workers?: WorkerFigures;
 }
 
 export interface OverheadResult {
@@ -59,7 +64,7 @@ export interface FullRun {
 export async function runOverheadScenario(
   context: BenchContext,
   world: HttpToolWorld,
-  options: { prompts: number; sequentialPrompts: number; seed: number },
+  options: { prompts: number; sequentialPrompts: number; seed: number; workers: number },
 ): Promise<{ result: OverheadResult; full: FullRun }> {
   const catalog = expandCatalog({ n: options.prompts, seed: options.seed, universe: context.universe });
   const { entries, sha256 } = readCatalogValue(catalog);
@@ -82,6 +87,9 @@ export async function runOverheadScenario(
     serversPeak = peaks.children_mb;
     http = transportResult(sequential.run, concurrent.run, breakdownOf(sequential), peaks.self_mb);
     full = { catalog, entries, outDir, cacheDir, run: concurrent.run };
+    if (options.workers > 0) {
+      http.workers = await runWithWorkers(context, { name: 'http', workers: options.workers, hub: world.hub, entries, sequentialEntries, catalogSha256: sha256, transport: { kind: 'http', configs: world.configs } });
+    }
   } finally {
     sampler.stop();
   }
@@ -97,6 +105,18 @@ export async function runOverheadScenario(
     context.log(`overhead (in-process): ${entries.length} prompts at concurrency ${concurrency}`);
     const concurrent = await timedCatalogRun(context, inProcessWorld.hub, entries, sha256, { outDir: join(context.scratch, 'in-process-full'), concurrency });
     inProcess = transportResult(sequential.run, concurrent.run, breakdownOf(sequential), inProcessSampler.stop().self_mb);
+    if (options.workers > 0) {
+      inProcess.workers = await runWithWorkers(context, {
+        name: 'in-process',
+        workers: options.workers,
+        hub: inProcessWorld.hub,
+        entries,
+        sequentialEntries,
+        catalogSha256: sha256,
+        transport: { kind: 'in-process', dataDir: inProcessWorld.dataDir },
+        python: inProcessWorld.python,
+      });
+    }
   } finally {
     inProcessSampler.stop();
     await inProcessWorld.close();
@@ -147,5 +167,6 @@ function transportResult(sequential: CatalogRun, concurrent: CatalogRun, stages:
     concurrent_s: concurrent.seconds,
     stages,
     peak_rss_mb: peakRssMb,
+    cpu_ms_per_sample: (concurrent.cpu_seconds * 1000) / Math.max(1, concurrent.entries),
   };
 }

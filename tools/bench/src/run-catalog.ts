@@ -1,5 +1,5 @@
 import { COMPLEXITIES, parseCatalog, shardCatalog, type Entry } from '@forge/catalog';
-import { runShard, type Pipeline, type RateLimiter, type ShardSummary } from '@forge/engine';
+import { runShard, type EntryGenerator, type Pipeline, type RateLimiter, type ShardSummary } from '@forge/engine';
 import { sha256 } from '@forge/files';
 import type { PlanLimits } from '@forge/planner';
 
@@ -13,6 +13,8 @@ export interface CatalogRun {
   llm_calls: number;
   rate_limited: number;
   seconds: number;
+  /** CPU time of this process over the run, every thread (user + system); the Python sandbox's process is not in it. */
+  cpu_seconds: number;
   summaries: ShardSummary[];
 }
 
@@ -25,6 +27,8 @@ export interface RunCatalogOptions {
   limitModelCalls?: boolean;
   secrets?: string[];
   limits?: PlanLimits;
+  /** Runs each entry elsewhere (worker threads); runShard's own generateEntry otherwise. */
+  generate?: EntryGenerator;
 }
 
 /**
@@ -41,6 +45,7 @@ export function readCatalogValue(value: unknown): { entries: Entry[]; sha256: st
 /** Runs every shard of `entries` through runShard one after another, as `forge generate` does, and sums the counts. */
 export async function runCatalog(entries: Entry[], pipeline: Pipeline, options: RunCatalogOptions): Promise<CatalogRun> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const shards = shardCatalog(entries);
   const summaries: ShardSummary[] = [];
   for (const level of COMPLEXITIES) {
@@ -56,6 +61,7 @@ export async function runCatalog(entries: Entry[], pipeline: Pipeline, options: 
         secrets: options.secrets,
         limits: options.limits ?? BENCH_LIMITS,
         backoffMs: 50,
+        ...(options.generate ? { generate: options.generate } : {}),
       }),
     );
   }
@@ -70,6 +76,7 @@ export async function runCatalog(entries: Entry[], pipeline: Pipeline, options: 
     llm_calls: sum('llm_calls'),
     rate_limited: sum('rate_limited'),
     seconds: (performance.now() - started) / 1000,
+    cpu_seconds: ((cpu) => (cpu.user + cpu.system) / 1e6)(process.cpuUsage(cpuStarted)),
     summaries,
   };
 }

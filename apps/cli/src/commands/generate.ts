@@ -25,6 +25,7 @@ import {
   planLimitsFor,
 } from '@forge/engine';
 import { openToolHub } from '../connect-tool-hub.ts';
+import { openEntryWorkers } from '../open-entry-workers.ts';
 import { secretValues, type Environment } from '../environment.ts';
 import { parseCount, parsePositive } from '../options.ts';
 import { currentRunId } from '../run-id.ts';
@@ -143,6 +144,7 @@ export function generateCommand(environment: Environment): Command {
     .option('--out <dir>', 'output dir of <complexity>.jsonl ledgers (env OUTPUT)')
     .addOption(new Option('--complexity <level>', 'one shard only').choices([...COMPLEXITIES]))
     .option('--concurrency <n>', 'entries in flight (default 4)', parsePositive)
+    .option('--workers <n>', 'worker threads running the entries, each with its own pipeline and tools, rule planner only; 0 runs them on the main thread (env FORGE_WORKERS; default 0)', parseCount)
     .option('--rpm <n>', 'model requests per minute', parsePositive)
     .option('--tpm <n>', 'model tokens per minute', parsePositive)
     .option('--sleep-ms <n>', 'pause between admissions of new entries', parseCount)
@@ -199,6 +201,7 @@ export function generateCommand(environment: Environment): Command {
         await queue?.close();
         throw error;
       });
+      let closeThreads = (): Promise<void> => Promise.resolve();
       try {
         // A snapshot whose meta.json cannot be read fails as it did when the servers were built first: the tool
         // world's own error about the snapshot comes before this one.
@@ -206,6 +209,16 @@ export function generateCommand(environment: Environment): Command {
           await tools.connect();
           throw error;
         });
+        // Worker threads (issue 14): each runs entries through its own copy of this pipeline and its own tools; this
+        // thread keeps admission, the ledgers, the content cache and the task logs. A queued run's workers do the work.
+        const threads = config.workers > 0 && !queue
+          ? openEntryWorkers({
+              workers: config.workers,
+              settings: { config, backend, inProcess: options.inProcess === true, environment, catalogSha256: pipeline.provenance.catalog_sha256 },
+              provenance: pipeline.provenance,
+            })
+          : undefined;
+        closeThreads = () => threads?.close() ?? Promise.resolve();
         const limiter = new RateLimiter({ requestsPerMinute: config.requestsPerMinute, tokensPerMinute: config.tokensPerMinute });
         const listing = tools.tools.inventory().map(({ server, tool, description }) => ({ server, tool, description }));
         const tally = { total: 0, failed: 0 };
@@ -232,7 +245,9 @@ export function generateCommand(environment: Environment): Command {
             signal: controller.signal,
             graceMs: STOP_GRACE_MS,
             onEvent: reporter.listener,
-            beforeGenerate: () => tools.connect(),
+            // Threads connect their own tools: this thread's stay unconnected (in-process: no tool world here).
+            beforeGenerate: () => (threads ? threads.start() : tools.connect()),
+            ...(threads ? { generate: threads.generate } : {}),
             ...(await queue?.shardOptions(config.outDir, level, shards[level].length)),
           });
           // The package stage lists these tools in each sample's system prompt. Written after the shard, so a run
@@ -260,7 +275,7 @@ export function generateCommand(environment: Environment): Command {
           process.off('SIGTERM', onSignal);
         }
         // A stopping run does not wait long on servers that hang up slowly: the ledgers are closed already.
-        const closed = tools.close();
+        const closed = Promise.all([closeThreads(), tools.close()]);
         if (controller.signal.aborted) await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
         else await closed;
         await queue?.close();
