@@ -33,7 +33,8 @@ export function readWindow(t: string): AskWindow | undefined {
     ?? counted(new RegExp(`\\b${COUNT}[- ](?:session|day|trading-day)\\b(?![- ](?:high|low|range|moving|average|ma\\b|ago))`))
     ?? counted(new RegExp(`\\b${COUNT}\\s+(?:daily\\s+)?bars\\b`));
   if (sessions) return { unit: 'sessions', count: sessions };
-  if (/\b(?:this|past|last|the) week\b/.test(t)) return { unit: 'sessions', count: 5 };
+  // "The week of Nov 16" is a dated week, not the last five sessions.
+  if (/\b(?:this|past|last|the) week\b(?! of\b)/.test(t)) return { unit: 'sessions', count: 5 };
   return undefined;
 }
 
@@ -279,7 +280,7 @@ function readConditional(t: string): Ask | undefined {
   if (only) return { kind: 'conditional', condition: (only[1] ?? only[2])!.trim(), silent_branch: true };
   const match = /\bif\s+([^,;—–]+?)(?:,|—|–|\s-\s|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
     // "If it is, post A. If it isn't, post B." / "… If none did, don't post."
-    ?? /\bif\s+([^,;.]+?)[,;][^]*?\bif (?:it|they|that|this|not|so|none|neither)\b/.exec(t);
+    ?? /\bif\s+([^,;.]+?)[,;][^]*?\bif (?:it|they|that|this|not|so|none|neither|right|wrong|true|false|correct|incorrect)\b/.exec(t);
   return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
 }
 

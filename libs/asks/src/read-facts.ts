@@ -49,7 +49,9 @@ export const FACT_WORDS: Record<FactLabel, FactWords> = {
 // A quoted text to post is not asked of the answer ("post 'CEO change flagged'" asks no CEO); a quoted claim to check
 // is: its facts are the ones the verdict needs.
 const POSTED = /\b(?:post|send|saying|says|message|text|write|reading|verbatim|exactly)\b[^"“'\n.;]{0,40}?[:\s]\s*(?:["“][^"”]{3,}["”]|'[^']{3,}'(?![a-z]))/g;
-const unposted = (t: string) => t.replace(POSTED, ' ');
+// The person asking is no fact asked for: "our chief executive would like to understand", "my boss wants".
+const REQUESTER = /\b(?:our|my|the firm's|the company's) (?:chief executive(?: officer)?|ceo|cfo|boss|chair(?:man|woman)?)\b(?= (?:would like|wants|asked|has asked|needs|is asking|requested|would appreciate))/g;
+const unposted = (t: string) => t.replace(POSTED, ' ').replace(REQUESTER, ' ');
 
 /** The facts a prompt names, in lexicon order (empty when it names none). */
 export function readFacts(text: string): FactLabel[] {

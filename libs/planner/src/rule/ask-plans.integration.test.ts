@@ -10,9 +10,9 @@ import { useSnapshotHub } from '../../../tool-world/src/__fixtures__/snapshot-hu
 // (the planner settles the branch), many names within the tool limit, statistics of daily % changes.
 const snapshotHub = useSnapshotHub('ask-plans');
 
-async function run(prompt: string) {
-  const [entry] = parseCatalog([{ id: 'T1', complexity: 'medium', user_prompt: prompt }], 'test');
-  const planned = await new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: snapshotHub() });
+async function run(prompt: string, maxTools = 10) {
+  const [entry] = parseCatalog([{ id: 'T1', complexity: maxTools > 10 ? 'difficult' : 'medium', user_prompt: prompt }], 'test');
+  const planned = await new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: maxTools, max_turns: maxTools + 2 }, tools: snapshotHub() });
   const asks = { ...readAsks(prompt), entities: [] };
   const plan = { ...planned.plan, final_answer_requirements: { ...planned.plan.final_answer_requirements, asks } };
   const trace = await runPlan(plan, snapshotHub());
@@ -366,5 +366,30 @@ describe('verdicts asked as a question', () => {
     const { state, text } = await run('A trader wrote that Micron authorised a $20 billion buyback. It is true or not?');
     expect(state.claim_verdict).toBe('Contradicted');
     expect(text).toMatch(/^Contradicted: the release states a different figure than the claim; the company's release “Micron Technology, Inc\. announces share repurchase program”/);
+  });
+});
+
+describe('conditions over several names and on a checked claim', () => {
+  it('posts when both names underperformed the benchmark over the window', async () => {
+    // Five sessions: XOM -3.60%, CVX -2.80%, SPY +0.60%.
+    const { plan, state, posts } = await run('Over the past five sessions, how did XOM and CVX do against SPY? If both underperformed SPY over those sessions, post a short summary to #markets; otherwise do not post anything and just reply to me.', 16);
+    expect(state.condition_values).toEqual({ XOM: -4.2, CVX: -3.4 });
+    expect(state.condition_holds).toBe(true);
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(true);
+    expect(posts.map((post) => post.channel)).toEqual(['#markets']);
+  });
+
+  it('posts nothing when the claim a correction depends on is right', async () => {
+    // XOM -1.90%, CVX -1.50% on the session: "both traded lower" holds.
+    const { plan, state, text } = await run('A colleague says XOM and CVX both traded lower today. Check it against the tape: if it is wrong, post a correction to #markets; if right, do not post anything.');
+    expect(state.condition_holds).toBe(false);
+    expect(plan.tool_sequence.some((step) => step.server === 'slack' && step.tool === 'send_slack_message')).toBe(false);
+    expect(text).toMatch(/^Supported: XOM moved -1\.90%, CVX moved -1\.50% on the session/);
+  });
+
+  it('reads the person asking ("our chief executive would like") as no CEO asked for', async () => {
+    const { plan, text } = await run('Our chief executive would like to know where Walmart closed today and its move on the day.');
+    expect(plan.final_answer_requirements.must_include).not.toContain('wmt_ceo');
+    expect(text).not.toMatch(/\bCEO\b/);
   });
 });

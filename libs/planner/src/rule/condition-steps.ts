@@ -27,8 +27,11 @@ const PERCENT = String.raw`(?:(?:more than|over|above|bigger than|greater than|l
 // "down >1% on the wk", "up more than 3% over the 5 sessions": the window's return, not the day's move.
 const OVER_WINDOW = /\b(?:on|over|for|during|across) (?:the|this|that|a) (?:wk|week|window|period|\d+ (?:sessions|days))\b|\b(?:this|past|last) (?:wk|week)\b|\bw(?:ee)?k(?:ly)?\b|\b\d+[- ]?(?:d|days?|sessions?)\b/i;
 
-/** Where the other branch starts: "otherwise", "else", "if not", "if it didn't", "if none did", "if neither did". */
-export const BRANCH_SPLIT = /\b(?:otherwise|else|if not|if (?:it|they|that|this|so) (?:did|does|do|is|was|are|were|has|had)n['’]?t|if (?:it|they) (?:did|does|do|is|was|are|were) not|if (?:none|neither|nothing|no (?:name|one|stock)s?)\b)/i;
+/**
+ * Where the other branch starts: "otherwise", "else", "if not", "if it didn't", "if none did", "if neither did", and
+ * after a first if-clause, "if right" / "if it's wrong" (the branches of a checked claim).
+ */
+export const BRANCH_SPLIT = /\b(?:otherwise|else|if not|if (?:it|they|that|this|so) (?:did|does|do|is|was|are|were|has|had)n['’]?t|if (?:it|they) (?:did|does|do|is|was|are|were) not|if (?:none|neither|nothing|no (?:name|one|stock)s?)\b)|(?<=\bif\b[^]*[,;.]\s*)\bif (?:(?:it|that|this|the claim)(?:'s|’s| is)?\s+|its\s+)?(?:right|wrong|true|false|correct|incorrect|accurate|inaccurate)\b/i;
 /** "Only post to #alerts if …", "post … only if …": the branch where the condition fails posts nothing. */
 const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\b|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\b/i;
 /** A branch that says to post nothing. */

@@ -32,6 +32,9 @@ export interface ConditionalPost {
 }
 
 const SPLIT = BRANCH_SPLIT;
+/** "If it's wrong", "if that is true", "if the claim is correct": a condition on the checked claim itself. */
+const CLAIM_TRUTH = /^(?:it'?s|its|it is|that'?s|that is|this is|the claim is|they(?:'re| are)|so)?\s*(wrong|false|incorrect|not true|untrue|inaccurate|right|true|correct|accurate|confirmed)\b/i;
+const FALSE = /wrong|false|incorrect|not true|untrue|inaccurate/i;
 const ALL = /\b(?:both|all|each|every|all of|each of)\b/i;
 const ANY = /\b(?:either|any|at least one|one of)\b/i;
 const PICKED = /\b(?:that (?:name|one|stock|ticker|company)|the (?:cheapest|winner|leader|laggard|pick)|this name|it)\b/i;
@@ -93,6 +96,14 @@ function pickedPlaceholder(text: string, grounded: readonly string[]): string | 
   return `\${${label.replace(/_leader$/, min ? '_laggard' : '_leader')}}`;
 }
 
+/** Each name measured against a benchmark, with its excess over the window when the plan has one, else the session's. */
+function excessOver(entities: EntityRef[], has: (key: string) => boolean): Array<{ entity: EntityRef; key: string }> {
+  return entities.flatMap((entity) => {
+    const key = entities.map((other) => `${entity.slug}_vs_${other.slug}_excess_`).flatMap((prefix) => [`${prefix}period`, `${prefix}today`]).find(has);
+    return key ? [{ entity, key }] : [];
+  });
+}
+
 const LABEL = (part: string) => (/heads[- ]?up/i.test(part) ? 'Heads-up' : /alert/i.test(part) ? 'Alert' : /warn/i.test(part) ? 'Warning' : /summary/i.test(part) ? 'Summary' : 'Note');
 
 /**
@@ -103,8 +114,13 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   const post = readAsks(text).asks.find((ask) => ask.kind === 'slack-post');
   const asked = post?.kind === 'slack-post' ? post.texts : [];
   const [yesText, noText] = branchTexts(text, asked);
-  const clause = conditionClause(text);
-  if (!clause || entities.length === 0) return undefined;
+  const stated = conditionClause(text);
+  if (!stated || entities.length === 0) return undefined;
+  // "If it's wrong, post a correction; if right, don't post": the condition is the checked claim, or its negation.
+  const verdict = readAsks(text).asks.find((ask) => ask.kind === 'verdict');
+  const onClaim = verdict?.kind === 'verdict' ? CLAIM_TRUTH.exec(stated) : null;
+  const clause = onClaim && verdict?.kind === 'verdict' ? verdict.claim : stated;
+  const negate = onClaim !== null && FALSE.test(onClaim[1]!);
   // With no text given, only a condition over several names ("if either fell more than 2%") is read here: the
   // single-name reader (readCondition) words its note from the facts.
   const overSeveral = entities.length > 1 && (ALL.test(clause) || ANY.test(clause));
@@ -143,6 +159,19 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
       op: 'value', direction, threshold, quantifier, subject: picked ?? subjects[0]!.symbol,
       words: `${who} ${quantifier === 'all' && subjects.length > 1 ? '' : 'is '}${move} ${metric.words}`.replace(/\s+/g, ' '),
     };
+  } else if (/\b(?:outperform|underperform|beat|lagged|trailed)/i.test(clause) && excessOver(entities, has).length > 0) {
+    // "If both Exxon and Chevron underperformed SPY over those sessions": each name's excess over the benchmark.
+    const measured = excessOver(entities, has);
+    const inClause = measured.filter((entry) => namedSubject(clause, [entry.entity]));
+    const over = quantifier === 'one' ? (inClause.length ? inClause.slice(0, 1) : measured.slice(0, 1)) : inClause.length > 1 ? inClause : measured;
+    const direction = /\b(?:underperform|lagged|trailed)/i.test(clause) ? 'below' : 'above';
+    const benchmark = /_vs_([a-z0-9]+)_excess_/.exec(over[0]!.key)![1]!.toUpperCase();
+    const who = quantifier === 'all' ? `${over.map((entry) => entry.entity.symbol).join(' and ')} ${over.length === 2 ? 'both' : 'all'}` : quantifier === 'any' ? `any of ${over.map((entry) => entry.entity.symbol).join(', ')}` : over[0]!.entity.symbol;
+    spec = {
+      values: over.map((entry) => ({ symbol: entry.entity.symbol, a: entry.key })),
+      op: 'value', direction, threshold: 0, quantifier: over.length > 1 ? quantifier : 'one', subject: over[0]!.entity.symbol,
+      words: `${who} ${direction === 'below' ? 'underperformed' : 'outperformed'} ${benchmark}${/_period$/.test(over[0]!.key) ? ' over the window' : ' on the session'}`,
+    };
   } else if (fallback) {
     // Conditions the single-name reader knows (volume over its average, outperforming another name, above an average).
     const symbol = entities.find((entity) => fallback.a.startsWith(`${entity.slug}_`))?.symbol ?? entities[0]!.symbol;
@@ -154,6 +183,14 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
     };
   }
   if (!spec) return undefined;
+  // Not (every name fell) is some name did not: the quantifier and the direction turn over, the threshold stays.
+  if (negate) {
+    spec = {
+      ...spec, direction: spec.direction === 'above' ? 'below' : 'above',
+      quantifier: spec.quantifier === 'all' ? 'any' : spec.quantifier === 'any' ? 'all' : 'one',
+      words: `the claim is wrong (not the case that ${spec.words})`,
+    };
+  }
   const numbers = spec.values.map((value) => `${value.symbol} ${value.a.endsWith('_price') ? '$' : ''}\${${value.a}}${/pct|return|excess/.test(value.a) ? '%' : ''}`).join(', ');
   const note = (branch: 0 | 1) => {
     const part = branch === 0 ? text.slice(0, split) : text.slice(split);

@@ -90,7 +90,10 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
   // "ytd % off the last 2025 close", "year-to-date": the year's sessions, measured against the last close before it.
   if (/\bytd\b|\byear[- ]to[- ]date\b|\bsince the (?:start|beginning) of the year\b/i.test(text)) return { kind: 'dates', from: `${latest.slice(0, 4)}-01-01`, to: latest };
   const mentions = dateMentions(text, latest.slice(0, 4), true).filter((mention) => mention.date <= latest);
-  const dates = mentions.map((mention) => mention.date);
+  // "The ten-session change to 25th November", "five sessions since the 18th November close": a window the prompt
+  // counts in sessions is that count, its dates only saying where it starts or ends.
+  const counted = readAsks(text).asks.some((ask) => ask.kind === 'window' && ask.window.unit === 'sessions');
+  const dates = counted ? [] : mentions.map((mention) => mention.date);
   // "session=as_of (2026-11-25)", "on Wednesday 25 November": the latest session alone is today's quote, not a window.
   const onlyLatest = dates.length > 0 && dates.every((date) => date === latest) && !/\b(?:since|from)\b|\bto date\b/i.test(text);
   if (dates.length > 0 && !onlyLatest) {
