@@ -38,6 +38,8 @@ type Reply = Extract<FromWorker, { type: 'outcome' }> | { type: 'lost'; reason: 
 /** One worker thread, started on first use and again after it exits. */
 class WorkerSlot {
   inFlight = 0;
+  /** Entries sent here so far: ties go to the thread that has run fewest, so every thread's JIT warms up alike. */
+  dispatched = 0;
   /** Content keys of the entries in flight here: a key's Slack episode is served by one thread at a time. */
   readonly keys = new Map<string, number>();
   private worker: Worker | undefined;
@@ -152,9 +154,10 @@ function lostEntry(input: EntryInput, context: EntryContext, reason: string, fau
 /**
  * Starts `workers` threads, each running `module` (which calls serveEntries to build its own pipeline and tool
  * world), and resolves once every one is ready; throws EntryWorkerError with the first one's reason otherwise, with
- * every thread stopped. Entries go to the thread with the fewest in flight, except that entries sharing a content
- * key (one Slack episode) go to the thread already running that key. A thread that dies turns each entry it was
- * running into a recorded failure (stage internal, fault worker-exit) and is started again for the next entry.
+ * every thread stopped. Entries go to the thread with the fewest in flight (then the fewest run), except that
+ * entries sharing a content key (one Slack episode) go to the thread already running that key. A thread that dies
+ * turns each entry it was running into a recorded failure (stage internal, fault worker-exit) and is started again
+ * for the next entry.
  */
 export async function startEntryWorkers(options: EntryWorkersOptions): Promise<EntryWorkers> {
   const slots = Array.from({ length: Math.max(1, options.workers) }, (_, index) => new WorkerSlot(`entry worker ${index + 1}`, options));
@@ -173,12 +176,13 @@ export async function startEntryWorkers(options: EntryWorkersOptions): Promise<E
   const pick = (key: string): WorkerSlot => {
     const serving = slots.find((slot) => slot.keys.has(key));
     if (serving) return serving;
-    return slots.reduce((best, slot) => (slot.inFlight < best.inFlight ? slot : best));
+    return slots.reduce((best, slot) => (slot.inFlight < best.inFlight || (slot.inFlight === best.inFlight && slot.dispatched < best.dispatched) ? slot : best));
   };
 
   const generate: EntryGenerator = async (input: EntryInput, context: EntryContext, log: TaskLog): Promise<Outcome> => {
     const slot = pick(input.key);
     slot.inFlight += 1;
+    slot.dispatched += 1;
     slot.keys.set(input.key, (slot.keys.get(input.key) ?? 0) + 1);
     try {
       try {
