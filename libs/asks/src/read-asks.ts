@@ -44,6 +44,8 @@ function criterion(clause: string): { by: string; absolute: boolean } {
   if (/(?:clos(?:e|er|est)|near(?:er|est)?|furthest|farthest|far(?:ther)?) (?:to|from) (?:its|their|the) (?:52[- ]?week|one-year|1-year|12-month|annual|year(?:'s|ly)?) high/.test(clause)) return { by: 'below-high', absolute: false };
   // "the most room back to the high", "furthest below its high": the distance below the 52-week high.
   if (/\b(?:most|least|more|less) room (?:back )?to (?:its|their|the) (?:52[- ]?week |52w |year(?:'s|ly)? )?high|\b(?:furthest|farthest|most|least) (?:below|off|under) (?:its|their|the) (?:52[- ]?week |52w |year(?:'s|ly)? )?high/.test(clause)) return { by: 'below-high', absolute: false };
+  // "Drawdown from 52w high: which is deepest?": the distance below the 52-week high, not a window's peak-to-trough.
+  if (/\bdrawdowns? (?:from|off|vs\.?) (?:(?:its|their|the) )?(?:52[- ]?w(?:ee)?k?|year(?:'s|ly)?|one-year|12-month) high/.test(clause)) return { by: 'below-high', absolute: false };
   if (/p\/e|\bpe\b|multiple|valuation|cheap|expensive/.test(clause)) return { by: 'pe', absolute: false };
   // "the biggest gap between its highest and lowest closing price in that period": the window's range of closes.
   if (/(?:gap|spread|difference|distance) between (?:its |the )?(?:highest|high) and (?:its |the )?(?:lowest|low) clos/.test(clause)) return { by: 'close-range', absolute: false };
@@ -58,7 +60,7 @@ function criterion(clause: string): { by: string; absolute: boolean } {
   return { by: 'move', absolute };
 }
 
-const METRIC_WORD = /mov|%|52[- ]?week|year(?:'s|ly)? high|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap|volatil/;
+const METRIC_WORD = /mov|%|52[- ]?week|52w|drawdown|year(?:'s|ly)? high|percent|day|change|session|p\/e|\bpe\b|sentiment|news|return|excess|beat|volume|growth|margin|multiple|cheap|volatil/;
 
 const PICK = /\b(?:closest to|nearest to|furthest from|which|who|whose|pick|identify|crown|winner|worst|best|strongest|weakest|biggest mover|largest mover|lowest|highest|cheaper|cheapest|the (?:most|more) negative)\b/;
 const NOT_A_PICK = /which (?:branch|one went out|of these posts)|which (?:\w+ )?(?:was |got )?(?:went out|posted|sent)\b|tell me which branch|state which branch|(?:flag|mark|note) (?:who|which)|say (?:who|which) (?:branch|option|one)\b|who(?:'s| is) (?:the )?(?:current |new |acting |interim )?(?:ceo|cfo|chair|founder|head|chief)|who runs|pick one\b|choose (?:exactly |only )?one\b|\bwhich\b[^.?!:]*:[^.?!]*,[^.?!]*\bor\b/;
@@ -74,9 +76,10 @@ function readPick(text: string): Ask | undefined {
   const parts = clause.split(/,\s+|;\s+|\s+and\s+(?=(?:how|what|which|who|whether|is|are|does|do|tell|give)\b)/);
   const part = parts.find((candidate) => PICK.test(candidate) && !NOT_A_PICK.test(candidate)) ?? clause;
   // "pick the strongest of the three" names no metric itself: the sentence around it does.
-  const { by, absolute } = METRIC_WORD.test(part) ? criterion(part) : criterion(clause);
+  // "Drawdown from 52w high: META, AVGO, ARM. Which is deepest?": a pick naming no metric is by the prompt's own.
+  const { by, absolute } = METRIC_WORD.test(part) ? criterion(part) : METRIC_WORD.test(clause) ? criterion(clause) : criterion(t);
   // Closest to the 52-week high is the least distance below it.
-  if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from|\b(?:most|more) room\b|\bmost (?:below|off|under)\b/.test(clause) ? 'max' : 'min', absolute: false };
+  if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from|\b(?:most|more) room\b|\bmost (?:below|off|under)\b|\b(?:deepest|largest|biggest|worst) drawdown|drawdown\b[^.?!]*\b(?:deepest|largest|biggest|worst)\b|\bdeepest\b/.test(clause) ? 'max' : 'min', absolute: false };
   // "the biggest gap between its highest and lowest close": the ends of a range say nothing of the direction.
   const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause.replace(/\bbetween (?:its |the )?\w+ and (?:its |the )?\w+/g, ' '));
   return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };

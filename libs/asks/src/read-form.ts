@@ -41,10 +41,12 @@ function statedPoints(t: string): { count: number; at_most: boolean } | undefine
  * "a markdown table (ticker, range %, stdev)". Undefined when the prompt names none.
  */
 function readColumns(t: string): string[] | undefined {
+  // "Table: rank | ticker | 5d ret % | 1d ret %": a header row written with pipes.
+  const piped = /\btable\s*:\s*([^.\n]*\|[^.\n]*)/.exec(t);
   const listed = /\b(?:with|having|using|under|and) (?:the |these |those |following )?(?:\w+ )?columns?\s*(?:named|called|labell?ed|titled|headed)?\s*:?\s*([^.\n]+)|\bcolumns?\s*:\s*([^.\n]+)|\btable\s*\(([^)]+)\)/.exec(t);
-  const list = listed?.[1] ?? listed?.[2] ?? listed?.[3];
+  const list = listed?.[1] ?? listed?.[2] ?? listed?.[3] ?? piped?.[1];
   if (!list) return undefined;
-  const columns = list.replace(/\s*\((?:keep|with|in|as)\b[^)]*\)/g, '').split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
+  const columns = list.replace(/\s*\((?:keep|with|in|as)\b[^)]*\)/g, '').split(list.includes('|') ? /\s*\|\s*/ : /\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
     .map((column) => column.replace(/^(?:the |these )?columns?\s*:?\s*/, '').replace(/^the\s+/, '').replace(/[?!]+$/, '').replace(/^["'“‘]|["'”’]$/g, '')
       .replace(/\s+(?:for each|per|in that order|with exact|would be|please|sorted|ordered|ranked|attached to|for every)\b.*$/, '').trim())
     .filter((column) => column !== '' && !/^(?:with|then|followed)\b|^(?:please|pls|thanks|thank you|ta)$/.test(column) && column.split(/\s+/).length <= 6);

@@ -74,7 +74,10 @@ function cellFor(column: string, windowAsked: boolean): Cell | undefined {
     [/\bipo\b|went public|listing date/, text((s) => `${s}_ipo_date`)],
     [/avg(?:erage)? (?:daily )?vol|average volume/, num((s) => `${s}_avg_volume`, count)],
     [/\bvolume\b(?!.*\b(?:vs|versus|against|ratio|multiple)\b)/, num((s) => `${s}_volume`, count)],
-    [/%|percent|pct|\bchange\b|\bchg\b|\bmove\b|\breturn\b|\bgain\b|\bperformance\b/, change(windowAsked || WINDOWED.test(c))],
+    // "5d ret %", "5-session %" is the window's change; "1d ret %", "Today %" the day's, whatever window the prompt asks.
+    [/\b(?:[2-9]|\d{2,3})[- ]?(?:d|days?|sessions?|bars?)\b/, change(true)],
+    [/\b1[- ]?d(?:ay)?\b|\btoday\b|\bon the day\b|\bdaily\b|\bday\b/, change(false)],
+    [/%|percent|pct|\bchange\b|\bchg\b|\bmove\b|\breturn\b|\bret\b|\bgain\b|\bperformance\b/, change(windowAsked || WINDOWED.test(c))],
     [/\bclose\b|\bclosing\b|\bprice\b|\blast\b|\bend close\b/, close],
   ];
   return rules.find(([pattern]) => pattern.test(c))?.[1];

@@ -19,7 +19,15 @@ const ref = (name: string) => `\${${name}}`;
 const python = (plan: PlanBuilder, code: string, inputs: Record<string, unknown>, extract: string[], accept: string[]) =>
   plan.add('python', 'execute_python', { code, inputs }, { extract, accept_if: accept });
 
-export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: number, movingAverage: boolean, stats = false): void {
+/** What a trend step also does when the plan is lean: the day's close and move from the bars, the ranking of the returns. */
+export interface TrendExtras {
+  /** The bars stand in for a quote: `<slug>_price` and `<slug>_change_pct` are the last close and its move. */
+  quoteFromBars?: boolean;
+  /** The names ranked by their window return, under the rank step's keys (`<label>_ranking`, ...). */
+  rank?: { label: string; symbols: EntityRef[]; threshold?: number };
+}
+
+export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: number, movingAverage: boolean, stats = false, extras: TrendExtras = {}): void {
   const s = entity.slug;
   const extract = [
     `${s}_sessions = result.n`,
@@ -30,6 +38,7 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
     `${s}_avg_daily_volume = result.avg_volume`,
   ];
   if (movingAverage) extract.push(`${s}_avg_close = result.avg_close`, `${s}_above_avg_close = result.above_avg_close`);
+  if (extras.quoteFromBars) extract.push(`${s}_price = result.end_close`, `${s}_change_pct = result.day_pct`);
   if (stats) {
     extract.push(
       `${s}_volatility = result.volatility`, `${s}_max_drawdown = result.max_drawdown`, `${s}_last_volume = result.last_volume`,
@@ -58,8 +67,8 @@ function perName(code: string, names: string[]): string {
  * The trend of several names in one step: inputs are a JSON object of per-name closes and volumes, the result is
  * keyed by name slug, and each name's facts keep their own state keys (`<slug>_return_n`, ...).
  */
-export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions: number, movingAverage: boolean, stats = false): void {
-  if (entities.length === 1) return addTrendStep(plan, entities[0], sessions, movingAverage, stats);
+export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions: number, movingAverage: boolean, stats = false, extras: TrendExtras = {}): void {
+  if (entities.length === 1) return addTrendStep(plan, entities[0], sessions, movingAverage, stats, { quoteFromBars: extras.quoteFromBars });
   const data = Object.fromEntries(entities.map((entity) => {
     const s = entity.slug;
     return [s, { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? statsInputs(s) : {}) }];
@@ -76,11 +85,37 @@ export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions
         ['best_day_pct', 'best_day_pct'], ['best_day_date', 'best_day_date'], ['worst_day_pct', 'worst_day_pct'], ['worst_day_date', 'worst_day_date'],
         ['mean_daily_pct', 'mean_daily_pct'], ['stdev_daily_pct', 'stdev_daily_pct'], ['range_pct', 'range_pct']]) field(name, key);
     }
+    if (extras.quoteFromBars) { field('price', 'end_close'); field('change_pct', 'day_pct'); }
     accept.push(`${s}_return_n is not None`, `len(${s}_trend_closes) == ${sessions}`);
   }
   const code = perName(stats ? TREND_STATS_CODE : TREND_CODE, stats ? ['closes', 'volumes', 'n', 'times', 'highs', 'lows'] : ['closes', 'volumes', 'n']);
-  python(plan, code, { data }, extract, accept);
+  const rank = extras.rank;
+  if (!rank) {
+    python(plan, code, { data }, extract, accept);
+    return;
+  }
+  // The ranking of the returns in the same step: one call fewer where the tool budget is tight.
+  const label = rank.label;
+  extract.push(...['ranking', 'values', 'leader', 'laggard', 'spread', 'ratio'].map((key) => `${label}_${key} = result.rank.${key}`));
+  if (rank.threshold !== undefined) extract.push(`${label}_flagged = result.rank.flagged`);
+  accept.push(`len(${label}_ranking) == ${rank.symbols.length}`);
+  const symbols = Object.fromEntries(rank.symbols.map((entity) => [entity.slug, entity.symbol]));
+  python(plan, `${code}\n${TREND_RANK_LINES}`, { data, symbols, threshold: rank.threshold === undefined ? 'None' : String(rank.threshold) }, extract, accept);
 }
+
+// Appended to a per-name trend step: ranks the names' window returns as RANK_CODE does (high to low).
+const TREND_RANK_LINES = [
+  'names = json.loads(symbols) if isinstance(symbols, str) else symbols',
+  'values = {names[k]: result[k]["pct_change"] for k in names if result.get(k, {}).get("pct_change") is not None}',
+  'order = sorted(values, key=lambda k: values[k], reverse=True)',
+  'limit = None if str(threshold) == "None" else float(threshold)',
+  'result["rank"] = {',
+  '    "ranking": order, "values": {k: round(values[k], 2) for k in order}, "leader": order[0], "laggard": order[-1],',
+  '    "spread": round(values[order[0]] - values[order[-1]], 2),',
+  '    "ratio": round(values[order[0]] / values[order[-1]], 2) if values[order[-1]] else None,',
+  '    "flagged": [k for k in order if limit is not None and values[k] < -limit],',
+  '}',
+].join('\n');
 
 /** The state key of a name's return over the period: the last n sessions' trend, or a dated window's change. */
 type PeriodKey = (slug: string) => string;

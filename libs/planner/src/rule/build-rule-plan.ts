@@ -87,6 +87,16 @@ export function needsQuote(reading: PromptReading): boolean {
   return metric === 'change_pct' || metric === 'volume' || metric === 'market_cap';
 }
 
+/**
+ * Lean: a window's bars carry the last close and the day's move a quote would add (the trend step states them), so
+ * the quote is needed only for what bars lack (volume against the average, valuation, ranges, market cap).
+ */
+function quoteFromBars(reading: PromptReading): boolean {
+  const f = reading.facets;
+  return f.has('trend') && !wantsBarStats(reading) && !reading.quoteAverages
+    && !['volume', 'volume-vs-average', 'valuation', 'range', 'market-cap', 'fact-check'].some((facet) => f.has(facet as Facet));
+}
+
 /** Window statistics (volatility, best/worst day, drawdown, latest volume vs the window's average) are asked for. */
 export function wantsBarStats(reading: PromptReading): boolean {
   return reading.facets.has('bar-stats') || (reading.facets.has('trend') && /average (?:daily )?volume/i.test(reading.rawText));
@@ -104,8 +114,7 @@ function addEntitySteps(
   const f = reading.facets;
   const sessions = reading.sessions ?? 5;
   // Lean: a window's bars carry the closes a quote would add, and a quote carries the close a previous-close bar would.
-  const quoteOnlyForCloses = !['volume', 'volume-vs-average', 'valuation', 'range', 'market-cap', 'fact-check', 'excess-return'].some((facet) => f.has(facet as Facet)) && !reading.quoteAverages;
-  const barsCoverQuote = context.lean === true && f.has('trend') && quoteOnlyForCloses;
+  const barsCoverQuote = context.lean === true && quoteFromBars(reading);
   if (needsQuote(reading) && !barsCoverQuote) {
     addQuoteStep(plan, done, entity, {
       volume: f.has('volume'), marketCap: f.has('market-cap'), valuation: f.has('valuation'), range: f.has('range'), averages: reading.quoteAverages,
@@ -132,8 +141,21 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   // "From the Nov 11 close to Nov 25", "between 2 and 25 November": the dated window is the period returns are measured over.
   const dated = window?.kind === 'dates' && window.from < window.to && !f.has('trend');
   const sessions = reading.sessions ?? 5;
+  const benchmarkSymbol = benchmarkOf(reading, entities, context);
+  const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
+  const metric = dated && /return|perform|fared|did|change|move|beat|outperform|underperform|lagg|worse|better|best|worst/i.test(reading.rawText) && !f.has('valuation') ? { metric: 'w_pct_change', label: 'return' } : rankMetric(reading);
+  // A name without a P/E (negative earnings) cannot be ranked by it.
+  const ranked = entities.filter((entity) => (entity !== benchmark || entities.length > 2) && !(metric?.metric === 'pe' && context.noPe?.has(entity.symbol)));
+  const ranks = metric !== undefined && ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined);
+  // Lean, the trend step also ranks the returns and states the day's close and move from the bars.
+  const rankInTrend = context.lean === true && ranks && metric!.metric === 'return_n' && f.has('trend') && !wantsBarStats(reading);
   // One python step computes every name's trend: a step per name would spend the tool budget on arithmetic.
-  if (f.has('trend') && entities.length > 0) addTrendsStep(plan, entities, sessions, f.has('moving-average'), wantsBarStats(reading));
+  if (f.has('trend') && entities.length > 0) {
+    addTrendsStep(plan, entities, sessions, f.has('moving-average'), wantsBarStats(reading), {
+      quoteFromBars: context.lean === true && quoteFromBars(reading),
+      ...(rankInTrend ? { rank: { label: metric!.label, symbols: ranked, threshold: reading.declineThreshold } } : {}),
+    });
+  }
   if (f.has('range-position')) for (const entity of entities) addRangePositionStep(plan, entity);
   // "By what percent" above a moving average, or a day range "as a percent of the previous close".
   const inPercent = /percent|%|how far|by how much/i.test(reading.rawText);
@@ -152,18 +174,13 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   if (f.has('income') && reading.statements) {
     addIncomeAnalysisStep(plan, entities, reading.incomeRankBy, reading.statements.yearOverYear, floor ? { margin: floorMargin!, percent: Number(floor[2]) } : undefined);
   }
-  const benchmarkSymbol = benchmarkOf(reading, entities, context);
-  const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
   if (benchmark) {
     const today = needsQuote(reading) && (!dated || /\btoday\b|on the day|latest session|this session/i.test(reading.rawText));
     addExcessReturnsStep(plan, entities.filter((entity) => entity !== benchmark), benchmark, { today, period: f.has('trend') || dated }, dated ? (slug) => `${slug}_w_pct_change` : undefined);
   }
-  const metric = dated && /return|perform|fared|did|change|move|beat|outperform|underperform|lagg|worse|better|best|worst/i.test(reading.rawText) && !f.has('valuation') ? { metric: 'w_pct_change', label: 'return' } : rankMetric(reading);
-  // A name without a P/E (negative earnings) cannot be ranked by it.
-  const ranked = entities.filter((entity) => (entity !== benchmark || entities.length > 2) && !(metric?.metric === 'pe' && context.noPe?.has(entity.symbol)));
   // Beta is a profile fact: "who has the higher beta" ranks it beside whatever else is compared.
   if (f.has('profile') && /\bbeta\b/i.test(reading.rawText) && entities.length > 1 && f.has('ranking')) addRankStep(plan, entities, 'beta', 'beta');
-  if (metric && ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined)) {
+  if (ranks && !rankInTrend) {
     addRankStep(plan, ranked, metric.metric, metric.label, metric.label === 'return' ? reading.declineThreshold : undefined, metric.label === 'below_high');
   }
 }

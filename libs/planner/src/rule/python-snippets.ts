@@ -30,6 +30,7 @@ export const TREND_CODE = snippet(
   '    "closes": [round(c, 2) for c in window[1:]],',
   '    "start_close": round(window[0], 2),',
   '    "end_close": round(window[-1], 2),',
+  '    "day_pct": pct(closes[-1], closes[-2]) if len(closes) > 1 else None,',
   '    "pct_change": pct(window[-1], window[0]),',
   '    "volume_trend": "rose" if vols[-1] > vols[0] else "fell",',
   '    "first_volume": int(vols[0]),',
