@@ -393,3 +393,23 @@ describe('conditions over several names and on a checked claim', () => {
     expect(text).not.toMatch(/\bCEO\b/);
   });
 });
+
+describe('a lean plan for many names', () => {
+  it('ranks nine names by their window return within 10 calls, the day\'s move read off the bars', async () => {
+    const { plan, state, text, misses } = await run('Semis: NVDA AMD AVGO INTC QCOM MU ARM TSM SMCI. Rank by 5-session return, best to worst. Table: rank | ticker | 5d ret % | 1d ret %.');
+    expect(plan.tool_sequence.length).toBeLessThanOrEqual(10);
+    expect(plan.tool_sequence.some((step) => step.tool === 'fmp_get_quote')).toBe(false);
+    // The bars' last two closes give the day's move the quote would have: MU +5.20% on the session.
+    const quote = await snapshotHub().call('fmp', 'fmp_get_quote', { symbol: 'MU' });
+    expect(quote.ok && Number((quote.structuredContent as { changesPercentage: number }).changesPercentage).toFixed(2)).toBe(Number(state.mu_change_pct).toFixed(2));
+    expect((state.return_ranking as string[])[0]).toBe('MU');
+    expect(text).toContain('| Rank | Ticker | 5d ret % | 1d ret % |');
+    expect(text).toContain('| first | MU | +8.40% | +5.20% |');
+    expect(misses).toEqual([]);
+  });
+
+  it('picks the deepest drawdown from the 52-week high when the pick names no metric of its own', async () => {
+    const { text } = await run('Drawdown from 52w high: META, AVGO, ARM. Which is deepest?');
+    expect(text).toMatch(/^ARM trades furthest below its 52-week high \(78\.21% below it/);
+  });
+});
