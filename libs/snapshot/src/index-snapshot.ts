@@ -7,7 +7,7 @@ import { toEastern } from './eastern-time.ts';
 import type { NewsFile } from './news-item.ts';
 import type { Profile } from './profile.ts';
 import type { SearchDocument } from './search-document.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, type SearchIndex } from './search-index.ts';
 import type { Snapshot } from './snapshot.ts';
 import { SnapshotError } from './snapshot-error.ts';
 import type { SnapshotMeta } from './snapshot-meta.ts';
@@ -66,6 +66,9 @@ export function indexSnapshot(files: SnapshotFiles): Snapshot {
       if (!isSession(files.calendar, event.date) || event.date > lastSession) fail('events.json', `${symbol}[${index}].date`, 'not a session on or before as_of', event.date);
     });
   }
+  // The full-text index is built on the first search, not here: of the three backends that each load the snapshot
+  // in a forge process (polygon, fmp, tavily), only tavily searches, and building it is most of a load's time.
+  let searchIndex: SearchIndex | undefined;
   return {
     id: meta.snapshot_id,
     asOf: meta.as_of,
@@ -78,7 +81,9 @@ export function indexSnapshot(files: SnapshotFiles): Snapshot {
     news: new Map(Object.entries(files.news)),
     events: new Map(Object.entries(files.events)),
     documents: files.documents,
-    searchIndex: buildSearchIndex(files.documents),
+    get searchIndex() {
+      return (searchIndex ??= buildSearchIndex(files.documents));
+    },
     documentsByUrl: new Map(files.documents.map((document) => [document.url, document])),
     nameWords,
   };

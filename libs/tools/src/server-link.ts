@@ -4,7 +4,25 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { JsonSchemaType, JsonSchemaValidator, jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation';
 import type { ToolSpec } from './tool-spec.ts';
+
+/**
+ * The SDK client compiles an ajv validator for every tool's output schema as soon as it lists the tools (about a
+ * second of each generate process's start-up for the five servers, most of whose tools a run never calls). This
+ * provider gives the client the same validators (the SDK's own, one ajv instance per client, as its default is),
+ * each compiled on its tool's first result instead: every structured result is still checked against its schema.
+ */
+function lazyOutputValidators(): jsonSchemaValidator {
+  let ajv: AjvJsonSchemaValidator | undefined;
+  return {
+    getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
+      let compiled: JsonSchemaValidator<T> | undefined;
+      return (input) => (compiled ??= (ajv ??= new AjvJsonSchemaValidator()).getValidator<T>(schema))(input);
+    },
+  };
+}
 
 /** How to reach one server; a link opens a fresh connection from it after every transport failure. */
 export type ServerTarget =
@@ -106,7 +124,7 @@ export class ServerLink {
   }
 
   private async open(): Promise<Client> {
-    const client = new Client({ name: this.options.clientName, version: '1.0.0' });
+    const client = new Client({ name: this.options.clientName, version: '1.0.0' }, { jsonSchemaValidator: lazyOutputValidators() });
     client.onerror = () => {};
     await client.connect(await this.transport(), { timeout: this.options.connectTimeoutMs });
     return client;
