@@ -78,10 +78,10 @@ describe('tools/ci/dataset-pipeline.sh on two machines sharing a remote cache', 
     const cli = (...args: string[]) => execa('node', ['--import', 'tsx', 'apps/cli/src/main.ts', ...args], { cwd: first.dir, env: first.env, extendEnv: false });
     const unchunked = join(first.dir, 'dist', 'unchunked');
     await cli('prepare', '--data-dir', unchunked);
-    for (const level of ['simple', 'moderate', 'complex']) {
-      // The same content cache: the rows are reused, so what differs can only be how the chunks were merged.
-      await cli('generate', '--in-process', '--prompt-file', join(unchunked, 'shards', `${level}.json`), '--complexity', level, '--out', join(unchunked, 'generated'), '--cache-dir', 'data/generated/cache', '--progress', 'plain');
-    }
+    // The same content cache: the rows are reused, so what differs can only be how the chunks were merged. Every row
+    // is a cache hit (nothing is written to the cache) and each level writes its own file: the three run at once.
+    await Promise.all(['simple', 'moderate', 'complex'].map((level) =>
+      cli('generate', '--in-process', '--prompt-file', join(unchunked, 'shards', `${level}.json`), '--complexity', level, '--out', join(unchunked, 'generated'), '--cache-dir', 'data/generated/cache', '--progress', 'plain')));
     await cli('package', '--generated-dir', join(unchunked, 'generated'), '--prompts-file', join(unchunked, 'inputs', 'curriculum_prompts.json'), '--out', join(unchunked, 'processed'));
     // raw_output_path names the package run's own timestamp (raw_llm/<time>/…), different for any two package runs.
     const normalise = (text: string) => text.replace(/raw_llm\/\d{8}T\d{6}Z\//g, 'raw_llm/<time>/');
