@@ -72,7 +72,13 @@ function cellFor(column: string, windowAsked: boolean): Cell | undefined {
     [/\bwebsite\b|\burl\b/, text((s) => `${s}_website`)],
     [/\bcountry\b|\bheadquarter|\bhq\b/, text((s) => `${s}_country`)],
     [/\bipo\b|went public|listing date/, text((s) => `${s}_ipo_date`)],
-    [/avg(?:erage)? (?:daily )?vol|average volume/, num((s) => `${s}_avg_volume`, count)],
+    // Where the plan measured a window, its average daily volume (unless the column names the 50-session one); else the quote's.
+    [/avg(?:erage)? (?:daily )?vol|average volume/, (facts, subject) => {
+      const windowAverage = !/\b50\b|\bfifty\b|3-?month/.test(c) && facts.peek((reader) => reader.number(`${subject.slug}_avg_daily_volume`)) !== undefined;
+      const key = windowAverage ? `${subject.slug}_avg_daily_volume` : `${subject.slug}_avg_volume`;
+      const value = facts.number(key);
+      return value === undefined ? undefined : count(value);
+    }],
     [/\bvolume\b(?!.*\b(?:vs|versus|against|ratio|multiple)\b)/, num((s) => `${s}_volume`, count)],
     // "5d ret %", "5-session %" is the window's change; "1d ret %", "Today %" the day's, whatever window the prompt asks.
     [/\b(?:[2-9]|\d{2,3})[- ]?(?:d|days?|sessions?|bars?)\b/, change(true)],

@@ -56,6 +56,8 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   if (high !== undefined && low !== undefined && range !== undefined) parts.push(`traded between ${money(low)} and ${money(high)}, a range of ${money(range)}`);
   const avg = num('avg_close');
   if (avg !== undefined) parts.push(`the average close was ${money(avg)}`);
+  const dailyStd = num('stdev_daily_pct');
+  if (dailyStd !== undefined) parts.push(`the standard deviation of its daily % changes was ${percent(dailyStd)}`);
   const std = num('std_close');
   if (std !== undefined) parts.push(`the standard deviation of closes was ${money(std)}`);
   const z = num('zscore');

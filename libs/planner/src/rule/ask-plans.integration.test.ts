@@ -413,3 +413,32 @@ describe('a lean plan for many names', () => {
     expect(text).toMatch(/^ARM trades furthest below its 52-week high \(78\.21% below it/);
   });
 });
+
+describe('window statistics and posts read as asked', () => {
+  it('states a dated window\'s daily % change statistics in the asked columns, the window\'s average volume', async () => {
+    const { state, text, misses } = await run('From the 30 October close to the 25 November close, for JPM and BAC: total return, the standard deviation of daily percentage changes and the average daily volume. Markdown table with columns Ticker, Return %, Daily Stdev %, Avg Volume.');
+    expect(state.jpm_sessions).toBe(18);
+    expect(text).toContain(`| JPM | +${Number(state.jpm_return_n).toFixed(2)}% | ${Number(state.jpm_stdev_daily_pct).toFixed(2)}% | ${state.jpm_avg_daily_volume} |`);
+    expect(text).not.toMatch(/standard deviation of closes/);
+    expect(misses).toEqual([]);
+  });
+
+  it('computes no excess for the day when only a "Today %" column asks for the day\'s move', async () => {
+    const { state } = await run('Rank AMD and INTC by five-session return against QQQ. Table with columns Ticker | 5-session % | vs QQQ (pp) | Today %.');
+    expect(state.amd_vs_qqq_excess_period).toBeDefined();
+    expect(state.amd_vs_qqq_excess_today).toBeUndefined();
+  });
+
+  it('posts a conditional alert to the channel its verb names, not the channel read before it', async () => {
+    // SMCI -6.50% on the session.
+    const { posts } = await run('First read the #alerts channel and summarise it. Then, if SMCI fell by more than 5% today, post a short alert to #markets; otherwise do not post anything.', 16);
+    expect(posts.map((post) => post.channel)).toEqual(['#markets']);
+  });
+
+  it('reads a sign written as a comparison ("if < 0 → post …") over the asked window', async () => {
+    // SPY +1.45% over three sessions.
+    const { state, posts } = await run('SPY 3-sess cum ret. if < 0 → post to #markets verbatim: "SPY down over 3 sessions". else → post verbatim: "SPY up over 3 sessions".');
+    expect(state.condition_holds).toBe(false);
+    expect(posts).toEqual([{ channel: '#markets', text: 'SPY up over 3 sessions' }]);
+  });
+});

@@ -175,7 +175,8 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
     addIncomeAnalysisStep(plan, entities, reading.incomeRankBy, reading.statements.yearOverYear, floor ? { margin: floorMargin!, percent: Number(floor[2]) } : undefined);
   }
   if (benchmark) {
-    const today = needsQuote(reading) && (!dated || /\btoday\b|on the day|latest session|this session/i.test(reading.rawText));
+    // Over a window, the day's excess only when the prompt compares the day too ("vs SPY today"), not for a "Today %" column.
+    const today = f.has('trend') || dated ? TODAY_RELATIVE.test(reading.rawText.replace(/\b(?:columns?|headers?)\b[^.?!\n]*|\btable\s*:[^.?!\n]*/gi, ' ')) : needsQuote(reading);
     addExcessReturnsStep(plan, entities.filter((entity) => entity !== benchmark), benchmark, { today, period: f.has('trend') || dated }, dated ? (slug) => `${slug}_w_pct_change` : undefined);
   }
   // Beta is a profile fact: "who has the higher beta" ranks it beside whatever else is compared.
@@ -184,6 +185,8 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
     addRankStep(plan, ranked, metric.metric, metric.label, metric.label === 'return' ? reading.declineThreshold : undefined, metric.label === 'below_high');
   }
 }
+
+const TODAY_RELATIVE = /\b(?:today|on the day|(?:latest|this|the) session)\b[^.?!]{0,40}\b(?:vs\.?|versus|against|relative to|compared (?:to|with)|beat|outperform|underperform|lag)|\b(?:vs\.?|versus|against|relative to|compared (?:to|with)|beat|beats|outperform\w*|underperform\w*|lagg?\w*)\b[^.?!]{0,40}\b(?:today|on the day|(?:latest|this|the) session)\b/i;
 
 /** The Slack note quotes the facts the plan gathered, through placeholders filled when the step runs. */
 function slackNote(plan: PlanBuilder, entities: EntityRef[], empty = 'Research note: no facts gathered.'): string {

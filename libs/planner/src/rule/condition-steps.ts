@@ -37,7 +37,8 @@ const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\b
 /** A branch that says to post nothing. */
 const SILENT = /\b(?:do not|don['’]?t|dont|never|no need to)\s+(?:\w+\s+)?(?:post|send|alert|ping|message)|\bpost nothing\b|\bnothing (?:is |gets |should be )?posted\b|\bno (?:post|alert|message)\b|\b(?:just|simply|only) (?:tell|let|report|reply|answer|say|give)\b/i;
 
-const channelIn = (part: string) => /#([a-z0-9][\w-]*)/i.exec(part)?.[1];
+// The channel a branch posts to: the one after its posting verb ("review #alerts …, then if …, post to #markets").
+const channelIn = (part: string) => /\b(?:post|send|share|drop|ping|notify|alert|message)\b[^.?!#]{0,80}#([a-z0-9][\w-]*)/i.exec(part)?.[1] ?? /#([a-z0-9][\w-]*)/i.exec(part)?.[1];
 
 /** The two branches of an if/otherwise instruction, each with its own channel; undefined when there is no such pair. */
 export function readBranches(text: string): Branches | undefined {

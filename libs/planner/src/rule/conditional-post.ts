@@ -71,9 +71,13 @@ function conditionClause(text: string): string | undefined {
 type Metric = { key: string; words: string };
 
 /** Which fact the condition is about: the window's return or the day's move, whichever the clause names and the plan has. */
-function metricOf(clause: string, has: (key: string) => boolean, slug: string, sessions: number): Metric | undefined {
-  const period = /\bsessions?\b|\b\d+[- ]?(?:d|day|days)\b|\bweek\b|\breturn\b|momentum|\bwindow\b|over (?:that|those|the) (?:period|stretch)/i.test(clause);
-  const today = /\btoday\b|on the day|\bsession'?s? move\b|\bdaily move\b/i.test(clause);
+function metricOf(clause: string, has: (key: string) => boolean, slug: string, sessions: number, text = clause): Metric | undefined {
+  const PERIOD = /\bsessions?\b|\bsess\b|\b\d+[- ]?(?:d|day|days)\b|\bweek\b|\breturn\b|\bret\b|momentum|\bwindow\b|over (?:that|those|the) (?:period|stretch)/i;
+  const TODAY = /\btoday\b|on the day|\bsession'?s? move\b|\bdaily move\b/i;
+  // "SPY 3-sess cum ret. if < 0 → post …": a clause naming no span is about the span the prompt asked for.
+  const bare = !PERIOD.test(clause) && !TODAY.test(clause);
+  const period = PERIOD.test(clause) || (bare && PERIOD.test(text) && !TODAY.test(text));
+  const today = TODAY.test(clause);
   const window = { key: 'return_n', words: `over the last ${sessions} sessions` };
   const day = { key: 'change_pct', words: 'on the day' };
   const ordered = period && !today ? [window, day] : [day, window];
@@ -133,10 +137,11 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   const quantifier: ConditionalPost['quantifier'] = picked ? 'one' : ALL.test(clause) && entities.length > 1 ? 'all' : ANY.test(clause) && entities.length > 1 ? 'any' : 'one';
   const named = namedSubject(clause, entities) ?? entities[0]!;
   const subjects = quantifier === 'one' && !picked ? [named] : entities;
-  const metric = metricOf(clause, has, subjects[0]!.slug, sessions);
+  const metric = metricOf(clause, has, subjects[0]!.slug, sessions, text);
   const percent = new RegExp(PERCENT, 'i').exec(clause);
-  const down = /\b(?:down|fell|fall|falls|dropped|drop|declined|decline|lower|negative|red|lost|loss|slipped|slid)\b/i.test(clause);
-  const up = /\b(?:up|rose|rise|rises|gained|gain|higher|positive|green|jumped|rallied|advanced)\b/i.test(clause);
+  // "if < 0", "if > 0": the sign written as a comparison.
+  const down = /\b(?:down|fell|fall|falls|dropped|drop|declined|decline|lower|negative|red|lost|loss|slipped|slid)\b|(?:^|\s)<\s*0(?:\.0+)?\s*%?(?!\.?\d)/i.test(clause);
+  const up = /\b(?:up|rose|rise|rises|gained|gain|higher|positive|green|jumped|rallied|advanced)\b|(?:^|\s)>\s*0(?:\.0+)?\s*%?(?!\.?\d)/i.test(clause);
   const level = PRICE_LEVEL.exec(clause);
   if (level && subjects.every((entity) => has(`${entity.slug}_price`))) {
     // "If Apple closed above $280": the price against a level, not a move.

@@ -212,7 +212,7 @@ export function readPrompt(prompt: string): PromptReading {
   // "Do not post", "read only": nothing is written to Slack, whatever else the prompt says.
   const readOnly = forbidsPosting(text);
   const postsAfterReading = !readOnly && facets.has('slack-read') && /(?:messages|posts|history)\b[^]*\b(?:post|send|share)\b/i.test(text);
-  if (channel && !readOnly && (!facets.has('slack-read') || postsAfterReading) && /slack|channel|post|send|share|message|note|notify/i.test(text)) facets.add('slack');
+  if (channel && !readOnly && (!facets.has('slack-read') || postsAfterReading) && /slack|channel|post|send|share|message|note|notify|\bdrop\b|\bping\b/i.test(text)) facets.add('slack');
   // "Tell me about X" / "give me a snapshot of X" asks for an overview: what it is and how it trades.
   if (/tell me about|overview of|snapshot of|rundown on|run-down on|brief me on|what do you know about/i.test(text) && !facets.has('income')) {
     facets.add('profile').add('price').add('move');

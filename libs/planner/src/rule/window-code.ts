@@ -74,6 +74,8 @@ const WINDOW_LINES = [
   '        "price_vs_avg_pct": pct(price, avg), "price_vs_min_pct": pct(price, c[lo]),',
   '        "prev_date": dates[first - 1] if first > 0 else None, "avg_volume": int(round(sum(v[i] for i in idx) / len(idx))),',
   '        "close_range": round(c[hi] - c[lo], 2),',
+  '        "mean_daily_pct": round(sum(m[0] for m in moves) / len(moves), 2) if moves else None,',
+  '        "stdev_daily_pct": round(statistics.stdev([m[0] for m in moves]), 2) if len(moves) > 1 else None,',
   '    }',
 ];
 

@@ -150,14 +150,20 @@ export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: Bar
       ...(window.hours !== undefined ? ['first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'range_position_pct', 'up_bars', 'down_bars', 'trend'] : [])]
     : ['n', 'first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'avg_close', 'std_close', 'zscore',
       'min_close', 'min_close_date', 'max_close', 'max_close_date', 'up_days', 'down_days', 'best_day_pct', 'best_day_date', 'worst_day_pct', 'worst_day_date', 'price_vs_avg_pct', 'price_vs_min_pct',
-      'prev_date', 'avg_volume', 'close_range'];
+      'prev_date', 'avg_volume', 'close_range', 'mean_daily_pct', 'stdev_daily_pct'];
   const inputs = {
     ...Object.fromEntries(fields.map(([name]) => [name, ref(`${series}_${name}`)])),
     kind: window.kind, start: window.from, n: String(sessions), hours_asked: String(window.hours ?? 0),
     price: plan.groundedFrom.includes(`${s}_price`) ? ref(`${s}_price`) : 'None',
   };
+  // A dated window is the period of the question: its figures also go under the keys a counted window's trend uses
+  // (the return, sessions, average daily volume, daily % change statistics), so rankings, excess returns, tables
+  // and stance rules read them alike.
+  const period = window.kind === 'dates' && window.from < window.to
+    ? [['return_n', 'pct_change'], ['sessions', 'n'], ['avg_daily_volume', 'avg_volume'], ['stdev_daily_pct', 'stdev_daily_pct'], ['mean_daily_pct', 'mean_daily_pct']].map(([name, key]) => `${s}_${name} = result.${key}`)
+    : [];
   plan.add('python', 'execute_python', { code: WINDOW_CODE, inputs }, {
-    extract: keys.map((key) => `${s}_w_${key} = result.${key}`),
+    extract: [...keys.map((key) => `${s}_w_${key} = result.${key}`), ...period],
     accept_if: hourly
       ? [window.hours !== undefined ? `${s}_w_n == ${window.hours}` : `${s}_w_n >= 1`, `${s}_w_day_volume > 0`]
       : [`${s}_w_n >= 1`, `${s}_w_last_close > 0`],
@@ -207,6 +213,9 @@ export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, w
   if (/lowest|minimum/.test(t)) need('min_close', 'min_close_date');
   if (/highest|maximum/.test(t)) need('max_close', 'max_close_date');
   if (/lowest|minimum/.test(t) && /how far|percent|%/.test(t) && plan.groundedFrom.includes(`${s}_price`)) need('price_vs_min_pct');
-  if (/standard deviation|std/.test(t)) need('std_close');
+  // "The standard deviation of daily percentage changes" is the changes', not the closes'.
+  const dailyChanges = /(?:standard deviation|std\.? ?dev|stdev|σ|sigma|volatility) (?:of )?(?:the )?daily (?:% |percent(?:age)? )?(?:changes?|returns?|moves?|rets?)/.test(t);
+  if (dailyChanges && window.kind === 'dates') need('stdev_daily_pct');
+  if (/standard deviation|std/.test(t) && !dailyChanges) need('std_close');
   if (/z-?score/.test(t)) need('zscore', 'avg_close', 'std_close');
 }
