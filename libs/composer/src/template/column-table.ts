@@ -51,6 +51,12 @@ function cellFor(column: string, windowAsked: boolean): Cell | undefined {
     [/\bticker\b|\bsymbol\b|^etf$|^stock$/, (_facts, subject) => subject.symbol],
     [/^(?:name|company|company name|issuer)$/, (facts, subject) => facts.text(`${subject.slug}_company`) ?? facts.text(`${subject.slug}_name`) ?? subject.symbol],
     [/excess|spread|alpha|relative|vs\.? ?(?:spy|qqq|dia|iwm|the index|benchmark)/, excess],
+    // "z", "|z|", "z of today's move": the day's move over the prior daily changes' standard deviation.
+    [/^\|?z\|?$|\bz(?:-?score)?\b[^,]*\b(?:move|ret|today)/, (facts, subject) => {
+      const key = facts.peek((reader) => reader.number(`${subject.slug}_move_z`)) !== undefined ? `${subject.slug}_move_z` : `${subject.slug}_w_zscore`;
+      const value = facts.number(key);
+      return value === undefined ? undefined : decimal(value);
+    }],
     [/std\.? ?dev|stdev|standard deviation/, num((s) => `${s}_stdev_daily_pct`, percent)],
     [/volatil/, num((s) => `${s}_volatility`, percent)],
     [/drawdown/, num((s) => `${s}_max_drawdown`, percent)],

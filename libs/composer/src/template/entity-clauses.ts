@@ -168,6 +168,12 @@ function barStatsClause(facts: FactReader, s: string, symbol: string, focus: Foc
   if (best !== undefined) parts.push(`largest single-session gain ${move(best)}${focus.has(`${s}_best_day_date`) ? ` on ${facts.text(`${s}_best_day_date`) ?? 'an unknown date'}` : ''}`);
   const worst = wanted('worst_day_pct');
   if (worst !== undefined) parts.push(`largest single-session drop ${move(worst)}${focus.has(`${s}_worst_day_date`) ? ` on ${facts.text(`${s}_worst_day_date`) ?? 'an unknown date'}` : ''}`);
+  const z = wanted('move_z');
+  const prior = wanted('prior_stdev_pct');
+  if (z !== undefined && prior !== undefined) {
+    const day = facts.number(`${s}_change_pct`);
+    parts.push(`${day !== undefined ? `today's move of ${signedPercent(day)}` : "today's move"} is a z of ${z.toFixed(2)} against the standard deviation of the prior ${facts.number(`${s}_sessions`) ?? 'few'} daily changes (${percent(prior)})`);
+  }
   const drawdown = wanted('max_drawdown');
   if (drawdown !== undefined) parts.push(`maximum drawdown from its highest close ${percent(drawdown)}`);
   const last = wanted('last_volume');

@@ -45,6 +45,7 @@ export function addTrendStep(plan: PlanBuilder, entity: EntityRef, sessions: num
       `${s}_last_vs_avg_volume = result.last_vs_avg_volume`, `${s}_best_day_pct = result.best_day_pct`, `${s}_best_day_date = result.best_day_date`,
       `${s}_worst_day_pct = result.worst_day_pct`, `${s}_worst_day_date = result.worst_day_date`,
       `${s}_mean_daily_pct = result.mean_daily_pct`, `${s}_stdev_daily_pct = result.stdev_daily_pct`, `${s}_range_pct = result.range_pct`,
+      `${s}_move_z = result.move_z`, `${s}_prior_stdev_pct = result.prior_stdev_pct`,
     );
   }
   const inputs = { closes: ref(`${s}_closes`), volumes: ref(`${s}_volumes`), n: String(sessions), ...(stats ? statsInputs(s) : {}) };
@@ -83,7 +84,7 @@ export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions
     if (stats) {
       for (const [name, key] of [['volatility', 'volatility'], ['max_drawdown', 'max_drawdown'], ['last_volume', 'last_volume'], ['last_vs_avg_volume', 'last_vs_avg_volume'],
         ['best_day_pct', 'best_day_pct'], ['best_day_date', 'best_day_date'], ['worst_day_pct', 'worst_day_pct'], ['worst_day_date', 'worst_day_date'],
-        ['mean_daily_pct', 'mean_daily_pct'], ['stdev_daily_pct', 'stdev_daily_pct'], ['range_pct', 'range_pct']]) field(name, key);
+        ['mean_daily_pct', 'mean_daily_pct'], ['stdev_daily_pct', 'stdev_daily_pct'], ['range_pct', 'range_pct'], ['move_z', 'move_z'], ['prior_stdev_pct', 'prior_stdev_pct']]) field(name, key);
     }
     if (extras.quoteFromBars) { field('price', 'end_close'); field('change_pct', 'day_pct'); }
     accept.push(`${s}_return_n is not None`, `len(${s}_trend_closes) == ${sessions}`);

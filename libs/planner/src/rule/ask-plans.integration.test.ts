@@ -442,3 +442,18 @@ describe('window statistics and posts read as asked', () => {
     expect(posts).toEqual([{ channel: '#markets', text: 'SPY up over 3 sessions' }]);
   });
 });
+
+describe('the z of the day\'s move', () => {
+  it('divides the day\'s change by the standard deviation of the prior n daily changes', async () => {
+    const { state, text, misses } = await run("UNH: z-score of today's move (1d ret / stdev of prior 20 daily rets). One sentence.");
+    const c = await closes('UNH');
+    const changes = c.slice(1).map((close, index) => (close / c[index]! - 1) * 100);
+    const prior = changes.slice(-21, -1);
+    const mean = prior.reduce((sum, value) => sum + value, 0) / prior.length;
+    const sd = Math.sqrt(prior.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (prior.length - 1));
+    expect(state.unh_move_z).toBeCloseTo(changes.at(-1)! / sd, 1);
+    expect(text).toContain(`is a z of ${Number(state.unh_move_z).toFixed(2)} against the standard deviation of the prior 20 daily changes`);
+    expect(text).not.toMatch(/standard deviations (?:above|below) that mean/);
+    expect(misses).toEqual([]);
+  });
+});

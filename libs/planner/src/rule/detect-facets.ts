@@ -1,5 +1,6 @@
 /** Which facets a research prompt asks for, read from its wording. */
 import { forbidsPosting, readAsks, readFacts, type FactLabel } from '@forge/asks';
+import { MOVE_Z } from './require-facts.ts';
 
 export type Facet =
   | 'price'
@@ -85,7 +86,7 @@ export function detectFacets(text: string): Set<Facet> {
   add('excess-return', has(t, /outperform|underperform|\bbeat\b|\bbeats\b|\blagged behind\b|relative performance|excess return|relative strength|(?:versus|vs\.?|against|relative to|compared? (?:it )?(?:to|with)) (?:the )?(?:index|spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|benchmark|broader market|market)\b|trade versus|traded versus/));
   add('slack', has(t, /slack|(?:post|send|share|drop|push|write|message) (it|the|this|a)? ?[\w\s]*to (the )?#|#[a-z][\w-]* (slack )?channel/));
   // Statistics of the daily-bar window: volatility, the best or worst single session, drawdown from the peak.
-  add('bar-stats', has(t, /volatil|standard deviation|std\.? ?dev|\bstdev\b|(?:mean|average|avg\.?) (?:of )?(?:the )?daily (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)|drawdown(?! (?:from|off|vs\.?) (?:(?:its|their|the) )?(?:52|year|yearly|annual|one-year|12-month))|peak[- ]to[- ]trough|(?:largest|biggest|best|worst|largest single|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/));
+  add('bar-stats', MOVE_Z.test(t) || has(t, /volatil|standard deviation|std\.? ?dev|\bstdev\b|(?:mean|average|avg\.?) (?:of )?(?:the )?daily (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)|drawdown(?! (?:from|off|vs\.?) (?:(?:its|their|the) )?(?:52|year|yearly|annual|one-year|12-month))|peak[- ]to[- ]trough|(?:largest|biggest|best|worst|largest single|maximum)[- ](?:single[- ])?(?:day|daily|session)\b|single[- ](?:day|session)/));
   add('session-bar', has(t, /\bopen(?:ed)? (?:higher|lower|vs\.?|versus|at(?! (?:the|this) (?:moment|time|point))|price)|\bopening price|\bopen and close|\bopen vs|\bopen versus|gap(?:ped)? (?:up|down)|vwap|volume[- ]weighted/));
   // Reading Slack (its channels, a channel's recent messages) is not posting to it.
   const readOnly = forbidsPosting(t);

@@ -89,7 +89,7 @@ export function nameCandidates(text: string): string[] {
 
 // A relation or a role before a name: "my client Margaret", "run by Jamie Dimon", "CEO Tim Cook" ("led by" is left
 // out: "the rally was led by Nvidia" names a company).
-const PERSON_BEFORE = /\b(?:client|customer|colleague|friend|boss|manager|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|son|daughter|uncle|aunt|cousin|neighbou?r|advisor|adviser|dear|named|(?:run|headed|chaired|founded|helmed) by|ceo|chief executive(?: officer)?|chair(?:man|woman|person)|founder)\s+(?:is\s+)?$|\b(?:mr|mrs|ms|dr)\.?\s+$/i;
+const PERSON_BEFORE = /\b(?:client|customer|colleague|friend|boss|manager|partner|wife|husband|mother|father|mum|mom|dad|brother|sister|son|daughter|uncle|aunt|cousin|neighbou?r|advisor|adviser|dear|named|(?:run|headed|chaired|founded|helmed) by|ceo|chief executive(?: officer)?|chair(?:man|woman|person)|founder),?\s+(?:is\s+)?$|\b(?:mr|mrs|ms|dr)\.?\s+$/i;
 // ("…for a retail-heavy client. Rank Walmart, …": a sentence's end after "client" is not a relation before a name.)
 
 function trimFunctionWords(words: string[]): string[] {

@@ -46,6 +46,12 @@ export class PlanBuilder {
     for (const key of keys) if (!this.mustInclude.includes(key)) this.mustInclude.push(key);
   }
 
+  /** Adds an acceptance condition to the step that extracts `key` (none when no step does). */
+  acceptWhere(key: string, condition: string): void {
+    const step = this.steps.find((candidate) => candidate.analysis_requirements.extract.some((line) => line.startsWith(`${key} = `)));
+    if (step && !step.analysis_requirements.accept_if.includes(condition)) step.analysis_requirements.accept_if.push(condition);
+  }
+
   criterion(text: string): void {
     this.criteria.push(text);
   }

@@ -197,6 +197,12 @@ ${[
   'ls = [num(x) for x in arr(lows)][-n:]',
   'result["range_pct"] = round((max(hs) - min(ls)) / min(ls) * 100, 2) if hs and ls and min(ls) else None',
   'result["last_vs_avg_volume"] = pct(vols[-1], sum(vols) / len(vols))',
+  // "z of today's move (1d ret / stdev of prior 20 daily rets)": the latest change over the n changes before it.
+  'prior = [(closes[i] / closes[i - 1] - 1) * 100 for i in range(len(closes) - n - 1, len(closes) - 1)] if len(closes) >= n + 2 else []',
+  'sd_prior = statistics.stdev(prior) if len(prior) > 1 else None',
+  'today = (closes[-1] / closes[-2] - 1) * 100 if len(closes) > 1 else None',
+  'result["prior_stdev_pct"] = round(sd_prior, 2) if sd_prior else None',
+  'result["move_z"] = round(today / sd_prior, 2) if sd_prior and today is not None else None',
 ].join('\n')}`;
 
 /** Quote fields → % of the price above (+) or below (−) its moving averages, and the day's range as % of the previous close. */

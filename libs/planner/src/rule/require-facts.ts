@@ -18,8 +18,17 @@ function requireProfile(plan: PlanBuilder, s: string, text: string): void {
   for (const label of facts) plan.require(`${s}_${PROFILE_KEYS[label]}`);
 }
 
+/** "z of today's move", "z-score of the 1d ret", "1d ret / stdev of prior 20 daily rets": the day's move in sigmas. */
+export const MOVE_Z = /\bz(?:-?score)?s?\b[^.?!]{0,30}\b(?:today'?s|the day'?s|latest|1d|one-day|daily)\s+(?:move|ret(?:urn)?|change|%)|\b1d ret(?:urn)?\s*\/\s*(?:stdev|std|σ|sigma|sd)\b|\|z\|/;
+
 /** Statistics of the daily-bar window the question names. */
 function requireBarStats(plan: PlanBuilder, s: string, text: string): void {
+  if (MOVE_Z.test(text)) {
+    plan.require(`${s}_move_z`, `${s}_prior_stdev_pct`);
+    // Too few bars for the prior window fail the step, saying so, rather than answer over fewer changes.
+    plan.acceptWhere(`${s}_move_z`, `${s}_move_z is not None`);
+    return;
+  }
   // "Standard deviation of daily % changes" is that statistic itself, not an annualised volatility.
   const daily = /(?:standard deviation|std\.? ?dev|stdev|sd)\b[^.?!]{0,40}\b(?:daily|day-to-day|session)\b|(?:daily|session) (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)[^.?!]{0,30}\b(?:standard deviation|std\.? ?dev|stdev)/.test(text);
   if (daily) plan.require(`${s}_stdev_daily_pct`);

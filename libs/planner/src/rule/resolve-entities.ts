@@ -179,7 +179,15 @@ async function dropStrayTickers(text: string, tools: ToolCaller, found: Array<En
   const unknown: typeof found = [];
   for (const entity of candidates) {
     const quote = await tools.call('fmp', 'fmp_get_quote', { symbol: entity.symbol });
-    if (!quote.ok) unknown.push(entity);
+    if (quote.ok) continue;
+    // "TSMC", "GOOG": a common short form of a listed symbol, when the search tool knows it as that one company.
+    const hits = await search(tools, entity.symbol);
+    const hit = hits.length === 1 ? hits[0]! : undefined;
+    if (hit && (hit.symbol.startsWith(entity.symbol) || entity.symbol.startsWith(hit.symbol)) && !found.some((other) => other.symbol === hit.symbol)) {
+      Object.assign(entity, { symbol: hit.symbol, slug: slugOf(hit.symbol), name: hit.name });
+      continue;
+    }
+    unknown.push(entity);
   }
   const known = found.filter((entity) => !unknown.includes(entity));
   if (known.length === 0) return;

@@ -2,6 +2,7 @@ import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 import type { PromptReading } from './read-prompt.ts';
 import { WINDOW_CODE } from './window-code.ts';
+import { MOVE_Z } from './require-facts.ts';
 import { readAsks } from '@forge/asks';
 
 /**
@@ -67,6 +68,7 @@ export function futureDates(text: string, latest: string): string[] {
 
 const HOURLY = /hourly|hour(?:ly)? bars|by (?:the )?hour|each hour|which hour|the hour\b|(?:first|last|opening|closing) (?:trading )?hour|intraday bars/i;
 // "The mean of daily % changes" is a statistic of the changes (bar-stats), not of the closes.
+const MOVE_Z_WORDS = new RegExp(MOVE_Z.source, 'gi');
 const CLOSE_STATS = /(?:lowest|highest|minimum|maximum) clos|z-?score|\bmean\b(?! (?:of )?(?:the )?(?:daily|session|day-to-day))/i;
 
 /** Hourly bars per regular session (09:00 to 15:00 ET). */
@@ -105,7 +107,8 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
     const anchored = sorted.length > 1 || toDate ? mentions.some((mention) => mention.date === sorted[0] && fromItsClose(text, mention)) : false;
     return { kind: 'dates', from: anchored ? isoPlus(sorted[0], 1) : sorted[0], to: to > latest ? latest : to };
   }
-  if (reading.sessions !== undefined && CLOSE_STATS.test(text)) return { kind: 'last', from: '', to: latest };
+  // A z-score of the day's move is a statistic of the daily changes (bar-stats), not of the closes.
+  if (reading.sessions !== undefined && CLOSE_STATS.test(text.replace(MOVE_Z_WORDS, ' '))) return { kind: 'last', from: '', to: latest };
   return undefined;
 }
 
