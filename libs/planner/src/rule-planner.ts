@@ -17,7 +17,7 @@ import { readBranches } from './rule/condition-steps.ts';
 import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v43';
+export const RULE_PLANNER_VERSION = 'rule-v44';
 
 const DAY_MS = 86_400_000;
 
@@ -102,7 +102,11 @@ export class RulePlanner implements Planner {
   readonly model = 'none';
 
   async plan(request: PlanRequest): Promise<PlanOutcome> {
-    const outcome = await this.draft(request);
+    const outcome = await this.draft(request).catch((error: unknown) => {
+      // The plan's own refusals name no entry; the failure record and message should.
+      if (error instanceof ForgeError && !error.context.entryId && error.constructor === ForgeError) throw new ForgeError({ ...error.context, entryId: request.entry.prompt_id });
+      throw error;
+    });
     // "Otherwise don't post": the branch is settled against the tools, and a silent one posts nothing.
     const branches = readBranches(request.entry.user_prompt);
     return { ...outcome, plan: await settleSilentBranch(outcome.plan, branches, request.tools!) };

@@ -457,3 +457,11 @@ describe('the z of the day\'s move', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a post on a condition no step can judge', () => {
+  it('is a planning failure naming the condition, not an unconditional post', async () => {
+    const [entry] = parseCatalog([{ id: 'T2', complexity: 'difficult', user_prompt: "MSFT, GOOGL and AMZN latest quarterly revenue growth, in a table. If any grew faster than 15% YoY, post a one-liner naming it in #research; if none did, don't post, just tell me." }], 'test');
+    const planned = new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: 16, max_turns: 18 }, tools: snapshotHub() });
+    await expect(planned).rejects.toThrow(/entry T2, field user_prompt: the post depends on a condition the rule planner cannot judge from the tools' facts \("if any grew faster than 15% yoy"\)/);
+  });
+});

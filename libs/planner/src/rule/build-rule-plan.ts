@@ -1,3 +1,4 @@
+import { ForgeError } from '@forge/errors';
 import { detectFacets } from './detect-facets.ts';
 import type { Complexity } from '@forge/catalog';
 import type { Plan } from '@forge/plan';
@@ -312,6 +313,14 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     } else if (branches && condition) {
       addConditionStep(plan, condition, branches);
       addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
+    } else if (branches) {
+      // A post that hangs on a condition no step can judge is not made unconditionally: the prompt is a recorded failure.
+      const stated = reading.asks.find((ask) => ask.kind === 'conditional');
+      throw new ForgeError({
+        field: 'user_prompt',
+        problem: `the post depends on a condition the rule planner cannot judge from the tools' facts${stated?.kind === 'conditional' ? ` ("if ${stated.condition}")` : ''}`,
+        hint: 'state the condition as a move, a return over a window, a price level, volume against its average, or a comparison with a benchmark',
+      });
     } else {
       const note = () => (digest ? ['${digest_text}', slackNote(plan, entities, '')].join(' ').trim() : slackNote(plan, entities));
       addSlackSteps(plan, postTo, givenPost(reading.rawText, note) ?? note());
