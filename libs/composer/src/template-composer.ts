@@ -14,7 +14,7 @@ import { checkGrounding } from './check-grounding.ts';
 import { asWritten, columnTable, headlineTable, moverTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v38';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v39';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -117,7 +117,8 @@ function lengthened(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, s
     if (wordCount(layoutAnswer(more, shape)) >= shape.minWords) break;
     more = [...lead, ...writeClauses(facts, withHeadlineList(plan, count), trace, everything, 'full')];
   }
-  return shape.wordLimit ? fitClauses(more, coverage(trace.state, focus), shape) : more;
+  // The lead is what the prompt asked to decide: it stays, and the rest fits in what it leaves.
+  return shape.wordLimit ? fitClauses(more, coverage(trace.state, focus), shape, lead.length) : more;
 }
 
 /** The plan as if it asked for `count` headlines per name (the lengthening of a too-short answer). */

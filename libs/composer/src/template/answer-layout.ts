@@ -146,12 +146,17 @@ export function wordCount(text: string): number {
  * stating most facts not yet stated, the shorter on ties), then the others in reading order while they fit.
  * Kept clauses stay in reading order. Required facts win over the limit when both cannot hold.
  */
-export function fitClauses(clauses: string[], covers: (clause: string) => string[], shape: AnswerShape): string[] {
+export function fitClauses(clauses: string[], covers: (clause: string) => string[], shape: AnswerShape, fixed = 0): string[] {
   const limit = shape.wordLimit;
   if (!limit || wordCount(layoutAnswer(clauses, shape)) <= limit) return clauses;
   const covered = new Set<string>();
   const keep = new Set<number>();
   const keys = clauses.map(covers);
+  // The first `fixed` clauses (the lead) are always said; what they state need not be said again.
+  for (let index = 0; index < fixed; index++) {
+    keep.add(index);
+    for (const key of keys[index]!) covered.add(key);
+  }
   for (;;) {
     let best = -1;
     let bestFresh = 0;

@@ -183,7 +183,8 @@ async function dropStrayTickers(text: string, tools: ToolCaller, found: Array<En
     // "TSMC", "GOOG": a common short form of a listed symbol, when the search tool knows it as that one company.
     const hits = await search(tools, entity.symbol);
     const hit = hits.length === 1 ? hits[0]! : undefined;
-    if (hit && (hit.symbol.startsWith(entity.symbol) || entity.symbol.startsWith(hit.symbol)) && !found.some((other) => other.symbol === hit.symbol)) {
+    // ("BA" is not BAC: a two- or three-letter token is a symbol of its own, known or not.)
+    if (hit && entity.symbol.length >= 4 && (hit.symbol.startsWith(entity.symbol) || entity.symbol.startsWith(hit.symbol)) && !found.some((other) => other.symbol === hit.symbol)) {
       Object.assign(entity, { symbol: hit.symbol, slug: slugOf(hit.symbol), name: hit.name });
       continue;
     }
