@@ -465,3 +465,20 @@ describe('a post on a condition no step can judge', () => {
     await expect(planned).rejects.toThrow(/entry T2, field user_prompt: the post depends on a condition the rule planner cannot judge from the tools' facts \("if any grew faster than 15% yoy"\)/);
   });
 });
+
+describe('short forms of symbols and a lengthened answer', () => {
+  it('reads TSMC as TSM, the one company the search knows by it, and BA as a symbol of its own', async () => {
+    const { plan } = await run('Compare TSMC and INTC moves today.');
+    expect(plan.tool_sequence.filter((step) => step.tool === 'fmp_get_quote').map((step) => step.params.symbol)).toEqual(['TSM', 'INTC']);
+    const [entry] = parseCatalog([{ id: 'T3', complexity: 'medium', user_prompt: 'How did BA and SPY do today?' }], 'test');
+    const planned = await new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: snapshotHub() });
+    expect(planned.plan.tool_sequence.some((step) => step.params.symbol === 'BA')).toBe(true);
+  });
+
+  it('keeps the stance first when the answer is lengthened to the asked word range', async () => {
+    // UNH -7.10% over five sessions.
+    const { text, misses } = await run('A view on UNH, choosing among add, hold or trim: trim if it has fallen more than 5% over the last five sessions; add if it has risen more than 5% over the same five sessions; otherwise hold. Between 120 and 180 words, please.');
+    expect(text).toMatch(/^Trim UNH: return over the window -7\.10%/);
+    expect(misses).toEqual([]);
+  });
+});
