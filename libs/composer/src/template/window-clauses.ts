@@ -39,7 +39,8 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   const firstDate = txt('first_date');
   const sessions = facts.number(`${s}_w_n`);
   // The window's length in sessions is said with its dates: "the last 18 sessions" and "2 to 25 November" are one window.
-  const span = firstDate && firstDate !== lastDate ? `From ${firstDate} to ${lastDate}${sessions !== undefined ? ` (${sessions} sessions)` : ''}` : `On ${lastDate}`;
+  const unit = /\d{2}:\d{2}/.test(firstDate ?? '') ? 'hourly bars' : 'sessions';
+  const span = firstDate && firstDate !== lastDate ? `From ${firstDate} to ${lastDate}${sessions !== undefined ? ` (${sessions} ${unit})` : ''}` : `On ${lastDate}`;
   const parts: string[] = [];
   const open = num('first_open');
   const multi = firstDate !== lastDate;

@@ -211,7 +211,7 @@ describe('a condition on underperforming a benchmark', () => {
     const { plan, state, text } = await run('Over the last 20 sessions, if AMD underperformed QQQ, post a warning to #alerts; otherwise post nothing and just tell me the two returns.');
     expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
     expect(Number(state.amd_return_n)).toBeGreaterThan(Number(state.qqq_return_n));
-    expect(text).toMatch(/Condition check \(AMD underperformed QQQ\): the measured value is -[\d.]+ against a threshold of 0, so the condition does not hold/);
+    expect(text).toMatch(/Condition check \(AMD underperformed QQQ over the window\): the measured value is -[\d.]+ against a threshold of 0, so the condition does not hold/);
   });
 });
 
@@ -480,5 +480,25 @@ describe('short forms of symbols and a lengthened answer', () => {
     const { text, misses } = await run('A view on UNH, choosing among add, hold or trim: trim if it has fallen more than 5% over the last five sessions; add if it has risen more than 5% over the same five sessions; otherwise hold. Between 120 and 180 words, please.');
     expect(text).toMatch(/^Trim UNH: return over the window -7\.10%/);
     expect(misses).toEqual([]);
+  });
+});
+
+describe('more conditions a post can hang on', () => {
+  it('judges "if it\'s false, post a correction" by the ruling against the release', async () => {
+    const { state, posts } = await run("Someone says Chevron's CEO Mike Wirth is stepping down. Verify it against the news; if it's false, post a one-line correction to #research; if it's true, post nothing.", 16);
+    expect(state.claim_verdict).toBe('Contradicted');
+    expect(state.condition_holds).toBe(true);
+    expect(posts.map((post) => post.channel)).toEqual(['#research']);
+  });
+
+  it('judges "outperformed SPY today" by the day\'s excess, and "worst day worse than -1.5%" over the window', async () => {
+    // LLY +2.80%, SPY +0.35% on the session.
+    const day = await run('Compare LLY with SPY today. If LLY outperformed SPY today, post a note to #research; otherwise do not post anything.');
+    expect(day.state.condition_holds).toBe(true);
+    expect(day.posts.map((post) => post.channel)).toEqual(['#research']);
+    // Ten sessions: JPM's worst day -1.64%, BAC's -1.73%.
+    const worst = await run("For JPM and BAC over the last 10 sessions: if either name's worst day was worse than -1.5%, post a flag to #alerts; if neither was, don't post anything.", 16);
+    expect(worst.state.condition_values).toEqual({ JPM: -1.64, BAC: -1.73 });
+    expect(worst.state.condition_holds).toBe(true);
   });
 });

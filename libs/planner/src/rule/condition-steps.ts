@@ -8,7 +8,7 @@ import type { EntityRef } from './entity-steps.ts';
  */
 export interface Condition {
   /** How the metric is formed from the inputs a and b. */
-  op: 'value' | 'negated' | 'ratio' | 'difference';
+  op: 'value' | 'negated' | 'ratio' | 'difference' | 'verdict';
   a: string;
   b?: string;
   threshold: number;
@@ -25,7 +25,7 @@ export interface Branches {
 
 const PERCENT = String.raw`(?:(?:more than|over|above|bigger than|greater than|larger than|beyond|exceeds?|at least)\s+|>=?\s*)(\d+(?:\.\d+)?)\s*%`;
 // "down >1% on the wk", "up more than 3% over the 5 sessions": the window's return, not the day's move.
-const OVER_WINDOW = /\b(?:on|over|for|during|across) (?:the|this|that|a) (?:wk|week|window|period|\d+ (?:sessions|days))\b|\b(?:this|past|last) (?:wk|week)\b|\bw(?:ee)?k(?:ly)?\b|\b\d+[- ]?(?:d|days?|sessions?)\b/i;
+const OVER_WINDOW = /\b(?:on|over|for|during|across) (?:the|this|that|a) (?:wk|week|window|period|\d+ (?:sessions|days))\b|\b(?:this|past|last) (?:wk|week)\b|\bw(?:ee)?k(?:ly)?\b|\b\d+[- ]?(?:d|days?|sessions?)\b|\b(?:last|past|previous) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty) (?:trading )?(?:sessions|days)\b|\bsince\b/i;
 
 /**
  * Where the other branch starts: "otherwise", "else", "if not", "if it didn't", "if none did", "if neither did", and
@@ -39,6 +39,9 @@ const SILENT = /\b(?:do not|don['’]?t|dont|never|no need to)\s+(?:\w+\s+)?(?:p
 
 // The channel a branch posts to: the one after its posting verb ("review #alerts …, then if …, post to #markets").
 const channelIn = (part: string) => /\b(?:post|send|share|drop|ping|notify|alert|message)\b[^.?!#]{0,80}#([a-z0-9][\w-]*)/i.exec(part)?.[1] ?? /#([a-z0-9][\w-]*)/i.exec(part)?.[1];
+
+const BEATS = /\b(?:outperform(?:ed|s)?|beat|beats|(?:has |have )?(?:done|did|fared|performed) better than)\b/i;
+const TRAILS = /\b(?:underperform(?:ed|s)?|lagged|trailed|(?:has |have )?(?:done|did|fared|performed) worse than)\b/i;
 
 /** The two branches of an if/otherwise instruction, each with its own channel; undefined when there is no such pair. */
 export function readBranches(text: string): Branches | undefined {
@@ -80,11 +83,24 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
   const average = /above (?:its|the) (50|200)-day/i.exec(text);
   if (average && has(`${s}_avg${average[1]}`)) return { op: 'ratio', a: `${s}_price`, b: `${s}_avg${average[1]}`, threshold: 1, words: `${first.symbol} closed above its ${average[1]}-day average` };
   const clause = /\bif\b([^.;?!]*)/i.exec(text)?.[1] ?? '';
+  // "If it's false, post a correction; if it's true, post nothing": the ruling the claim check made against the release.
+  const truth = /^\s*(?:it'?s|its|it is|that'?s|that is|the claim is|this is)?\s*(false|wrong|incorrect|untrue|not true|true|right|correct|accurate|confirmed)\b/i.exec(clause);
+  if (truth && has('claim_verdict')) {
+    const refuted = /false|wrong|incorrect|untrue|not true/i.test(truth[1]!);
+    return { op: 'verdict', a: 'claim_verdict', threshold: 0.5, words: `the claim is ${refuted ? 'contradicted' : 'supported'} by the release`, b: refuted ? 'Contradicted' : 'Supported' };
+  }
+  // "If Lilly outperformed SPY today": the excess the plan measured against the benchmark (the day's, or the window's).
+  const excess = second ? [`${s}_vs_${second.slug}_excess_today`, `${s}_vs_${second.slug}_excess_period`] : [];
+  // A clause naming no span ("over the last 20 sessions, if AMD underperformed QQQ") is about the prompt's span.
+  const overWindow = !/\btoday\b|on the day/i.test(clause) && (OVER_WINDOW.test(clause) || (OVER_WINDOW.test(text) && !/\btoday\b|on the day/i.test(text)));
+  const measured = (overWindow ? [...excess].reverse() : excess).find(has);
+  if (measured && BEATS.test(clause)) return { op: 'value', a: measured, threshold: 0, words: `${first.symbol} outperformed ${second!.symbol}${measured.endsWith('_today') ? ' on the day' : ' over the window'}` };
+  if (measured && TRAILS.test(clause)) return { op: 'negated', a: measured, threshold: 0, words: `${first.symbol} underperformed ${second!.symbol}${measured.endsWith('_today') ? ' on the day' : ' over the window'}` };
   // "If UNH underperformed SPY over the period, post a flag": the other name's return beat this one's.
-  if (/\b(?:underperform(?:ed|s)?|lagged|trailed)\b/i.test(clause) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
+  if (TRAILS.test(clause) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
     return { op: 'difference', a: `${second.slug}_return_n`, b: `${s}_return_n`, threshold: 0, words: `${first.symbol} underperformed ${second.symbol}` };
   }
-  if (/outperform/i.test(text) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
+  if ((/outperform/i.test(text) || BEATS.test(clause)) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
     return { op: 'difference', a: `${s}_return_n`, b: `${second.slug}_return_n`, threshold: 0, words: `${first.symbol} outperformed ${second.symbol}` };
   }
   return undefined;
@@ -93,9 +109,14 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
 const CONDITION_CODE = [
   'def num(x):',
   '    return None if x is None or x == "None" or x == "" else (x if isinstance(x, (int, float)) else float(x))',
-  'a = num(a)',
-  'b = num(b)',
-  'if op == "negated":',
+  // A ruling ("Contradicted") against the one the branch names: 1 when they agree, 0 when not.
+  'if op == "verdict":',
+  '    a, b = (1.0 if str(a) == str(b) else 0.0), None',
+  'else:',
+  '    a, b = num(a), num(b)',
+  'if op == "verdict":',
+  '    metric = a',
+  'elif op == "negated":',
   '    metric = -a',
   'elif op == "ratio":',
   '    metric = a / b',
@@ -112,7 +133,7 @@ const ref = (name: string) => `\${${name}}`;
 /** Evaluates the condition; the Slack step posts `${condition_label}: …` to `${condition_channel}`. */
 export function addConditionStep(plan: PlanBuilder, condition: Condition, branches: Branches): void {
   const inputs = {
-    a: ref(condition.a), b: condition.b ? ref(condition.b) : 'None', op: condition.op, threshold: String(condition.threshold),
+    a: ref(condition.a), b: condition.op === 'verdict' ? condition.b : condition.b ? ref(condition.b) : 'None', op: condition.op, threshold: String(condition.threshold),
     yes_channel: branches.channels[0], no_channel: branches.channels[1], yes_label: branches.labels[0], no_label: branches.labels[1],
     condition: condition.words,
   };

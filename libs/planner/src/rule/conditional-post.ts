@@ -72,7 +72,10 @@ type Metric = { key: string; words: string };
 
 /** Which fact the condition is about: the window's return or the day's move, whichever the clause names and the plan has. */
 function metricOf(clause: string, has: (key: string) => boolean, slug: string, sessions: number, text = clause): Metric | undefined {
-  const PERIOD = /\bsessions?\b|\bsess\b|\b\d+[- ]?(?:d|day|days)\b|\bweek\b|\breturn\b|\bret\b|momentum|\bwindow\b|over (?:that|those|the) (?:period|stretch)/i;
+  // "If either name's worst day was worse than -1.5%": the window's worst (or best) single session.
+  const extreme = /\bworst (?:single[- ])?(?:day|session)\b/i.test(clause) ? 'worst_day_pct' : /\bbest (?:single[- ])?(?:day|session)\b/i.test(clause) ? 'best_day_pct' : undefined;
+  if (extreme) return has(`${slug}_${extreme}`) ? { key: extreme, words: `in its ${extreme.startsWith('worst') ? 'worst' : 'best'} session of the window` } : undefined;
+  const PERIOD = /\bsessions?\b|\bsess\b|\b\d+[- ]?(?:d|day|days)\b|\bweek\b|\breturn\b|\bret\b|momentum|\bwindow\b|over (?:that|those|the) (?:period|stretch)|\bsince\b/i;
   const TODAY = /\btoday\b|on the day|\bsession'?s? move\b|\bdaily move\b/i;
   // "SPY 3-sess cum ret. if < 0 → post …": a clause naming no span is about the span the prompt asked for.
   const bare = !PERIOD.test(clause) && !TODAY.test(clause);
@@ -138,9 +141,11 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   const named = namedSubject(clause, entities) ?? entities[0]!;
   const subjects = quantifier === 'one' && !picked ? [named] : entities;
   const metric = metricOf(clause, has, subjects[0]!.slug, sessions, text);
-  const percent = new RegExp(PERCENT, 'i').exec(clause);
+  // "below -3%", "worse than -1.5%": a signed bound, the value must be under it.
+  const signedBound = /(?:below|under|worse than|less than|lower than|<)\s*-\s?(\d+(?:\.\d+)?)\s*%/i.exec(clause);
+  const percent = signedBound ?? new RegExp(PERCENT, 'i').exec(clause);
   // "if < 0", "if > 0": the sign written as a comparison.
-  const down = /\b(?:down|fell|fall|falls|dropped|drop|declined|decline|lower|negative|red|lost|loss|slipped|slid)\b|(?:^|\s)<\s*0(?:\.0+)?\s*%?(?!\.?\d)/i.test(clause);
+  const down = signedBound !== null || /\b(?:down|fell|fall|falls|dropped|drop|declined|decline|lower|negative|red|lost|loss|slipped|slid)\b|(?:^|\s)<\s*0(?:\.0+)?\s*%?(?!\.?\d)/i.test(clause);
   const up = /\b(?:up|rose|rise|rises|gained|gain|higher|positive|green|jumped|rallied|advanced)\b|(?:^|\s)>\s*0(?:\.0+)?\s*%?(?!\.?\d)/i.test(clause);
   const level = PRICE_LEVEL.exec(clause);
   if (level && subjects.every((entity) => has(`${entity.slug}_price`))) {
@@ -177,7 +182,7 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
       op: 'value', direction, threshold: 0, quantifier: over.length > 1 ? quantifier : 'one', subject: over[0]!.entity.symbol,
       words: `${who} ${direction === 'below' ? 'underperformed' : 'outperformed'} ${benchmark}${/_period$/.test(over[0]!.key) ? ' over the window' : ' on the session'}`,
     };
-  } else if (fallback) {
+  } else if (fallback && fallback.op !== 'verdict') {
     // Conditions the single-name reader knows (volume over its average, outperforming another name, above an average).
     const symbol = entities.find((entity) => fallback.a.startsWith(`${entity.slug}_`))?.symbol ?? entities[0]!.symbol;
     const negated = fallback.op === 'negated';
