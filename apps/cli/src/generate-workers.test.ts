@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untimedRecords } from '../../../libs/engine/src/__fixtures__/untimed-records.ts';
 
 // `forge generate --workers N` (issue 14) through the real CLI: the rule planner over the five in-process servers on
 // worker threads, the Python sandbox shared through the main thread, Slack posts in each sample's own episode. The
@@ -27,23 +28,9 @@ afterAll(() => {
 const generate = (out: string, ...extra: string[]) =>
   execa('node', [...CLI, 'generate', '--in-process', '--planner', 'rule', '--prompt-file', join(root, 'catalog.json'), '--out', join(root, out), '--cache-dir', join(root, out, 'cache'), '--log-dir', join(root, 'logs', out), '--progress', 'plain', '--no-resume', ...extra], { reject: false, env: { PLANNER: 'rule' }, extendEnv: true });
 
-/** A ledger's records without generated_at, trace.started_at/finished_at, steps[].latency_ms and timings_ms. */
+/** A ledger's records without the fields that time a run. */
 function untimed(file: string): unknown[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const record = JSON.parse(line);
-      delete record.generated_at;
-      delete record.timings_ms;
-      if (record.trace) {
-        delete record.trace.started_at;
-        delete record.trace.finished_at;
-        for (const step of record.trace.steps) delete step.latency_ms;
-      }
-      return record;
-    });
+  return existsSync(file) ? untimedRecords(readFileSync(file, 'utf8')) : [];
 }
 
 describe('generate --workers', () => {

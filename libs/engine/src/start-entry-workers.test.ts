@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EntryWorkerError, readLedger, runShard, startEntryWorkers, type EntryWorkers, type RunShardOptions } from './index.ts';
 import { createFakePipeline, fakeEntry } from './__fixtures__/fake-pipeline.ts';
+import { untimedRecords } from './__fixtures__/untimed-records.ts';
 
 const workerModule = new URL('./__fixtures__/fake-entry-worker.ts', import.meta.url);
 
@@ -27,21 +28,7 @@ async function workers(settings: Record<string, unknown> = {}, count = 2, relays
 
 /** A ledger's lines with the fields that time a run taken out (as the issue compares them). */
 async function untimed(path: string): Promise<unknown[]> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const record = JSON.parse(line);
-      delete record.generated_at;
-      delete record.timings_ms;
-      if (record.trace) {
-        delete record.trace.started_at;
-        delete record.trace.finished_at;
-        for (const step of record.trace.steps) delete step.latency_ms;
-      }
-      return record;
-    });
+  return untimedRecords(await readFile(path, 'utf8').catch(() => ''));
 }
 
 const catalog = () => [
