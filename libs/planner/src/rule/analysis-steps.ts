@@ -118,18 +118,14 @@ const TREND_RANK_LINES = [
   '}',
 ].join('\n');
 
-/** The state key of a name's return over the period: the last n sessions' trend, or a dated window's change. */
-type PeriodKey = (slug: string) => string;
-const windowReturn: PeriodKey = (slug) => `${slug}_return_n`;
-
 /** Excess returns of several names over one benchmark in one step, each name's facts under its own keys. */
-export function addExcessReturnsStep(plan: PlanBuilder, targets: EntityRef[], benchmark: EntityRef, over: { today: boolean; period: boolean }, periodKey: PeriodKey = windowReturn): void {
-  if (targets.length === 1) return addExcessReturnStep(plan, targets[0], benchmark, over, periodKey);
+export function addExcessReturnsStep(plan: PlanBuilder, targets: EntityRef[], benchmark: EntityRef, over: { today: boolean; period: boolean }): void {
+  if (targets.length === 1) return addExcessReturnStep(plan, targets[0], benchmark, over);
   const data = Object.fromEntries(targets.map((target) => [target.slug, {
     a_today: over.today ? ref(`${target.slug}_change_pct`) : 'None',
     b_today: over.today ? ref(`${benchmark.slug}_change_pct`) : 'None',
-    a_period: over.period ? ref(periodKey(target.slug)) : 'None',
-    b_period: over.period ? ref(periodKey(benchmark.slug)) : 'None',
+    a_period: over.period ? ref(`${target.slug}_return_n`) : 'None',
+    b_period: over.period ? ref(`${benchmark.slug}_return_n`) : 'None',
   }]));
   const extract: string[] = [];
   const accept: string[] = [];
@@ -175,13 +171,13 @@ export function addSentimentStep(plan: PlanBuilder, entity: EntityRef, items: nu
 }
 
 /** Excess return of target over benchmark for the session (needs quotes) and/or the window (needs trends). */
-export function addExcessReturnStep(plan: PlanBuilder, target: EntityRef, benchmark: EntityRef, over: { today: boolean; period: boolean }, periodKey: PeriodKey = windowReturn): void {
+export function addExcessReturnStep(plan: PlanBuilder, target: EntityRef, benchmark: EntityRef, over: { today: boolean; period: boolean }): void {
   const key = `${target.slug}_vs_${benchmark.slug}`;
   const inputs = {
     a_today: over.today ? ref(`${target.slug}_change_pct`) : 'None',
     b_today: over.today ? ref(`${benchmark.slug}_change_pct`) : 'None',
-    a_period: over.period ? ref(periodKey(target.slug)) : 'None',
-    b_period: over.period ? ref(periodKey(benchmark.slug)) : 'None',
+    a_period: over.period ? ref(`${target.slug}_return_n`) : 'None',
+    b_period: over.period ? ref(`${benchmark.slug}_return_n`) : 'None',
   };
   const extract: string[] = [];
   if (over.today) extract.push(`${key}_excess_today = result.excess_today`, `${key}_outperformed_today = result.outperformed_today`);

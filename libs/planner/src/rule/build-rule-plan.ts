@@ -144,7 +144,8 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   const sessions = reading.sessions ?? 5;
   const benchmarkSymbol = benchmarkOf(reading, entities, context);
   const benchmark = entities.find((entity) => entity.symbol === benchmarkSymbol);
-  const metric = dated && /return|perform|fared|did|change|move|beat|outperform|underperform|lagg|worse|better|best|worst/i.test(reading.rawText) && !f.has('valuation') ? { metric: 'w_pct_change', label: 'return' } : rankMetric(reading);
+  // A dated window's return is under the trend's key too (`<slug>_return_n`).
+  const metric = dated && /return|perform|fared|did|change|move|beat|outperform|underperform|lagg|worse|better|best|worst/i.test(reading.rawText) && !f.has('valuation') ? { metric: 'return_n', label: 'return' } : rankMetric(reading);
   // A name without a P/E (negative earnings) cannot be ranked by it.
   const ranked = entities.filter((entity) => (entity !== benchmark || entities.length > 2) && !(metric?.metric === 'pe' && context.noPe?.has(entity.symbol)));
   const ranks = metric !== undefined && ranked.length > 1 && (f.has('ranking') || f.has('trend') || reading.declineThreshold !== undefined);
@@ -178,7 +179,7 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
   if (benchmark) {
     // Over a window, the day's excess only when the prompt compares the day too ("vs SPY today"), not for a "Today %" column.
     const today = f.has('trend') || dated ? TODAY_RELATIVE.test(reading.rawText.replace(/\b(?:columns?|headers?)\b[^.?!\n]*|\btable\s*:[^.?!\n]*/gi, ' ')) : needsQuote(reading);
-    addExcessReturnsStep(plan, entities.filter((entity) => entity !== benchmark), benchmark, { today, period: f.has('trend') || dated }, dated ? (slug) => `${slug}_w_pct_change` : undefined);
+    addExcessReturnsStep(plan, entities.filter((entity) => entity !== benchmark), benchmark, { today, period: f.has('trend') || dated });
   }
   // Beta is a profile fact: "who has the higher beta" ranks it beside whatever else is compared.
   if (f.has('profile') && /\bbeta\b/i.test(reading.rawText) && entities.length > 1 && f.has('ranking')) addRankStep(plan, entities, 'beta', 'beta');
