@@ -11,6 +11,10 @@ describe('readBarWindow', () => {
     expect(window('MSFT between 2026-11-09 and 2026-11-13')).toEqual({ kind: 'dates', from: '2026-11-09', to: '2026-11-13' });
     expect(window('META over the week of Nov 16')).toEqual({ kind: 'dates', from: '2026-11-16', to: '2026-11-22' });
   });
+  it('reads the latest session named by its day-first date as no window, "from strongest to weakest" opening none', () => {
+    expect(window("The five best names of Wednesday's session (25 November), ranked from strongest to weakest.")).toBeUndefined();
+    expect(window('UNH % change from 30 Oct to date')).toEqual({ kind: 'dates', from: '2026-10-30', to: '2026-11-25' });
+  });
   it('reads day-first dates and a window measured from its first close', () => {
     expect(window('Between 2 November and 25 November 2026, how did IWM do?')).toEqual({ kind: 'dates', from: '2026-11-02', to: '2026-11-25' });
     expect(window('TSLA vs QQQ from close of 2026-11-11 until 2026-11-25')).toEqual({ kind: 'dates', from: '2026-11-12', to: '2026-11-25' });

@@ -66,6 +66,10 @@ export function futureDates(text: string, latest: string): string[] {
   return [...new Set(calendarDates(text, latest.slice(0, 4), true))].filter((date) => date > latest).sort();
 }
 
+// "since the Sep 1 close", "from 30 Oct", "to date": a date that opens a window running to the latest session ("from
+// strongest to weakest" opens none).
+const SINCE_DATE = /\b(?:since|from)\b[^.?!]{0,20}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d-)|\bto date\b|\buntil (?:today|now)\b/i;
+
 const HOURLY = /hourly|hour(?:ly)? bars|by (?:the )?hour|each hour|which hour|the hour\b|(?:first|last|opening|closing) (?:trading )?hour|intraday bars/i;
 // "The mean of daily % changes" is a statistic of the changes (bar-stats), not of the closes.
 const MOVE_Z_WORDS = new RegExp(MOVE_Z.source, 'gi');
@@ -97,11 +101,11 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
   const counted = readAsks(text).asks.some((ask) => ask.kind === 'window' && ask.window.unit === 'sessions');
   const dates = counted ? [] : mentions.map((mention) => mention.date);
   // "session=as_of (2026-11-25)", "on Wednesday 25 November": the latest session alone is today's quote, not a window.
-  const onlyLatest = dates.length > 0 && dates.every((date) => date === latest) && !/\b(?:since|from)\b|\bto date\b/i.test(text);
+  const onlyLatest = dates.length > 0 && dates.every((date) => date === latest) && !SINCE_DATE.test(text);
   if (dates.length > 0 && !onlyLatest) {
     const sorted = [...dates].sort();
     // "since the Sep 1 close", "from Oct 30 to date": one date opens a window that runs to the latest session.
-    const toDate = sorted.length === 1 && /\b(?:since|from)\b[^.?!]{0,20}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|20\d\d-)|\bto date\b|\buntil (?:today|now)\b/i.test(text);
+    const toDate = sorted.length === 1 && SINCE_DATE.test(text);
     const to = toDate ? latest : /week of/i.test(text) && sorted.length === 1 ? isoPlus(sorted[0], 6) : sorted[sorted.length - 1];
     // Measured from the first day's close, the window's sessions are the ones after it.
     const anchored = sorted.length > 1 || toDate ? mentions.some((mention) => mention.date === sorted[0] && fromItsClose(text, mention)) : false;
