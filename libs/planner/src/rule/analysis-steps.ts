@@ -7,6 +7,7 @@ import {
   INCOME_CODE,
   RANGE_POSITION_CODE,
   RANK_CODE,
+  RANK_FUNCTION,
   SENTIMENT_CODE,
   TREND_CODE,
   TREND_STATS_CODE,
@@ -104,18 +105,11 @@ export function addTrendsStep(plan: PlanBuilder, entities: EntityRef[], sessions
   python(plan, `${code}\n${TREND_RANK_LINES}`, { data, symbols, threshold: rank.threshold === undefined ? 'None' : String(rank.threshold) }, extract, accept);
 }
 
-// Appended to a per-name trend step: ranks the names' window returns as RANK_CODE does (high to low).
+// Appended to a per-name trend step: ranks the names' window returns with RANK_CODE's function (high to low).
 const TREND_RANK_LINES = [
+  RANK_FUNCTION,
   'names = json.loads(symbols) if isinstance(symbols, str) else symbols',
-  'values = {names[k]: result[k]["pct_change"] for k in names if result.get(k, {}).get("pct_change") is not None}',
-  'order = sorted(values, key=lambda k: values[k], reverse=True)',
-  'limit = None if str(threshold) == "None" else float(threshold)',
-  'result["rank"] = {',
-  '    "ranking": order, "values": {k: round(values[k], 2) for k in order}, "leader": order[0], "laggard": order[-1],',
-  '    "spread": round(values[order[0]] - values[order[-1]], 2),',
-  '    "ratio": round(values[order[0]] / values[order[-1]], 2) if values[order[-1]] else None,',
-  '    "flagged": [k for k in order if limit is not None and values[k] < -limit],',
-  '}',
+  'result["rank"] = rank({names[k]: result[k]["pct_change"] for k in names if result.get(k, {}).get("pct_change") is not None}, threshold, "False")',
 ].join('\n');
 
 /** Excess returns of several names over one benchmark in one step, each name's facts under its own keys. */

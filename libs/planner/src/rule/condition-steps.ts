@@ -40,6 +40,11 @@ const SILENT = /\b(?:do not|don['’]?t|dont|never|no need to)\s+(?:\w+\s+)?(?:p
 // The channel a branch posts to: the one after its posting verb ("review #alerts …, then if …, post to #markets").
 const channelIn = (part: string) => /\b(?:post|send|share|drop|ping|notify|alert|message)\b[^.?!#]{0,80}#([a-z0-9][\w-]*)/i.exec(part)?.[1] ?? /#([a-z0-9][\w-]*)/i.exec(part)?.[1];
 
+/** "If it's wrong", "if that is true", "if the claim is correct": a condition on a checked claim itself. */
+export const CLAIM_TRUTH = /^\s*(?:it'?s|its|it is|that'?s|that is|this is|the claim is|they(?:'re| are)|so)?\s*(false|wrong|incorrect|untrue|not true|inaccurate|true|right|correct|accurate|confirmed)\b/i;
+/** The truth words of CLAIM_TRUTH that say the claim is false. */
+export const REFUTED = /false|wrong|incorrect|untrue|not true|inaccurate/i;
+
 const BEATS = /\b(?:outperform(?:ed|s)?|beat|beats|(?:has |have )?(?:done|did|fared|performed) better than)\b/i;
 const TRAILS = /\b(?:underperform(?:ed|s)?|lagged|trailed|(?:has |have )?(?:done|did|fared|performed) worse than)\b/i;
 
@@ -84,9 +89,9 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
   if (average && has(`${s}_avg${average[1]}`)) return { op: 'ratio', a: `${s}_price`, b: `${s}_avg${average[1]}`, threshold: 1, words: `${first.symbol} closed above its ${average[1]}-day average` };
   const clause = /\bif\b([^.;?!]*)/i.exec(text)?.[1] ?? '';
   // "If it's false, post a correction; if it's true, post nothing": the ruling the claim check made against the release.
-  const truth = /^\s*(?:it'?s|its|it is|that'?s|that is|the claim is|this is)?\s*(false|wrong|incorrect|untrue|not true|true|right|correct|accurate|confirmed)\b/i.exec(clause);
+  const truth = CLAIM_TRUTH.exec(clause);
   if (truth && has('claim_verdict')) {
-    const refuted = /false|wrong|incorrect|untrue|not true/i.test(truth[1]!);
+    const refuted = REFUTED.test(truth[1]!);
     return { op: 'verdict', a: 'claim_verdict', threshold: 0.5, words: `the claim is ${refuted ? 'contradicted' : 'supported'} by the release`, b: refuted ? 'Contradicted' : 'Supported' };
   }
   // "If Lilly outperformed SPY today": the excess the plan measured against the benchmark (the day's, or the window's).

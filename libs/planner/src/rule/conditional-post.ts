@@ -1,7 +1,7 @@
 import { readAsks } from '@forge/asks';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
-import { BRANCH_SPLIT, type Branches, type Condition } from './condition-steps.ts';
+import { BRANCH_SPLIT, CLAIM_TRUTH, REFUTED, type Branches, type Condition } from './condition-steps.ts';
 import { escapeRegExp } from '../escape-reg-exp.ts';
 
 /**
@@ -32,9 +32,6 @@ export interface ConditionalPost {
 }
 
 const SPLIT = BRANCH_SPLIT;
-/** "If it's wrong", "if that is true", "if the claim is correct": a condition on the checked claim itself. */
-const CLAIM_TRUTH = /^(?:it'?s|its|it is|that'?s|that is|this is|the claim is|they(?:'re| are)|so)?\s*(wrong|false|incorrect|not true|untrue|inaccurate|right|true|correct|accurate|confirmed)\b/i;
-const FALSE = /wrong|false|incorrect|not true|untrue|inaccurate/i;
 const ALL = /\b(?:both|all|each|every|all of|each of)\b/i;
 const ANY = /\b(?:either|any|at least one|one of)\b/i;
 const PICKED = /\b(?:that (?:name|one|stock|ticker|company)|the (?:cheapest|winner|leader|laggard|pick)|this name|it)\b/i;
@@ -118,16 +115,17 @@ const LABEL = (part: string) => (/heads[- ]?up/i.test(part) ? 'Heads-up' : /aler
  * text or the condition is not one the gathered facts can judge.
  */
 export function readConditionalPost(text: string, entities: EntityRef[], grounded: readonly string[], branches: Branches, sessions: number, fallback?: Condition): ConditionalPost | undefined {
-  const post = readAsks(text).asks.find((ask) => ask.kind === 'slack-post');
+  const asks = readAsks(text).asks;
+  const post = asks.find((ask) => ask.kind === 'slack-post');
   const asked = post?.kind === 'slack-post' ? post.texts : [];
   const [yesText, noText] = branchTexts(text, asked);
   const stated = conditionClause(text);
   if (!stated || entities.length === 0) return undefined;
   // "If it's wrong, post a correction; if right, don't post": the condition is the checked claim, or its negation.
-  const verdict = readAsks(text).asks.find((ask) => ask.kind === 'verdict');
+  const verdict = asks.find((ask) => ask.kind === 'verdict');
   const onClaim = verdict?.kind === 'verdict' ? CLAIM_TRUTH.exec(stated) : null;
   const clause = onClaim && verdict?.kind === 'verdict' ? verdict.claim : stated;
-  const negate = onClaim !== null && FALSE.test(onClaim[1]!);
+  const negate = onClaim !== null && REFUTED.test(onClaim[1]!);
   // With no text given, only a condition over several names ("if either fell more than 2%") is read here: the
   // single-name reader (readCondition) words its note from the facts.
   const overSeveral = entities.length > 1 && (ALL.test(clause) || ANY.test(clause));

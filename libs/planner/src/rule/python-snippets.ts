@@ -41,20 +41,26 @@ export const TREND_CODE = snippet(
   '}',
 );
 
-/** {symbol: value} → ranking high to low, leader, laggard, and names below a decline threshold. */
+/** {symbol: value} → ranking high to low (or low to high), leader, laggard, and names below a decline threshold. */
+export const RANK_FUNCTION = [
+  'def rank(values, threshold, ascending):',
+  '    order = sorted(values, key=lambda k: values[k], reverse=str(ascending) != "True")',
+  // (No num(): a per-name step calls this outside the helpers' scope.)
+  '    limit = None if threshold is None or str(threshold) in ("None", "") else float(threshold)',
+  '    return {',
+  '        "ranking": order,',
+  '        "values": {k: round(values[k], 2) for k in order},',
+  '        "leader": order[0],',
+  '        "laggard": order[-1],',
+  '        "spread": round(values[order[0]] - values[order[-1]], 2),',
+  '        "ratio": round(values[order[0]] / values[order[-1]], 2) if values[order[-1]] else None,',
+  '        "flagged": [k for k in order if limit is not None and values[k] < -limit],',
+  '    }',
+].join('\n');
+
 export const RANK_CODE = snippet(
-  'values = {k: num(v) for k, v in data.items() if num(v) is not None}',
-  'order = sorted(values, key=lambda k: values[k], reverse=str(ascending) != "True")',
-  'limit = num(threshold)',
-  'result = {',
-  '    "ranking": order,',
-  '    "values": {k: round(values[k], 2) for k in order},',
-  '    "leader": order[0],',
-  '    "laggard": order[-1],',
-  '    "spread": round(values[order[0]] - values[order[-1]], 2),',
-  '    "ratio": round(values[order[0]] / values[order[-1]], 2) if values[order[-1]] else None,',
-  '    "flagged": [k for k in order if limit is not None and values[k] < -limit],',
-  '}',
+  RANK_FUNCTION,
+  'result = rank({k: num(v) for k, v in data.items() if num(v) is not None}, threshold, ascending)',
 );
 
 /** {symbol: {volume, avg}} → % above or below average volume per symbol. */

@@ -18,6 +18,9 @@ function requireProfile(plan: PlanBuilder, s: string, text: string): void {
   for (const label of facts) plan.require(`${s}_${PROFILE_KEYS[label]}`);
 }
 
+/** "The standard deviation of daily % changes": that statistic itself, not an annualised volatility or the closes' spread. */
+export const DAILY_STDEV = /(?:standard deviation|std\.? ?dev|stdev|sd)\b[^.?!]{0,40}\b(?:daily|day-to-day|session)\b|(?:daily|session) (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)[^.?!]{0,30}\b(?:standard deviation|std\.? ?dev|stdev)/;
+
 /** "z of today's move", "z-score of the 1d ret", "1d ret / stdev of prior 20 daily rets": the day's move in sigmas. */
 export const MOVE_Z = /\bz(?:-?score)?s?\b[^.?!]{0,30}\b(?:today'?s|the day'?s|latest|1d|one-day|daily)\s+(?:move|ret(?:urn)?|change|%)|\b1d ret(?:urn)?\s*\/\s*(?:stdev|std|σ|sigma|sd)\b|\|z\|/;
 
@@ -30,7 +33,7 @@ function requireBarStats(plan: PlanBuilder, s: string, text: string): void {
     return;
   }
   // "Standard deviation of daily % changes" is that statistic itself, not an annualised volatility.
-  const daily = /(?:standard deviation|std\.? ?dev|stdev|sd)\b[^.?!]{0,40}\b(?:daily|day-to-day|session)\b|(?:daily|session) (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)[^.?!]{0,30}\b(?:standard deviation|std\.? ?dev|stdev)/.test(text);
+  const daily = DAILY_STDEV.test(text);
   if (daily) plan.require(`${s}_stdev_daily_pct`);
   else if (/volatil|standard deviation|std\.? ?dev|stdev/.test(text)) plan.require(`${s}_volatility`);
   if (/(?:average|mean|avg\.?) (?:of )?(?:the )?(?:daily|per[- ]session|session) (?:% |percent(?:age)? )?(?:changes?|returns?|moves?)/.test(text)) plan.require(`${s}_mean_daily_pct`);

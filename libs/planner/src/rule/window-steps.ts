@@ -2,7 +2,7 @@ import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 import type { PromptReading } from './read-prompt.ts';
 import { WINDOW_CODE } from './window-code.ts';
-import { MOVE_Z } from './require-facts.ts';
+import { DAILY_STDEV, MOVE_Z } from './require-facts.ts';
 import { readAsks } from '@forge/asks';
 
 /**
@@ -98,7 +98,7 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
   const mentions = dateMentions(text, latest.slice(0, 4), true).filter((mention) => mention.date <= latest);
   // "The ten-session change to 25th November", "five sessions since the 18th November close": a window the prompt
   // counts in sessions is that count, its dates only saying where it starts or ends.
-  const counted = readAsks(text).asks.some((ask) => ask.kind === 'window' && ask.window.unit === 'sessions');
+  const counted = reading.asks.some((ask) => ask.kind === 'window' && ask.window.unit === 'sessions');
   const dates = counted ? [] : mentions.map((mention) => mention.date);
   // "session=as_of (2026-11-25)", "on Wednesday 25 November": the latest session alone is today's quote, not a window.
   const onlyLatest = dates.length > 0 && dates.every((date) => date === latest) && !SINCE_DATE.test(text);
@@ -221,7 +221,7 @@ export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, w
   if (/highest|maximum/.test(t)) need('max_close', 'max_close_date');
   if (/lowest|minimum/.test(t) && /how far|percent|%/.test(t) && plan.groundedFrom.includes(`${s}_price`)) need('price_vs_min_pct');
   // "The standard deviation of daily percentage changes" is the changes', not the closes'.
-  const dailyChanges = /(?:standard deviation|std\.? ?dev|stdev|σ|sigma|volatility) (?:of )?(?:the )?daily (?:% |percent(?:age)? )?(?:changes?|returns?|moves?|rets?)/.test(t);
+  const dailyChanges = DAILY_STDEV.test(t);
   if (dailyChanges && window.kind === 'dates') need('stdev_daily_pct');
   if (/standard deviation|std/.test(t) && !dailyChanges) need('std_close');
   if (/z-?score/.test(t)) need('zscore', 'avg_close', 'std_close');
