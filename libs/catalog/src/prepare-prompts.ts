@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { sha256, type FileWrite } from '@forge/files';
+import { sha256, StagedWrites, type FileWrite } from '@forge/files';
 import { COMPLEXITIES, type Complexity } from './complexity.ts';
 import { toCurriculumPrompt, type Entry } from './entry.ts';
 import { readCatalog, type Catalog } from './read-catalog.ts';
 import { chunkShards, type ShardChunk } from './chunk-shards.ts';
 import { shardCatalog } from './shard-catalog.ts';
 import { shuffleEntries } from './shuffle-entries.ts';
-import { StagedWrites } from './staged-writes.ts';
 
 export interface PrepareOptions {
   /** Take only the first n entries (after any shuffle). */

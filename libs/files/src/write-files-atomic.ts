@@ -7,7 +7,8 @@ export interface FileWrite {
   content: string | Uint8Array;
 }
 
-function tempPathFor(path: string): string {
+/** The temp sibling a file is written to before it is renamed into place (StagedWrites names its temps alike). */
+export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

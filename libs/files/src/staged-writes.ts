@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { tempPathFor } from './write-files-atomic.ts';
 
 /** Text gathered before each write: big enough to keep writes few, small beside a million prompts' JSON. */
 const WRITE_BYTES = 1024 * 1024;
@@ -50,7 +51,7 @@ export class StagedWrites {
 
   private async write(path: string, pieces: () => Generator<string>): Promise<string> {
     await mkdir(dirname(path), { recursive: true });
-    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const temp = tempPathFor(path);
     this.staged.push({ temp, path });
     const hash = createHash('sha256');
     const handle = await open(temp, 'w');
