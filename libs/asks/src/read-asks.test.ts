@@ -189,4 +189,25 @@ describe('readAsks', () => {
   it('reads a conditional with its condition', () => {
     expect(ask('If AAPL is down more than 2%, give me the headlines; otherwise just the price.', 'conditional')).toEqual({ kind: 'conditional', condition: 'aapl is down more than 2%' });
   });
+  it('reads claims heard from someone as verdicts, and "legit or nah" as no stance', () => {
+    expect(ask('A trader told me Micron just approved a $13.2 billion buyback. Is that the number the company gave?', 'verdict')).toEqual({ kind: 'verdict', claim: 'A trader told me Micron just approved a $13.2 billion buyback.' });
+    expect(kinds("I've got a tip that Nvidia raised its revenue outlook today. Check it against what the company actually put out.")).toContain('verdict');
+    expect(kinds('Someone in our #markets channel says Chevron was halted this morning. Can you check whether CVX actually traded normally?')).toContain('verdict');
+    expect(kinds('a forum says Meta will pay $67 billion for Tessellate Networks?!? is it legit or nah?')).toEqual(['verdict']);
+    expect(kinds('UnitedHealth halted all Medicare Advantage shipments — real or fake?')).toContain('verdict');
+    // A prompt that only states a fact it wants is no verdict.
+    expect(kinds('Give me MU price and tell me where it closed.')).not.toContain('verdict');
+  });
+
+  it('reads stance rules whose later clauses open on "otherwise" or on the speaker ("I sell half")', () => {
+    expect(ask('Apply the rule in order: Reduce if the close is within 2.00% above the 52-week low; otherwise Increase if the close is above the 200-session moving average; otherwise Maintain.', 'stance')).toMatchObject({ options: ['reduce', 'increase', 'maintain'] });
+    expect(ask("my rule: if it's down more than 5% over the last 5 sessions and it's below its 50-day average, I sell half; if it's down more than 5% but still above the 50-day, I add more; anything else, I hold.", 'stance')).toMatchObject({
+      rule: { clauses: [{ option: 'sell half' }, { option: 'add more' }, { option: 'hold' }] },
+    });
+  });
+
+  it('reads "limit the response to N words" and cuts a column list at "and no commentary"', () => {
+    expect(readAsks('Limit the response to 120 words.').form.words).toEqual({ min: 0, max: 120 });
+    expect(readAsks('a markdown table with the columns Ticker, CEO and Exchange, and no commentary beyond the table.').form).toMatchObject({ layout: 'table', columns: ['ticker', 'ceo', 'exchange'] });
+  });
 });

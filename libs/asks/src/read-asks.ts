@@ -136,13 +136,19 @@ function readBenchmark(t: string): Ask | undefined {
   return window ? { kind: 'benchmark', symbol, window } : { kind: 'benchmark', symbol };
 }
 
+// "A trader told me …", "I've got a tip that …", "someone in our #markets channel says …": a claim heard from someone,
+// which the prompt then asks to check ("is that the number the company gave?", "check it against …").
+const HEARD = /\b(?:told|tells) (?:me|us)\b|\b(?:a|the) tip\b|\bi(?:'m| am) hearing\b|\bsources? (?:say|said|tell|told|claim)|\bi(?:'ve)? heard\b|\bsomeone (?:in|on) (?:our |the )?#?[\w-]+(?: channel)? (?:says|said|claims|wrote|posted)\b|\b(?:saw|read) (?:a|some) (?:thread|post|tweet|note)\b/;
+const CHECKED = /\bcheck(?:s|ed|ing)?\b|\bis (?:that|this|it) (?:the|right|correct|true|accurate)\b|\bconfirm\b|\bverify\b|\bwhether\b|\bactually\b|\blegit\b|\breal or\b/;
+
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
-  if (!/fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:call|say|state|tell me|check|decide) whether\b[^.?!]*\b(?:lagg(?:ed)?|outperform(?:ed)?|underperform(?:ed)?|beat|trail(?:ed)?)\b|\b(?:is there|do you see|find) any evidence\b|\bany evidence (?:of|for|that)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b|\byes\s*\/\s*no\b|\b(?:is )?(?:it|this|that) (?:is )?true or not\b|\b(?:say|tell(?: me)?|state|check|decide)\b[^.?!]{0,60}\bor not\b/.test(t)) return undefined;
+  const heard = HEARD.test(t) && CHECKED.test(t);
+  if (!heard && !/\breal or (?:fake|not)\b|\blegit or (?:not|nah)\b|fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:call|say|state|tell me|check|decide) whether\b[^.?!]*\b(?:lagg(?:ed)?|outperform(?:ed)?|underperform(?:ed)?|beat|trail(?:ed)?)\b|\b(?:is there|do you see|find) any evidence\b|\bany evidence (?:of|for|that)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b|\byes\s*\/\s*no\b|\b(?:is )?(?:it|this|that) (?:is )?true or not\b|\b(?:say|tell(?: me)?|state|check|decide)\b[^.?!]{0,60}\bor not\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
   // "… and call whether small caps lagged large caps on the wk": the claim is what follows "whether".
   const asked = /\b(?:call|say|state|decide) whether ([^.?!;]{8,})/i.exec(original)?.[1];
-  const claim = quoted ?? asked ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|writes?\s+that|says|saying|\bchatter\b|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\binsist|\bstatements?\b|\bwhether (?:any|anyone|anybody|either|both|each|all|neither|none)\b|\b(?:call|say|state|decide) whether\b|\bdid (?:any(?:one|body)?|someone)\b/i.test(sentence)) ?? original;
+  const claim = quoted ?? asked ?? promptSentences(original).find((sentence) => /fact[- ]?check|claim(?:s|ed|ing)?|swears|verify|wrote|writes?\s+that|says|saying|\bchatter\b|alleg|rumou?r(?:ed|s)? (?:that|is|says)|posted that|\bheard\b|\bword is\b|\b(?:told|tells) (?:me|us)\b|\btip that\b|\bhearing\b|\b(?:thread|post) (?:on|in)\b|\binsist|\bstatements?\b|\bwhether (?:any|anyone|anybody|either|both|each|all|neither|none)\b|\b(?:call|say|state|decide) whether\b|\bdid (?:any(?:one|body)?|someone)\b/i.test(sentence)) ?? original;
   // "… makes two statements: (a) …; (b) …": the claim is what follows the colon.
   return { kind: 'verdict', claim: claim.replace(/^\s*fact[- ]?check:?\s*/i, '').replace(/^[^:]*\bstatements?\b[^:]*:\s*/i, '').trim() };
 }
@@ -210,7 +216,8 @@ function readListedStance(t: string): Ask | undefined {
     const match = new RegExp(`(${OPTION}(?:,\\s*${OPTION})*),?\\s+or\\s+(${OPTION})\\s*[?.!]?\\s*$`).exec(sentence.replace(/\s*\([^)]*\)/g, '').replace(/\s*[—–-]\s*call it\b.*$|\s+(?:pick one|call it)\b.*$/, '').replace(/\s+(?:(?:over|in|during|across) the (?:last|past|same) [^?.!,]*|today|this week|on the day|so far)(?=\s*[?.!]*\s*$)/, '').replace(/[?.!]+\s*(?:\w+[^?.!]*)?$/, '?'));
     if (!match) continue;
     // "state which position should be escalated: escalate arm, escalate intc, …": a which-question before a colon.
-    const lead = /(?:pick one|choose|decide|conclude|whether|is (?:the|it|this|that)|was (?:it|the)|are they|or is it|has it been|looks?)\b|\bwhich\b[^.?!:]*:/;
+    // "exactly one of three classifications: Increase, Maintain or Reduce", "choosing between three things: …".
+    const lead = /(?:pick one|choos(?:e|ing)|decide|conclude|whether|is (?:the|it|this|that)|was (?:it|the)|are they|or is it|has it been|looks?|classify|assign)\b|\b(?:which|one of|between)\b[^.?!:]*:/;
     const led = lead.test(sentence) || /-driven|-specific|-wide|leading|lagging|range-bound/.test(sentence);
     // A bare question ("bullish, bearish or neutral?") is a stance only over one-word options.
     const question = /\?\s*$/.test(sentence);
@@ -224,7 +231,7 @@ function readListedStance(t: string): Ask | undefined {
     // "up or down", "rose or fell", "higher or lower" ask for a direction, a fact the answer states anyway.
     if (last.some((option) => option.length < 3 || option.split(' ').length > 4) || last.every((option) => DIRECTION.test(option))) continue;
     // "is this true or not?" asks for a verdict, not a stance.
-    if (last.some((option) => /^(?:not|true|false|yes|no|this true|that true|it true|correct)$/.test(option))) continue;
+    if (last.some((option) => /^(?:not|true|false|yes|no|this true|that true|it true|correct)$|\b(?:legit|fake|real|nah|bs)$/.test(option))) continue;
     return { kind: 'stance', options: last };
   }
   return undefined;
@@ -290,8 +297,31 @@ function readConditional(t: string): Ask | undefined {
 /** What happened to a company, as a claim states it: its date is the event's, not a window of prices. */
 const EVENT = /\bstep(?:s|ped|ping)? down\b|\bresign|\bappoint|\bacqui|\bmerger\b|\btakeover\b|\bbuyout\b|\bbuyback\b|\blawsuit\b|\bprobe\b|\bapprov|\blaunch|\bhired?\b|\bfired\b|\blayoffs?\b|\brecall\b|\bbankrupt|\boffering\b|\bpaid\b[^.?!]{0,40}\bfor\b/i;
 
+// The planner's readers, the packaged requirements and the composer each read the same prompt's asks; reading them
+// is about a millisecond of regular expressions, so a run keeps the last prompts' readings. Readings are frozen
+// because every caller shares one.
+const RECENT_READINGS = 64;
+const readings = new Map<string, Asks>();
+
 /** Reads every ask of a prompt: its form, the facts it names, lists, picks, rankings, windows, benchmarks, verdicts, stances, Slack and conditionals. */
 export function readAsks(prompt: string): Asks {
+  const known = readings.get(prompt);
+  if (known !== undefined) return known;
+  const read = deepFreeze(readAsksOnce(prompt));
+  if (readings.size >= RECENT_READINGS) readings.delete(readings.keys().next().value!);
+  readings.set(prompt, read);
+  return read;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function readAsksOnce(prompt: string): Asks {
   const text = expandShorthand(prompt);
   const t = lower(text);
   const verdict = readVerdict(t, text);

@@ -10,7 +10,7 @@ export function readWordRange(text: string): AnswerForm['words'] {
   if (range) return { min: Number(range[1]), max: Number(range[2]) };
   const below = new RegExp(`(?:under|below|fewer than|less than|<)\\s*${COUNT}\\s+words`).exec(t);
   if (below && numberFrom(below[1])) return { min: 0, max: numberFrom(below[1])! - 1 };
-  const atMost = new RegExp(`(?:no more than|not more than|at most|max(?:imum)?(?: of)?|within|up to|not exceeding|limit(?:ed)? to|<=|≤)\\s*${COUNT}\\s+words`).exec(t)
+  const atMost = new RegExp(`(?:no more than|not more than|at most|max(?:imum)?(?: of)?|within|up to|not exceeding|(?:limit(?:ed)?|cap(?:ped)?|keep|hold)(?:\\s+(?:it|this|the (?:response|answer|reply|note|text|summary|whole thing)))?\\s+to|<=|≤)\\s*${COUNT}\\s+words`).exec(t)
     ?? new RegExp(`${COUNT}\\s+words?\\s+(?:or less|or fewer|max(?:imum)?|tops|at most)`).exec(t)
     ?? new RegExp(`(?:word limit|word count)(?: of)?:?\\s+${COUNT}`).exec(t);
   if (atMost && numberFrom(atMost[1])) return { min: 0, max: numberFrom(atMost[1])! };
@@ -46,7 +46,9 @@ function readColumns(t: string): string[] | undefined {
   const listed = /\b(?:with|having|using|under|and) (?:the |these |those |following )?(?:\w+ )?columns?\s*(?:named|called|labell?ed|titled|headed)?\s*:?\s*([^.\n]+)|\bcolumns?\s*:\s*([^.\n]+)|\btable\s*\(([^)]+)\)/.exec(t);
   const list = listed?.[1] ?? listed?.[2] ?? listed?.[3] ?? piped?.[1];
   if (!list) return undefined;
-  const columns = list.replace(/\s*\((?:keep|with|in|as)\b[^)]*\)/g, '').split(list.includes('|') ? /\s*\|\s*/ : /\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
+  // "…, Exchange, and no commentary beyond the table": what follows the last column is about the rest of the answer.
+  const named = list.split(/,?\s+(?:and\s+|but\s+)?(?:no|without)\s+(?:other\s+|further\s+|extra\s+)?(?:commentary|comments?|text|prose|notes?|explanation|narrative)\b/)[0]!;
+  const columns = named.replace(/\s*\((?:keep|with|in|as|percent|to)\b[^)]*\)|\s*\([^)]*\bdecimal\b[^)]*\)/g, '').split(list.includes('|') ? /\s*\|\s*/ : /\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
     .map((column) => column.replace(/^(?:the |these )?columns?\s*:?\s*/, '').replace(/^the\s+/, '').replace(/[?!]+$/, '').replace(/^["'“‘]|["'”’]$/g, '')
       .replace(/\s+(?:for each|per|in that order|with exact|would be|please|sorted|ordered|ranked|attached to|for every)\b.*$/, '').trim())
     .filter((column) => column !== '' && !/^(?:with|then|followed)\b|^(?:please|pls|thanks|thank you|ta)$/.test(column) && column.split(/\s+/).length <= 6);

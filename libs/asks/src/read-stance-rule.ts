@@ -9,11 +9,14 @@ export interface StanceRule {
 }
 
 const OPTION = String.raw`([a-z][a-z-]*(?: [a-z][a-z-]*)?)`;
-const DEFAULT = new RegExp(String.raw`(?:^|[;,.]\s*|\band\s+)(?:else|otherwise)[,:]?\s+(?:it(?:'s| is)\s+|call it\s+|go\s+|rate it\s+)?${OPTION}\s*(?:[.;,]|$)`);
-const CLAUSE = new RegExp(String.raw`(?:^|[;:.]\s*|,\s*|\bor\s+)${OPTION}\s+if\s+([^;]+?)(?=\s*(?:;|,\s*(?:else|otherwise)\b|\.\s|$|,\s*[a-z][a-z-]*(?: [a-z][a-z-]*)?\s+if\b))`, 'g');
+// "I sell half", "we'd add": the speaker's own action is the option.
+const SPEAKER = String.raw`(?:i|we|you)(?:'ll|'d| will| would| should)?\s+`;
+const DEFAULT = new RegExp(String.raw`(?:^|[;,.]\s*|\band\s+)(?:else|otherwise|anything else|everything else|in any other case)[,:]?\s+(?:it(?:'s| is)\s+|call it\s+|go\s+|rate it\s+|${SPEAKER})?${OPTION}\s*(?:[.;,]|$)`);
+// "Reduce if …; otherwise Increase if …; otherwise Maintain": a later clause may open on "otherwise".
+const CLAUSE = new RegExp(String.raw`(?:^|[;:.]\s*|,\s*|\bor\s+)(?:(?:otherwise|else)[,:]?\s+)?${OPTION}\s+if\s+([^;]+?)(?=\s*(?:;|,\s*(?:else|otherwise)\b|\.\s|$|,\s*[a-z][a-z-]*(?: [a-z][a-z-]*)?\s+if\b))`, 'g');
 
 // "if it closed within 2% of its high, trim; if it is more than 10% below the high, add; otherwise hold".
-const IF_FIRST = new RegExp(String.raw`(?:^|[;:.]\s*|\buse this rule:?\s*)if\s+([^;,]+?),\s*(?:then\s+)?(?:it(?:'s| is)\s+(?:a\s+)?|call it\s+|go\s+|rate it\s+)?${OPTION}\s*(?=[;.]|,\s*(?:else|otherwise|if)\b|$)`, 'g');
+const IF_FIRST = new RegExp(String.raw`(?:^|[;:.]\s*|\buse this rule:?\s*)if\s+([^;,]+?),\s*(?:then\s+)?(?:it(?:'s| is)\s+(?:a\s+)?|call it\s+|go\s+|rate it\s+|${SPEAKER})?${OPTION}\s*(?=[;.]|,\s*(?:else|otherwise|if)\b|$)`, 'g');
 
 // Words that start a sentence, not an option ("only post if", "tell me if").
 const NOT_OPTIONS = /^(?:only|post|send|tell|let|say|and|but|so|then|even|as|check|see|ask|note|flag|alert|ping|and only|me|us|it|that|this|what|which|whether)$/;

@@ -42,12 +42,24 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 
 const WINDOWED = /\b(?:\d+|one|two|three|five|ten|twenty)[- ](?:session|day|bar)|\bwindow\b|\bperiod\b|\bcumulative\b|\breturn\b|\bweek\b/;
 
+/** A name's place when the subjects are ordered by the size of their move, whatever its sign ("Absolute rank"). */
+function absoluteRank(subjects: readonly Subject[], windowed: boolean): Cell {
+  return (facts, subject) => {
+    const size = (one: Subject) => facts.peek((reader) => reader.number(`${one.slug}_${windowed ? 'return_n' : 'change_pct'}`) ?? reader.number(`${one.slug}_return_n`));
+    if (size(subject) === undefined) return undefined;
+    const place = [...subjects].sort((a, b) => Math.abs(size(b) ?? 0) - Math.abs(size(a) ?? 0)).indexOf(subject) + 1;
+    facts.number(`${subject.slug}_${windowed ? 'return_n' : 'change_pct'}`);
+    return ORDINALS[place - 1] ?? `number ${place}`;
+  };
+}
+
 /** Asked column wording → cell, first match wins (the more specific wordings come first). */
-function cellFor(column: string, windowAsked: boolean): Cell | undefined {
+function cellFor(column: string, windowAsked: boolean, subjects: readonly Subject[]): Cell | undefined {
   const c = column.toLowerCase();
   const rules: Array<[RegExp, Cell]> = [
+    [/^(?:abs(?:olute)?|magnitude|size) (?:rank|position|place)$|^(?:rank|position|place) by (?:abs|size|magnitude)/, absoluteRank(subjects, windowAsked || WINDOWED.test(c))],
     // In words: a bare rank digit would read to the grounding check as a number no tool returned.
-    [/^(?:#|no\.?|rank|position|place)$/, (_facts, _subject, rank) => ORDINALS[rank - 1] ?? `number ${rank}`],
+    [/^(?:(?:signed|overall|return|move|performance) )?(?:#|no\.?|rank|position|place)$/, (_facts, _subject, rank) => ORDINALS[rank - 1] ?? `number ${rank}`],
     [/\bticker\b|\bsymbol\b|^etf$|^stock$/, (_facts, subject) => subject.symbol],
     [/^(?:name|company|company name|issuer)$/, (facts, subject) => facts.text(`${subject.slug}_company`) ?? facts.text(`${subject.slug}_name`) ?? subject.symbol],
     [/excess|spread|alpha|relative|vs\.? ?(?:spy|qqq|dia|iwm|the index|benchmark)/, excess],
@@ -99,11 +111,10 @@ function cellFor(column: string, windowAsked: boolean): Cell | undefined {
  * The order the rows take: by the size of the move when the ranking is absolute ("no matter the direction"), else
  * the plan's ranking of exactly these names when it has one, else the subjects' order.
  */
-function rowOrder(facts: FactReader, subjects: Subject[], absolute: boolean, windowed: boolean): Subject[] {
-  if (absolute) {
-    const size = (subject: Subject) => Math.abs(facts.peek((reader) => reader.number(`${subject.slug}_${windowed ? 'return_n' : 'change_pct'}`) ?? reader.number(`${subject.slug}_return_n`)) ?? 0);
-    return [...subjects].sort((a, b) => size(b) - size(a));
-  }
+function rowOrder(facts: FactReader, subjects: Subject[], order: 'absolute' | 'signed' | 'plan', windowed: boolean): Subject[] {
+  const move = (subject: Subject) => facts.peek((reader) => reader.number(`${subject.slug}_${windowed ? 'return_n' : 'change_pct'}`) ?? reader.number(`${subject.slug}_return_n`)) ?? 0;
+  if (order === 'absolute') return [...subjects].sort((a, b) => Math.abs(move(b)) - Math.abs(move(a)));
+  if (order === 'signed') return [...subjects].sort((a, b) => move(b) - move(a));
   const symbols = subjects.map((subject) => subject.symbol);
   for (const key of facts.keys(/_ranking$/)) {
     const ranking = facts.peek((reader) => reader.list(key));
@@ -132,12 +143,14 @@ const cellText = (value: string) => value.replace(/\|/g, '/').replace(/\s*\n\s*/
  */
 export function columnTable(columns: readonly string[], subjects: Subject[], facts: FactReader, options: { windowed: boolean; absolute: boolean; stance?: Cell }): string | undefined {
   if (subjects.length === 0) return undefined;
-  const cells = columns.map((column) => (options.stance && /\bstance\b|\bview\b|\bcall\b|rating|recommendation/.test(column.toLowerCase()) ? options.stance : cellFor(column, options.windowed)));
+  const cells = columns.map((column) => (options.stance && /\bstance\b|\bview\b|\bcall\b|rating|recommendation/.test(column.toLowerCase()) ? options.stance : cellFor(column, options.windowed, subjects)));
   if (cells.some((cell) => cell === undefined)) return undefined;
-  const ordered = facts.peek((reader) => rowOrder(reader, subjects, options.absolute, options.windowed));
+  // "Signed rank, Ticker, % change, Absolute rank": the rows go by the signed move, the other rank is a column.
+  const order = columns.some((column) => /^signed (?:rank|position|place)$/i.test(column)) ? 'signed' : options.absolute ? 'absolute' : 'plan';
+  const ordered = facts.peek((reader) => rowOrder(reader, subjects, order, options.windowed));
   const probe = facts.peek((reader) => cells.map((cell) => ordered.some((subject, index) => cell!(reader, subject, index + 1) !== undefined)));
   if (probe.some((found) => !found)) return undefined;
-  const rows = rowOrder(facts, subjects, options.absolute, options.windowed).map((subject, index) => cells.map((cell) => cellText(cell!(facts, subject, index + 1) ?? 'n/a')));
+  const rows = rowOrder(facts, subjects, order, options.windowed).map((subject, index) => cells.map((cell) => cellText(cell!(facts, subject, index + 1) ?? 'n/a')));
   return markdownTable(columns.map(headerOf), rows);
 }
 

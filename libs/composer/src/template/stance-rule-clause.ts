@@ -1,5 +1,5 @@
 import type { Ask } from '@forge/asks';
-import { count, percent, signedPercent, type FactReader } from './fact-reader.ts';
+import { count, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 
 export type StanceRule = NonNullable<Extract<Ask, { kind: 'stance' }>['rule']>;
@@ -40,6 +40,22 @@ function measure(part: string, facts: FactReader, subject: Subject, windowed: bo
     if (below === undefined) return undefined;
     return { holds: high[1] !== undefined ? below <= Number(high[1]) : below > Number(high[2]), evidence: `${percent(below)} below its 52-week high` };
   }
+  const low = /\bwithin\s+(\d+(?:\.\d+)?)\s*%\s+(?:above\s+|of\s+)(?:its|the)\s+(?:52[- ]week\s+|year(?:ly)?\s+)?low\b|\b(?:more than|over|at least)\s+(\d+(?:\.\d+)?)\s*%\s+above\s+(?:its|the)\s+(?:52[- ]week\s+|year(?:ly)?\s+)?low\b/.exec(part);
+  if (low) {
+    const above = facts.number(`${s}_pct_above_low`);
+    if (above === undefined) return undefined;
+    return { holds: low[1] !== undefined ? above <= Number(low[1]) : above > Number(low[2]), evidence: `${percent(above)} above its 52-week low` };
+  }
+  // "above the 200-session moving average", "below its 50-day average", "still above the 50-day", "under the 50dma"
+  // (the window in words: a bare 50 is a number no tool returned).
+  const average = /\b(above|over|below|under)\s+(?:its|the)\s+(50|200)(?:[- ]?(?:day|session|d)\b(?:[- ](?:simple[- ])?moving)?(?:[- ](?:average|avg|ma|sma)\b)?|\s?dma\b)/.exec(part);
+  if (average) {
+    const price = facts.number(`${s}_price`);
+    const mean = facts.number(`${s}_avg${average[2]}`);
+    if (price === undefined || mean === undefined) return undefined;
+    const above = price > mean;
+    return { holds: /above|over/.test(average[1]!) ? above : !above, evidence: `price ${money(price)} ${above ? 'above' : 'below'} its ${average[2] === '50' ? 'fifty' : 'two-hundred'}-day average of ${money(mean)}` };
+  }
   const volume = /(?:above|over|more than|at least|>=?)\s*(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:its|the|their)?\s*(?:\d+[- ](?:session|day)\s+)?(?:average|avg|usual|typical|normal)(?: daily)? volume/.exec(part);
   if (volume) {
     const today = facts.number(`${s}_volume`);
@@ -76,7 +92,7 @@ export function ruleStance(rule: StanceRule, facts: FactReader, subject: Subject
       if (counted) return { option: clause.option, evidence: seen };
       continue;
     }
-    const parts = clause.when.split(/\s+and\s+/).map((part) => measure(part, facts, subject, windowed));
+    const parts = clause.when.split(/\s+(?:and|but)\s+(?:still\s+)?/).map((part) => measure(part, facts, subject, windowed));
     if (parts.some((part) => part === undefined)) return undefined;
     for (const part of parts as Measured[]) if (!seen.includes(part.evidence)) seen.push(part.evidence);
     if (parts.length > 1) earlier = parts as Measured[];

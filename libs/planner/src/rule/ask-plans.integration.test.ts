@@ -502,3 +502,40 @@ describe('more conditions a post can hang on', () => {
     expect(worst.state.condition_holds).toBe(true);
   });
 });
+
+describe('asks of blind catalogs 18 and 19 (session 2026-12-08)', () => {
+  it('writes the asked columns and nothing after "and no commentary beyond the table"', async () => {
+    const { text, misses } = await run('Reference data for UnitedHealth Group (UNH) and Eli Lilly (LLY): CEO, full-time employees, listing exchange. Present it as a markdown table with the columns Ticker, CEO, Full-time employees and Exchange, and no commentary beyond the table.');
+    expect(text.split('\n')[0]).toBe('| Ticker | CEO | Full-time employees | Exchange |');
+    expect(text).toMatch(/\| LLY \| David A\. Ricks \| 47000 \| New York Stock Exchange \|/);
+    expect(misses).toEqual([]);
+  });
+
+  it('fills a "Signed rank" and an "Absolute rank" column from the same moves', async () => {
+    // TSLA +4.10%, AAPL +1.20%, NVDA -3.10%: signed first/second/third, by size first/third/second.
+    const { text } = await run('Rank AAPL, NVDA and TSLA by percentage change today, and separately by the absolute size of the move. One markdown table with columns Signed rank, Ticker, % change, Absolute rank (percent to two decimal places).');
+    expect(text).toMatch(/\| first \| TSLA \| \+4\.10% \| first \|\n\| second \| AAPL \| \+1\.20% \| third \|\n\| third \| NVDA \| -3\.10% \| second \|/);
+  });
+
+  it('decides a classification rule over the 52-week low and the 200-session average, options not read as companies', async () => {
+    // XOM 0.67% above its 52-week low; CVX 62.91% above it and above its 200-day average ($133.57).
+    const { text, misses } = await run('Assign each of Exxon Mobil (XOM) and Chevron (CVX) exactly one of three classifications: Increase, Maintain or Reduce. Apply the rule in order: Reduce if the close is within 2.00% above the 52-week low; otherwise Increase if the close is above the 200-session moving average; otherwise Maintain. Limit the response to 120 words.');
+    expect(text).toMatch(/XOM reduce \(0\.67% above its 52-week low\); CVX increase \([^)]*above its two-hundred-day average of \$133\.57\)/);
+    expect(misses).toEqual([]);
+  });
+
+  it('reads "if …, I sell half; if … but still above the 50-day, I add more; anything else, I hold" over the quote\'s 50-day average', async () => {
+    // UNH -7.10% over five sessions, $318.00 against a 50-day average of $330.52.
+    const { text } = await run("I'm choosing between three things: hold, sell half, or add more. my rule: if UNH is down more than 5% over the last 5 sessions AND it's below its 50-day average, I sell half; if it's down more than 5% but still above the 50-day, I add more; anything else, I hold. which one does the rule say?");
+    expect(text).toMatch(/Sell half UNH: return over the window -7\.10%, price \$318\.00 below its fifty-day average of \$330\.52/);
+  });
+
+  it('checks a claim heard from someone, naming the deal\'s other party and a product line without failing on them', async () => {
+    const meta = await run('saw a thread on some stock forum saying Meta was gonna pay like $67 billion for Tessellate Networks?!? is it legit or nah? keep it to 2 short paragraphs');
+    expect(meta.text).toMatch(/^Contradicted: the release states a different figure than the claim; the company's release “Meta Platforms, Inc\. to acquire Tessellate Networks”/);
+    const micron = await run('A trader told me Micron just approved a $13.2 billion buyback. Is that the number the company gave?');
+    expect(micron.text).toMatch(/^Contradicted: the release states a different figure/);
+    const unh = await run('someone on a forum claims UnitedHealth halted all Medicare Advantage shipments for the rest of the year — real or fake?');
+    expect(unh.text).toMatch(/^Contradicted: the release says the opposite of the claim/);
+  });
+});

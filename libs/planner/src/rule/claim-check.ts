@@ -23,6 +23,8 @@ export function isEventClaim(claim: string): boolean {
 /** The search words of a claim: without the "a forum post says / is it true that" framing around it. */
 export function claimQuery(claim: string, entity: EntityRef): string {
   const core = claim
+    // "saw a thread on some stock forum saying Meta …", "A trader told me Micron …": what was said, not who said it.
+    .replace(/^[^.?!]*?\b(?:saying|told (?:me|us)|(?:a|the) tip that|i(?:'m| am) hearing(?: that)?|(?:thread|post|note) (?:on|in) [^,]{0,30}? (?:says|said|claims|claiming))\s+(?:that\s+)?/i, '')
     .replace(/["“”]/g, ' ')
     .replace(/\b(?:fact[- ]?check|is (?:it|that|this) (?:actually |really )?true|true or false|verify|a (?:forum |reddit |chat )?post (?:says|claims)|someone (?:on the desk )?(?:says|claims|swears)|rumou?rs? (?:says?|has it)|the claim (?:is )?that|claims? that|reports? that|says that|check whether|whether|heard(?: (?:on|in|at|from) the \w+)?|word (?:is|on the street is)|(?:someone|a trader|a colleague) (?:in|on) (?:the )?\w+ (?:says|claims))\b/gi, ' ')
     // "On the forum somebody write that …", "Chatter says …": who said it is not what to search for.
@@ -72,6 +74,7 @@ export const CLAIM_CHECK_CODE = snippet(
   '    (r"\\b(?:confirm\\w*|ongoing|opened|faces|cooperating|served with|disclosed)\\b", r"\\b(?:dropped|closed|ended|abandon\\w*|without action|called off|scrapp\\w*|already settled)\\b"),',
   '    (r"\\b(?:launch\\w*|unveil\\w*|announc\\w*|availab\\w*)\\b", r"\\b(?:postpon\\w*|delay\\w*|cancel\\w*|shelv\\w*)\\b"),',
   '    (r"\\b(?:sign\\w*|agreement|agreed|close to)\\b", r"\\b(?:collaps\\w*|fell through|broke down|walked away)\\b"),',
+  '    (r"\\b(?:halt\\w*|suspend\\w*|stopp\\w*|paus\\w*|ceas\\w*)\\b", r"\\b(?:sign\\w*|agreement|agreed|resum\\w*|continu\\w*|secur\\w*|expand\\w*)\\b"),',
   '    (r"\\b(?:inflows?|creations?)\\b", r"\\b(?:outflows?|redemptions?)\\b"),',
   ']',
   'def first_sentence(t):',

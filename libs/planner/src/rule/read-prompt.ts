@@ -139,10 +139,14 @@ function detectSearchTopic(text: string): string | undefined {
  */
 function readQuoteAverages(text: string, facets: Set<Facet>): PromptReading['quoteAverages'] {
   if (!facets.has('moving-average')) return undefined;
-  const windows = [...text.matchAll(/(\d+)[- ](?:day|session)\b/gi)].map((match) => Number(match[1]));
+  // The windows an average is named with ("50-day average", "200-session moving average", "50dma"); "down 5% over the
+  // last 5 sessions" beside them is the trend's window, measured from bars as well.
+  const averaged = [...text.matchAll(/\b(\d+)(?:[- ]?(?:day|session|d)(?:[- ](?:simple[- ])?moving)?[- ](?:average|avg|ma|sma)\b|\s?dma\b)/gi)].map((match) => Number(match[1]));
+  const windows = averaged.length > 0 ? averaged : [...text.matchAll(/(\d+)[- ](?:day|session)\b/gi)].map((match) => Number(match[1]));
   if (windows.length === 0 || !windows.every((window) => window === 50 || window === 200)) return undefined;
-  if (/trend|daily bars|return|last \w+ (?:trading )?(?:sessions|days)/i.test(text)) return undefined;
-  facets.delete('trend');
+  const trend = /trend|daily bars|return|last \w+ (?:trading )?(?:sessions|days)/i.test(text);
+  if (trend && averaged.length === 0) return undefined;
+  if (!trend) facets.delete('trend');
   return [...new Set(windows)].sort((a, b) => a - b) as Array<50 | 200>;
 }
 
@@ -232,7 +236,7 @@ export function readPrompt(prompt: string): PromptReading {
     rawText: prompt,
     asks,
     facets,
-    sessions: quoteAverages ? undefined : sessions,
+    sessions: quoteAverages && !facets.has('trend') ? undefined : sessions,
     statements: facets.has('income') ? detectStatements(text) : undefined,
     // The list the asks read ("the two latest Micron headlines") before the planner's own count of items.
     items: Math.min(asks.flatMap((ask) => (ask.kind === 'list' ? [ask.count] : []))[0] ?? detectItems(text), 10),
