@@ -13,8 +13,8 @@ const lower = (text: string) => text.toLowerCase().replace(/[’‘]/g, "'").rep
 const promptSentences = (t: string) => t.split(/(?<=[.?!])(?<!\b(?:[Ii]nc|[Cc]orp|[Cc]o|[Ll]td|[Pp]lc|vs|e\.g|i\.e)\.)\s+(?=\S)/);
 
 const BENCHMARKS: Array<[RegExp, string]> = [
-  [/\bspy\b|s&p ?500|\bthe market\b|\bthe s&p\b/, 'SPY'],
-  [/\bqqq\b|nasdaq/, 'QQQ'],
+  [/\bspy\b|s&p ?500|\bthe market\b|\bthe s&p\b|\bspx\b/, 'SPY'],
+  [/\bqqq\b|nasdaq|\bndx\b/, 'QQQ'],
   [/\bdia\b|\bdow\b/, 'DIA'],
   [/\biwm\b|russell/, 'IWM'],
 ];

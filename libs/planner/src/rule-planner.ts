@@ -95,11 +95,6 @@ function excludedSymbols(prompt: string, entities: Entity[]): Set<string> {
   return excluded;
 }
 
-// The other party of a deal ("pay $67 billion for X", "to acquire X", "a supply agreement with X").
-const DEAL_PARTY_BEFORE = String.raw`\b(?:for|acquir\w*|buy(?:s|ing)?|bought|takeover of|merg\w* with|deal (?:for|with)|stake in|agreement with|contract with|partnership with)\s+(?:a |an |the )?`;
-// A product line or unit after a name ("Medicare Advantage shipments", "the Azure business").
-const PRODUCT_LINE_AFTER = String.raw`\s+(?:shipments?|plans?|products?|business|unit|division|segment|program(?:me)?s?|contracts?|deliveries|sales|orders|services?|platform|line|brand|franchise|drugs?|chips?|devices?)\b`;
-
 /**
  * The offline planner: reads the prompt's facets, period and entities (names resolved through fmp_search_ticker)
  * and assembles a plan from step templates. Throws a ForgeError when the prompt names nothing it can plan for.
@@ -148,13 +143,7 @@ export class RulePlanner implements Planner {
     const known = entities.flatMap((entity) => [entity.symbol, entity.mention ?? '']).filter(Boolean);
     // "classify it as Restrict, Watch or No action": a capitalised stance option is not a company.
     const options = new Set(reading.asks.flatMap((ask) => (ask.kind === 'stance' ? ask.options : [])));
-    // "a forum says Meta will pay $67 billion for Tessellate Networks", "UnitedHealth halted all Medicare Advantage
-    // shipments": a claim about a known company names the deal's other party or a product line, which the release is
-    // checked for; they are not companies to quote. ("Does Lululemon have a lower P/E than Costco?" still fails.)
-    const claims = reading.asks.flatMap((ask) => (ask.kind === 'verdict' ? [ask.claim.toLowerCase()] : []))
-      .filter((claim) => known.some((name) => new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`).test(claim)));
-    const inClaim = (phrase: string) => claims.some((claim) => new RegExp(`${DEAL_PARTY_BEFORE}${escapeRegExp(phrase.toLowerCase())}\\b|\\b${escapeRegExp(phrase.toLowerCase())}${PRODUCT_LINE_AFTER}`).test(claim));
-    const missing = screen ? [] : mentions.unknown.filter((phrase) => !options.has(phrase.toLowerCase()) && !inClaim(phrase) && looksLikeCompanyName(entry.user_prompt, phrase, known));
+    const missing = screen ? [] : mentions.unknown.filter((phrase) => !options.has(phrase.toLowerCase()) && looksLikeCompanyName(entry.user_prompt, phrase, known));
     if (missing.length > 0) {
       const suggestions = (await Promise.all(missing.map((phrase) => suggestName(tools, phrase)))).filter(Boolean);
       throw new ForgeError({

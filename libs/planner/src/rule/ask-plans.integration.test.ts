@@ -539,3 +539,26 @@ describe('asks of blind catalogs 18 and 19 (session 2026-12-08)', () => {
     expect(unh.text).toMatch(/^Contradicted: the release says the opposite of the claim/);
   });
 });
+
+describe('lower-case symbols outside the universe (blind catalog 19)', () => {
+  async function planOf(prompt: string) {
+    const [entry] = parseCatalog([{ id: 'L1', complexity: 'difficult', user_prompt: prompt }], 'test');
+    return (await new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: 16, max_turns: 18 }, tools: snapshotHub() })).plan;
+  }
+
+  it('plans "snow px" and "sbux vs cost vs wmt" with the unknown symbol, so the run fails by its name', async () => {
+    for (const [prompt, word] of [['snow px + day chg vs qqq. quick', 'snow'], ['sbux vs cost vs wmt - px, p/e. table', 'sbux']] as const) {
+      const plan = await planOf(prompt);
+      const lookup = plan.tool_sequence.find((step) => step.tool === 'fmp_search_ticker' && step.params.query === word);
+      expect(lookup, prompt).toBeDefined();
+      const trace = await runPlan(plan, snapshotHub());
+      expect(trace.steps.some((step) => !step.accepted), prompt).toBe(true);
+    }
+  });
+
+  it('reads "worst vs spy" and "vs spx" as no symbol, and spx as the S&P 500 benchmark', async () => {
+    const plan = await planOf('need to trim one of tsla amzn meta. rule: cut whichever is worst vs spy over 20 sess. 50 words max');
+    expect(plan.tool_sequence.some((step) => step.tool === 'fmp_search_ticker' && step.params.query === 'worst')).toBe(false);
+    expect(readAsks('mu px + chg today vs spx? 2 bullets').asks).toContainEqual(expect.objectContaining({ kind: 'benchmark', symbol: 'SPY' }));
+  });
+});

@@ -13,6 +13,8 @@ const NOT_TICKERS = new Set([
   // Desk shorthand: near/long term, end of day, week, price, change, volume, dividend, overweight/underweight/equal-weight.
   'NT', 'LT', 'ST', 'EOD', 'WK', 'MTD', 'YTD', 'QTD', 'PX', 'CHG', 'VOL', 'DIV', 'HI', 'LO', 'OW', 'UW', 'EW', 'MKT', 'BPS', 'ADV', 'AVG', 'IV', 'OI', 'PT', 'FWD', 'LTM', 'NTM', 'WOW', 'DOD', 'THX',
   // Memo headings, and the agencies and offices news names (a probe by the DOJ is not a DOJ ticker).
+  // Index names, benchmarked through their ETFs (the benchmark ask reads "vs SPX" as SPY).
+  'SPX', 'NDX', 'DJI', 'RUT',
   'MEMO', 'RE', 'CC', 'SUBJ', 'URGENT', 'DRAFT', 'TODO', 'IR', 'PR', 'KPI', 'DOJ', 'FTC', 'FDA', 'NHTSA', 'FCC', 'CFTC', 'FINRA', 'ECB', 'IMF', 'OPEC',
 ]);
 
@@ -146,11 +148,16 @@ const LABEL_NOUN = /^\s+(?:sector|industry|stocks?|names|space|team|desk|departm
 // A publication or message board a claim is sourced to ("a post on Stock Chatter Forum", "per Harbor Street Wire").
 const SOURCE_NAME = /\b(?:Forum|Board|Boards|Wire|Newswire|Review|Journal|Weekly|Daily|Notes|Digest|Insider|Ledger|Monitor|Times|Herald|Gazette|Blog|Chatter|Post)$/;
 // What a named company buys, pays for or merges with: "Lilly pays $26.4B for Helix Data Works", "JPM to buy Tessellate".
-const DEAL_OBJECT = /\b(?:acquir\w*|acquisition of|buy(?:s|ing)?|bought|purchas\w*|takeover (?:of|bid for)|deal (?:for|with)|merg\w* with|bid for|pa(?:y|ys|ying|id)\s+(?:about\s+|roughly\s+|~)?\$?[\d.,]+\s*(?:[bmk]n?|billion|million)?\s+for)\s+$/i;
+const DEAL_OBJECT = /\b(?:acquir\w*|acquisition of|buy(?:s|ing)?|bought|purchas\w*|takeover (?:of|bid for)|deal (?:for|with)|merg\w* with|bid for|(?:agreement|contract|partnership) with|stake in|pa(?:y|ys|ying|id)\s+(?:about\s+|roughly\s+|around\s+|like\s+|nearly\s+|~)?\$?[\d.,]+\s*(?:[bmk]n?|billion|million)?\s+for)\s+(?:a |an |the )?$/i;
+// A product line or unit after a name ("UnitedHealth halted all Medicare Advantage shipments").
+const PRODUCT_LINE = /^\s+(?:shipments?|plans?|products?|business|unit|division|segment|programs?|contracts?|deliveries|sales|orders|services?|platform|brand|franchise|drugs?|chips?|devices?)\b/i;
 
-/** The clause before a phrase names a company the question is about, as the buyer of what follows. */
-function dealByKnown(before: string, known: string[]): boolean {
-  if (!DEAL_OBJECT.test(before)) return false;
+/**
+ * The clause before a phrase names a company the question is about, as the buyer of what follows ("Meta was gonna
+ * pay like $67 billion for Tessellate Networks") or as the maker of a product line the phrase names.
+ */
+function dealByKnown(before: string, after: string, known: string[]): boolean {
+  if (!DEAL_OBJECT.test(before) && !PRODUCT_LINE.test(after)) return false;
   const clause = before.split(/[.?!;](?=\s)|\n/).at(-1) ?? '';
   return known.some((name) => name.length > 1 && new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`, 'i').test(clause));
 }
@@ -176,8 +183,8 @@ export function looksLikeCompanyName(text: string, phrase: string, known: string
     if (inOptionList(text, match.index, match.index + phrase.length, known)) continue;
     if (/\b(?:the|a|an|our|my|your|their|this|that)\s+$/i.test(before)) continue;
     if (LABEL_NOUN.test(after)) continue;
-    // A claim's source, or the private target a named company is buying, is not a company to research.
-    if (SOURCE_NAME.test(phrase) || dealByKnown(before, known)) continue;
+    // A claim's source, the private target a named company is buying, or its product line is not a company to research.
+    if (SOURCE_NAME.test(phrase) || dealByKnown(before, after, known)) continue;
     // "Shopify (SHOP)": the symbol written beside it is planned, and fails cleanly if unknown.
     if (/^\s*\(\$?[A-Z]{1,5}(?:\.[A-Z])?\)/.test(after)) continue;
     return true;

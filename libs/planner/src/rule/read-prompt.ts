@@ -137,14 +137,15 @@ function detectSearchTopic(text: string): string | undefined {
  * "50-day and 200-day moving averages" are fields of the quote; a window the quote lacks ("20-day average") is
  * computed from daily bars instead. Returns the windows when the quote serves them all, and then drops the trend.
  */
-function readQuoteAverages(text: string, facets: Set<Facet>): PromptReading['quoteAverages'] {
+function readQuoteAverages(text: string, facets: Set<Facet>, sessions: number | undefined): PromptReading['quoteAverages'] {
   if (!facets.has('moving-average')) return undefined;
   // The windows an average is named with ("50-day average", "200-session moving average", "50dma"); "down 5% over the
   // last 5 sessions" beside them is the trend's window, measured from bars as well.
   const averaged = [...text.matchAll(/\b(\d+)(?:[- ]?(?:day|session|d)(?:[- ](?:simple[- ])?moving)?[- ](?:average|avg|ma|sma)\b|\s?dma\b)/gi)].map((match) => Number(match[1]));
   const windows = averaged.length > 0 ? averaged : [...text.matchAll(/(\d+)[- ](?:day|session)\b/gi)].map((match) => Number(match[1]));
   if (windows.length === 0 || !windows.every((window) => window === 50 || window === 200)) return undefined;
-  const trend = /trend|daily bars|return|last \w+ (?:trading )?(?:sessions|days)/i.test(text);
+  // ("worst vs spy over 20 sess. if that name is also below its 50dma": the 20 sessions are a window of bars.)
+  const trend = /trend|daily bars|return|last \w+ (?:trading )?(?:sessions|days)/i.test(text) || (averaged.length > 0 && sessions !== undefined && !(windows as number[]).includes(sessions));
   if (trend && averaged.length === 0) return undefined;
   if (!trend) facets.delete('trend');
   return [...new Set(windows)].sort((a, b) => a - b) as Array<50 | 200>;
@@ -225,7 +226,7 @@ export function readPrompt(prompt: string): PromptReading {
   if (facets.has('income') && sessions === undefined && !/daily bars|session|price trend/i.test(text)) facets.delete('trend');
   // "EPS for the last fiscal year" is a statement fact (diluted EPS), not the quote's trailing EPS.
   if (FISCAL_EPS.test(text)) facets.add('income');
-  const quoteAverages = readQuoteAverages(text, facets);
+  const quoteAverages = readQuoteAverages(text, facets, sessions);
   // "Which of the three gets the most negative coverage" picks by the news' tone: no ranking of moves is asked.
   const asks = readAsks(prompt).asks;
   const decided = asks.filter((ask) => ask.kind === 'pick' || ask.kind === 'ranking');

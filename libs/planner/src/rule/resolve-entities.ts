@@ -144,6 +144,7 @@ export async function resolveMentions(text: string, reading: PromptReading, tool
   const casual = !/(?<!^\W*)\b[A-Z][a-z]/.test(text);
   if (found.length === 0 || casual) await addLowercaseSymbols(text, tools, add);
   if (found.length === 0 || casual) await addLowercaseNames(text, tools, add);
+  if (casual) addUnknownLowercaseSymbols(text, found, add);
   const entities = found.sort((a, b) => a.position - b.position).map(({ position: _position, ...entity }) => entity);
   return { entities, unknown: dropped };
 }
@@ -221,6 +222,32 @@ async function addLowercaseSymbols(text: string, tools: ToolCaller, add: (entity
     if (index >= 0) add({ symbol: hits[index].symbol, slug: slugOf(hits[index].symbol), resolvedByName: false, searchIndex: index }, match.index);
   }
 }
+
+/**
+ * In a prompt typed in lower case, a short word in a symbol's place that the search tool does not know ("snow px +
+ * day chg", "sbux vs cost vs wmt") is a symbol outside the tools' universe: it is planned unresolved, so the prompt
+ * fails by its name instead of being answered without it.
+ */
+function addUnknownLowercaseSymbols(text: string, found: Array<Entity & { position: number }>, add: (entity: Entity, position: number) => void): void {
+  // ("worst vs spy" compares with a benchmark: only a company's symbol chains a word into a list of symbols.)
+  const known = new Set(found.flatMap((entity) => [entity.symbol.toLowerCase(), ...(entity.mention ?? '').toLowerCase().split(/\s+/)]).filter((name) => name.length > 1 && !BENCHMARK_NAMES.test(name)));
+  const start = text.search(/\S/);
+  for (const match of text.matchAll(/(?<![\w#$./-])[a-z]{2,5}(?![\w/-])/g)) {
+    const word = match[0];
+    if (isFunctionWord(word) || known.has(word) || BENCHMARK_NAMES.test(word) || found.some((entity) => entity.symbol.toLowerCase() === word)) continue;
+    const after = text.slice(match.index + word.length);
+    const before = text.slice(0, match.index);
+    // "snow px …": the prompt opens on the word and a quote's shorthand follows it.
+    const opens = match.index === start && /^\s*(?:px|chg|p\/e|pe|div|vol|mkt cap|\+|:|-\s)/.test(after);
+    // "sbux vs cost", "cost, sbux": a word chained to a known symbol by "vs", a comma or a slash.
+    const chained = [...known].some((name) => new RegExp(`(?:^|\\s)${name}\\s*(?:vs\\.?|,|/)\\s*$`).test(before) || new RegExp(`^\\s*(?:vs\\.?|,|/)\\s*${name}\\b`).test(after));
+    if (!opens && !chained) continue;
+    add({ symbol: word.toUpperCase(), slug: slugOf(word.toUpperCase()), mention: word, resolvedByName: true, searchIndex: 0, unresolved: true }, match.index);
+  }
+}
+
+// Index names a casual prompt benchmarks against ("vs spx"): the benchmark ask measures them by their ETF.
+const BENCHMARK_NAMES = /^(?:spx|ndx|dji|rut|spy|qqq|dia|iwm)$/;
 
 // Lower-case words that open many company names but say nothing about which company is meant.
 const GENERIC_NAME_WORDS = new Set([
