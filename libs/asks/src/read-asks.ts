@@ -19,7 +19,13 @@ const BENCHMARKS: Array<[RegExp, string]> = [
   [/\biwm\b|russell/, 'IWM'],
 ];
 
-export function readWindow(t: string): AskWindow | undefined {
+/** The text without spans that name the quote's 50-session average volume ("the average daily volume of the 50 sessions preceding it"), which are no window to measure. */
+export function withoutAverageVolumeSpans(text: string): string {
+  return text.replace(/\baverage (?:daily )?(?:trading )?volume (?:of|over|for|across) (?:the )?(?:last |past |prior |previous |preceding )?(?:50|fifty) (?:trading )?(?:sessions|days)(?: (?:preceding|before) (?:it|that|this|the session|today))?/gi, 'average volume');
+}
+
+export function readWindow(text: string): AskWindow | undefined {
+  const t = withoutAverageVolumeSpans(text);
   const hours = new RegExp(`(?:last|past|previous|trailing|over the last|over the past)\\s+${COUNT}\\s*(?:hours?|hrs?|h)\\b`).exec(t)
     ?? new RegExp(`\\b${COUNT}\\s+(?:hourly|hour|1-hour|60-minute)\\s+(?:bars|candles|buckets)\\b`).exec(t)
     // "the hourly bars of the session (7 bars)": bars counted where only hourly bars are named.
@@ -29,8 +35,9 @@ export function readWindow(t: string): AskWindow | undefined {
   const counted = (pattern: RegExp) => [...t.matchAll(new RegExp(pattern.source, 'g'))].map((match) => numberFrom(match[1]!)).find((n) => n !== undefined && n >= 2 && n <= 500);
   // "the 25 November 2026 session" is a date, not a window of 2026 sessions.
   const sessions = counted(new RegExp(`(?:last|past|previous|prior|trailing|over the last|over the past|over(?: those| these| the)?)\\s+${COUNT}\\s+(?:trading\\s+)?(?:sessions|days|trading days|bars|daily bars|daily (?:rets|returns|changes|moves))\\b`))
-    ?? counted(/\b(\d{1,3})[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/)
-    ?? counted(new RegExp(`\\b${COUNT}[- ](?:session|day|trading-day)\\b(?![- ](?:high|low|range|moving|average|ma\\b|ago))`))
+    // ("the 2026-11-25 session" is a date: its day is no count.)
+    ?? counted(/(?<![\d-])\b(\d{1,3})[- ]?(?:sessions?|sess|days?|d)\b(?![- ](?:high|low|range|moving|average|ma\b|ago))/)
+    ?? counted(new RegExp(`(?<![\\d-])\\b${COUNT}[- ](?:session|day|trading-day)\\b(?![- ](?:high|low|range|moving|average|ma\\b|ago))`))
     ?? counted(new RegExp(`\\b${COUNT}\\s+(?:daily\\s+)?bars\\b`));
   if (sessions) return { unit: 'sessions', count: sessions };
   // "The week of Nov 16" is a dated week, not the last five sessions.
@@ -237,6 +244,9 @@ function readListedStance(t: string): Ask | undefined {
   return undefined;
 }
 
+/** "what have people been saying in #markets", "what's the desk been posting": a read of what the channel holds. */
+export const SAYING = /\bwhat(?:'s| is| are| was| were| has| have) (?:people|folks|they|everyone|everybody|traders|the desk|the team|the floor)(?: been)? (?:saying|posting|discussing|talking about|sharing|writing)\b/;
+
 function readSlack(t: string, original: string): Ask[] {
   const asks: Ask[] = [];
   const channel = /#([a-z0-9][\w-]*)/.exec(t)?.[1];
@@ -246,7 +256,8 @@ function readSlack(t: string, original: string): Ask[] {
   const noPost = NO_POST.test(withoutBranches(t));
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
   // The channel is the read's object: "check … then post to #alerts" reads nothing.
-  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t);
+  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t)
+    || new RegExp(`${SAYING.source}[^.?!]{0,40}(?:#[a-z0-9]|\\bchannel\\b)`).test(t);
   if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
   if (post && postChannel) {
     // "post 'X'", "post to #markets verbatim: "X"", "post exactly this instead: 'X'".
@@ -261,7 +272,7 @@ function readSlack(t: string, original: string): Ask[] {
  * a branch that posts nothing is the condition's, not a ban on posting.
  */
 export function withoutBranches(text: string): string {
-  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:(?:it|that|this|so)(?:'s|’s)?\s+)?(?:is\s+|was\s+)?(?:not|wrong|right|true|false|correct|incorrect|accurate|inaccurate|confirmed)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|else)\b[^.;!?]*/gi, ' ');
+  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:(?:it|that|this|so)(?:'s|’s)?\s+)?(?:is\s+|was\s+)?(?:not|wrong|right|true|false|correct|incorrect|accurate|inaccurate|confirmed)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|is|has|had) not|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|else)\b[^.;!?]*/gi, ' ');
 }
 
 // One vocabulary for "post nothing", read by the asks and the planner alike.
@@ -290,7 +301,8 @@ function readConditional(t: string): Ask | undefined {
   if (only) return { kind: 'conditional', condition: (only[1] ?? only[2])!.trim(), silent_branch: true };
   const match = /\bif\s+([^,;—–]+?)(?:,|—|–|\s-\s|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
     // "If it is, post A. If it isn't, post B." / "… If none did, don't post."
-    ?? /\bif\s+([^,;.]+?)[,;][^]*?\bif (?:it|they|that|this|not|so|none|neither|right|wrong|true|false|correct|incorrect)\b/.exec(t);
+    // (a decimal point is no sentence end: "if the ratio exceeds 1.50, post …")
+    ?? /\bif\s+((?:[^,;.]|\.(?=\d))+?)[,;][^]*?\bif (?:it|they|that|this|not|so|none|neither|right|wrong|true|false|correct|incorrect)\b/.exec(t);
   return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
 }
 

@@ -562,3 +562,34 @@ describe('lower-case symbols outside the universe (blind catalog 19)', () => {
     expect(readAsks('mu px + chg today vs spx? 2 bullets').asks).toContainEqual(expect.objectContaining({ kind: 'benchmark', symbol: 'SPY' }));
   });
 });
+
+describe('conditions and windows of blind catalog 18', () => {
+  it('judges "if the ratio [of volume to its 50-session average] exceeds 1.50", reading the session date as no window', async () => {
+    // NVDA 394,287,677 shares against a 246,429,798 average: 1.60.
+    const { plan, text, posts } = await run('Volume check on NVIDIA (NVDA) for the 2026-11-25 session: report the session volume and the average daily volume of the 50 sessions preceding it, and the ratio of the two. If the ratio exceeds 1.50, post a notice to #general stating the volume, the 50-session average and the ratio. If it does not, post nothing.');
+    expect(plan.tool_sequence.some((step) => step.tool === 'polygon_get_aggs')).toBe(false);
+    expect(text).toMatch(/NVDA volume was over 1\.50x its average\): the measured value is 1\.6 against a threshold of 1\.5, so the condition holds/);
+    expect(posts).toHaveLength(1);
+    expect(readAsks('the 2026-11-25 session').asks.some((ask) => ask.kind === 'window')).toBe(false);
+  });
+
+  it('holds "if it beat SPY by more than 3 percentage points today" to the margin, and stays silent below it', async () => {
+    // LLY +2.80%, SPY +0.35%: 2.45 points.
+    const { plan, text } = await run("if LLY beat SPY by more than 3 percentage points today, post a shout-out with the numbers in #general. if not, don't post anything, just tell me.");
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(text).toMatch(/LLY outperformed SPY by more than 3 percentage points on the day\): the measured value is 2\.45 against a threshold of 3, so the condition does not hold/);
+  });
+
+  it('lists "which three tanked the most today out of everything you track" from the losers, three of them', async () => {
+    const { text } = await run('which three tanked the most today out of everything you track? bullets w/ the % drop for each, worst first');
+    expect(text.split('\n')).toHaveLength(3);
+    expect(text).toMatch(/SMCI\) -6\.50%[^]*UNH\) -3\.80%[^]*NVDA\) -3\.10%/);
+  });
+
+  it('reads "what have people been saying in the #markets Slack channel" as a read that posts nothing', async () => {
+    const { plan, misses } = await run("what have people been saying in the #markets Slack channel? Summarise it for me in three bullets. Please don't post anything in there.");
+    expect(plan.tool_sequence.map((step) => step.tool)).toContain('get_slack_channel_history');
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(misses).toEqual([]);
+  });
+});

@@ -191,7 +191,7 @@ function addAnalysisSteps(plan: PlanBuilder, reading: PromptReading, entities: E
 const TODAY_RELATIVE = /\b(?:today|on the day|(?:latest|this|the) session)\b[^.?!]{0,40}\b(?:vs\.?|versus|against|relative to|compared (?:to|with)|beat|outperform|underperform|lag)|\b(?:vs\.?|versus|against|relative to|compared (?:to|with)|beat|beats|outperform\w*|underperform\w*|lagg?\w*)\b[^.?!]{0,40}\b(?:today|on the day|(?:latest|this|the) session)\b/i;
 
 /** The Slack note quotes the facts the plan gathered, through placeholders filled when the step runs. */
-function slackNote(plan: PlanBuilder, entities: EntityRef[], empty = 'Research note: no facts gathered.'): string {
+function slackNote(plan: PlanBuilder, entities: EntityRef[], empty = 'Research note: no facts gathered.', volume = false): string {
   const has = (key: string) => plan.groundedFrom.includes(key);
   const parts: string[] = [];
   if (has('market_state')) parts.push('Market: ${market_state}, next open ${market_next_open}.');
@@ -200,7 +200,8 @@ function slackNote(plan: PlanBuilder, entities: EntityRef[], empty = 'Research n
     const facts: string[] = [];
     if (has(`${slug}_price`)) facts.push(`\${${slug}_price} (\${${slug}_change_pct}% on the day)`);
     if (has(`${slug}_return_n`)) facts.push(`\${${slug}_sessions}-session return \${${slug}_return_n}%`);
-    if (has('volume_vs_avg_pct') && has(`${slug}_volume`)) facts.push(`volume \${${slug}_volume} vs avg \${${slug}_avg_volume}`);
+    // A note on volume ("a notice stating the session volume, the 50-session average and the ratio") quotes both.
+    if ((has('volume_vs_avg_pct') || volume) && has(`${slug}_volume`) && has(`${slug}_avg_volume`)) facts.push(`volume \${${slug}_volume} vs avg \${${slug}_avg_volume}`);
     if (has(`${slug}_headline`)) facts.push(`top headline: \${${slug}_headline}`);
     if (facts.length) parts.push(`${symbol}: ${facts.join('; ')}.`);
   }
@@ -313,7 +314,7 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
       addSlackSteps(plan, '${condition_channel}', '${post_text}');
     } else if (branches && condition) {
       addConditionStep(plan, condition, branches);
-      addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities)}`);
+      addSlackSteps(plan, '${condition_channel}', `\${condition_label}: ${slackNote(plan, entities, undefined, condition.op === 'ratio' && condition.a.endsWith('_volume'))}`);
     } else if (branches) {
       // A post that hangs on a condition no step can judge is not made unconditionally: the prompt is a recorded failure.
       const stated = reading.asks.find((ask) => ask.kind === 'conditional');

@@ -80,6 +80,9 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
   if (decline && has(span(decline).key)) return { op: 'negated', a: span(decline).key, threshold: Number(decline[1]), words: `${first.symbol} fell more than ${decline[1]}%${span(decline).words}` };
   const gain = new RegExp(String.raw`(?:rose|gained|jumped|up|gain|rise)\b[^.?!%]{0,25}?${PERCENT}([^.?!,;]{0,30})`, 'i').exec(text);
   if (gain && has(span(gain).key)) return { op: 'value', a: span(gain).key, threshold: Number(gain[1]), words: `${first.symbol} rose more than ${gain[1]}%${span(gain).words}` };
+  // "Calculate the ratio of the two [the session volume and the 50-session average]. If the ratio exceeds 1.50, …".
+  const ratio = /\bvolume\b[^]*\baverage\b[^]*\bratio\b[^.?!]{0,20}?(?:exceeds?|is above|is over|is greater than|is more than|tops|>=?)\s*(\d+(?:\.\d+)?)\b(?!\s*%)/i.exec(text);
+  if (ratio && has(`${s}_avg_volume`)) return { op: 'ratio', a: `${s}_volume`, b: `${s}_avg_volume`, threshold: Number(ratio[1]), words: `${first.symbol} volume was over ${ratio[1]}x its average` };
   if (/volume[^.?!]{0,60}(?:exceed|above|over|higher than|more than)|(?:exceed|above|over)[^.?!]{0,20}average volume/i.test(text) && has(`${s}_avg_volume`)) {
     const times = /(\d+(?:\.\d+)?)\s*(?:x|×|times)\b/i.exec(text);
     const k = times ? Number(times[1]) : 1;
@@ -99,8 +102,13 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
   // A clause naming no span ("over the last 20 sessions, if AMD underperformed QQQ") is about the prompt's span.
   const overWindow = !/\btoday\b|on the day/i.test(clause) && (OVER_WINDOW.test(clause) || (OVER_WINDOW.test(text) && !/\btoday\b|on the day/i.test(text)));
   const measured = (overWindow ? [...excess].reverse() : excess).find(has);
-  if (measured && BEATS.test(clause)) return { op: 'value', a: measured, threshold: 0, words: `${first.symbol} outperformed ${second!.symbol}${measured.endsWith('_today') ? ' on the day' : ' over the window'}` };
-  if (measured && TRAILS.test(clause)) return { op: 'negated', a: measured, threshold: 0, words: `${first.symbol} underperformed ${second!.symbol}${measured.endsWith('_today') ? ' on the day' : ' over the window'}` };
+  // "if it beat SPY by more than 3 percentage points today": the excess against that margin.
+  const margin = /\bby (?:more than|over|at least)\s+(\d+(?:\.\d+)?)\s*(?:percentage points?|pp|pts?|points?|%)/i.exec(clause);
+  const bound = margin ? Number(margin[1]) : 0;
+  const by = margin ? ` by more than ${margin[1]} percentage points` : '';
+  const spanOf = (key: string) => (key.endsWith('_today') ? ' on the day' : ' over the window');
+  if (measured && BEATS.test(clause)) return { op: 'value', a: measured, threshold: bound, words: `${first.symbol} outperformed ${second!.symbol}${by}${spanOf(measured)}` };
+  if (measured && TRAILS.test(clause)) return { op: 'negated', a: measured, threshold: bound, words: `${first.symbol} underperformed ${second!.symbol}${by}${spanOf(measured)}` };
   // "If UNH underperformed SPY over the period, post a flag": the other name's return beat this one's.
   if (TRAILS.test(clause) && second && has(`${s}_return_n`) && has(`${second.slug}_return_n`)) {
     return { op: 'difference', a: `${second.slug}_return_n`, b: `${s}_return_n`, threshold: 0, words: `${first.symbol} underperformed ${second.symbol}` };

@@ -1,5 +1,5 @@
 /** Which facets a research prompt asks for, read from its wording. */
-import { forbidsPosting, readAsks, readFacts, type FactLabel } from '@forge/asks';
+import { forbidsPosting, readAsks, readFacts, SAYING, type FactLabel } from '@forge/asks';
 import { MOVE_Z } from './require-facts.ts';
 
 export type Facet =
@@ -49,7 +49,12 @@ const MARKET_STATUS = new RegExp([
 ].join('|'));
 
 /** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
+// "which three tanked the most today out of everything you track?": the day's movers across the whole universe.
+const UNIVERSE = /\b(?:out of|across|among|in|of) (?:everything|all (?:the )?(?:names|stocks|tickers|shares)|the (?:whole |full |entire )?(?:coverage )?universe|(?:everything|all|the names) (?:you|we) (?:track|cover|follow|watch))\b/;
+const MOVED_MOST = /\b(?:tanked|fell|dropped|declined|lost|slid|sank|plunged|rose|gained|jumped|rallied|climbed|popped|moved|ripped)\b[^.?!]{0,10}\bmost\b/;
+
 const READS_CHANNEL = /(?:\bcatch (?:me |us )?up on|\brecap|\bdigest of|\bwhat(?:'s| is| was| has been| have been)? (?:been )?(?:going on|happening|said|posted|discussed|talked about|shared)|\b(?:chatter|buzz|gist|discussion|conversation|talk)\b|\bread|\bscan|\bcheck|\blook (?:at|through)|\breview|\bsee|\bpull|\bgo through|\bskim|\bsummari[sz]e)\b[^.?!]{0,30}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b|\bnotes?\b|\bthread\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
+const SAYS_IN_CHANNEL = new RegExp(`${SAYING.source}[^.?!]{0,40}(?:#[a-z]|\\bchannel\\b)`);
 
 // The company facts a profile serves; a description alone ("tell me about …") does not call for a profile.
 const PROFILE_FACTS = new Set<FactLabel>(['ceo', 'employees', 'sector', 'industry', 'exchange', 'website', 'ipo_date', 'beta', 'dividend', 'country', 'currency', 'is_etf']);
@@ -64,7 +69,8 @@ export function detectFacets(text: string): Set<Facet> {
   add('move', has(t, /percent|%|\bmove[sd]?\b|moved|\bjump(?:s|ed)?\b|\brall(?:y|ied|ies)\b|\bsurg(?:e|ed|es)\b|\bslump|\bsl(?:id|ide|ides)\b|\bplung|\btumbl|\bsank\b|\bspik(?:e|ed)\b|\bchanges?\b|\brise\b|\brose\b|\bfall\b|\bfell\b|gain|drop|led\b|lagg|did .{1,40} do\b|up or down|\b(?:traded|closed|finished|ended|trading) (?:lower|higher|up|down)\b|outperform|perform|how .{1,40}(?:stock|shares) (?:did|does|do|is doing|traded)\b/));
   add('volume', has(t, /volume|shares traded|traded the most|most shares/));
   add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual|\d(?:\.\d+)?\s*(?:x|×|times) (?:their |its |the )?(?:average|avg|usual|typical|normal)|exceed(?:s|ed)? (?:its |their |the )?average/));
-  add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|\d+-session|(?:two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|sixty|ninety)-(?:session|day)\b|multi-session|over the (last|past)/));
+  // ("the 50-session average" is the quote's average volume, not a trend over 50 sessions.)
+  add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|(?<![\d-])\d+-session\b(?![- ](?:average|avg|moving|high|low|range|ma\b))|(?:two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|sixty|ninety)-(?:session|day)\b|multi-session|over the (last|past)/));
   add('headline', has(t, /headline|news|\bstor(?:y|ies)\b|what .{0,30} say/));
   // "a positive 5-session return" and the quoted text of a post ("post 'screens cheap with positive momentum'") ask no sentiment.
   const signs = t.replace(/\b(?:post|send|saying)\s+(["'‘“])[^"'’”]*["'’”]/g, ' ').replace(/\b(?:positive|negative)\s+(?:(?:\d+|\w+)[- ](?:session|day|week|month)s?\s+)?(?:returns?|momentum|moves?|changes?|days?|sessions?|close|territory|performance|excess)\b/g, ' ');
@@ -76,7 +82,7 @@ export function detectFacets(text: string): Set<Facet> {
   add('valuation', has(t, /p\/e|\bpe ratio|price[- ]to[- ]earnings|\beps\b|earnings per share|valuation/) || facts.includes('pe') || facts.includes('eps'));
   add('range', has(t, /52-week|52 week|(?:12-month|one-year|1-year|annual) (?:high|low|range)|year(?:ly)? high|year(?:ly)? low|\bday(?:'s)? (?:high|low|range)|session(?:'s)? (?:high|low|range)|intraday range|trading range/));
   add('range-position', facets.has('range') && has(t, /how far|how close|(?:closest|nearest|furthest|farthest) (?:to|from)|distance|\boff (?:its|their|the)\b|(?:below|from|under|beneath|near|off) (?:(?:its|their|the) )?(?:52|year|yearly|annual|one-year|12-month)|percent (?:below|above|from|off)|% (?:below|above|from|off)/));
-  add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?|\bled the (?:tape|market|board|session)\b|\b(?:top|bottom) (?:\d+|three|five|ten) (?:up|down|names|stocks|tickers)\b|\bwho led and (?:who )?lagged\b|\bleaders and laggards\b/));
+  add('movers', has(t, /(biggest|top|largest|best|worst) (\w+ )?(gainers?|losers?|movers?)|gainers|losers|biggest (gain|drop|decline)s?|(?:which|what) (?:stocks?|names|shares|tickers|companies)\b[^?.]{0,30}\b(?:fell|dropped|declined|lost|rose|gained|jumped|rallied|climbed|moved)(?: the)? most|biggest (?:decliners|risers|fallers)|(?:worst|best|top) performers?|\bled the (?:tape|market|board|session)\b|\b(?:top|bottom) (?:\d+|three|five|ten) (?:up|down|names|stocks|tickers)\b|\bwho led and (?:who )?lagged\b|\bleaders and laggards\b/) || (UNIVERSE.test(t) && MOVED_MOST.test(t)));
   add('moving-average', has(t, /moving average|\d+-day average|(?<!weighted )average (closing )?price|\bsma\b|average close|\d+\s?dma\b|\d+[- ]?d(?:ay)? (?:ma|avg)\b/));
   // "the most negative coverage" is the news' tone; "web coverage", "coverage online" is a search.
   add('web', has(t, /\bweb\b|search (the web|online)|(?<!(?:negative|positive|news|media|press|bad|good|neutral|bullish|bearish|worst|best|the most|more|less)\s)coverage(?! universe| list)|(?<!news\s|recent\s)articles?\b|independent sources|analysis of|online/));
@@ -97,7 +103,7 @@ export function detectFacets(text: string): Set<Facet> {
   // "Scan #alerts history … do not post": a read the prompt forbids answering with a post.
   add('slack-read', readOnly && /#[a-z]|slack|channel/.test(t) && has(t, READS_CHANNEL));
   // The asks' reading of a channel read ("read that note in #research, then post an update") counts too.
-  add('slack-read', READS_CHANNEL.test(t) && readAsks(text).asks.some((ask) => ask.kind === 'slack-read'));
+  add('slack-read', (READS_CHANNEL.test(t) || SAYS_IN_CHANNEL.test(t)) && readAsks(text).asks.some((ask) => ask.kind === 'slack-read'));
   if ((facets.has('slack-read') && !posts) || readOnly) facets.delete('slack');
   if (facets.has('bar-stats')) facets.add('trend');
   if (facets.has('session-bar')) facets.add('price');

@@ -1,4 +1,4 @@
-import { expandShorthand, readAsks, type Ask } from '@forge/asks';
+import { expandShorthand, readAsks, withoutAverageVolumeSpans, type Ask } from '@forge/asks';
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
 import { detectFacets, forbidsPosting, type Facet } from './detect-facets.ts';
 import { nameCandidates, quotedSpans, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
@@ -61,16 +61,16 @@ function numberFrom(token: string): number | undefined {
 }
 
 function detectSessions(text: string): number | undefined {
-  const t = text.toLowerCase();
+  const t = withoutAverageVolumeSpans(text.toLowerCase());
   // The asks' window (libs/asks) first: "the last 10 daily bars … avgVolume (50 sessions) for reference" asks 10.
   const asked = readAsks(text).asks.find((ask) => ask.kind === 'window');
   if (asked?.kind === 'window') return asked.window.unit === 'sessions' ? asked.window.count : undefined;
   const explicit = /(?:last|past|previous|over the last|over the past)\s+(\w+)\s+(?:trading\s+)?(?:sessions|days|trading days)/.exec(t)
-    ?? /(\d+)-(?:session|day)/.exec(t);
+    ?? /(?<![\d-])(\d+)-(?:session|day)\b(?![- ](?:high|low|range|moving|average|avg|ma\b|sma\b|ema\b|ago\b))/.exec(t);
   if (explicit && numberFrom(explicit[1])) return numberFrom(explicit[1]);
   // Terse windows: "20d", "10d return", "ten-day", "over those 3 sessions", "15 trading days" (not "50-day average",
   // "20d high" or "2 days ago").
-  for (const match of t.matchAll(/\b(\w+)[- ]?(?:trading[- ])?(?:sessions?|days?|d)\b(?![- ](?:high|low|range|moving|average|avg|ma\b|sma\b|ema\b|ago\b|print))/g)) {
+  for (const match of t.matchAll(/(?<![\d-])\b(\w+)[- ]?(?:trading[- ])?(?:sessions?|days?|d)\b(?![- ](?:high|low|range|moving|average|avg|ma\b|sma\b|ema\b|ago\b|print))/g)) {
     const count = numberFrom(match[1]);
     if (count !== undefined && count > 1 && count <= 250) return count;
   }
@@ -114,12 +114,14 @@ function detectItems(text: string): number {
 function detectMovers(text: string): PromptReading['movers'] {
   const t = text.toLowerCase();
   const lists: Array<'gainers' | 'losers'> = [];
-  if (/gainer|best (performer|stock)|top performer|biggest gain|(?:rose|gained|jumped|rallied|climbed)(?: the)? most|risers|mover|\bled\b|\bleaders\b|\btop (?:\d+|three|five|ten) up\b/.test(t)) lists.push('gainers');
-  if (/loser|worst|biggest (drop|decline|fall)|(?:fell|dropped|declined|lost)(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b/.test(t)) lists.push('losers');
+  if (/gainer|best (performer|stock)|top performer|biggest gain|(?:rose|gained|jumped|rallied|climbed|popped|ripped)(?: the)? most|risers|mover|\bled\b|\bleaders\b|\btop (?:\d+|three|five|ten) up\b/.test(t)) lists.push('gainers');
+  if (/loser|worst|biggest (drop|decline|fall)|(?:fell|dropped|declined|lost|tanked|slid|sank|plunged)(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b/.test(t)) lists.push('losers');
   // "top 3 up, bottom 3 down", "which three names … led the tape": the count written before or after the list.
   const word = /(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/.exec(t)?.[1]
     ?? /\b(?:top|bottom)\s+(\w+)\s+(?:up|down|names|stocks|tickers)\b/.exec(t)?.[1]
-    ?? /\b(\w+)\s+(?:names|stocks|tickers)\b[^.?!]{0,40}\bled\b/.exec(t)?.[1];
+    ?? /\b(\w+)\s+(?:names|stocks|tickers)\b[^.?!]{0,40}\bled\b/.exec(t)?.[1]
+    // "which three tanked the most".
+    ?? /\b(?:which|what|the)\s+(\w+)\s+(?:tanked|fell|dropped|declined|lost|slid|sank|plunged|rose|gained|jumped|rallied|climbed|popped|moved)\b/.exec(t)?.[1];
   return { lists: lists.length ? lists : ['gainers'], count: Math.min((word ? numberFrom(word) : undefined) ?? 5, 20) };
 }
 
