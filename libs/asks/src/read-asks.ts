@@ -88,7 +88,7 @@ function readPick(text: string): Ask | undefined {
   // Closest to the 52-week high is the least distance below it.
   if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from|\b(?:most|more) room\b|\bmost (?:below|off|under)\b|\b(?:deepest|largest|biggest|worst) drawdown|drawdown\b[^.?!]*\b(?:deepest|largest|biggest|worst)\b|\bdeepest\b/.test(clause) ? 'max' : 'min', absolute: false };
   // "the biggest gap between its highest and lowest close": the ends of a range say nothing of the direction.
-  const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most)\b/.test(clause.replace(/\bbetween (?:its |the )?\w+ and (?:its |the )?\w+/g, ' '));
+  const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most|lagg(?:ed|ing)? (?:the )?most|trail(?:ed|ing)? (?:the )?most|underperformed (?:the )?most)\b/.test(clause.replace(/\bbetween (?:its |the )?\w+ and (?:its |the )?\w+/g, ' '));
   return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };
 }
 
@@ -145,7 +145,7 @@ function readBenchmark(t: string): Ask | undefined {
 
 // "A trader told me …", "I've got a tip that …", "someone in our #markets channel says …": a claim heard from someone,
 // which the prompt then asks to check ("is that the number the company gave?", "check it against …").
-const HEARD = /\b(?:told|tells) (?:me|us)\b|\b(?:a|the) tip\b|\bi(?:'m| am) hearing\b|\bsources? (?:say|said|tell|told|claim)|\bi(?:'ve)? heard\b|\bsomeone (?:in|on) (?:our |the )?#?[\w-]+(?: channel)? (?:says|said|claims|wrote|posted)\b|\b(?:saw|read) (?:a|some) (?:thread|post|tweet|note)\b/;
+const HEARD = /\b(?:told|tells) (?:me|us)\b|\b(?:a|the) tip\b|\bi(?:'m| am) hearing\b|\bsources? (?:say|said|tell|told|claim)|\bi(?:'ve)? heard\b|\b(?:someone|somebody|a trader|a colleague|people) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)? (?:says|said|claims|wrote|posted|is saying)\b|\b(?:saw|read) (?:a|some) (?:thread|post|tweet|note)\b/;
 const CHECKED = /\bcheck(?:s|ed|ing)?\b|\bis (?:that|this|it) (?:the|right|correct|true|accurate)\b|\bconfirm\b|\bverify\b|\bwhether\b|\bactually\b|\blegit\b|\breal or\b/;
 
 function readVerdict(t: string, original: string): Ask | undefined {
@@ -252,11 +252,11 @@ function readSlack(t: string, original: string): Ask[] {
   const channel = /#([a-z0-9][\w-]*)/.exec(t)?.[1];
   // "read #alerts, then post a digest to #markets": each ask takes the channel its own verb names.
   const postChannel = /\b(?:post|send|share|drop|ping|notify)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
-  const readChannel = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|history of|catch (?:me |us )?up on|recap|digest of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
+  const readChannel = /\b(?:read(?:ing)?|scan(?:ning)?|check(?:ing)?|review(?:ing)?|look(?:ing)? at|pull|summari[sz](?:e|ing)|go(?:ing)? through|history of|catch (?:me |us )?up on|recap|digest of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
   const noPost = NO_POST.test(withoutBranches(t));
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
   // The channel is the read's object: "check … then post to #alerts" reads nothing.
-  const read = /\b(?:read|scan|check|review|look at|pull|summari[sz]e|go through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t)
+  const read = /\b(?:read(?:ing)?|scan(?:ning)?|check(?:ing)?|review(?:ing)?|look(?:ing)? at|pull|summari[sz](?:e|ing)|go(?:ing)? through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t)
     || new RegExp(`${SAYING.source}[^.?!]{0,40}(?:#[a-z0-9]|\\bchannel\\b)`).test(t);
   if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
   if (post && postChannel) {
@@ -296,7 +296,18 @@ function readFactAsk(text: string): Ask | undefined {
   return facts.length ? { kind: 'fact', facts } : undefined;
 }
 
-function readConditional(t: string): Ask | undefined {
+/**
+ * The prompt with its conditions written as "if" clauses: "Should any of them have beaten QQQ …, tell the desk" is
+ * "If any of them have beaten QQQ …, tell the desk"; "Two paragraphs, if you would" states no condition.
+ */
+export function asIfClauses(text: string): string {
+  return text
+    .replace(/\bif (?:you (?:would|could|can|will|please|(?:do|would)n['’]?t mind)|possible|you like|that['’]?s (?:ok|okay|alright))\b/gi, ' ')
+    .replace(/(^|[.?!;]\s+|\n\s*)should\s+((?:any|all|both|either|none|neither|it|they|one|each)\b[^,;.?!]*?)\s*,/gi, (_match, start: string, condition: string) => `${start}if ${condition},`);
+}
+
+function readConditional(text: string): Ask | undefined {
+  const t = asIfClauses(text);
   const only = ONLY_IF.exec(t);
   if (only) return { kind: 'conditional', condition: (only[1] ?? only[2])!.trim(), silent_branch: true };
   const match = /\bif\s+([^,;—–]+?)(?:,|—|–|\s-\s|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)

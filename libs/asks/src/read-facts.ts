@@ -19,7 +19,7 @@ interface FactWords {
 }
 
 export const FACT_WORDS: Record<FactLabel, FactWords> = {
-  ceo: { name: 'CEO', asked: /\bceos?\b|chief exec(?:utive)?s?\b|who (?:runs|leads|heads|manages|is running|is in charge)|\b(?:is|are) (?:run|headed|led) by\b|in charge of|\bboss\b|who(?:'s| is) at the helm|\bat the helm\b/, stated: /\bceo\b|chief executive|\b(?:led|run|headed|managed) by\b/i },
+  ceo: { name: 'CEO', asked: /\bceos?\b|chief exec(?:utive)?s?\b|who (?:actually |really |currently |now )?(?:runs|leads|heads|manages|is running|is in charge)|\b(?:is|are) (?:run|headed|led) by\b|in charge of|\bboss\b|who(?:'s| is) at the helm|\bat the helm\b/, stated: /\bceo\b|chief executive|\b(?:led|run|headed|managed) by\b/i },
   employees: { name: 'employee count', asked: /employees|\bemployee (?:count|number|total|base)\b|headcount|\bstaff\b|workforce|how many (?:people|workers)|people (?:work|working) (?:there|at)|\bemploys?\b/, stated: /employ|\bstaff\b|headcount|workforce|people|workers/i },
   // "A chip-sector roundup", "the whole sector" name a group; the fact is the company's own sector.
   sector: {
@@ -41,7 +41,8 @@ export const FACT_WORDS: Record<FactLabel, FactWords> = {
   currency: { name: 'reporting currency', asked: /\bcurrency\b/, stated: /currency|\busd\b|dollars?|\beur\b/i },
   is_etf: { name: 'whether it is an ETF', asked: /is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b/, stated: /\betf\b|\bfund\b|exchange-traded|operating company/i },
   description: { name: 'what the company does', asked: /tell me about|overview of|snapshot of|rundown on|brief me on|know about|what (?:does|do)\b[^.?!]{0,40}\bdo\b|what (?:the company|it|they) does|\bdoes for a living|business (?:description|model|summary)|describe (?:the )?(?:company|business|what)|description|what (?:kind of )?company/ },
-  market_cap: { name: 'market cap', asked: /market cap|market value|market capitali[sz]ation|\bmkt ?cap\b|\bmcap\b/, stated: /market cap|market value|capitali[sz]ation/i },
+  // "what the whole company is worth now", "how much is it valued at".
+  market_cap: { name: 'market cap', asked: /market cap|market value|market capitali[sz]ation|\bmkt ?cap\b|\bmcap\b|\b(?:what|how much)\b[^.?!]{0,30}\b(?:worth|valued at)\b/, stated: /market cap|market value|capitali[sz]ation/i },
   pe: { name: 'P/E', asked: /p\/e|\bpe ratio|\bpe\b(?= (?:ratio|multiple))|\b(?:trailing|forward|ttm|fwd) pes?\b|\bpes? (?:on|of|for) (?:each|both|the)\b|price[- ]to[- ]earnings|earnings multiple/, stated: /p\/e|price[- ]to[- ]earnings|earnings multiple|times earnings/i },
   eps: { name: 'EPS', asked: /\beps\b|earnings per share/, stated: /\beps\b|earnings per share|per share/i },
 };

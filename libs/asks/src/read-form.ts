@@ -20,7 +20,7 @@ export function readWordRange(text: string): AnswerForm['words'] {
 }
 
 function counted(t: string, noun: string): { count: number; at_most: boolean } | undefined {
-  const match = new RegExp(`\\b${COUNT}[\\s-]+(?:of\\s+)?(?:short\\s+|brief\\s+|concise\\s+)?${noun}\\b(\\s+(?:max(?:imum)?|at most|tops|or (?:less|fewer)))?`).exec(t);
+  const match = new RegExp(`\\b${COUNT}[\\s-]+(?:of\\s+)?(?:short\\s+|brief\\s+|concise\\s+|punchy\\s+|crisp\\s+|tight\\s+)?${noun}\\b(\\s+(?:max(?:imum)?|at most|tops|or (?:less|fewer)))?`).exec(t);
   const ceiling = new RegExp(`(?:max(?:imum)?(?: of)?|at most|no more than|up to|within)\\s+${COUNT}\\s+(?:short\\s+)?${noun}\\b`).exec(t);
   if (ceiling && numberFrom(ceiling[1])) return { count: numberFrom(ceiling[1])!, at_most: true };
   if (match && numberFrom(match[1])) return { count: numberFrom(match[1])!, at_most: Boolean(match[2]) };
@@ -74,7 +74,7 @@ function readLayout(t: string): Omit<AnswerForm, 'words'> {
   if (bullets) return { layout: 'bullets', count: bullets.count, ...(bullets.at_most ? { at_most: true } : {}) };
   const paragraphs = counted(t, '(?:paragraphs?|paras?|grafs?)');
   if (paragraphs && paragraphs.count > 1) return { layout: 'paragraphs', count: paragraphs.count, ...(paragraphs.at_most ? { at_most: true } : {}) };
-  if (/\b(?:one|1|a single|single|a)[\s-]+(?:short\s+)?(?:sentence|line|liner)\b|\bone-liner\b|\bin a sentence\b/.test(t)) return { layout: 'one_sentence' };
+  if (/\b(?:one|1|a single|single|a)[\s-]+(?:(?:short|punchy|crisp|tight|quick|clean|simple|clear|plain)\s+)?(?:sentence|line|liner)\b|\bone-liner\b|\bin a sentence\b/.test(t)) return { layout: 'one_sentence' };
   const sentences = counted(t, 'sentences?');
   if (sentences) return sentences.count === 1 ? { layout: 'one_sentence' } : { layout: 'sentences', count: sentences.count, ...(sentences.at_most ? { at_most: true } : {}) };
   if (/\bbullets?\b|\bbullet points\b|\bbulleted\b/.test(t)) return { layout: 'bullets' };
@@ -87,8 +87,11 @@ export function withoutPostInstructions(t: string): string {
   // Clauses, not sentences: "only post to #alerts if … — otherwise don't post, just tell me in one sentence" keeps its last part.
   // "… in 3 bullets, then post the call to #markets": the post starts its own clause, and so does the answer's
   // ("post the verdict to #research and give the answer in 5 bullets").
-  return t.split(/(?<=[.?!;])\s+|\s+[—–]\s+|\s+-\s+|(?=\botherwise\b)|(?=\bif (?:not|none|neither)\b)|,?\s+(?=(?:and\s+)?then\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:give|write|keep|present|format|lay|deliver|put)\s+(?:the|your|my|it|me)\b)/).filter((clause) => !(/#[a-z0-9]/.test(clause) && /\b(?:post|send|share|drop|ping)\b/.test(clause))).join(' ');
+  return t.split(/(?<=[.?!;])\s+|\s+[—–]\s+|\s+-\s+|(?=\botherwise\b)|(?=\bif (?:not|none|neither)\b)|,?\s+(?=(?:and\s+)?then\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:give|write|keep|present|format|lay|deliver|put)\s+(?:the|your|my|it|me)\b)/).filter((clause) => !(/#[a-z0-9]/.test(clause) && /\b(?:post|send|share|drop|ping)\b/.test(clause)) && !POST_FORM.test(clause)).join(' ');
 }
+
+// "Please keep the post under 100 words", "the alert should be two sentences": the form of the post, not the answer's.
+const POST_FORM = /\b(?:keep|make|limit|cap|write)\s+(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|update|notice)\b|\b(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|notice)\s+(?:should|must|needs? to|has to)\b/;
 
 /** Reads the answer's form from the prompt. */
 export function readForm(text: string): AnswerForm {

@@ -593,3 +593,35 @@ describe('conditions and windows of blind catalog 18', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('asks of blind catalog 21 (session 2026-12-08)', () => {
+  it('rules a trading-halt claim by the session\'s hourly bars, not a release search', async () => {
+    const { plan, text } = await run('Somebody in #markets says Chevron was halted this morning. Check it: look at how CVX actually traded and give me the verdict in one sentence. Do not post anything back in there.');
+    expect(plan.tool_sequence.some((step) => step.tool === 'polygon_get_aggs' && step.params.timespan === 'hour')).toBe(true);
+    expect(plan.tool_sequence.some((step) => step.tool === 'tavily_search')).toBe(false);
+    expect(text).toMatch(/^Contradicted: no halt shows in the tools' data: CVX traded in every hourly bar of the session \(7 bars, volume 9322948 shares\)/);
+  });
+
+  it('reads "Should any of them have beaten QQQ by more than 25 percentage points, …; otherwise post nothing" and "if you would" as no condition', async () => {
+    // 20 sessions: GOOGL +19.59 points over QQQ, the most of the three.
+    const { plan, text } = await run('How have Alphabet, Amazon and Meta performed over the past twenty sessions relative to QQQ, and which has lagged most? Should any of them have beaten QQQ by more than 25 percentage points, I would like the desk told in #research; otherwise please post nothing. Two paragraphs, if you would.', 16);
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(text).toMatch(/^AMZN trailed its benchmark the most/);
+    expect(text).toMatch(/any of GOOGL, AMZN, META outperformed QQQ by more than 25 percentage points over the window\): the measured value is 19\.59 against a threshold of 25, so the condition does not hold/);
+  });
+
+  it('alerts on "if anything in our universe dropped more than 5% today", and reads who runs a company and what it is worth', async () => {
+    const alert = await run("If anything in our universe dropped more than 5% today, fire a one-line alert into #alerts with the ticker and the size of the fall; if nothing did, leave the channel alone.");
+    expect(alert.text).toMatch(/the top loser fell more than 5%\): the measured value is 6\.5029 against a threshold of 5, so the condition holds/);
+    expect(alert.posts).toHaveLength(1);
+    const jpm = await run('Who actually runs JPMorgan these days, and how many people does the firm employ? Two short sentences.');
+    expect(jpm.text).toMatch(/CEO is Jamie Dimon/);
+    const smci = await run('Super Micro got hammered today. Three bullets: how far it fell, the volume against a normal day, and what the whole company is worth now.');
+    expect(smci.text).toMatch(/market cap of \$20\.00 billion/);
+  });
+
+  it('keeps a post\'s own word cap off the answer and reads "one punchy sentence"', () => {
+    expect(readAsks('Post a summary to #research. Please keep the post under 100 words and let me know once it is up.').form.words).toBeUndefined();
+    expect(readAsks('I want both numbers in one punchy sentence the anchor can read cold.').form.layout).toBe('one_sentence');
+  });
+});

@@ -16,7 +16,7 @@ import {
 import { requireFacts } from './require-facts.ts';
 import { formatLabel } from './read-answer-form.ts';
 import { addWindowSteps, narrowFacets, readBarWindow, requireWindowFacts, type BarWindow } from './window-steps.ts';
-import { addClaimCheckSteps, isEventClaim } from './claim-check.ts';
+import { addClaimCheckSteps, addHaltCheckSteps, isEventClaim, isTradingHaltClaim } from './claim-check.ts';
 import { addCoverageNewsStep, addCoverageStep, narrowToCoverage, readCoverage, type Coverage } from './coverage-steps.ts';
 import { addConditionStep, readBranches, readCondition } from './condition-steps.ts';
 import { addMoverSteps } from './mover-steps.ts';
@@ -283,7 +283,10 @@ export function buildRulePlan(reading: PromptReading, found: Entity[], complexit
     plan.require(...peers.map((peer) => `${peer.slug}_change_pct`), 'move_ranking');
     plan.criterion(`sets ${entities[0].symbol}'s move against its peers' (${peers.map((peer) => peer.symbol).join(', ')}) to say whether it is company-specific or sector-wide`);
   }
-  if (claim && entities[0]) addClaimCheckSteps(plan, entities[0], claim);
+  if (claim && entities[0]) {
+    if (isTradingHaltClaim(claim)) addHaltCheckSteps(plan, entities[0], claim, context.range.to);
+    else addClaimCheckSteps(plan, entities[0], claim);
+  }
   if (reading.facets.has('web')) {
     // As many results as a list of them asks ("find 3 web search results … with source, date and link").
     const listed = reading.asks.find((ask) => ask.kind === 'list' && ask.of === 'search-results');

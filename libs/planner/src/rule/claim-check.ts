@@ -150,3 +150,47 @@ export function addClaimCheckSteps(plan: PlanBuilder, entity: EntityRef, claim: 
   plan.require('claim_verdict', 'claim_rule');
   plan.criterion(`opens with the verdict on the claim "${claim.slice(0, 160)}", decided against ${entity.symbol}'s own release found by the search, and cites that release`);
 }
+
+// "Chevron was halted this morning", "trading in CVX was suspended": a claim about the tape, which the session's
+// hourly bars settle (a company halting shipments is an event, checked against its release).
+const TRADING_HALT = /\b(?:was|were|got|been|is|are|being) (?:halted|suspended)\b(?! (?:by|from|over|after|for)\b[^.?!]{0,20}\b(?:shipments?|production|sales|deliver))|\btrading (?:halt|(?:in \S+ )?(?:was |got )?(?:halted|suspended))\b|\bhalted (?:trading|the stock|its shares)\b|\b(?:stock|shares) (?:was |were |got )?(?:halted|suspended)\b/i;
+
+/** Whether a verdict's claim says trading in the stock was halted. */
+export function isTradingHaltClaim(claim: string): boolean {
+  return TRADING_HALT.test(claim);
+}
+
+/** The session's hourly bars → whether every bar traded, and the session's volume, open and close as the evidence. */
+export const HALT_CHECK_CODE = snippet(
+  'vols = [num(v) or 0 for v in arr(volumes)]',
+  'opens = [num(o) for o in arr(opens)]',
+  'closes = [num(c) for c in arr(closes)]',
+  'quiet = [i for i, v in enumerate(vols) if v <= 0]',
+  'total = int(sum(vols))',
+  'if not vols:',
+  '    verdict, rule = "No evidence found in the tools", "the tools return no hourly bars for the session"',
+  'elif quiet:',
+  '    verdict, rule = "Supported", str(symbol) + " had no trades in " + str(len(quiet)) + " of the session\'s " + str(len(vols)) + " hourly bars"',
+  'else:',
+  '    verdict = "Contradicted"',
+  '    rule = "no halt shows in the tools\' data: " + str(symbol) + " traded in every hourly bar of the session (" + str(len(vols)) + " bars, volume " + str(total) + " shares), opening at $" + ("%.2f" % opens[0]) + " and closing at $" + ("%.2f" % closes[-1])',
+  'result = {"verdict": verdict, "rule": rule, "bars": len(vols), "volume": total}',
+);
+
+/** The session's hourly bars, then the ruling on the halt claim; the answer opens with `claim_verdict`. */
+export function addHaltCheckSteps(plan: PlanBuilder, entity: EntityRef, claim: string, day: string): void {
+  const s = entity.slug;
+  plan.add('polygon', 'polygon_get_aggs', { ticker: entity.param, from: day, to: day, timespan: 'hour', multiplier: 1 }, {
+    extract: [`${s}_hour_volumes = results[][v]`, `${s}_hour_opens = results[][o]`, `${s}_hour_closes = results[][c]`],
+    accept_if: [`${s}_hour_volumes is not None`],
+  });
+  plan.add('python', 'execute_python', {
+    code: HALT_CHECK_CODE,
+    inputs: { volumes: ref(`${s}_hour_volumes`), opens: ref(`${s}_hour_opens`), closes: ref(`${s}_hour_closes`), symbol: entity.symbol },
+  }, {
+    extract: ['claim_verdict = result.verdict', 'claim_rule = result.rule', 'halt_bars = result.bars', 'halt_volume = result.volume'],
+    accept_if: ["claim_verdict in ['Supported', 'Contradicted', 'No evidence found in the tools']"],
+  });
+  plan.require('claim_verdict', 'claim_rule');
+  plan.criterion(`opens with the verdict on the claim "${claim.slice(0, 160)}", decided by ${entity.symbol}'s hourly bars of the session`);
+}

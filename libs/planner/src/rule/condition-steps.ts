@@ -1,3 +1,4 @@
+import { asIfClauses } from '@forge/asks';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 
@@ -35,7 +36,7 @@ export const BRANCH_SPLIT = /\b(?:otherwise|else|if not|if (?:it|they|that|this|
 /** "Only post to #alerts if …", "post … only if …": the branch where the condition fails posts nothing. */
 const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\b|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\b/i;
 /** A branch that says to post nothing. */
-const SILENT = /\b(?:do not|don['’]?t|dont|never|no need to)\s+(?:\w+\s+)?(?:post|send|alert|ping|message)|\bpost nothing\b|\bnothing (?:is |gets |should be )?posted\b|\bno (?:post|alert|message)\b|\b(?:just|simply|only) (?:tell|let|report|reply|answer|say|give)\b/i;
+const SILENT = /\b(?:do not|don['’]?t|dont|never|no need to)\s+(?:\w+\s+)?(?:post|send|alert|ping|message)|\bpost nothing\b|\bnothing (?:is |gets |should be )?posted\b|\bno (?:post|alert|message)\b|\b(?:just|simply|only) (?:tell|let|report|reply|answer|say|give)\b|\bleave (?:the channel|it|#?[a-z0-9-]+) alone\b|\b(?:stay|keep) (?:quiet|silent)\b|\bdon['’]?t bother\b/i;
 
 // The channel a branch posts to: the one after its posting verb ("review #alerts …, then if …, post to #markets").
 const channelIn = (part: string) => /\b(?:post|send|share|drop|ping|notify|alert|message)\b[^.?!#]{0,80}#([a-z0-9][\w-]*)/i.exec(part)?.[1] ?? /#([a-z0-9][\w-]*)/i.exec(part)?.[1];
@@ -45,11 +46,12 @@ export const CLAIM_TRUTH = /^\s*(?:it'?s|its|it is|that'?s|that is|this is|the c
 /** The truth words of CLAIM_TRUTH that say the claim is false. */
 export const REFUTED = /false|wrong|incorrect|untrue|not true|inaccurate/i;
 
-const BEATS = /\b(?:outperform(?:ed|s)?|beat|beats|(?:has |have )?(?:done|did|fared|performed) better than)\b/i;
+const BEATS = /\b(?:outperform(?:ed|s)?|beat|beats|beaten|(?:has |have )?(?:done|did|fared|performed) better than)\b/i;
 const TRAILS = /\b(?:underperform(?:ed|s)?|lagged|trailed|(?:has |have )?(?:done|did|fared|performed) worse than)\b/i;
 
 /** The two branches of an if/otherwise instruction, each with its own channel; undefined when there is no such pair. */
-export function readBranches(text: string): Branches | undefined {
+export function readBranches(prompt: string): Branches | undefined {
+  const text = asIfClauses(prompt);
   if (!/\bif\b/i.test(text)) return undefined;
   const split = BRANCH_SPLIT.exec(text);
   const onlyIf = ONLY_IF.exec(text);
@@ -67,6 +69,12 @@ export function readBranches(text: string): Branches | undefined {
   const channels: [string, string] = [`#${yesChannel.toLowerCase()}`, `#${noChannel.toLowerCase()}`];
   if (silent[1] || (!posts.test(no) && !/#[a-z0-9]/i.test(no))) return { channels, labels: [label(yes), 'No alert (condition not met)'], silent: [false, silent[1] || SILENT.test(no) || no === ''] };
   return { channels, labels: [label(yes), label(no)], silent };
+}
+
+/** "if it beat SPY by more than 3 percentage points": the margin an excess must clear (0 when none is stated). */
+export function marginOf(clause: string): number {
+  const margin = /\bby (?:more than|over|at least)\s+(\d+(?:\.\d+)?)\s*(?:percentage points?|pp|pts?|points?|%)/i.exec(clause);
+  return margin ? Number(margin[1]) : 0;
 }
 
 /** The condition an if-clause sets on the first subject's facts, when the plan gathered them. */
@@ -102,10 +110,8 @@ export function readCondition(text: string, entities: EntityRef[], grounded: rea
   // A clause naming no span ("over the last 20 sessions, if AMD underperformed QQQ") is about the prompt's span.
   const overWindow = !/\btoday\b|on the day/i.test(clause) && (OVER_WINDOW.test(clause) || (OVER_WINDOW.test(text) && !/\btoday\b|on the day/i.test(text)));
   const measured = (overWindow ? [...excess].reverse() : excess).find(has);
-  // "if it beat SPY by more than 3 percentage points today": the excess against that margin.
-  const margin = /\bby (?:more than|over|at least)\s+(\d+(?:\.\d+)?)\s*(?:percentage points?|pp|pts?|points?|%)/i.exec(clause);
-  const bound = margin ? Number(margin[1]) : 0;
-  const by = margin ? ` by more than ${margin[1]} percentage points` : '';
+  const bound = marginOf(clause);
+  const by = bound ? ` by more than ${bound} percentage points` : '';
   const spanOf = (key: string) => (key.endsWith('_today') ? ' on the day' : ' over the window');
   if (measured && BEATS.test(clause)) return { op: 'value', a: measured, threshold: bound, words: `${first.symbol} outperformed ${second!.symbol}${by}${spanOf(measured)}` };
   if (measured && TRAILS.test(clause)) return { op: 'negated', a: measured, threshold: bound, words: `${first.symbol} underperformed ${second!.symbol}${by}${spanOf(measured)}` };

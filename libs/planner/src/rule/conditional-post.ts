@@ -1,7 +1,7 @@
 import { readAsks } from '@forge/asks';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
-import { BRANCH_SPLIT, CLAIM_TRUTH, REFUTED, type Branches, type Condition } from './condition-steps.ts';
+import { BRANCH_SPLIT, CLAIM_TRUTH, REFUTED, marginOf, type Branches, type Condition } from './condition-steps.ts';
 import { escapeRegExp } from '../escape-reg-exp.ts';
 
 /**
@@ -174,11 +174,13 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
     const over = quantifier === 'one' ? (inClause.length ? inClause.slice(0, 1) : measured.slice(0, 1)) : inClause.length > 1 ? inClause : measured;
     const direction = /\b(?:underperform|lagged|trailed)/i.test(clause) ? 'below' : 'above';
     const benchmark = /_vs_([a-z0-9]+)_excess_/.exec(over[0]!.key)![1]!.toUpperCase();
+    // "Should any of them have beaten QQQ by more than 25 percentage points": the margin the excess must clear.
+    const margin = marginOf(clause);
     const who = quantifier === 'all' ? `${over.map((entry) => entry.entity.symbol).join(' and ')} ${over.length === 2 ? 'both' : 'all'}` : quantifier === 'any' ? `any of ${over.map((entry) => entry.entity.symbol).join(', ')}` : over[0]!.entity.symbol;
     spec = {
       values: over.map((entry) => ({ symbol: entry.entity.symbol, a: entry.key })),
-      op: 'value', direction, threshold: 0, quantifier: over.length > 1 ? quantifier : 'one', subject: over[0]!.entity.symbol,
-      words: `${who} ${direction === 'below' ? 'underperformed' : 'outperformed'} ${benchmark}${/_period$/.test(over[0]!.key) ? ' over the window' : ' on the session'}`,
+      op: 'value', direction, threshold: direction === 'below' ? -margin : margin, quantifier: over.length > 1 ? quantifier : 'one', subject: over[0]!.entity.symbol,
+      words: `${who} ${direction === 'below' ? 'underperformed' : 'outperformed'} ${benchmark}${margin ? ` by more than ${margin} percentage points` : ''}${/_period$/.test(over[0]!.key) ? ' over the window' : ' on the session'}`,
     };
   } else if (fallback && fallback.op !== 'verdict') {
     // Conditions the single-name reader knows (volume over its average, outperforming another name, above an average).

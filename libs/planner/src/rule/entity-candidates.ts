@@ -71,7 +71,9 @@ export function tickerCandidates(text: string): string[] {
 /** "Intel-specific", "Nvidia-driven", "sector-wide": a descriptive suffix; the name before it is the candidate. */
 export const HYPHEN_SUFFIX = /-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type)$/i;
 
-export function nameCandidates(text: string): string[] {
+export function nameCandidates(prompt: string): string[] {
+  // "the JPMorgan-versus-Bank of America question": two names joined by a hyphenated "versus".
+  const text = prompt.replace(/-(?:versus|vs\.?|against|or|and)-/gi, ' versus ');
   const phrases: string[] = [];
   // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
   const pattern = /(?<![\w/])(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;

@@ -115,7 +115,8 @@ function detectMovers(text: string): PromptReading['movers'] {
   const t = text.toLowerCase();
   const lists: Array<'gainers' | 'losers'> = [];
   if (/gainer|best (performer|stock)|top performer|biggest gain|(?:rose|gained|jumped|rallied|climbed|popped|ripped)(?: the)? most|risers|mover|\bled\b|\bleaders\b|\btop (?:\d+|three|five|ten) up\b/.test(t)) lists.push('gainers');
-  if (/loser|worst|biggest (drop|decline|fall)|(?:fell|dropped|declined|lost|tanked|slid|sank|plunged)(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b/.test(t)) lists.push('losers');
+  // "if anything in our universe dropped more than 5%": the losers list holds the name to judge.
+  if (/loser|worst|biggest (drop|decline|fall)|\b(?:anything|any (?:name|stock|ticker|holding)s?|anyone|something)\b[^.?!]{0,30}\b(?:dropped|fell|lost|declined|tanked|slid|sank|plunged)\b|(?:fell|dropped|declined|lost|tanked|slid|sank|plunged)(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b/.test(t)) lists.push('losers');
   // "top 3 up, bottom 3 down", "which three names … led the tape": the count written before or after the list.
   const word = /(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/.exec(t)?.[1]
     ?? /\b(?:top|bottom)\s+(\w+)\s+(?:up|down|names|stocks|tickers)\b/.exec(t)?.[1]
