@@ -239,24 +239,26 @@ function readListedStance(t: string): Ask | undefined {
     if (last.some((option) => option.length < 3 || option.split(' ').length > 4) || last.every((option) => DIRECTION.test(option))) continue;
     // "is this true or not?" asks for a verdict, not a stance.
     if (last.some((option) => /^(?:not|true|false|yes|no|this true|that true|it true|correct)$|\b(?:legit|fake|real|nah|bs)$/.test(option))) continue;
+    // "summarise anything that touches on Microsoft or Nvidia": a relative clause names a topic, not options.
+    if (/^(?:that|which|who|anything|something|everything)\b/.test(last[0]!)) continue;
     return { kind: 'stance', options: last };
   }
   return undefined;
 }
 
 /** "what have people been saying in #markets", "what's the desk been posting": a read of what the channel holds. */
-export const SAYING = /\bwhat(?:'s| is| are| was| were| has| have) (?:people|folks|they|everyone|everybody|traders|the desk|the team|the floor)(?: been)? (?:saying|posting|discussing|talking about|sharing|writing)\b/;
+export const SAYING = /\bwhat(?:(?:'s| is| are| was| were| has| have) (?:people|folks|they|everyone|everybody|traders|the desk|the team|the floor)| (?:people|folks|they|everyone|everybody|traders|the desk|the team|the floor) (?:is|are|was|were|has|have))(?: been)? (?:saying|posting|discussing|talking about|sharing|writing)\b/;
 
 function readSlack(t: string, original: string): Ask[] {
   const asks: Ask[] = [];
   const channel = /#([a-z0-9][\w-]*)/.exec(t)?.[1];
   // "read #alerts, then post a digest to #markets": each ask takes the channel its own verb names.
   const postChannel = /\b(?:post|send|share|drop|ping|notify)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
-  const readChannel = /\b(?:read(?:ing)?|scan(?:ning)?|check(?:ing)?|review(?:ing)?|look(?:ing)? at|pull|summari[sz](?:e|ing)|go(?:ing)? through|history of|catch (?:me |us )?up on|recap|digest of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
+  const readChannel = /\b(?:read(?:ing)?|scan(?:ning)?|check(?:ing)?|review(?:ing)?|look(?:ing)? (?:at|through)|pull|summari[sz](?:e|ing)|go(?:ing)? through|history of|catch (?:me |us )?up on|recap|digest of)\b[^.?!#]*#([a-z0-9][\w-]*)/.exec(t)?.[1] ?? channel;
   const noPost = NO_POST.test(withoutBranches(t));
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
   // The channel is the read's object: "check … then post to #alerts" reads nothing.
-  const read = /\b(?:read(?:ing)?|scan(?:ning)?|check(?:ing)?|review(?:ing)?|look(?:ing)? at|pull|summari[sz](?:e|ing)|go(?:ing)? through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t)
+  const read = /\b(?:read(?:ing)?|scan(?:ning)?|check(?:ing)?|review(?:ing)?|look(?:ing)? (?:at|through)|pull|summari[sz](?:e|ing)|go(?:ing)? through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t)
     || new RegExp(`${SAYING.source}[^.?!]{0,40}(?:#[a-z0-9]|\\bchannel\\b)`).test(t);
   if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
   if (post && postChannel) {

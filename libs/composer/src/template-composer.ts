@@ -14,7 +14,7 @@ import { checkGrounding } from './check-grounding.ts';
 import { asWritten, columnTable, headlineTable, moverTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v42';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v43';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -111,11 +111,13 @@ function candidates(plan: Plan, trace: Trace): Subject[] {
 function lengthened(facts: FactReader, plan: Plan, trace: Trace, focus: Focus, shape: AnswerShape, clauses: string[], lead: string[]): string[] {
   if (!shape.minWords || wordCount(layoutAnswer(clauses, shape)) >= shape.minWords) return clauses;
   const everything = new Set(Object.keys(trace.state));
-  let more = [...lead, ...writeClauses(facts, plan, trace, everything, 'full')];
+  // The answer as written stays (it states what was asked); what else the tools returned follows it.
+  const extended = (written: string[]) => [...new Set([...clauses, ...written.filter((clause) => !lead.includes(clause))])];
+  let more = extended(writeClauses(facts, plan, trace, everything, 'full'));
   // Still short: the other headlines the news tool returned, three (then five) per name, with dates and links.
   for (const count of [3, 5]) {
     if (wordCount(layoutAnswer(more, shape)) >= shape.minWords) break;
-    more = [...lead, ...writeClauses(facts, withHeadlineList(plan, count), trace, everything, 'full')];
+    more = extended(writeClauses(facts, withHeadlineList(plan, count), trace, everything, 'full'));
   }
   // The lead is what the prompt asked to decide: it stays, and the rest fits in what it leaves.
   return shape.wordLimit ? fitClauses(more, coverage(trace.state, focus), shape, lead.length) : more;

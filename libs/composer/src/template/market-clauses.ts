@@ -133,6 +133,20 @@ export function moverRows(facts: FactReader): Array<{ label: string; clauses: st
   return rows;
 }
 
+/** The slug a plan follows a listed mover by: the top one, then `top_gainer_2`, `top_gainer_3`, … */
+const followedSlug = (list: string, index: number) => `${list === 'gainers' ? 'top_gainer' : 'top_loser'}${index === 0 ? '' : `_${index + 1}`}`;
+
+/** A followed mover's volume against its average, when the plan quoted it ("whether the session volume exceeded its average"). */
+function moverVolume(facts: FactReader, list: string, index: number): string | undefined {
+  const slug = followedSlug(list, index);
+  const volume = facts.peek((reader) => reader.number(`${slug}_volume`));
+  const average = facts.peek((reader) => reader.number(`${slug}_avg_volume`));
+  if (volume === undefined || average === undefined) return undefined;
+  facts.number(`${slug}_volume`);
+  facts.number(`${slug}_avg_volume`);
+  return `volume ${count(volume)} shares, ${volume > average ? 'above' : 'below'} its average of ${count(average)}`;
+}
+
 function moversClauses(facts: FactReader, style: Style): string[] {
   const clauses: string[] = [];
   for (const list of ['gainers', 'losers']) {
@@ -144,8 +158,9 @@ function moversClauses(facts: FactReader, style: Style): string[] {
     const items = symbols.map((symbol, index) => {
       const change = typeof changes[index] === 'number' ? ` ${move(changes[index])}` : '';
       const price = typeof prices[index] === 'number' ? ` at ${money(prices[index])}` : '';
-      if (style === 'brief') return `${symbol}${change}`;
-      return `${names[index] ? `${names[index]} (${symbol})` : symbol}${change}${price}`;
+      const volume = moverVolume(facts, list, index);
+      if (style === 'brief') return `${symbol}${change}${volume ? `, ${volume}` : ''}`;
+      return `${names[index] ? `${names[index]} (${symbol})` : symbol}${change}${price}${volume ? `, ${volume}` : ''}`;
     });
     clauses.push(`Top ${list} in the latest session: ${items.join('; ')}`);
   }

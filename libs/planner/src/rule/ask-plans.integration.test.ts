@@ -625,3 +625,30 @@ describe('asks of blind catalog 21 (session 2026-12-08)', () => {
     expect(readAsks('I want both numbers in one punchy sentence the anchor can read cold.').form.layout).toBe('one_sentence');
   });
 });
+
+describe('movers with their volume, reads and lengthened answers (session 2026-12-08)', () => {
+  it('quotes each listed mover for "whether the session volume exceeded its 50-session average", three each', async () => {
+    const { plan, text } = await run("Today's end-of-day movers note for the risk committee: the three largest gainers and the three largest losers across the full coverage universe (3 each), and for each of the six whether the session volume exceeded its 50-session average volume.", 16);
+    expect(plan.tool_sequence.filter((step) => step.tool === 'fmp_get_quote')).toHaveLength(6);
+    expect(plan.tool_sequence.some((step) => step.tool === 'polygon_get_news')).toBe(false);
+    expect(text).toMatch(/\(SMCI\) -6\.50% at \$33\.50, volume 85928081 shares, above its average of 37360035/);
+  });
+
+  it('reads "what the team has been saying in #research" as a read, not the news, and a relative clause as no stance', async () => {
+    const { plan } = await run("could you look through what the team has been saying in the #research Slack channel lately and summarise anything that touches on Microsoft or Nvidia? Please don't post anything in Slack.");
+    expect(plan.tool_sequence.map((step) => step.tool)).toContain('get_slack_channel_history');
+    expect(plan.tool_sequence.some((step) => step.tool === 'polygon_get_news')).toBe(false);
+    expect(readAsks('summarise anything that touches on Microsoft or Nvidia?').asks.some((ask) => ask.kind === 'stance')).toBe(false);
+  });
+
+  it('keeps the asked window clause when an answer is lengthened to a word range', async () => {
+    const { text } = await run("Using hourly bars, determine SMCI's trading range over the last 24 hours of available data. A response of 60 to 90 words stating the highest hourly high, the lowest hourly low, and the range. Do not use daily bars.");
+    expect(text).toMatch(/traded between \$31\.77 and \$38\.43, a range of \$6\.66/);
+  });
+
+  it('reads no lower-case word as a symbol after "ex smci," when a plain word follows it', async () => {
+    const [entry] = parseCatalog([{ id: 'L2', complexity: 'medium', user_prompt: 'every semi in the universe (ex smci, thats hardware) ranked by abs move today, biggest first' }], 'test');
+    const { plan } = await new RulePlanner().plan({ entry: entry!, inventory: snapshotHub().inventory(), limits: { max_tools: 10, max_turns: 12 }, tools: snapshotHub() });
+    expect(plan.tool_sequence.some((step) => step.params.query === 'thats')).toBe(false);
+  });
+});

@@ -71,11 +71,13 @@ export function detectFacets(text: string): Set<Facet> {
   add('volume-vs-average', has(t, /(versus|vs\.?|compared? (to|with)|against|relative to|above|below|than|heavier|lighter|with) (its |the |their )?(average|typical|usual|normal)|(average|typical|usual|normal) volume .{0,30}(versus|vs|compared|against|above|below)|heavier than usual|lighter than usual|\d(?:\.\d+)?\s*(?:x|×|times) (?:their |its |the )?(?:average|avg|usual|typical|normal)|exceed(?:s|ed)? (?:its |their |the )?average/));
   // ("the 50-session average" is the quote's average volume, not a trend over 50 sessions.)
   add('trend', has(t, /trend|last \w+ (trading )?(sessions|days)|daily bars|(?<![\d-])\d+-session\b(?![- ](?:average|avg|moving|high|low|range|ma\b))|(?:two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|sixty|ninety)-(?:session|day)\b|multi-session|over the (last|past)/));
-  add('headline', has(t, /headline|\bnews\b|\bstor(?:y|ies)\b|what .{0,30} say/));
+  // ("what the team has been saying in #research" is the channel's messages, not the news.)
+  add('headline', has(t, /headline|\bnews\b|\bstor(?:y|ies)\b/) || (has(t, /what .{0,30} say/) && !SAYS_IN_CHANNEL.test(t)));
   // "a positive 5-session return" and the quoted text of a post ("post 'screens cheap with positive momentum'") ask no sentiment.
   const signs = t.replace(/\b(?:post|send|saying)\s+(["'‘“])[^"'’”]*["'’”]/g, ' ').replace(/\b(?:positive|negative)\s+(?:(?:\d+|\w+)[- ](?:session|day|week|month)s?\s+)?(?:returns?|momentum|moves?|changes?|days?|sessions?|close|territory|performance|excess)\b/g, ' ');
   add('sentiment', has(t, /sentiment|tone|bullish|bearish|good or bad|good news|bad news|upbeat|optimistic|pessimistic|\bmood\b/) || has(signs, /positive|negative/));
-  add('risk-opportunity', has(t, /risks?\b|opportunit/));
+  // ("for the risk committee", "the risk desk", "risk officer" name who reads the answer, not what it weighs.)
+  add('risk-opportunity', has(t, /risks?\b(?! (?:committee|desk|team|officer|manager|management|function|department|group))|opportunit/));
   add('profile', has(t, /what does .{1,40} do\b|business description|describe|description|what (?:the company|it|they) does|profile|what (kind of )?company|exchange is|listed on|employees|headcount|website|headquarter|ipo date|went public|is (?:it|this|that|\w+) an? (?:etf|fund)|if it(?:'s| is) an? (?:etf|fund)|whether [^.?!]{0,30}(?:etf|fund)\b|\bbeta\b|dividend|which country|what country|reporting currency|what currency|currency does/) || facts.some((label) => PROFILE_FACTS.has(label)));
   add('market-cap', has(t, /market cap/) || facts.includes('market_cap'));
   add('income', has(t, /income statement|r&d|research and development|diluted eps|eps diluted|revenue|net income|margin|profitab|earnings growth|gross profit|operating income/));

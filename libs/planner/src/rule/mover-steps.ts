@@ -1,6 +1,6 @@
 import type { PlanBuilder } from './plan-builder.ts';
 import type { PromptReading } from './read-prompt.ts';
-import { addNewsStep, addProfileStep, type Done, type EntityRef } from './entity-steps.ts';
+import { addNewsStep, addProfileStep, addQuoteStep, type Done, type EntityRef } from './entity-steps.ts';
 import { addMoversStep, type MoverList } from './context-steps.ts';
 
 const EACH = /\beach\b|\bevery\b|all of them|for them|their (?:latest )?(?:news|headlines)|among (?:the |today's )?(?:top )?(?:gainers|losers|movers)/i;
@@ -30,17 +30,20 @@ export function addMoverSteps(plan: PlanBuilder, done: Done, reading: PromptRead
   const f = reading.facets;
   const followUp = (f.has('headline') || f.has('profile')) && entities.length === 0;
   const followed = followedList(reading.rawText, movers.lists);
+  // "For each of the six, state whether the session volume exceeded its 50-session average": every listed name's quote.
+  const volumes = f.has('volume') && entities.length === 0;
   for (const list of movers.lists) {
-    const follows = followUp && list === followed;
+    const follows = (followUp && list === followed) || volumes;
     // "Each one's latest headline" follows every listed name (up to five); otherwise only the top one.
-    const follow = follows && EACH.test(reading.rawText) ? Math.min(movers.count, 5) : 1;
+    const follow = volumes || (follows && EACH.test(reading.rawText)) ? Math.min(movers.count, 5) : 1;
     addMoversStep(plan, list, movers.count, follows, follow);
     if (!follows) continue;
     const top = list === 'gainers' ? 'top_gainer' : 'top_loser';
     const slugs = Array.from({ length: follow }, (_, index) => (index === 0 ? top : `${top}_${index + 1}`));
     for (const slug of slugs) {
       const ref: EntityRef = { symbol: slug.toUpperCase(), slug, param: `\${${slug}}`, resolvedByName: false, searchIndex: 0 };
-      if (f.has('headline')) addNewsStep(plan, done, ref, 1, f.has('sentiment'));
+      if (volumes) addQuoteStep(plan, done, ref);
+      if (f.has('headline') && (list === followed || !volumes)) addNewsStep(plan, done, ref, 1, f.has('sentiment'));
       if (f.has('profile')) addProfileStep(plan, done, ref);
     }
     // "Which of the gainers has the highest beta": rank the followed names by it.

@@ -118,7 +118,8 @@ function detectMovers(text: string): PromptReading['movers'] {
   // "if anything in our universe dropped more than 5%": the losers list holds the name to judge.
   if (/loser|worst|biggest (drop|decline|fall)|\b(?:anything|any (?:name|stock|ticker|holding)s?|anyone|something)\b[^.?!]{0,30}\b(?:dropped|fell|lost|declined|tanked|slid|sank|plunged)\b|(?:fell|dropped|declined|lost|tanked|slid|sank|plunged)(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b/.test(t)) lists.push('losers');
   // "top 3 up, bottom 3 down", "which three names … led the tape": the count written before or after the list.
-  const word = /(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/.exec(t)?.[1]
+  // ("today's end-of-day movers note … the three largest gainers": the first count written before a list.)
+  const word = [...t.matchAll(/(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/g)].map((match) => match[1]!).find((found) => numberFrom(found) !== undefined)
     ?? /\b(?:top|bottom)\s+(\w+)\s+(?:up|down|names|stocks|tickers)\b/.exec(t)?.[1]
     ?? /\b(\w+)\s+(?:names|stocks|tickers)\b[^.?!]{0,40}\bled\b/.exec(t)?.[1]
     // "which three tanked the most".

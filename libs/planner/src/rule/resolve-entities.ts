@@ -240,7 +240,10 @@ function addUnknownLowercaseSymbols(text: string, found: Array<Entity & { positi
     // "snow px …": the prompt opens on the word and a quote's shorthand follows it.
     const opens = match.index === start && /^\s*(?:px|chg|p\/e|pe|div|vol|mkt cap|\+|:|-\s)/.test(after);
     // "sbux vs cost", "cost, sbux": a word chained to a known symbol by "vs", a comma or a slash.
-    const chained = [...known].some((name) => new RegExp(`(?:^|\\s)${name}\\s*(?:vs\\.?|,|/)\\s*$`).test(before) || new RegExp(`^\\s*(?:vs\\.?|,|/)\\s*${name}\\b`).test(after));
+    // ("ex smci, thats hardware": a word chained on one side must end the list on the other.)
+    const endsBefore = /(?:^|[,:;(/]|\bvs\.?|\band|\bor)\s*$/.test(before);
+    const endsAfter = /^\s*(?:$|[,.;:?!)/-]|\bvs\b|\band\b|\bor\b|\bpx\b|\bchg\b)/.test(after);
+    const chained = [...known].some((name) => (new RegExp(`(?:^|\\s)${name}\\s*(?:vs\\.?|,|/)\\s*$`).test(before) && endsAfter) || (new RegExp(`^\\s*(?:vs\\.?|,|/)\\s*${name}\\b`).test(after) && endsBefore));
     if (!opens && !chained) continue;
     add({ symbol: word.toUpperCase(), slug: slugOf(word.toUpperCase()), mention: word, resolvedByName: true, searchIndex: 0, unresolved: true }, match.index);
   }
