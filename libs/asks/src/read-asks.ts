@@ -280,7 +280,7 @@ export function withoutBranches(text: string): string {
 // One vocabulary for "post nothing", read by the asks and the planner alike.
 const NO_POST = new RegExp([
   String.raw`\b(?:do not|don't|dont|never|no need to|without|not to)\s+(?:\w+\s+)?(?:post|send|write|share|message|reply)(?:ing)?\b`,
-  String.raw`\bread[- ]only\b|\b(?:just|only) read\b|\bno (?:posting|posts|messages? sent)\b|\bnot post anything\b|\bpost nothing\b`,
+  String.raw`\bread[- ]only\b|\b(?:just|only) read\b|\bno (?:posting|posts?|messages? sent)\b(?!-)|\bnot post anything\b|\bpost nothing\b`,
   String.raw`\bjust (?:look|check)\b[^.?!]{0,20}\bnot (?:post|send)`,
   // "Nothing goes to Slack", "keep it off Slack", "no Slack post".
   String.raw`\bnothing (?:goes |gets |should go |is to go )?(?:to|in|on|into) (?:slack|#[a-z0-9])|\b(?:keep|leave) (?:it|this|that) off slack\b|\bno slack (?:posts?|messages?|notes?)\b`,
@@ -316,7 +316,7 @@ function readConditional(text: string): Ask | undefined {
     // "If it is, post A. If it isn't, post B." / "… If none did, don't post."
     // (a decimal point is no sentence end: "if the ratio exceeds 1.50, post …")
     ?? /\bif\s+((?:[^,;.]|\.(?=\d))+?)[,;][^]*?\bif (?:it|they|that|this|not|so|none|neither|right|wrong|true|false|correct|incorrect)\b/.exec(t);
-  return match ? { kind: 'conditional', condition: match[1]!.trim() } : undefined;
+  return match ? { kind: 'conditional', condition: match[1]!.replace(/\s*(?:->|→|=>)\s*$/, '').trim() } : undefined;
 }
 
 /** What happened to a company, as a claim states it: its date is the event's, not a window of prices. */

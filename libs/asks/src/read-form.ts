@@ -91,7 +91,7 @@ export function withoutPostInstructions(t: string): string {
 }
 
 // "Please keep the post under 100 words", "the alert should be two sentences": the form of the post, not the answer's.
-const POST_FORM = /\b(?:keep|make|limit|cap|write)\s+(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|update|notice)\b|\b(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|notice)\s+(?:should|must|needs? to|has to)\b/;
+const POST_FORM = /\b(?:msg|message|post|alert|note)\s*(?:<=|<|≤|:)?\s*(?:max\s*)?\d+\s*words\b|\b(?:keep|make|limit|cap|write)\s+(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|update|notice)\b|\b(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|notice)\s+(?:should|must|needs? to|has to)\b/;
 
 /** Reads the answer's form from the prompt. */
 export function readForm(text: string): AnswerForm {

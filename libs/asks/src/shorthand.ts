@@ -22,6 +22,13 @@ const SHORTHAND: Array<[RegExp, string]> = [
   [/\bsemi\b/gi, 'semiconductor stock'],
   [/\bw\/(?=\s)/gi, 'with'],
   [/(?<=\s)w(?=\s+(?:the|a|an|px|price|chg|title|link|links|both|numbers?|sources?|dates?|each|its|their)\b)/gi, 'with'],
+  // Code-style metric names: "ret_5d", "pct_1d", "mkt_cap", "avg_vol_50d", "max_dd".
+  [/\b(?:pct|ret|chg|move)_1d\b/gi, '% change today'],
+  [/\b(?:ret|pct|chg|return)_(\d+)d?\b/gi, '$1-session return'],
+  [/\bmkt_cap\b|\bmcap\b/gi, 'market cap'],
+  [/\bavg_vol(?:ume)?_50d?\b|\bavg_vol(?:ume)?\b/gi, 'average volume'],
+  [/\bmax_dd\b/gi, 'max drawdown'],
+  [/\bpe\b(?=\s*[,;/]|\s+and\b)/g, 'P/E'],
   [/\bdont\b/gi, "don't"],
   [/\bthx\b|\bty\b/gi, 'thanks'],
   [/\bNT\b/g, 'near term'],

@@ -652,3 +652,19 @@ describe('movers with their volume, reads and lengthened answers (session 2026-1
     expect(plan.tool_sequence.some((step) => step.params.query === 'thats')).toBe(false);
   });
 });
+
+describe('conditions written as code (blind catalog 20)', () => {
+  it('judges "if abs(SMCI pct_1d) > 5 -> post" by the size of the move, and reads "cond:" as no symbol', async () => {
+    const { plan, text, posts } = await run('cond: if abs(SMCI pct_1d) > 5 -> post to #alerts: ticker, pct_1d, vol vs 50d avg vol. else: no post, just tell me.');
+    expect(plan.tool_sequence.some((step) => step.params.query === 'cond')).toBe(false);
+    expect(text).toMatch(/SMCI moved by more than 5% either way on the day\): the measured value is 6\.5029 against a threshold of 5, so the condition holds/);
+    expect(posts).toHaveLength(1);
+  });
+
+  it('judges "SPY ret_5d < -2 OR QQQ ret_5d < -2" over the five sessions and posts nothing when neither holds', async () => {
+    const { plan, text, misses } = await run("cond: if SPY ret_5d < -2 OR QQQ ret_5d < -2 -> post to #alerts 'index drawdown' + both numbers\nelse -> NO post; reply one sentence with both ret_5d values");
+    expect(plan.tool_sequence.some((step) => step.tool === 'send_slack_message')).toBe(false);
+    expect(text).toMatch(/any of SPY, QQQ was below -2% over the last 5 sessions\): the measured value is -0\.3 against a threshold of -2, so the condition does not hold/);
+    expect(misses).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 import { BRANCH_SPLIT, CLAIM_TRUTH, REFUTED, marginOf, type Branches, type Condition } from './condition-steps.ts';
 import { escapeRegExp } from '../escape-reg-exp.ts';
+import { readCodedCondition, type CodedMetric } from './coded-condition.ts';
 
 /**
  * "If …, post 'A' to #x; otherwise post 'B'": the prompt gives the text of at least one branch. A python step judges
@@ -13,8 +14,8 @@ import { escapeRegExp } from '../escape-reg-exp.ts';
 export interface ConditionalPost {
   /** Per subject symbol, the fact (and an optional second fact) the condition reads. */
   values: Array<{ symbol: string; a: string; b?: string }>;
-  /** How a subject's value is formed from a and b. */
-  op: 'value' | 'ratio' | 'difference';
+  /** How a subject's value is formed from a and b (abs: the size of a, whatever its sign). */
+  op: 'value' | 'ratio' | 'difference' | 'abs';
   /** The value must be above (or below) the threshold. */
   direction: 'above' | 'below';
   threshold: number;
@@ -129,8 +130,9 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   // With no text given, only a condition over several names ("if either fell more than 2%") is read here: the
   // single-name reader (readCondition) words its note from the facts.
   const overSeveral = entities.length > 1 && (ALL.test(clause) || ANY.test(clause));
-  if (yesText === undefined && noText === undefined && !overSeveral) return undefined;
   const has = (key: string) => grounded.includes(key);
+  const coded = codedSpec(text, entities, has, sessions);
+  if (yesText === undefined && noText === undefined && !overSeveral && !coded) return undefined;
   const split = SPLIT.exec(text)?.index ?? text.length;
 
   let spec: Omit<ConditionalPost, 'channels' | 'texts' | 'given'> | undefined;
@@ -146,7 +148,9 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   const down = signedBound !== null || /\b(?:down|fell|fall|falls|dropped|drop|declined|decline|lower|negative|red|lost|loss|slipped|slid)\b|(?:^|\s)<\s*0(?:\.0+)?\s*%?(?!\.?\d)/i.test(clause);
   const up = /\b(?:up|rose|rise|rises|gained|gain|higher|positive|green|jumped|rallied|advanced)\b|(?:^|\s)>\s*0(?:\.0+)?\s*%?(?!\.?\d)/i.test(clause);
   const level = PRICE_LEVEL.exec(clause);
-  if (level && subjects.every((entity) => has(`${entity.slug}_price`))) {
+  if (coded) {
+    spec = coded;
+  } else if (level && subjects.every((entity) => has(`${entity.slug}_price`))) {
     // "If Apple closed above $280": the price against a level, not a move.
     const direction = /above|over/i.test(level[1]!) ? 'above' : 'below';
     const threshold = Number(level[2]!.replace(/,/g, ''));
@@ -214,6 +218,44 @@ export function readConditionalPost(text: string, entities: EntityRef[], grounde
   };
 }
 
+/** A condition written as code ("if abs(SMCI pct_1d) > 5 ->"), over the facts the plan gathered; undefined when it does not read or a fact is missing. */
+function codedSpec(text: string, entities: EntityRef[], has: (key: string) => boolean, sessions: number): Omit<ConditionalPost, 'channels' | 'texts' | 'given'> | undefined {
+  const coded = readCodedCondition(text);
+  if (!coded) return undefined;
+  const slugOf = (symbol: string) => entities.find((entity) => entity.symbol === symbol)?.slug;
+  const keyOf = (symbol: string, metric: CodedMetric) => {
+    const slug = slugOf(symbol);
+    const key = slug && `${slug}_${metric === 'day' ? 'change_pct' : 'return_n'}`;
+    return key && has(key) ? key : undefined;
+  };
+  const span = (metric: CodedMetric) => (metric === 'day' ? 'on the day' : `over the last ${sessions} sessions`);
+  const [first] = coded.terms;
+  if (!first) return undefined;
+  const same = coded.terms.every((term) => term.metric === first.metric && term.abs === first.abs && term.direction === first.direction && 'value' in term.bound && 'value' in first.bound && term.bound.value === first.bound.value);
+  if ('value' in first.bound && same) {
+    const keys = coded.terms.map((term) => keyOf(term.symbol, term.metric));
+    if (keys.some((key) => key === undefined)) return undefined;
+    const who = coded.terms.length === 1 ? first.symbol : `${coded.join === 'any' ? 'any' : 'each'} of ${coded.terms.map((term) => term.symbol).join(', ')}`;
+    const size = first.abs ? 'moved by more than' : first.direction === 'above' ? 'was above' : 'was below';
+    return {
+      values: coded.terms.map((term, index) => ({ symbol: term.symbol, a: keys[index]! })),
+      op: first.abs ? 'abs' : 'value', direction: first.direction, threshold: first.bound.value,
+      quantifier: coded.terms.length > 1 ? coded.join : 'one', subject: first.symbol,
+      words: `${who} ${size} ${first.bound.value}%${first.abs ? ' either way' : ''} ${span(first.metric)}`,
+    };
+  }
+  // "NVDA ret_10d < SPY ret_10d - 3pp": the difference of the two names' figures against the offset.
+  if (coded.terms.length !== 1 || first.abs || !('symbol' in first.bound)) return undefined;
+  const a = keyOf(first.symbol, first.metric);
+  const b = keyOf(first.bound.symbol, first.metric);
+  if (!a || !b) return undefined;
+  const offset = first.bound.offset;
+  return {
+    values: [{ symbol: first.symbol, a, b }], op: 'difference', direction: first.direction, threshold: offset, quantifier: 'one', subject: first.symbol,
+    words: `${first.symbol} ${first.direction === 'above' ? 'beat' : 'trailed'} ${first.bound.symbol} by ${first.direction === 'above' ? 'more' : 'less'} than ${offset} percentage points ${span(first.metric)}`.replace(/by less than (-\d)/, 'by more than $1').replace(/more than -(\d)/, 'more than $1'),
+  };
+}
+
 const CODE = [
   'def num(x):',
   '    return None if x is None or x == "None" or x == "" else (x if isinstance(x, (int, float)) else float(x))',
@@ -225,6 +267,8 @@ const CODE = [
   '        return None if not b else a / b',
   '    if op == "difference":',
   '        return None if b is None else a - b',
+  '    if op == "abs":',
+  '        return abs(a)',
   '    return a',
   'values = {k: value(v) for k, v in data.items()}',
   'limit = float(threshold)',

@@ -238,7 +238,8 @@ function addUnknownLowercaseSymbols(text: string, found: Array<Entity & { positi
     const after = text.slice(match.index + word.length);
     const before = text.slice(0, match.index);
     // "snow px …": the prompt opens on the word and a quote's shorthand follows it.
-    const opens = match.index === start && /^\s*(?:px|chg|p\/e|pe|div|vol|mkt cap|\+|:|-\s)/.test(after);
+    // ("cond: if …", "out: ticker, ret" open on a label, not a symbol.)
+    const opens = match.index === start && /^\s*(?:px|chg|p\/e|pe|div|vol|mkt cap|\+)/.test(after);
     // "sbux vs cost", "cost, sbux": a word chained to a known symbol by "vs", a comma or a slash.
     // ("ex smci, thats hardware": a word chained on one side must end the list on the other.)
     const endsBefore = /(?:^|[,:;(/]|\bvs\.?|\band|\bor)\s*$/.test(before);
