@@ -1,6 +1,6 @@
 export { AskSchema, AsksSchema, AnswerFormSchema, WindowSchema } from './ask.ts';
 export type { Ask, AskKind, Asks, AnswerForm, AskWindow } from './ask.ts';
-export { readAsks, readWindow, withoutBranches, forbidsPosting, SAYING, withoutAverageVolumeSpans, asIfClauses } from './read-asks.ts';
+export { readAsks, readWindow, withoutBranches, forbidsPosting, SAYING, PRONOUN_READ, withoutAverageVolumeSpans, asIfClauses } from './read-asks.ts';
 export { readForm, readWordRange, withoutPostInstructions } from './read-form.ts';
 export { checkAnswer, sentencesOf, bulletsOf, paragraphsOf, tableRowsOf, wordsOf } from './check-answer.ts';
 export type { AskMiss, AnswerCheckInput } from './check-answer.ts';

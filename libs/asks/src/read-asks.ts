@@ -145,7 +145,7 @@ function readBenchmark(t: string): Ask | undefined {
 
 // "A trader told me …", "I've got a tip that …", "someone in our #markets channel says …": a claim heard from someone,
 // which the prompt then asks to check ("is that the number the company gave?", "check it against …").
-const HEARD = /\b(?:told|tells) (?:me|us)\b|\b(?:a|the) tip\b|\bi(?:'m| am) hearing\b|\bsources? (?:say|said|tell|told|claim)|\bi(?:'ve)? heard\b|\b(?:someone|somebody|a trader|a colleague|people) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)? (?:says|said|claims|wrote|posted|is saying)\b|\b(?:saw|read) (?:a|some) (?:thread|post|tweet|note)\b/;
+const HEARD = /\b(?:told|tells) (?:me|us)\b|\b(?:a|the) tip\b|\bi(?:'m| am) hearing\b|\bsources? (?:say|said|tell|told|claim)|\bi(?:'ve)? heard\b|\b(?:someone|somebody|a trader|a colleague|people) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)? (?:says|said|claims|wrote|posted|is saying)\b|\b(?:someone|somebody|a trader|a colleague) (?:wrote|posted|said|says|claims|claimed) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)?\b|\b(?:saw|read) (?:a|some) (?:thread|post|tweet|note)\b/;
 const CHECKED = /\bcheck(?:s|ed|ing)?\b|\bis (?:that|this|it) (?:the|right|correct|true|accurate)\b|\bconfirm\b|\bverify\b|\bwhether\b|\bactually\b|\blegit\b|\breal or\b/;
 
 function readVerdict(t: string, original: string): Ask | undefined {
@@ -249,6 +249,8 @@ function readListedStance(t: string): Ask | undefined {
 /** "what have people been saying in #markets", "what's the desk been posting": a read of what the channel holds. */
 export const SAYING = /\bwhat(?:(?:'s| is| are| was| were| has| have) (?:people|folks|they|everyone|everybody|traders|the desk|the team|the floor)| (?:people|folks|they|everyone|everybody|traders|the desk|the team|the floor) (?:is|are|was|were|has|have))(?: been)? (?:saying|posting|discussing|talking about|sharing|writing)\b/;
 
+export const PRONOUN_READ = /#[a-z0-9][\w-]*[^]{0,120}\b(?:read|go through|look (?:at|through)|summari[sz]e|check) (?:them|those|these|it|all of them|each of them)\b/;
+
 function readSlack(t: string, original: string): Ask[] {
   const asks: Ask[] = [];
   const channel = /#([a-z0-9][\w-]*)/.exec(t)?.[1];
@@ -259,7 +261,9 @@ function readSlack(t: string, original: string): Ask[] {
   const post = /\b(?:post|send|share|drop|ping|notify)\b[^.?!]*#[a-z0-9]|#[a-z0-9][\w-]*[^.?!]*\bpost\b/.test(t) && !noPost;
   // The channel is the read's object: "check … then post to #alerts" reads nothing.
   const read = /\b(?:read(?:ing)?|scan(?:ning)?|check(?:ing)?|review(?:ing)?|look(?:ing)? (?:at|through)|pull|summari[sz](?:e|ing)|go(?:ing)? through|catch (?:me |us )?up on|recap|digest of)\b(?:(?!\b(?:post|send|share|drop|ping|notify)\b)[^.?!]){0,60}(?:#[a-z0-9]|\bchannel\b|\bslack\b)|\bwhat was (?:posted|said)\b|\bhistory\b[^.?!]*#|\bwhat(?:'s| has| have)? been (?:discussed|said|posted|talked about|shared)\b[^.?!]{0,30}#[a-z0-9]|\b(?:chatter|buzz|gist|discussion|conversation)\b[^.?!]{0,20}#[a-z0-9]/.test(t)
-    || new RegExp(`${SAYING.source}[^.?!]{0,40}(?:#[a-z0-9]|\\bchannel\\b)`).test(t);
+    || new RegExp(`${SAYING.source}[^.?!]{0,40}(?:#[a-z0-9]|\\bchannel\\b)`).test(t)
+    // "some warnings in the #alerts channel. Could you read them …": the read's object is the channel named before.
+    || (channel !== undefined && PRONOUN_READ.test(t));
   if (read && readChannel) asks.push({ kind: 'slack-read', channel: `#${readChannel}` });
   if (post && postChannel) {
     // "post 'X'", "post to #markets verbatim: "X"", "post exactly this instead: 'X'".

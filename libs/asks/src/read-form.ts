@@ -43,7 +43,9 @@ function statedPoints(t: string): { count: number; at_most: boolean } | undefine
 function readColumns(t: string): string[] | undefined {
   // "Table: rank | ticker | 5d ret % | 1d ret %": a header row written with pipes.
   const piped = /\btable\s*:\s*([^.\n]*\|[^.\n]*)/.exec(t);
-  const listed = /\b(?:with|having|using|under|and) (?:the |these |those |following )?(?:\w+ )?columns?\s*(?:named|called|labell?ed|titled|headed)?\s*:?\s*([^.\n]+)|\bcolumns?\s*:\s*([^.\n]+)|\btable\s*\(([^)]+)\)/.exec(t);
+  const listed = /\b(?:with|having|using|under|and) (?:the |these |those |following )?(?:\w+ )?columns?\s*(?:named|called|labell?ed|titled|headed)?\s*:?\s*([^.\n]+)|\bcolumns?\s*:\s*([^.\n]+)|\btable\s*\(([^)]+)\)/.exec(t)
+    // "out: rank, ticker, ret_5d  fmt=table": the output spec of a table names its columns.
+    ?? (/\bfmt\s*[=:]\s*table\b|\btable\b/.test(t) ? /(?:^|\n)\s*out(?:put)?\s*:\s*([^\n]+?)(?:\s+fmt\s*[=:].*)?$/m.exec(t) : null);
   const list = listed?.[1] ?? listed?.[2] ?? listed?.[3] ?? piped?.[1];
   if (!list) return undefined;
   // "…, Exchange, and no commentary beyond the table": what follows the last column is about the rest of the answer.

@@ -14,7 +14,7 @@ import { checkGrounding } from './check-grounding.ts';
 import { asWritten, columnTable, headlineTable, moverTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v43';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v44';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {
@@ -54,7 +54,8 @@ function withPostedText(clauses: string[], trace: Trace, facts: FactReader, shap
   const stated = Object.fromEntries([...facts.used].map((key) => [key, trace.state[key]]));
   if (!checkGrounding({ answer_text: posted, facts: stated }).ok) return clauses;
   const text = posted.trim().replace(/[“”]/g, '"');
-  const quoted = clauses.map((clause) => clause.replace(/^The note was posted to the (#[\w-]+) Slack channel/, `The message “${text}” was posted to the $1 Slack channel`).replace(/^Posted to (#[\w-]+)/, `Posted “${text}” to $1`));
+  // Replacer functions: the posted text is data ("$152.42" would read as a group reference in a replacement string).
+  const quoted = clauses.map((clause) => clause.replace(/^The note was posted to the (#[\w-]+) Slack channel/, (_match, channel: string) => `The message “${text}” was posted to the ${channel} Slack channel`).replace(/^Posted to (#[\w-]+)/, (_match, channel: string) => `Posted “${text}” to ${channel}`));
   // A word limit the quote would break keeps the answer within it: the post's facts are in the answer already.
   const over = (list: string[]) => shape.wordLimit !== undefined && wordCount(layoutAnswer(list, shape)) > shape.wordLimit;
   return over(quoted) && !over(clauses) ? clauses : quoted;

@@ -668,3 +668,18 @@ describe('conditions written as code (blind catalog 20)', () => {
     expect(misses).toEqual([]);
   });
 });
+
+describe('a correction posted from a fact check (blind catalog 20)', () => {
+  it('posts the ruling with its evidence and quotes the posted dollars as written', async () => {
+    const { text, posts } = await run("Somebody wrote in the #markets channel that Chevron's shares were halted this morning. Please check whether that is actually true and post a short correction or confirmation in #markets, then tell me what you found.");
+    expect(posts).toHaveLength(1);
+    expect(text).toMatch(/^Contradicted: no halt shows/);
+    // The posted text holds "$152.42"; quoting it in the answer must not read "$1" as a group reference.
+    expect(text).toMatch(/The message “Fact check: Contradicted: [^”]*opening at \$152\.42 and closing at \$151\.00\.” was posted to the #markets Slack channel/);
+  });
+
+  it('reads "warnings in the #alerts channel. Could you read them" as a read of that channel, and "plain English" as no company', async () => {
+    const { plan } = await run("A colleague mentioned there were some warnings in the #alerts channel. Could you read them and explain each in plain English, one bullet per warning? Please don't post anything there.");
+    expect(plan.tool_sequence.map((step) => step.tool)).toContain('get_slack_channel_history');
+  });
+});

@@ -205,6 +205,8 @@ function slackNote(plan: PlanBuilder, entities: EntityRef[], empty = 'Research n
     if (has(`${slug}_headline`)) facts.push(`top headline: \${${slug}_headline}`);
     if (facts.length) parts.push(`${symbol}: ${facts.join('; ')}.`);
   }
+  // "post a short correction or confirmation": the ruling on the claim, with what decided it.
+  if (has('claim_verdict')) parts.push('Fact check: ${claim_verdict}: ${claim_rule}.');
   for (const key of plan.groundedFrom.filter((name) => name.endsWith('_ranking'))) parts.push(`Ranking (${key.replace(/_ranking$/, '').replace(/_/g, ' ')}): \${${key}}.`);
   if (has('income_revenue_growth')) parts.push('Revenue growth (newest first): ${income_revenue_growth}.');
   return parts.join(' ') || empty;

@@ -1,5 +1,5 @@
 /** Which facets a research prompt asks for, read from its wording. */
-import { forbidsPosting, readAsks, readFacts, SAYING, type FactLabel } from '@forge/asks';
+import { forbidsPosting, PRONOUN_READ, readAsks, readFacts, SAYING, type FactLabel } from '@forge/asks';
 import { MOVE_Z } from './require-facts.ts';
 
 export type Facet =
@@ -105,7 +105,7 @@ export function detectFacets(text: string): Set<Facet> {
   // "Scan #alerts history … do not post": a read the prompt forbids answering with a post.
   add('slack-read', readOnly && /#[a-z]|slack|channel/.test(t) && has(t, READS_CHANNEL));
   // The asks' reading of a channel read ("read that note in #research, then post an update") counts too.
-  add('slack-read', (READS_CHANNEL.test(t) || SAYS_IN_CHANNEL.test(t)) && readAsks(text).asks.some((ask) => ask.kind === 'slack-read'));
+  add('slack-read', (READS_CHANNEL.test(t) || SAYS_IN_CHANNEL.test(t) || PRONOUN_READ.test(t)) && readAsks(text).asks.some((ask) => ask.kind === 'slack-read'));
   if ((facets.has('slack-read') && !posts) || readOnly) facets.delete('slack');
   if (facets.has('bar-stats')) facets.add('trend');
   if (facets.has('session-bar')) facets.add('price');

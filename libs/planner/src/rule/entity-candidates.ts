@@ -114,7 +114,9 @@ const ORDINARY_CAPITALISED = new Set(
     // Words of answer specs: column names, verdict and rating options ("True / False", "Buy / Hold / Sell").
     'ticker tickers symbol symbols change changes pct last close open high low row rows column columns header headers ' +
     'true false correct incorrect buy hold sell accumulate trim exit bull bear bulls bears ' +
-    'overweight underweight equal-weight long short flat mixed verdict output format options choices answer response').split(/\s+/),
+    'overweight underweight equal-weight long short flat mixed verdict output format options choices answer response ' +
+    // Languages an answer is asked in ("explain each in plain English").
+    'english plain').split(/\s+/),
 );
 
 // Labels of a written answer spec ("Format: …", "Options: …", "Must include: …"): what follows names the form.
@@ -150,7 +152,7 @@ const LABEL_NOUN = /^\s+(?:sector|industry|stocks?|names|space|team|desk|departm
 // A publication or message board a claim is sourced to ("a post on Stock Chatter Forum", "per Harbor Street Wire").
 const SOURCE_NAME = /\b(?:Forum|Board|Boards|Wire|Newswire|Review|Journal|Weekly|Daily|Notes|Digest|Insider|Ledger|Monitor|Times|Herald|Gazette|Blog|Chatter|Post)$/;
 // What a named company buys, pays for or merges with: "Lilly pays $26.4B for Helix Data Works", "JPM to buy Tessellate".
-const DEAL_OBJECT = /\b(?:acquir\w*|acquisition of|buy(?:s|ing)?|bought|purchas\w*|takeover (?:of|bid for)|deal (?:for|with)|merg\w* with|bid for|(?:agreement|contract|partnership) with|stake in|pa(?:y|ys|ying|id)\s+(?:about\s+|roughly\s+|around\s+|like\s+|nearly\s+|~)?\$?[\d.,]+\s*(?:[bmk]n?|billion|million)?\s+for)\s+(?:a |an |the )?$/i;
+const DEAL_OBJECT = /\b(?:acquir\w*|acquisition of|buy(?:s|ing)?|bought|purchas\w*|takeover (?:of|bid for)|deal (?:for|with)|merg\w* with|bid for|(?:agreement|contract|partnership) with|stake in|pa(?:y|ys|ying|id)\s+(?:about\s+|roughly\s+|around\s+|like\s+|nearly\s+|~)?\$?[\d.,]+\s*(?:[bmk]n?|billion|million)?\s+(?:for|to (?:buy|acquire)))\s+(?:a |an |the )?(?:(?:private |small |little-known )?(?:company|firm|startup|business|maker) (?:called|named)\s+)?$/i;
 // A product line or unit after a name ("UnitedHealth halted all Medicare Advantage shipments").
 const PRODUCT_LINE = /^\s+(?:shipments?|plans?|products?|business|unit|division|segment|programs?|contracts?|deliveries|sales|orders|services?|platform|brand|franchise|drugs?|chips?|devices?)\b/i;
 
