@@ -48,7 +48,10 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   parts.push(`closed${multi ? ` the window (${lastDate})` : ''} at ${money(close)}`);
   const change = num('pct_change');
   const base = firstDate && firstDate !== lastDate ? facts.peek((reader) => reader.text(`${s}_w_prev_date`)) : undefined;
-  if (change !== undefined) parts.push(`${move(change)} ${base ? `from the ${facts.text(`${s}_w_prev_date`)} close` : `against the close before${firstDate && firstDate !== lastDate ? ' the window' : ''}`}`);
+  // A window that holds its first session, asked for the return from that session's close, says both.
+  const fromFirst = num('first_close_pct');
+  if (fromFirst !== undefined) parts.push(`${move(fromFirst)} from the ${firstDate} close of ${money(num('first_close')!)}`);
+  else if (change !== undefined) parts.push(`${move(change)} ${base ? `from the ${facts.text(`${s}_w_prev_date`)} close` : `against the close before${firstDate && firstDate !== lastDate ? ' the window' : ''}`}`);
   const averageVolume = num('avg_volume');
   if (averageVolume !== undefined) parts.push(`it averaged ${count(averageVolume)} shares a day`);
   const high = num('high');

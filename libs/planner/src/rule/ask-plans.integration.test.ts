@@ -683,3 +683,11 @@ describe('a correction posted from a fact check (blind catalog 20)', () => {
     expect(plan.tool_sequence.map((step) => step.tool)).toContain('get_slack_channel_history');
   });
 });
+
+describe('an inclusive dated window (blind catalog 18)', () => {
+  it('counts the first day\'s session and states the return from its close', async () => {
+    // AAPL: 18 sessions from 2 to 25 November; $270.13 on the 2nd, $276.00 on the 25th.
+    const { text } = await run('For Apple (AAPL), covering the trading sessions from 2026-11-02 through 2026-11-25 inclusive, report the number of sessions in the range, the highest and lowest closing price and the percentage return from the 2026-11-02 close to the 2026-11-25 close.');
+    expect(text).toMatch(/From 2026-11-02 to 2026-11-25 \(18 sessions\)[^]*\+2\.17% from the 2026-11-02 close of \$270\.13/);
+  });
+});

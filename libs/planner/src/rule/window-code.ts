@@ -73,7 +73,7 @@ const WINDOW_LINES = [
   '        "best_day_pct": best[0], "best_day_date": best[1], "worst_day_pct": worst[0], "worst_day_date": worst[1],',
   '        "price_vs_avg_pct": pct(price, avg), "price_vs_min_pct": pct(price, c[lo]),',
   '        "prev_date": dates[first - 1] if first > 0 else None, "avg_volume": int(round(sum(v[i] for i in idx) / len(idx))),',
-  '        "close_range": round(c[hi] - c[lo], 2),',
+  '        "close_range": round(c[hi] - c[lo], 2), "first_close": round(c[first], 2), "first_close_pct": pct(c[last], c[first]),',
   '        "mean_daily_pct": round(sum(m[0] for m in moves) / len(moves), 2) if moves else None,',
   '        "stdev_daily_pct": round(statistics.stdev([m[0] for m in moves]), 2) if len(moves) > 1 else None,',
   '    }',

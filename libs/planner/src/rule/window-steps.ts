@@ -15,6 +15,8 @@ export interface BarWindow {
   to: string;
   /** Hourly bars asked for by count ("the past 6 hours"): the statistics use exactly the last that many bars. */
   hours?: number;
+  /** "Sessions from 2 Nov through 25 Nov inclusive … the return from the 2 Nov close": the return from the first session's close. */
+  fromFirstClose?: boolean;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -108,8 +110,11 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
     const toDate = sorted.length === 1 && SINCE_DATE.test(text);
     const to = toDate ? latest : /week of/i.test(text) && sorted.length === 1 ? isoPlus(sorted[0], 6) : sorted[sorted.length - 1];
     // Measured from the first day's close, the window's sessions are the ones after it.
-    const anchored = sorted.length > 1 || toDate ? mentions.some((mention) => mention.date === sorted[0] && fromItsClose(text, mention)) : false;
-    return { kind: 'dates', from: anchored ? isoPlus(sorted[0], 1) : sorted[0], to: to > latest ? latest : to };
+    // ("the trading sessions from 2026-11-02 through 2026-11-25 inclusive" holds the first day's session itself.)
+    const inclusive = /\binclusive\b|\bboth (?:days|dates|ends) included\b|\bsessions (?:from|between) /i.test(text);
+    const fromClose = (sorted.length > 1 || toDate) && mentions.some((mention) => mention.date === sorted[0] && fromItsClose(text, mention));
+    const anchored = !inclusive && fromClose;
+    return { kind: 'dates', from: anchored ? isoPlus(sorted[0], 1) : sorted[0], to: to > latest ? latest : to, ...(inclusive && fromClose ? { fromFirstClose: true } : {}) };
   }
   // A z-score of the day's move is a statistic of the daily changes (bar-stats), not of the closes.
   if (reading.sessions !== undefined && CLOSE_STATS.test(text.replace(MOVE_Z_WORDS, ' '))) return { kind: 'last', from: '', to: latest };
@@ -157,7 +162,7 @@ export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: Bar
       ...(window.hours !== undefined ? ['first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'range_position_pct', 'up_bars', 'down_bars', 'trend'] : [])]
     : ['n', 'first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'avg_close', 'std_close', 'zscore',
       'min_close', 'min_close_date', 'max_close', 'max_close_date', 'up_days', 'down_days', 'best_day_pct', 'best_day_date', 'worst_day_pct', 'worst_day_date', 'price_vs_avg_pct', 'price_vs_min_pct',
-      'prev_date', 'avg_volume', 'close_range', 'mean_daily_pct', 'stdev_daily_pct'];
+      'prev_date', 'avg_volume', 'close_range', 'mean_daily_pct', 'stdev_daily_pct', ...(window.fromFirstClose ? ['first_close', 'first_close_pct'] : [])];
   const inputs = {
     ...Object.fromEntries(fields.map(([name]) => [name, ref(`${series}_${name}`)])),
     kind: window.kind, start: window.from, n: String(sessions), hours_asked: String(window.hours ?? 0),
@@ -181,6 +186,7 @@ export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: Bar
 export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, window: BarWindow): void {
   const t = text.toLowerCase();
   const need = (...keys: string[]) => plan.require(...keys.map((key) => `${s}_w_${key}`));
+  if (window.fromFirstClose) need('first_close', 'first_close_pct');
   if (window.kind === 'hourly') {
     const before = plan.mustInclude.length;
     // k hours asked: the window's change, range and where the last bar closed in it, over exactly those bars.
@@ -206,7 +212,7 @@ export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, w
     return;
   }
   if (/open/.test(t)) need('first_open');
-  if (/percent|%|change|return|how did|perform|\bfared\b|\bbeat\b/.test(t) && window.kind === 'dates') need('pct_change', 'n');
+  if (/percent|%|change|return|how did|perform|\bfared\b|\bbeat\b/.test(t) && window.kind === 'dates') need(window.fromFirstClose ? 'first_close_pct' : 'pct_change', 'n');
   const averageVolume = /average (?:daily )?(?:trading )?volume|avg\.? (?:daily )?vol(?:ume)?|\badv\b|(?:shares|volume) traded (?:per|a|each) day|average number of shares(?: traded)?(?: per day| a day| each day)?/g;
   if (averageVolume.test(t)) need('avg_volume');
   const rest = t.replace(averageVolume, ' ');
