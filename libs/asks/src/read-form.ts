@@ -58,7 +58,9 @@ function readColumns(t: string): string[] | undefined {
 }
 
 /** The layout the prompt asks for: a table, N bullets, N sentences, N paragraphs, one sentence, or free. */
-function readLayout(t: string): Omit<AnswerForm, 'words'> {
+function readLayout(text: string): Omit<AnswerForm, 'words'> {
+  // "two headlines with outlet and date, and a sentence on how the stock closed": that sentence is one item of the answer.
+  const t = text.replace(/\b(?:and|with|plus|also) (?:a|one) (?:short |brief )?(?:sentence|line) (?:on|about|saying|explaining|describing|with|for)\b/g, ' ');
   if (/\b(?:markdown\s+)?table\b|\btabulate\b|\btabular\b|\b(?:a|the) grid\b/.test(t) && !/\btable stakes\b/.test(t)) {
     const columns = readColumns(t);
     const trailing = /(?:table|tabulate|grid)\b[^.?!]{0,40}\b(?:followed by|then|plus|and|under)\s+(?:a\s+|one[- ]|1[- ])*(?:line|sentence|liner)/.test(t);

@@ -691,3 +691,14 @@ describe('an inclusive dated window (blind catalog 18)', () => {
     expect(text).toMatch(/From 2026-11-02 to 2026-11-25 \(18 sessions\)[^]*\+2\.17% from the 2026-11-02 close of \$270\.13/);
   });
 });
+
+describe('company news without the price recaps (blind catalogs 19 and 20)', () => {
+  it('keeps the articles that report an event when the prompt skips the automated recaps', async () => {
+    const { plan, text } = await run("For UnitedHealth, give me the two most recent news headlines about what the company did (skip the automated market-wrap recaps), with outlet and date, and a sentence on how the stock closed.");
+    expect(plan.tool_sequence.some((step) => step.tool === 'execute_python' && String(step.params.code).includes('keywords'))).toBe(true);
+    expect(text).toMatch(/UnitedHealth warns of a cyberattack on a claims clearinghouse/);
+    expect(text).not.toMatch(/down 7\.10% over the past five sessions/);
+    // "… and a sentence on how the stock closed" is one item of the answer, not its form.
+    expect(readAsks('two headlines with outlet and date, and a sentence on how the stock closed').form.layout).not.toBe('one_sentence');
+  });
+});

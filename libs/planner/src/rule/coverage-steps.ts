@@ -42,6 +42,8 @@ const TOPICS: Array<{ name: string; asked: RegExp; keywords: string[] }> = [
   { name: 'fund-flows', asked: /fund flows?|\binflows?\b|\boutflows?\b/, keywords: ['fund flows', 'inflows', 'outflows'] },
 ];
 
+const EVENTS_ONLY = /\b(?:skip|skipping|exclude|excluding|ignore|ignoring|without|not|no)\b[^.?!]{0,40}\b(?:recaps?|(?:market[- ])?wraps?|wrap-?ups?|automated|price (?:moves?|recaps?|reports?)|daily ['‘"]?shares?|['‘"]shares? (?:rose|fell|rose\/fell))|\b(?:actual|real) company news\b|\bcompany news, not\b/;
+
 /** Every keyword that marks an article as reporting an event rather than recapping prices. */
 const EVENT_KEYWORDS = [...new Set(TOPICS.flatMap((topic) => topic.keywords))];
 
@@ -89,6 +91,11 @@ export function readCoverage(rawText: string, items: number, window: BarWindow |
   const topics = TOPICS.filter((topic) => topic.asked.test(text));
   const distinct = DISTINCT.test(text);
   const range = publishedRange(text, window, latest);
+  // "actual company news, not the daily 'shares rose/fell' reports", "skip the automated market-wrap recaps": the
+  // articles that report an event, whatever its topic.
+  if (EVENTS_ONLY.test(text) && topics.length === 0) {
+    return { ...range, topics: ['company-news'], keywords: EVENT_KEYWORDS, distinct, items: Math.min(items > 1 ? items : 3, 10), explains: false, sentiment: /sentiment|\btone\b|negative|positive|bullish|bearish|good or bad/.test(text) };
+  }
   if (!explains && topics.length === 0 && !distinct && !range.from) return undefined;
   // A move to explain with no date is the latest session's.
   const dated = explains && !range.from ? { from: latest, to: latest } : range;
