@@ -88,7 +88,7 @@ function readPick(text: string): Ask | undefined {
   // Closest to the 52-week high is the least distance below it.
   if (by === 'below-high') return { kind: 'pick', by, direction: /furthest|farthest|far(?:ther)? from|\b(?:most|more) room\b|\bmost (?:below|off|under)\b|\b(?:deepest|largest|biggest|worst) drawdown|drawdown\b[^.?!]*\b(?:deepest|largest|biggest|worst)\b|\bdeepest\b/.test(clause) ? 'max' : 'min', absolute: false };
   // "the biggest gap between its highest and lowest close": the ends of a range say nothing of the direction.
-  const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most|lagg(?:ed|ing)? (?:the )?most|trail(?:ed|ing)? (?:the )?most|underperformed (?:the )?most)\b/.test(clause.replace(/\bbetween (?:its |the )?\w+ and (?:its |the )?\w+/g, ' '));
+  const min = /\b(?:lowest|lower|cheaper|cheapest|worst|worse|weakest|least|most negative|more negative|biggest (?:drop|decline|loser)|fell the most|lagg(?:ed|ing)?(?: [a-z]{1,5})? (?:the )?most|trail(?:ed|ing)?(?: [a-z]{1,5})? (?:the )?most|underperformed(?: [a-z]{1,5})? (?:the )?most)\b/.test(clause.replace(/\bbetween (?:its |the )?\w+ and (?:its |the )?\w+/g, ' '));
   return { kind: 'pick', by, direction: min ? 'min' : 'max', absolute: absolute && !min };
 }
 
@@ -136,7 +136,7 @@ function readWindowAsk(t: string): Ask | undefined {
 }
 
 function readBenchmark(t: string): Ask | undefined {
-  const clause = promptSentences(t).find((sentence) => /\bvs\.?|\bversus\b|\bagainst\b|compare[sd]?\b|relative to|\bbeat\b|outperform|underperform|excess|tracking|\blead(?:ing)? or lag(?:ging)?\s+(?:behind\s+)?(?:the\s+)?(?:spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|market)/.test(sentence) && BENCHMARKS.some(([pattern]) => pattern.test(sentence)));
+  const clause = promptSentences(t).find((sentence) => /\bvs\.?|\bversus\b|\bagainst\b|compare[sd]?\b|relative to|\bbeat\b|outperform|underperform|excess|tracking|\bbench(?:mark)?\s*[=:]|\blead(?:ing)? or lag(?:ging)?\s+(?:behind\s+)?(?:the\s+)?(?:spy|qqq|dia|iwm|s&p|nasdaq|dow|russell|market)/.test(sentence) && BENCHMARKS.some(([pattern]) => pattern.test(sentence)));
   if (!clause) return undefined;
   const symbol = BENCHMARKS.find(([pattern]) => pattern.test(clause))![1];
   const window = readWindow(clause) ?? readWindow(t);

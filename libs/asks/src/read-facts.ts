@@ -20,7 +20,7 @@ interface FactWords {
 
 export const FACT_WORDS: Record<FactLabel, FactWords> = {
   ceo: { name: 'CEO', asked: /\bceos?\b|chief exec(?:utive)?s?\b|who (?:actually |really |currently |now )?(?:runs|leads|heads|manages|is running|is in charge)|\b(?:is|are) (?:run|headed|led) by\b|in charge of|\bboss\b|who(?:'s| is) at the helm|\bat the helm\b/, stated: /\bceo\b|chief executive|\b(?:led|run|headed|managed) by\b/i },
-  employees: { name: 'employee count', asked: /employees|\bemployee (?:count|number|total|base)\b|headcount|\bstaff\b|workforce|how many (?:people|workers)|people (?:work|working) (?:there|at)|\bemploys?\b/, stated: /employ|\bstaff\b|headcount|workforce|people|workers/i },
+  employees: { name: 'employee count', asked: /employees|\bemployee (?:count|number|total|base)\b|headcount|\bstaff\b|workforce|how many (?:people|workers|heads|staff|employees)|people (?:work|working) (?:there|at)|\bemploys?\b/, stated: /employ|\bstaff\b|headcount|workforce|people|workers/i },
   // "A chip-sector roundup", "the whole sector" name a group; the fact is the company's own sector.
   sector: {
     name: 'sector',

@@ -72,7 +72,7 @@ function cellFor(column: string, windowAsked: boolean, subjects: readonly Subjec
     [/std\.? ?dev|stdev|standard deviation/, num((s) => `${s}_stdev_daily_pct`, percent)],
     [/volatil/, num((s) => `${s}_volatility`, percent)],
     [/drawdown/, num((s) => `${s}_max_drawdown`, percent)],
-    [/(?:average|mean|avg\.?) (?:daily|session)/, num((s) => `${s}_mean_daily_pct`, signedPercent)],
+    [/(?:average|mean|avg\.?) (?:daily|session)(?! (?:trading )?vol)/, num((s) => `${s}_mean_daily_pct`, signedPercent)],
     [/\bstart(?:ing)? close|first close|close at (?:the )?start/, num((s) => `${s}_start_close`, money)],
     [/\brange\b/, num((s) => `${s}_range_pct`, percent)],
     [/market ?cap|mkt ?cap|market value/, num((s) => `${s}_market_cap`, money)],
@@ -91,7 +91,7 @@ function cellFor(column: string, windowAsked: boolean, subjects: readonly Subjec
     [/\bcountry\b|\bheadquarter|\bhq\b/, text((s) => `${s}_country`)],
     [/\bipo\b|went public|listing date/, text((s) => `${s}_ipo_date`)],
     // Where the plan measured a window, its average daily volume (unless the column names the 50-session one); else the quote's.
-    [/avg(?:erage)? (?:daily )?vol|average volume/, (facts, subject) => {
+    [/\bav(?:g|erage)\.? (?:daily )?(?:trading )?vol|average volume/, (facts, subject) => {
       const windowAverage = !/\b50\b|\bfifty\b|3-?month/.test(c) && facts.peek((reader) => reader.number(`${subject.slug}_avg_daily_volume`)) !== undefined;
       const key = windowAverage ? `${subject.slug}_avg_daily_volume` : `${subject.slug}_avg_volume`;
       const value = facts.number(key);

@@ -50,7 +50,8 @@ function dailyClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   const base = firstDate && firstDate !== lastDate ? facts.peek((reader) => reader.text(`${s}_w_prev_date`)) : undefined;
   // A window that holds its first session, asked for the return from that session's close, says both.
   const fromFirst = num('first_close_pct');
-  if (fromFirst !== undefined) parts.push(`${move(fromFirst)} from the ${firstDate} close of ${money(num('first_close')!)}`);
+  const firstClose = facts.number(`${s}_w_first_close`);
+  if (fromFirst !== undefined) parts.push(`${move(fromFirst)} from the ${firstDate} close${firstClose !== undefined ? ` of ${money(firstClose)}` : ''}`);
   else if (change !== undefined) parts.push(`${move(change)} ${base ? `from the ${facts.text(`${s}_w_prev_date`)} close` : `against the close before${firstDate && firstDate !== lastDate ? ' the window' : ''}`}`);
   const averageVolume = num('avg_volume');
   if (averageVolume !== undefined) parts.push(`it averaged ${count(averageVolume)} shares a day`);

@@ -702,3 +702,16 @@ describe('company news without the price recaps (blind catalogs 19 and 20)', () 
     expect(readAsks('two headlines with outlet and date, and a sentence on how the stock closed').form.layout).not.toBe('one_sentence');
   });
 });
+
+describe('tables asked in code style (blind catalog 20)', () => {
+  it('fills "ret_pct (close/close)" and "avg_daily_vol over the window" from the first close of an inclusive window', async () => {
+    const { text } = await run('window: first close 2026-11-02 -> last close 2026-11-20 (inclusive sessions)\nnames: NVDA, AMD, AVGO\nout: ticker, ret_pct (close/close), avg_daily_vol over the window\nfmt=table');
+    expect(text).toMatch(/\| Ticker \| Return % \| Average daily volume over the window \|/);
+    expect(text).toMatch(/\| NVDA \| \+10\.67% \| 235187202 \|/);
+  });
+
+  it('measures excess returns for "bench = QQQ" and picks the name that lagged it the most', async () => {
+    const { text } = await run('mega = [AAPL, MSFT, GOOGL, AMZN, META], bench = QQQ\nfor each: ret_20d, excess = ret_20d - QQQ ret_20d\nthen exactly 1 sentence: who lagged QQQ the most and by how much', 16);
+    expect(text).toMatch(/^AMZN trailed its benchmark the most \(-16\.51 percentage points/);
+  });
+});

@@ -56,7 +56,7 @@ function calendarDates(text: string, year: string, dayFirst = false): string[] {
 
 /** "From the close of Nov 11", "Oct 1 close to Oct 30 close": the window is measured from that day's close. */
 function fromItsClose(text: string, mention: DateMention): boolean {
-  return /\bclos(?:e|ing)(?: price)? (?:of|on)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.index - 30), mention.index))
+  return /\bclos(?:e|ing)(?: price)?(?: (?:of|on))?\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.index - 30), mention.index))
     || /^(?:['’]s)?\s+clos(?:e|ing)\b/i.test(text.slice(mention.end));
 }
 
@@ -172,7 +172,7 @@ export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: Bar
   // (the return, sessions, average daily volume, daily % change statistics), so rankings, excess returns, tables
   // and stance rules read them alike.
   const period = window.kind === 'dates' && window.from < window.to
-    ? [['return_n', 'pct_change'], ['sessions', 'n'], ['avg_daily_volume', 'avg_volume'], ['stdev_daily_pct', 'stdev_daily_pct'], ['mean_daily_pct', 'mean_daily_pct']].map(([name, key]) => `${s}_${name} = result.${key}`)
+    ? [['return_n', window.fromFirstClose ? 'first_close_pct' : 'pct_change'], ['sessions', 'n'], ['avg_daily_volume', 'avg_volume'], ['stdev_daily_pct', 'stdev_daily_pct'], ['mean_daily_pct', 'mean_daily_pct']].map(([name, key]) => `${s}_${name} = result.${key}`)
     : [];
   plan.add('python', 'execute_python', { code: WINDOW_CODE, inputs }, {
     extract: [...keys.map((key) => `${s}_w_${key} = result.${key}`), ...period],
@@ -186,7 +186,7 @@ export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: Bar
 export function requireWindowFacts(plan: PlanBuilder, s: string, text: string, window: BarWindow): void {
   const t = text.toLowerCase();
   const need = (...keys: string[]) => plan.require(...keys.map((key) => `${s}_w_${key}`));
-  if (window.fromFirstClose) need('first_close', 'first_close_pct');
+  if (window.fromFirstClose) need('first_close_pct');
   if (window.kind === 'hourly') {
     const before = plan.mustInclude.length;
     // k hours asked: the window's change, range and where the last bar closed in it, over exactly those bars.
