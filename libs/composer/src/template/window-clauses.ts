@@ -25,7 +25,11 @@ function hourlyClause(facts: FactReader, s: string, symbol: string, focus: Focus
   const lastVolume = num('last_hour_volume');
   if (last && share !== undefined && lastVolume !== undefined) parts.push(`the last hour bar (${last} ET) traded ${count(lastVolume)} shares, ${percent(share)} of the day's volume`);
   if (parts.length === 0) return undefined;
-  return `In ${symbol}'s hourly bars for the latest session, ${parts.join('; ')}`;
+  // The session and its bar count said as the tools gave them ("the 7 hourly bars of the 2026-11-24 session").
+  const bars = facts.number(`${s}_w_n`);
+  const day = facts.text(`${s}_w_session_date`);
+  const of = bars !== undefined && day ? `the ${bars} hourly bars of ${symbol}'s ${day} session` : `${symbol}'s hourly bars for the latest session`;
+  return `In ${of}, ${parts.join('; ')}`;
 }
 
 /** Daily bars of a dated window or the last n sessions: only the statistics the question asked for. */

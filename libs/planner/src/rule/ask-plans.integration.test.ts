@@ -715,3 +715,11 @@ describe('tables asked in code style (blind catalog 20)', () => {
     expect(text).toMatch(/^AMZN trailed its benchmark the most \(-16\.51 percentage points/);
   });
 });
+
+describe('hourly bars of a dated session (blind catalog 8)', () => {
+  it('reads "for 11/24" as that session and names its bars and date', async () => {
+    const { plan, text } = await run("Hourly bars on META for 11/24 — which hour traded the most? under 60 words.");
+    expect(plan.tool_sequence.find((step) => step.tool === 'polygon_get_aggs')?.params).toMatchObject({ from: '2026-11-24', to: '2026-11-24', timespan: 'hour' });
+    expect(text).toMatch(/^In the 7 hourly bars of META's 2026-11-24 session, the 15:00 ET hour traded the most shares/);
+  });
+});

@@ -35,7 +35,7 @@ const WINDOW_LINES = [
   '    moves = [c[i] - (c[i - 1] if i > 0 else base) for i in range(len(c))]',
   '    change = pct(c[-1], base)',
   '    result = {',
-  '        "n": len(t), "hours": hours, "day_volume": int(total),',
+  '        "n": len(t), "hours": hours, "day_volume": int(total), "session_date": label(t[-1])[0],',
   '        "times": t, "opens": o, "highs": h, "lows": l, "closes": c, "volumes": v,',
   '        "top_volume_hour": hours[top], "top_volume": int(v[top]),',
   '        "widest_hour": hours[wide], "widest_range": round(h[wide] - l[wide], 2),',

@@ -46,6 +46,10 @@ function dateMentions(text: string, year: string, dayFirst = false): DateMention
   };
   for (const match of text.matchAll(/\b(20\d\d)-(\d\d)-(\d\d)\b/g)) found.push({ date: match[0], index: match.index, end: match.index + match[0].length });
   for (const match of text.matchAll(MONTH_FIRST)) add(match, match[3], match[1]!, match[2]!);
+  // "Hourly bars on META for 11/24", "from 11/2 to 11/20": US numeric dates after a word that places them in time.
+  for (const match of text.matchAll(/(?<=\b(?:on|for|from|to|since|through|thru|until|till|between|and|as of)\s+|(?:->|-|–)\s*)(1[0-2]|0?[1-9])\/(3[01]|[12]\d|0?[1-9])(?:\/(20\d\d))?\b(?!\s*of\b)/gi)) {
+    add(match, match[3], MONTHS[Number(match[1]) - 1]!, match[2]!);
+  }
   if (dayFirst) for (const match of text.matchAll(DAY_FIRST)) add(match, match[3], match[2]!, match[1]!);
   return found.sort((a, b) => a.index - b.index);
 }
@@ -94,7 +98,12 @@ export function readBarWindow(reading: PromptReading, latest: string): BarWindow
     const sessions = Math.ceil((hours + 1) / HOURS_PER_SESSION);
     return { kind: 'hourly', from: isoPlus(latest, -Math.ceil(sessions * 1.6 + 4)), to: latest, hours };
   }
-  if (HOURLY.test(text)) return { kind: 'hourly', from: latest, to: latest };
+  if (HOURLY.test(text)) {
+    // "Hourly bars on META for 11/24": the one session the prompt dates, else the latest.
+    const days = [...new Set(dateMentions(text, latest.slice(0, 4), true).map((mention) => mention.date).filter((date) => date <= latest))];
+    const day = days.length === 1 ? days[0]! : latest;
+    return { kind: 'hourly', from: day, to: day };
+  }
   // "ytd % off the last 2025 close", "year-to-date": the year's sessions, measured against the last close before it.
   if (/\bytd\b|\byear[- ]to[- ]date\b|\bsince the (?:start|beginning) of the year\b/i.test(text)) return { kind: 'dates', from: `${latest.slice(0, 4)}-01-01`, to: latest };
   const mentions = dateMentions(text, latest.slice(0, 4), true).filter((mention) => mention.date <= latest);
@@ -157,7 +166,7 @@ export function addWindowSteps(plan: PlanBuilder, entity: EntityRef, window: Bar
     accept_if: [`len(${series}_closes) >= ${window.kind === 'last' ? sessions : window.hours ?? 1}`],
   });
   const keys = hourly
-    ? ['n', 'hours', 'day_volume', 'top_volume_hour', 'top_volume', 'widest_hour', 'widest_range', 'first_hour', 'first_hour_open', 'first_hour_close', 'first_hour_pct', 'last_hour', 'last_hour_volume', 'last_hour_share',
+    ? ['n', 'hours', 'day_volume', 'session_date', 'top_volume_hour', 'top_volume', 'widest_hour', 'widest_range', 'first_hour', 'first_hour_open', 'first_hour_close', 'first_hour_pct', 'last_hour', 'last_hour_volume', 'last_hour_share',
       ...fields.map(([name]) => name),
       ...(window.hours !== undefined ? ['first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'range_position_pct', 'up_bars', 'down_bars', 'trend'] : [])]
     : ['n', 'first_date', 'last_date', 'first_open', 'last_close', 'prev_close', 'pct_change', 'open_to_close_pct', 'high', 'low', 'range', 'avg_close', 'std_close', 'zscore',
