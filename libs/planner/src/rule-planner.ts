@@ -24,8 +24,18 @@ const DAY_MS = 86_400_000;
 // en-CA formats as YYYY-MM-DD. Built once: a formatter costs about 1 ms to construct, more than a plan's rules.
 const NEW_YORK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' });
 
+// Every prompt of a run plans at the same market clock: its day is formatted once.
+const formatted = new Map<number, string>();
+
 function newYorkDate(instant: Date): string {
-  return NEW_YORK_DAY.format(instant);
+  const time = instant.getTime();
+  let day = formatted.get(time);
+  if (day === undefined) {
+    if (formatted.size > 64) formatted.clear();
+    day = NEW_YORK_DAY.format(instant);
+    formatted.set(time, day);
+  }
+  return day;
 }
 
 /** The latest session's date from the market-status tool: "today" is the tool world's clock, not the host's. */
