@@ -520,14 +520,14 @@ describe('asks of blind catalogs 18 and 19 (session 2026-12-08)', () => {
   it('decides a classification rule over the 52-week low and the 200-session average, options not read as companies', async () => {
     // XOM 0.67% above its 52-week low; CVX 62.91% above it and above its 200-day average ($133.57).
     const { text, misses } = await run('Assign each of Exxon Mobil (XOM) and Chevron (CVX) exactly one of three classifications: Increase, Maintain or Reduce. Apply the rule in order: Reduce if the close is within 2.00% above the 52-week low; otherwise Increase if the close is above the 200-session moving average; otherwise Maintain. Limit the response to 120 words.');
-    expect(text).toMatch(/XOM reduce \(0\.67% above its 52-week low\); CVX increase \([^)]*above its two-hundred-day average of \$133\.57\)/);
+    expect(text).toMatch(/XOM reduce \(0\.67% above its 52-week low\); CVX increase \([^)]*price \$151\.00 (?:above|\+13\.05% versus) its two-hundred-day average of \$133\.57\)/);
     expect(misses).toEqual([]);
   });
 
   it('reads "if …, I sell half; if … but still above the 50-day, I add more; anything else, I hold" over the quote\'s 50-day average', async () => {
     // UNH -7.10% over five sessions, $318.00 against a 50-day average of $330.52.
     const { text } = await run("I'm choosing between three things: hold, sell half, or add more. my rule: if UNH is down more than 5% over the last 5 sessions AND it's below its 50-day average, I sell half; if it's down more than 5% but still above the 50-day, I add more; anything else, I hold. which one does the rule say?");
-    expect(text).toMatch(/Sell half UNH: return over the window -7\.10%, price \$318\.00 below its fifty-day average of \$330\.52/);
+    expect(text).toMatch(/Sell half UNH: return over the window -7\.10%, price \$318\.00 (?:below|-3\.79% versus) its fifty-day average of \$330\.52/);
   });
 
   it('checks a claim heard from someone, naming the deal\'s other party and a product line without failing on them', async () => {
