@@ -52,6 +52,10 @@ describe('readForm', () => {
     expect(readForm('Compare the two, then post a one-line summary to #research.').layout).toBe('free');
     // The post's clause goes; the answer's own form in the other branch stays.
     expect(readForm("Only post to #alerts if either fell more than 2% — otherwise don't post, just tell me in one sentence where they closed.").layout).toBe('one_sentence');
+    // A prompt that asks only for the post: the answer reporting it takes the post's layout.
+    expect(readForm('Would you be so kind as to post a one-sentence note to the #markets channel stating where JPMorgan closed today?').layout).toBe('one_sentence');
+    expect(readForm('Pull 2 headlines each for XOM and Chevron, and post them to #research as 4 bullets.')).toMatchObject({ layout: 'bullets', count: 4 });
+    expect(readForm('20d: XOM vs CVX, who had the bigger excess return vs SPY? post the winner to #research, 1 line').layout).toBe('free');
   });
 });
 

@@ -95,13 +95,22 @@ export function withoutPostInstructions(t: string): string {
   return t.split(/(?<=[.?!;])\s+|\s+[—–]\s+|\s+-\s+|(?=\botherwise\b)|(?=\bif (?:not|none|neither)\b)|,?\s+(?=(?:and\s+)?then\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:post|send|share|drop|ping)\b)|,?\s+(?=and\s+(?:give|write|keep|present|format|lay|deliver|put)\s+(?:the|your|my|it|me)\b)/).filter((clause) => !(/#[a-z0-9]/.test(clause) && /\b(?:post|send|share|drop|ping)\b/.test(clause)) && !POST_FORM.test(clause)).join(' ');
 }
 
+// A question or request of the answer's own, beside the post.
+const OWN_ASK = /\?|\b(?:compare|pick|choose|rank|which|who|what|how|why|whether|tell me|give me|explain|summari[sz]e|check|verify|confirm|let me know|report|list|show me|say)\b/;
+
 // "Please keep the post under 100 words", "the alert should be two sentences": the form of the post, not the answer's.
 const POST_FORM = /\b(?:msg|message|post|alert|note)\s*(?:<=|<|≤|:)?\s*(?:max\s*)?\d+\s*words\b|\b(?:keep|make|limit|cap|write)\s+(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|update|notice)\b|\b(?:the|that|this|your)\s+(?:slack\s+)?(?:post|message|note|alert|notice)\s+(?:should|must|needs? to|has to)\b/;
 
 /** Reads the answer's form from the prompt. */
 export function readForm(text: string): AnswerForm {
-  const t = withoutPostInstructions(text.toLowerCase().replace(/[’‘]/g, "'"));
+  const whole = text.toLowerCase().replace(/[’‘]/g, "'");
+  const t = withoutPostInstructions(whole);
   const layout = readLayout(t);
   const words = readWordRange(t);
+  // "Post a one-sentence note to #markets …", "post them to #research as 4 bullets": when the post is all the prompt
+  // asks for, the answer, which reports what was posted, takes the post's layout ("who had the bigger excess return?
+  // post the winner to #research, 1 line" asks a question of its own, answered freely). A post's word cap stays the
+  // post's: the answer also reports the checks behind it.
+  if (layout.layout === 'free' && !words && t !== whole && !OWN_ASK.test(t)) return readLayout(whole);
   return words ? { ...layout, words } : layout;
 }
