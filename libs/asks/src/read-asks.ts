@@ -145,13 +145,13 @@ function readBenchmark(t: string): Ask | undefined {
 
 // "A trader told me …", "I've got a tip that …", "someone in our #markets channel says …": a claim heard from someone,
 // which the prompt then asks to check ("is that the number the company gave?", "check it against …").
-const HEARD = /\b(?:told|tells) (?:me|us)\b|\b(?:a|the) tip\b|\bi(?:'m| am) hearing\b|\bsources? (?:say|said|tell|told|claim)|\bi(?:'ve)? heard\b|\b(?:someone|somebody|a trader|a colleague|people) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)? (?:says|said|claims|wrote|posted|is saying)\b|\b(?:someone|somebody|a trader|a colleague) (?:wrote|posted|said|says|claims|claimed) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)?\b|\b(?:saw|read) (?:a|some) (?:thread|post|tweet|note)\b/;
+const HEARD = /\b(?:told|tells) (?:me|us)\b|\b(?:a|the) tip\b|\bi(?:'m| am) hearing\b|\bsources? (?:say|said|tell|told|claim)|\bi(?:'ve)? heard\b|\b(?:someone|somebody|a trader|a colleague|people) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)? (?:says|said|claims|wrote|posted|is saying)\b|\b(?:someone|somebody|a trader|a colleague) (?:wrote|posted|said|says|claims|claimed) (?:in|on) (?:our |the )?#?[\w-]+(?: channel)?\b|\b(?:saw|read) (?:a|some) (?:thread|post|tweet|note)\b|\b(?:saw|heard) (?:some |the )?chatter\b|\bchatter (?:all day |today )?that\b/;
 const CHECKED = /\bcheck(?:s|ed|ing)?\b|\bis (?:that|this|it) (?:the|right|correct|true|accurate)\b|\bconfirm\b|\bverify\b|\bwhether\b|\bactually\b|\blegit\b|\breal or\b/;
 
 function readVerdict(t: string, original: string): Ask | undefined {
   // A bare "verdict" ("give a one-paragraph verdict") asks for a conclusion, not a ruling on a claim.
   const heard = HEARD.test(t) && CHECKED.test(t);
-  if (!heard && !/\breal or (?:fake|not)\b|\blegit or (?:not|nah)\b|fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:call|say|state|tell me|check|decide) whether\b[^.?!]*\b(?:lagg(?:ed)?|outperform(?:ed)?|underperform(?:ed)?|beat|trail(?:ed)?)\b|\b(?:is there|do you see|find) any evidence\b|\bany evidence (?:of|for|that)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b|\byes\s*\/\s*no\b|\b(?:is )?(?:it|this|that) (?:is )?true or not\b|\b(?:say|tell(?: me)?|state|check|decide)\b[^.?!]{0,60}\bor not\b/.test(t)) return undefined;
+  if (!heard && !/\breal or (?:fake|not)\b|\blegit or (?:not|nah)\b|(?:^|[—–,;:]\s*)true or (?:not|false)\b|fact[- ]?check|\bverify\b|is (?:that|this|it) (?:actually |really )?true|true\/false|true or false|\by\/n\b|\bt\/f\b|yes or no|\bclaim(?:s|ed|ing)?\b|\balleg(?:es|ed|ing)\b|\bholds? up\b|back(?:s)? it up|\bswears\b|\bis it true\b|\bcheck (?:it|that|this|the claim|that claim)\b[^.?!]{0,20}\b(?:vs|versus|against|with) (?:the )?(?:tape|data|numbers|tools)|\bvs the tape\b|\b(?:is|was) (?:that|this|it) (?:right|correct|accurate|legit|real|so)\b|\bdid (?:the company|it|they|management) (?:confirm|deny|say so)\b|\brumou?r (?:verification|check)\b|(?:^|[.?!;]\s*)true\s*\?|\bsupports? (?:a|the|that|this) (?:claim|rumou?r|report|story|trading halt|halt)\b|\bconfirm or (?:refute|deny)\b|\b(?:call|say|state|tell me|check|decide) whether\b[^.?!]*\b(?:lagg(?:ed)?|outperform(?:ed)?|underperform(?:ed)?|beat|trail(?:ed)?)\b|\b(?:is there|do you see|find) any evidence\b|\bany evidence (?:of|for|that)\b|\b(?:state|say|tell me|confirm|check) whether (?:either|any|both|each|all|neither|none)\b[^.?!]*\b(?:outperform|underperform|beat|lagg?|trail)|\b(?:state|say|tell me|check|confirm) whether (?:any|anyone|anybody)\b[^.?!]*\b(?:mention|referenc|discuss|cite|flag)|\bdid (?:any(?:one|body)?|someone)\b[^.?!]*\b(?:mention|referenc|flag)|\brefute\b|\bdebunk|\bagainst the record\b|\binsist(?:s|ed|ing)?\b|\byes\s*\/\s*no\b|\b(?:is )?(?:it|this|that) (?:is )?true or not\b|\b(?:say|tell(?: me)?|state|check|decide)\b[^.?!]{0,60}\bor not\b/.test(t)) return undefined;
   const quoted = /["“]([^"”]{8,})["”]/.exec(original)?.[1];
   // "… and call whether small caps lagged large caps on the wk": the claim is what follows "whether".
   const asked = /\b(?:call|say|state|decide) whether ([^.?!;]{8,})/i.exec(original)?.[1];
@@ -295,7 +295,7 @@ export function forbidsPosting(prompt: string): boolean {
   return NO_POST.test(withoutBranches(lower(expandShorthand(prompt))));
 }
 /** "Only post to #alerts if …", "post … only if …": a condition whose failing branch posts nothing. */
-const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|\bnaming\b|$))|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|$))/;
+const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|\bnaming\b|$))|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\s+(.+?)(?=\s*(?:[,;.—–]|\s-\s|\botherwise\b|$))|\b(?:post|send|alert|ping|notify|drop)\b[^.?!]{0,60}?#[a-z0-9][\w-]*\s+if\s+(.+?)(?=\s*(?:[,;.—–?!]|\s-\s|\botherwise\b|$))/;
 
 function readFactAsk(text: string): Ask | undefined {
   const facts = readFacts(text);
@@ -315,7 +315,7 @@ export function asIfClauses(text: string): string {
 function readConditional(text: string): Ask | undefined {
   const t = asIfClauses(text);
   const only = ONLY_IF.exec(t);
-  if (only) return { kind: 'conditional', condition: (only[1] ?? only[2])!.trim(), silent_branch: true };
+  if (only) return { kind: 'conditional', condition: (only[1] ?? only[2] ?? only[3])!.trim(), silent_branch: true };
   const match = /\bif\s+([^,;—–]+?)(?:,|—|–|\s-\s|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
     // "If it is, post A. If it isn't, post B." / "… If none did, don't post."
     // (a decimal point is no sentence end: "if the ratio exceeds 1.50, post …")

@@ -723,3 +723,20 @@ describe('hourly bars of a dated session (blind catalog 8)', () => {
     expect(text).toMatch(/^In the 7 hourly bars of META's 2026-11-24 session, the 15:00 ET hour traded the most shares/);
   });
 });
+
+describe('asks of blind catalogs 22 and 23 (session 2026-12-08)', () => {
+  it('posts a correction on a trailing condition ("post a 1-liner to #alerts if it\'s false") after checking heard chatter', async () => {
+    const { text, posts } = await run("saw chatter that SMCI regulators dropped the DOJ export-control inquiry without action — true or not? check the news, give me the verdict and the move, and post a 1-liner to #alerts if it's false");
+    expect(text).toMatch(/^Contradicted: the release says the opposite of the claim/);
+    expect(posts).toHaveLength(1);
+    expect(readAsks("post a 1-liner to #alerts if it's false").asks).toContainEqual({ kind: 'conditional', condition: "it's false", silent_branch: true });
+  });
+
+  it('reads "for slack" and "Slack-ready" as the answer\'s audience, and shouted words as no symbols', async () => {
+    const jpm = await run('who runs JPM these days and how many people do they employ? client asked, need it in 2 sentences max for slack');
+    expect(jpm.plan.tool_sequence.some((step) => step.server === 'slack')).toBe(false);
+    const movers = await run('Top 3 gainers and top 3 losers across the coverage list today, with the % on each. Bullets, Slack-ready.');
+    expect(movers.plan.tool_sequence.some((step) => step.server === 'slack')).toBe(false);
+    expect(movers.text).toMatch(/\(MU\) \+5\.20%/);
+  });
+});

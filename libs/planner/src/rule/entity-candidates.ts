@@ -15,8 +15,13 @@ const NOT_TICKERS = new Set([
   // Memo headings, and the agencies and offices news names (a probe by the DOJ is not a DOJ ticker).
   // Index names, benchmarked through their ETFs (the benchmark ask reads "vs SPX" as SPY).
   'SPX', 'NDX', 'DJI', 'RUT',
+  // Short words written in capitals for emphasis ("biggest gap DOWN and biggest gap UP").
+  'UP', 'OR', 'IF', 'IS', 'TO', 'OF', 'BY', 'AT', 'SO', 'AS', 'AN', 'WE', 'ME', 'MY', 'AND', 'THE', 'BUT', 'ALL', 'ANY', 'OFF', 'OUT', 'NOW',
   'MEMO', 'RE', 'CC', 'SUBJ', 'URGENT', 'DRAFT', 'TODO', 'IR', 'PR', 'KPI', 'DOJ', 'FTC', 'FDA', 'NHTSA', 'FCC', 'CFTC', 'FINRA', 'ECB', 'IMF', 'OPEC',
 ]);
+
+// Words written in capitals for emphasis that are no function words ("top 3 by ABSOLUTE %", "RAISE guidance").
+const SHOUTED = new Set(['ABSOLUTE', 'RAISE', 'RAISED', 'NEVER', 'ALWAYS', 'EVERY', 'MUST', 'REALLY', 'HUGE', 'MASSIVE', 'BOTH', 'EACH', 'ONLY', 'EXACTLY', 'STRICTLY', 'SIGNED', 'NEGATIVE', 'POSITIVE', 'BEFORE', 'AFTER', 'WITHOUT', 'EXCLUDING', 'INCLUDING', 'FIRST', 'LAST', 'WORST', 'BEST', 'HIGHEST', 'LOWEST', 'GAPS', 'OPEN', 'CLOSE', 'HIGH', 'TABLE', 'BULLETS', 'PLEASE', 'URGENT']);
 
 // Capitalised words that start questions and instructions; they are never company names on their own.
 const FUNCTION_WORDS = new Set(
@@ -59,6 +64,8 @@ export function tickerCandidates(text: string): string[] {
     const inParentheses = text[match.index - 1] === '(' && text[match.index + match[0].length] === ')';
     if (NOT_TICKERS.has(symbol)) continue;
     if (symbol.length === 1 && !inParentheses) continue;
+    // "biggest gap DOWN", "top 3 by ABSOLUTE %", "gonna RAISE guidance": a shouted word, not a symbol.
+    if (symbol.length >= 4 && !inParentheses && text[match.index] !== '$' && (FUNCTION_WORDS.has(symbol.toLowerCase()) || SHOUTED.has(symbol))) continue;
     // "DON'T post", "CAN'T", "WON'T": a shouted contraction, not a ticker.
     if (/^['’](?:t|re|ve|ll|d|m)\b/i.test(text.slice(match.index + match[0].length)) || /^N['’]T\b/i.test(text.slice(match.index + match[0].length - 1))) continue;
     // "the U.S. market", "U.K. banks": an abbreviation with dots, not a class share like BRK.B.
@@ -69,7 +76,7 @@ export function tickerCandidates(text: string): string[] {
 }
 
 /** "Intel-specific", "Nvidia-driven", "sector-wide": a descriptive suffix; the name before it is the candidate. */
-export const HYPHEN_SUFFIX = /-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type)$/i;
+export const HYPHEN_SUFFIX = /-(?:specific|driven|wide|related|led|based|linked|heavy|only|centric|focused|like|style|exposed|sensitive|level|type|ready|friendly)$/i;
 
 export function nameCandidates(prompt: string): string[] {
   // "the JPMorgan-versus-Bank of America question": two names joined by a hyphenated "versus".
@@ -80,12 +87,13 @@ export function nameCandidates(prompt: string): string[] {
   for (const match of text.matchAll(pattern)) {
     // "my client Margaret", "our colleague Priya", "run by Jamie Dimon": a person, not a company.
     if (PERSON_BEFORE.test(text.slice(Math.max(0, match.index - 24), match.index))) continue;
-    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(HYPHEN_SUFFIX, '').replace(/[.-]+$/, '')).filter(Boolean);
+    const words = match[0].replace(/['’]s\b/g, '').split(/\s+/).map((word) => word.replace(/[.-]+$/, '').replace(HYPHEN_SUFFIX, '')).filter(Boolean);
     const trimmed = trimFunctionWords(words);
     if (trimmed.length === 0) continue;
     const phrase = trimmed.join(' ');
     // All-caps words ("XOM", "EW CVX") are symbols or shorthand: the ticker candidates handle them.
     if (trimmed.every((word) => /^[A-Z]{1,5}(?:\.[A-Z])?$/.test(word))) continue;
+    if (trimmed.every((word) => SHOUTED.has(word))) continue;
     if (!phrases.includes(phrase)) phrases.push(phrase);
   }
   return phrases;
