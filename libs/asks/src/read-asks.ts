@@ -308,6 +308,8 @@ function readFactAsk(text: string): Ask | undefined {
  */
 export function asIfClauses(text: string): string {
   return text
+    // "if anything in the semis basket (NVDA, AMD, …) closed down more than 5%": the list names the basket, not the condition.
+    .replace(/\s*\([^()]*,[^()]*\)/g, '')
     .replace(/\bif (?:you (?:would|could|can|will|please|(?:do|would)n['’]?t mind)|possible|you like|that['’]?s (?:ok|okay|alright))\b/gi, ' ')
     .replace(/(^|[.?!;]\s+|\n\s*)should\s+((?:any|all|both|either|none|neither|it|they|one|each)\b[^,;.?!]*?)\s*,/gi, (_match, start: string, condition: string) => `${start}if ${condition},`);
 }

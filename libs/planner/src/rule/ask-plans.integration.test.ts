@@ -740,3 +740,11 @@ describe('asks of blind catalogs 22 and 23 (session 2026-12-08)', () => {
     expect(movers.text).toMatch(/\(MU\) \+5\.20%/);
   });
 });
+
+describe('a basket condition (blind catalog 23)', () => {
+  it('judges "if anything in the semis basket (NVDA, AMD, …) closed down more than 5% today" over every listed name', async () => {
+    const { posts, text } = await run('if anything in the semis basket (NVDA, AMD, SMCI) closed down more than 5% today, post it to #alerts with the %; otherwise just tell me the worst one and post nothing. one sentence either way');
+    expect(posts).toHaveLength(1);
+    expect(text).toMatch(/any of NVDA, AMD, SMCI is down more than 5% on the day/);
+  });
+});

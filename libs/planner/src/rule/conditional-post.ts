@@ -34,7 +34,7 @@ export interface ConditionalPost {
 
 const SPLIT = BRANCH_SPLIT;
 const ALL = /\b(?:both|all|each|every|all of|each of)\b/i;
-const ANY = /\b(?:either|any|at least one|one of)\b/i;
+const ANY = /\b(?:either|any|anything|anyone|anybody|at least one|one of)\b/i;
 const PICKED = /\b(?:that (?:name|one|stock|ticker|company)|the (?:cheapest|winner|leader|laggard|pick)|this name|it)\b/i;
 
 /** "closed above $280", "trades below $1,000": a price level the condition sets. */
