@@ -17,7 +17,7 @@ import { readBranches } from './rule/condition-steps.ts';
 import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v60';
+export const RULE_PLANNER_VERSION = 'rule-v61';
 
 const DAY_MS = 86_400_000;
 
@@ -46,6 +46,14 @@ async function toolWorldNow(tools: ToolCaller): Promise<Date> {
     throw new ForgeError({ problem: `could not read the market clock from polygon_get_market_status (${status.ok ? 'no serverTime' : status.error})`, retryable: !status.ok });
   }
   return new Date(serverTime);
+}
+
+/** The company name the search tool gives a symbol, if it knows the symbol exactly. */
+async function companyName(tools: ToolCaller, symbol: string): Promise<string | undefined> {
+  const found = await tools.call('fmp', 'fmp_search_ticker', { query: symbol, limit: 5 });
+  const results = found.ok ? (found.structuredContent as { results?: Array<{ symbol?: unknown; name?: unknown }> }).results ?? [] : [];
+  const hit = results.find((result) => result.symbol === symbol);
+  return typeof hit?.name === 'string' ? hit.name : undefined;
 }
 
 async function fundsAmong(tools: ToolCaller, entities: Entity[]): Promise<Set<string>> {
@@ -200,6 +208,11 @@ export class RulePlanner implements Planner {
         problem: `the prompt asks about ${future.join(', ')}, after the latest session the tools have (${context.range.to})`,
         hint: 'ask about a session on or before the snapshot date, or run against a live backend',
       });
+    }
+    // A claim is searched by the company's name ("NVIDIA … guidance"), which a symbol written alone does not carry.
+    if (reading.asks.some((ask) => ask.kind === 'verdict') && entities[0] && !entities[0].name && !entities[0].mention && !entities[0].unresolved) {
+      const name = await companyName(tools, entities[0].symbol);
+      if (name) entities = [{ ...entities[0], name }, ...entities.slice(1)];
     }
     if (screen) return { plan: screenedPlan(reading, entities, entry, context, Math.min(request.limits.max_tools, STEP_RANGE[entry.complexity][1])), usage: [], repairs: 0 };
     // "Is it just the whole sector, or company news?": a few peers' moves beside the subject's, as many as fit.

@@ -748,3 +748,13 @@ describe('a basket condition (blind catalog 23)', () => {
     expect(text).toMatch(/any of NVDA, AMD, SMCI is down more than 5% on the day/);
   });
 });
+
+describe('a guidance rumour about a symbol (blind catalog 22)', () => {
+  it('searches the claim by the company name, reads guidance as outlook, and "post a 2-line recap in #markets" as a post, not a read', async () => {
+    const { plan, text, posts } = await run("NVDA chatter all day that it was gonna RAISE guidance — real or fake? check the news. post a 2-line recap in #markets");
+    expect(plan.tool_sequence.find((step) => step.tool === 'tavily_search')?.params.query).toMatch(/^NVIDIA /);
+    expect(plan.tool_sequence.some((step) => step.tool === 'get_slack_channel_history' && !plan.tool_sequence.some((other) => other.tool === 'send_slack_message'))).toBe(false);
+    expect(text).toMatch(/^Contradicted: the release says the opposite of the claim; the company's release “NVIDIA Corporation updates its business outlook”/);
+    expect(posts).toHaveLength(1);
+  });
+});

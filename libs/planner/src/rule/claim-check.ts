@@ -24,7 +24,7 @@ export function isEventClaim(claim: string): boolean {
 export function claimQuery(claim: string, entity: EntityRef): string {
   const core = claim
     // "saw a thread on some stock forum saying Meta …", "A trader told me Micron …": what was said, not who said it.
-    .replace(/^[^.?!]*?\b(?:saying|told (?:me|us)|(?:a|the) tip that|i(?:'m| am) hearing(?: that)?|(?:thread|post|note) (?:on|in) [^,]{0,30}? (?:says|said|claims|claiming))\s+(?:that\s+)?/i, '')
+    .replace(/^[^.?!]*?\b(?:saying|told (?:me|us)|(?:a|the) tip that|i(?:'m| am) hearing(?: that)?|chatter (?:all day |today |this morning )?that|(?:thread|post|note) (?:on|in) [^,]{0,30}? (?:says|said|claims|claiming))\s+(?:that\s+)?/i, '')
     .replace(/["“”]/g, ' ')
     .replace(/\b(?:fact[- ]?check|is (?:it|that|this) (?:actually |really )?true|true or false|verify|a (?:forum |reddit |chat )?post (?:says|claims)|someone (?:on the desk )?(?:says|claims|swears)|rumou?rs? (?:says?|has it)|the claim (?:is )?that|claims? that|reports? that|says that|check whether|whether|heard(?: (?:on|in|at|from) the \w+)?|word (?:is|on the street is)|(?:someone|a trader|a colleague) (?:in|on) (?:the )?\w+ (?:says|claims))\b/gi, ' ')
     // "On the forum somebody write that …", "Chatter says …": who said it is not what to search for.
@@ -33,9 +33,12 @@ export function claimQuery(claim: string, entity: EntityRef): string {
     .replace(/[?!]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const subject = entity.mention ?? entity.symbol;
+  // A company's name finds its release better than its symbol: "NVIDIA", not "NVDA" (legal-form words left out).
+  const named = entity.name?.replace(/,?\s+(?:Corporation|Incorporated|Inc\.?|Corp\.?|Co\.?|Company|plc|Ltd\.?|Limited|Holdings|Group|& Co\.?)\b.*$/i, '').trim();
+  const subject = entity.mention ?? (named || entity.symbol);
   // Companies announce a buyback as a "share repurchase": the search asks for both words.
-  const synonyms = /\bbuy-?backs?\b/i.test(core) && !/\brepurchase/i.test(core) ? ' share repurchase' : '';
+  // … and their forecasts as an "outlook".
+  const synonyms = (/\bbuy-?backs?\b/i.test(core) && !/\brepurchase/i.test(core) ? ' share repurchase' : '') + (/\bguidance\b/i.test(core) && !/\boutlook\b/i.test(core) ? ' outlook' : '');
   const words = core.split(' ').slice(0, 16).join(' ') + synonyms;
   return new RegExp(`\\b${escapeRegExp(subject)}\\b`, 'i').test(words) ? words : `${subject} ${words}`;
 }
@@ -48,7 +51,7 @@ export const CLAIM_CHECK_CODE = snippet(
   '    return re.sub(r"^https?://", "", str(u)).split("/")[0].lower()',
   'officials = [r for r in rows if re.match(r"(?:investors?|ir)\\.", host(r[0])) or "/investor" in str(r[0]).lower()]',
   'forum = next((r for r in rows if re.search(r"forum|chatter|reddit|stocktwits|board", host(r[0])) or str(r[1]).lower().startswith("rumor")), None)',
-  'STOP = set("the a an of to in on for and or is was were be been being that this it its with by at as from has have had would will could about over after before than said says claim claims report reports post forum true really actually check verdict company shares stock today chatter somebody someone write writes wrote heard rumor rumour not".split())',
+  'STOP = set("the a an of to in on for and or is was were be been being that this it its with by at as from has have had would will could about over after before than said says claim claims report reports post forum true really actually check verdict company shares stock today chatter somebody someone write writes wrote heard rumor rumour not gonna wanna going real fake legit nah all day saw thread".split())',
   'skip = set(w.lower() for w in arr(names))',
   'def words(t):',
   // An officer's title and a departure are one word each, however written ("CEO … stepping down", "CFO … will leave").
@@ -56,6 +59,7 @@ export const CLAIM_CHECK_CODE = snippet(
   '    t = re.sub(r"\\b(?:leav\\w*|step\\w* down|resign\\w*|depart\\w*|retir\\w*)\\b", " departs ", t)',
   // A buyback is a repurchase, and British spellings are the same words ("authorised", "authorized").
   '    t = re.sub(r"\\b(?:buy-?backs?|repurchas\\w*)\\b", " repurchase ", t)',
+  '    t = re.sub(r"\\b(?:guidance|outlook|forecast)\\b", " outlook ", t)',
   '    t = re.sub(r"\\b([a-z]{3,})is(e[ds]?|ing|ation)\\b", lambda m: m.group(1) + "iz" + m.group(2), t)',
   '    return set(w for w in re.findall(r"[a-z][a-z0-9&-]+", t) if w not in STOP and w not in skip and len(w) > 2)',
   // The company's release closest to the claim in words, the first on a tie.
