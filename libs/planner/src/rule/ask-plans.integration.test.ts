@@ -758,3 +758,12 @@ describe('a guidance rumour about a symbol (blind catalog 22)', () => {
     expect(posts).toHaveLength(1);
   });
 });
+
+describe('a coded condition against another name', () => {
+  it('judges "if NVDA ret_10d < SPY ret_10d - 3pp ->" by the difference of the two returns', async () => {
+    // NVDA -4.70%, SPY +1.19% over ten sessions: 5.89 points behind.
+    const { posts, text } = await run('NVDA vs SPY, last 10 sessions: ret_10d\ncond: if NVDA ret_10d < SPY ret_10d - 3pp -> post a 2-line summary to #research; else no post', 16);
+    expect(posts).toHaveLength(1);
+    expect(text).toMatch(/NVDA trailed SPY by more than 3 percentage points over the last 10 sessions\): the measured value is -5\.89 against a threshold of -3, so the condition holds/);
+  });
+});

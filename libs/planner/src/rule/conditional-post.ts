@@ -249,11 +249,13 @@ function codedSpec(text: string, entities: EntityRef[], has: (key: string) => bo
   const a = keyOf(first.symbol, first.metric);
   const b = keyOf(first.bound.symbol, first.metric);
   if (!a || !b) return undefined;
-  const offset = first.bound.offset;
-  return {
-    values: [{ symbol: first.symbol, a, b }], op: 'difference', direction: first.direction, threshold: offset, quantifier: 'one', subject: first.symbol,
-    words: `${first.symbol} ${first.direction === 'above' ? 'beat' : 'trailed'} ${first.bound.symbol} by ${first.direction === 'above' ? 'more' : 'less'} than ${offset} percentage points ${span(first.metric)}`.replace(/by less than (-\d)/, 'by more than $1').replace(/more than -(\d)/, 'more than $1'),
-  };
+  const { offset, symbol: other } = first.bound;
+  const [x, y] = [first.symbol, other];
+  const words = offset === 0 ? `${x} ${first.direction === 'above' ? 'beat' : 'trailed'} ${y}`
+    : first.direction === 'below' && offset < 0 ? `${x} trailed ${y} by more than ${-offset} percentage points`
+      : first.direction === 'above' && offset > 0 ? `${x} beat ${y} by more than ${offset} percentage points`
+        : `${x} minus ${y} was ${first.direction} ${offset} percentage points`;
+  return { values: [{ symbol: x, a, b }], op: 'difference', direction: first.direction, threshold: offset, quantifier: 'one', subject: x, words: `${words} ${span(first.metric)}` };
 }
 
 const CODE = [

@@ -244,7 +244,7 @@ function addUnknownLowercaseSymbols(text: string, found: Array<Entity & { positi
     // ("ex smci, thats hardware": a word chained on one side must end the list on the other.)
     const endsBefore = /(?:^|[,:;(/]|\bvs\.?|\band|\bor)\s*$/.test(before);
     const endsAfter = /^\s*(?:$|[,.;:?!)/-]|\bvs\b|\band\b|\bor\b|\bpx\b|\bchg\b)/.test(after);
-    const chained = [...known].some((name) => (new RegExp(`(?:^|\\s)${name}\\s*(?:vs\\.?|,|/)\\s*$`).test(before) && endsAfter) || (new RegExp(`^\\s*(?:vs\\.?|,|/)\\s*${name}\\b`).test(after) && endsBefore));
+    const chained = [...known].map(escapeRegExp).some((name) => (new RegExp(`(?:^|\\s)${name}\\s*(?:vs\\.?|,|/)\\s*$`).test(before) && endsAfter) || (new RegExp(`^\\s*(?:vs\\.?|,|/)\\s*${name}\\b`).test(after) && endsBefore));
     if (!opens && !chained) continue;
     add({ symbol: word.toUpperCase(), slug: slugOf(word.toUpperCase()), mention: word, resolvedByName: true, searchIndex: 0, unresolved: true }, match.index);
   }
