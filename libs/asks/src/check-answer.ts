@@ -1,5 +1,5 @@
 import type { Ask, Asks } from './ask.ts';
-import { countInWords } from './numbers.ts';
+import { countInWords, spansInWords } from './numbers.ts';
 import { FACT_WORDS } from './read-facts.ts';
 
 /** One way an answer fails what its prompt asked; `code` is the rejection reason, e.g. `ask-not-met:bullets`. */
@@ -74,7 +74,7 @@ function checkForm(asks: Asks, answer: string): AskMiss[] {
     const wanted = Math.max(1, Math.min(asks.entities.length, 2));
     if (rows === null || rows < wanted) misses.push(miss('table', rows === null ? 'asked for a table, the answer has none' : `the table has ${rows} rows for ${asks.entities.length} names`));
     const header = (answer.split('\n').find((line) => TABLE_ROW.test(line)) ?? '').toLowerCase();
-    const absent = rows === null ? [] : (form.columns ?? []).filter((column) => !header.includes(column.toLowerCase()));
+    const absent = rows === null ? [] : (form.columns ?? []).filter((column) => !header.includes(column.toLowerCase()) && !header.includes(spansInWords(column).toLowerCase()));
     if (absent.length > 0) misses.push(miss('table', `the table lacks the asked column${absent.length > 1 ? 's' : ''} ${absent.join(', ')}`));
   }
   if (form.words) {

@@ -5,7 +5,7 @@ export { readForm, readWordRange, withoutPostInstructions } from './read-form.ts
 export { checkAnswer, sentencesOf, bulletsOf, paragraphsOf, tableRowsOf, wordsOf } from './check-answer.ts';
 export type { AskMiss, AnswerCheckInput } from './check-answer.ts';
 export { describeAsks, describeForm } from './describe-asks.ts';
-export { countInWords } from './numbers.ts';
+export { countInWords, spansInWords } from './numbers.ts';
 export { readFacts, FACT_LABELS, FACT_WORDS } from './read-facts.ts';
 export type { FactLabel } from './read-facts.ts';
 export { expandShorthand } from './shorthand.ts';

@@ -51,7 +51,7 @@ function readColumns(t: string): string[] | undefined {
   // "…, Exchange, and no commentary beyond the table": what follows the last column is about the rest of the answer.
   const named = list.split(/,?\s+(?:and\s+|but\s+)?(?:no|without)\s+(?:other\s+|further\s+|extra\s+)?(?:commentary|comments?|text|prose|notes?|explanation|narrative)\b/)[0]!;
   // ("ret_pct (close/close)": a note on how a column is measured is not part of its name.)
-  const columns = named.replace(/\s*\((?:keep|with|in|as|percent|to)\b[^)]*\)|\s*\([^)]*\bdecimal\b[^)]*\)|\s*\([^)]*\/[^)]*\)/g, '').split(list.includes('|') ? /\s*\|\s*/ : /\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
+  const columns = named.replace(/\s*\((?:keep|with|in|as|percent|to|signed|sign|pp|%)\b[^)]*\)|\s*\([^)]*\bdecimal\b[^)]*\)|\s*\([^)]*\/[^)]*\)/g, '').split(list.includes('|') ? /\s*\|\s*/ : /\s*,\s*(?:and\s+)?|\s+and\s+|\s*\/\s*(?=[a-z])/)
     .map((column) => column.replace(/^(?:the |these )?columns?\s*:?\s*/, '').replace(/^the\s+/, '').replace(/[?!]+$/, '').replace(/^["'“‘]|["'”’]$/g, '')
       .replace(/\s+(?:for each|per|in that order|with exact|would be|please|sorted|ordered|ranked|attached to|for every)\b.*$/, '').trim())
     .filter((column) => column !== '' && !/^(?:with|then|followed)\b|^(?:please|pls|thanks|thank you|ta)$/.test(column) && column.split(/\s+/).length <= 6);

@@ -1,3 +1,4 @@
+import { spansInWords } from '@forge/asks';
 import { count, decimal, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 import { excessOf } from './stance-rule-clause.ts';
@@ -91,6 +92,16 @@ function cellFor(column: string, windowAsked: boolean, subjects: readonly Subjec
     [/\bcountry\b|\bheadquarter|\bhq\b/, text((s) => `${s}_country`)],
     [/\bipo\b|went public|listing date/, text((s) => `${s}_ipo_date`)],
     // Where the plan measured a window, its average daily volume (unless the column names the 50-session one); else the quote's.
+    // "volume / 50d adv", "volume vs 50-session average", "vol ratio", "rvol": the session's volume over its average.
+    [/\bvol(?:ume)?\b\s*(?:\/|vs\.?|versus|against|to|÷|over)\s*(?:its |the )?(?:\d+[- ]?(?:d|day|session)s?\s*)?(?:average|avg|adv)\b|\bvol(?:ume)? (?:ratio|multiple)\b|\brvol\b|\brelative volume\b/, (facts, subject) => {
+      const ratio = facts.peek((reader) => reader.record('volume_ratio'))?.[subject.symbol];
+      if (typeof ratio === 'number') return `${decimal(facts.record('volume_ratio')![subject.symbol] as number)}x`;
+      const versus = facts.peek((reader) => reader.record('volume_vs_avg_pct'))?.[subject.symbol];
+      if (typeof versus === 'number') return `${signedPercent(facts.record('volume_vs_avg_pct')![subject.symbol] as number)} vs average`;
+      const volume = facts.peek((reader) => reader.number(`${subject.slug}_volume`));
+      const average = facts.peek((reader) => reader.number(`${subject.slug}_avg_volume`));
+      return volume === undefined || average === undefined ? undefined : `${count(facts.number(`${subject.slug}_volume`)!)} vs ${count(facts.number(`${subject.slug}_avg_volume`)!)} average`;
+    }],
     [/\bav(?:g|erage)\.? (?:daily )?(?:trading )?vol|average volume/, (facts, subject) => {
       const windowAverage = !/\b50\b|\bfifty\b|3-?month/.test(c) && facts.peek((reader) => reader.number(`${subject.slug}_avg_daily_volume`)) !== undefined;
       const key = windowAverage ? `${subject.slug}_avg_daily_volume` : `${subject.slug}_avg_volume`;
@@ -131,7 +142,7 @@ export function asWritten(column: string, prompt: string): string {
   return at >= 0 ? prompt.slice(at, at + column.length) : column;
 }
 
-const headerOf = (column: string) => column.replace(/^\w/, (letter) => letter.toUpperCase());
+const headerOf = (column: string) => spansInWords(column).replace(/^\w/, (letter) => letter.toUpperCase());
 
 const markdownTable = (header: string[], rows: string[][]) => [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 
@@ -203,7 +214,12 @@ export function headlineTable(columns: readonly string[], subjects: Subject[], f
 export function moverTable(columns: readonly string[], facts: FactReader): string | undefined {
   const lists = (['gainers', 'losers'] as const).filter((list) => facts.peek((reader) => reader.list(`${list}_symbols`)));
   if (lists.length === 0) return undefined;
-  type Mover = { symbol: string; name?: string; change?: number; price?: number; list: string };
+  type Mover = { symbol: string; name?: string; change?: number; price?: number; list: string; index: number };
+  // A listed mover the plan quoted after the list (`top_gainer`, `top_gainer_2`, …): its volume and average.
+  const followed = (mover: Mover, key: 'volume' | 'avg_volume') => {
+    const slug = `${mover.list === 'gainers' ? 'top_gainer' : 'top_loser'}${mover.index === 0 ? '' : `_${mover.index + 1}`}`;
+    return facts.peek((reader) => reader.number(`${slug}_${key}`)) === undefined ? undefined : facts.number(`${slug}_${key}`);
+  };
   const field = (column: string): ((mover: Mover, rank: number) => string | undefined) | undefined => {
     const c = column.toLowerCase();
     if (/^(?:#|no\.?|rank|position|place)$/.test(c)) return (_mover, rank) => ORDINALS[rank - 1] ?? `number ${rank}`;
@@ -212,6 +228,11 @@ export function moverTable(columns: readonly string[], facts: FactReader): strin
     if (/%|percent|pct|\bchange\b|\bchg\b|\bmove\b|\bgain\b/.test(c)) return (mover) => (mover.change === undefined ? undefined : signedPercent(mover.change));
     if (/\bprice\b|\bclose\b|\blast\b/.test(c)) return (mover) => (mover.price === undefined ? undefined : money(mover.price));
     if (/^(?:list|side|direction|type)$/.test(c)) return (mover) => (mover.list === 'gainers' ? 'gainer' : 'loser');
+    if (/\bvol(?:ume)?\b[^,]*\b(?:average|avg|adv)\b|\brvol\b|\brelative volume\b/.test(c)) return (mover) => {
+      const [volume, average] = [followed(mover, 'volume'), followed(mover, 'avg_volume')];
+      return volume === undefined || average === undefined ? undefined : `${count(volume)} vs ${count(average)} average`;
+    };
+    if (/\bvolume\b/.test(c)) return (mover) => { const volume = followed(mover, 'volume'); return volume === undefined ? undefined : count(volume); };
     return undefined;
   };
   const cells = columns.map(field);
@@ -221,7 +242,7 @@ export function moverTable(columns: readonly string[], facts: FactReader): strin
     const names = (facts.list(`${list}_names`) ?? []) as string[];
     const changes = columns.some((column) => /%|percent|pct|change|chg|move|gain/i.test(column)) ? (facts.list(`${list}_changes`) ?? []) as number[] : [];
     const prices = columns.some((column) => /price|close|last/i.test(column)) ? (facts.list(`${list}_prices`) ?? []) as number[] : [];
-    return symbols.map((symbol, index) => ({ symbol, name: names[index], change: changes[index], price: prices[index], list }));
+    return symbols.map((symbol, index) => ({ symbol, name: names[index], change: changes[index], price: prices[index], list, index }));
   });
   const rows = movers.map((mover, index) => cells.map((cell) => cellText(cell!(mover, index + 1) ?? 'n/a')));
   return markdownTable(columns.map(headerOf), rows);

@@ -767,3 +767,12 @@ describe('a coded condition against another name', () => {
     expect(text).toMatch(/NVDA trailed SPY by more than 3 percentage points over the last 10 sessions\): the measured value is -5\.89 against a threshold of -3, so the condition holds/);
   });
 });
+
+describe('a "volume vs 50-session average" column (blind catalog 10)', () => {
+  it('fills the column from each name\'s volume and average, the header\'s window in words', async () => {
+    const { text, misses } = await run('Rank MU, TSLA and SMCI by absolute % change today in a markdown table with the columns Rank, Ticker, % change (signed) and Volume vs 50-session average.');
+    expect(text.split('\n')[0]).toBe('| Rank | Ticker | % change | Volume vs fifty-session average |');
+    expect(text).toMatch(/\| SMCI \| -6\.50% \| 85928081 vs 37360035 average \|/);
+    expect(misses).toEqual([]);
+  });
+});
