@@ -278,13 +278,13 @@ function readSlack(t: string, original: string): Ask[] {
  * a branch that posts nothing is the condition's, not a ban on posting.
  */
 export function withoutBranches(text: string): string {
-  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:(?:it|that|this|so)(?:'s|’s)?\s+)?(?:is\s+|was\s+)?(?:not|wrong|right|true|false|correct|incorrect|accurate|inaccurate|confirmed)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|is|has|had) not|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|else)\b[^.;!?]*/gi, ' ');
+  return text.replace(/\b(?:if not|if it(?:'s| is)n't|if (?:(?:it|that|this|so)(?:'s|’s)?\s+)?(?:is\s+|was\s+)?(?:not|wrong|right|true|false|correct|incorrect|accurate|inaccurate|confirmed)|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|has|had)n['’]?t|if (?:it|they|that|this|so) (?:did|does|do|was|were|are|is|has|had) not|if (?:none|neither|nothing)\b(?: of them)?(?: \w+)?|otherwise|(?<!\b(?:nothing|anything|something|everything)\s)else)\b[^.;!?]*/gi, ' ');
 }
 
 // One vocabulary for "post nothing", read by the asks and the planner alike.
 const NO_POST = new RegExp([
   String.raw`\b(?:do not|don't|dont|never|no need to|without|not to)\s+(?:\w+\s+)?(?:post|send|write|share|message|reply)(?:ing)?\b`,
-  String.raw`\bread[- ]only\b|\b(?:just|only) read\b|\bno (?:posting|posts?|messages? sent)\b(?!-)|\bnot post anything\b|\bpost nothing\b`,
+  String.raw`\bread[- ]only\b|\b(?:just|only) read\b|\bno (?:posting|posts?|messages? sent)\b(?!-)|\bnot post anything\b(?! else)|\bpost nothing\b(?! else| more| other)`,
   String.raw`\bjust (?:look|check)\b[^.?!]{0,20}\bnot (?:post|send)`,
   // "Nothing goes to Slack", "keep it off Slack", "no Slack post".
   String.raw`\bnothing (?:goes |gets |should go |is to go )?(?:to|in|on|into) (?:slack|#[a-z0-9])|\b(?:keep|leave) (?:it|this|that) off slack\b|\bno slack (?:posts?|messages?|notes?)\b`,

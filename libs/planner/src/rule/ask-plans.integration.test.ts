@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, readAsks } from '@forge/asks';
+import { checkAnswer, forbidsPosting, readAsks } from '@forge/asks';
 import { parseCatalog } from '@forge/catalog';
 import { TemplateComposer } from '@forge/composer';
 import { runPlan } from '@forge/plan';
@@ -774,5 +774,18 @@ describe('a "volume vs 50-session average" column (blind catalog 10)', () => {
     expect(text.split('\n')[0]).toBe('| Rank | Ticker | % change | Volume vs fifty-session average |');
     expect(text).toMatch(/\| SMCI \| -6\.50% \| 85928081 vs 37360035 average \|/);
     expect(misses).toEqual([]);
+  });
+});
+
+describe('a post-only task and the largest decliners (blind catalogs 4 and 7)', () => {
+  it('posts the given text when the prompt says "post nothing else"', async () => {
+    const { plan } = await run('Task: Post an announcement to Slack. Post exactly the following text to #markets: "Reminder: US equity review at 4:00 PM ET today." Then confirm the post in one sentence. Constraints: Post nothing else; do not alter the wording.');
+    expect(plan.tool_sequence.filter((step) => step.tool === 'send_slack_message').map((step) => step.params)).toEqual([{ channel: '#markets', text: 'Reminder: US equity review at 4:00 PM ET today.' }]);
+    expect(forbidsPosting('Post nothing else.')).toBe(false);
+  });
+
+  it('lists "the five largest decliners across the covered universe" from the losers', async () => {
+    const { text } = await run('Identify the five largest decliners across the covered universe for the 25 November 2026 session, with each one\'s percentage change and closing price.');
+    expect(text).toMatch(/^Top losers in the latest session: Super Micro Computer, Inc\. \(SMCI\) -6\.50% at \$33\.50/);
   });
 });
