@@ -17,7 +17,7 @@ import { readBranches } from './rule/condition-steps.ts';
 import { settleSilentBranch } from './rule/settle-branch.ts';
 
 /** Bumped whenever the plan templates change, so the content cache regenerates rule samples. */
-export const RULE_PLANNER_VERSION = 'rule-v62';
+export const RULE_PLANNER_VERSION = 'rule-v63';
 
 const DAY_MS = 86_400_000;
 

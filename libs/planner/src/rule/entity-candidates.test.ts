@@ -63,3 +63,10 @@ describe('nameCandidates', () => {
     expect(nameCandidates('My client Margaret asked about Costco.')).not.toContain('Margaret');
   });
 });
+
+describe('camel-case brands', () => {
+  it('offers "iPhone" as a name candidate (the search knows brands as aliases), and no unknown brand is a company left out', () => {
+    expect(nameCandidates("I've had a few shares of the iPhone maker for years")).toContain('iPhone');
+    expect(looksLikeCompanyName('compare it with the iPad line', 'iPad')).toBe(false);
+  });
+});

@@ -82,6 +82,8 @@ export function nameCandidates(prompt: string): string[] {
   // "the JPMorgan-versus-Bank of America question": two names joined by a hyphenated "versus".
   const text = prompt.replace(/-(?:versus|vs\.?|against|or|and)-/gi, ' versus ');
   const phrases: string[] = [];
+  // "shares of the iPhone maker": a brand written in camel case names its company through the search tool's aliases.
+  for (const match of text.matchAll(/(?<![\w/.@-])[a-z][A-Z][a-z]{2,}\b/g)) if (!phrases.includes(match[0])) phrases.push(match[0]);
   // Capitalised runs, joined by "of", "&" or "and" only inside a name ("Bank of America", "S&P 500").
   const pattern = /(?<![\w/])(?:[A-Z][\w&.-]*(?:['’]s)?|S&P)(?:\s+(?:of|&)?\s*(?:[A-Z][\w&.-]*|\d{2,4}\b)(?:['’]s)?)*/g;
   for (const match of text.matchAll(pattern)) {
@@ -180,6 +182,8 @@ function dealByKnown(before: string, after: string, known: string[]): boolean {
  * "is Shopify cheaper than Amazon" names Shopify; "Keep it short", "the Compliance team" and "Nov 16" name nothing.
  */
 export function looksLikeCompanyName(text: string, phrase: string, known: string[] = []): boolean {
+  // A camel-case brand the search does not know ("iPad", "eBay") is a product word here, not a company left out.
+  if (/^[a-z][A-Z]/.test(phrase)) return false;
   const words = phrase.split(/\s+/);
   if (words.some((word) => /\d/.test(word) || /^[A-Z&.]{1,6}$/.test(word) || isFunctionWord(word) || ORDINARY_CAPITALISED.has(word.toLowerCase()))) return false;
   const escaped = escapeRegExp(phrase);
