@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitClauses, layoutAnswer, readAnswerShape, wordCount } from './answer-layout.ts';
+import { fitClauses, layoutAnswer, readAnswerShape, shapeFromForm, wordCount } from './answer-layout.ts';
 
 describe('readAnswerShape', () => {
   it('reads bullets, parts and word limits from the plan format', () => {
@@ -38,5 +38,15 @@ describe('fitClauses', () => {
 
   it('keeps everything when there is no limit or it already fits', () => {
     expect(fitClauses(['[x] a', 'b'], covers, readAnswerShape('bullets'))).toEqual(['[x] a', 'b']);
+  });
+});
+
+describe('bullets with no count over list clauses', () => {
+  it('gives each listed item its own bullet when the lists hold few items', () => {
+    const shape = shapeFromForm({ layout: 'bullets' });
+    const answer = layoutAnswer(['Top gainers in the latest session: MU +5.20%; TSLA +4.10%', 'Top losers in the latest session: SMCI -6.50%; UNH -3.80%'], shape);
+    expect(answer.split('\n')).toEqual(['- Top gainers in the latest session: MU +5.20%.', '- TSLA +4.10%.', '- Top losers in the latest session: SMCI -6.50%.', '- UNH -3.80%.']);
+    // Clauses that are not lists stay whole.
+    expect(layoutAnswer(['AAPL last traded at $276.00; it rose 1.20%', 'MSFT last traded at $478.00'], shape).split('\n')).toHaveLength(2);
   });
 });

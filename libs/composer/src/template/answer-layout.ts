@@ -104,8 +104,10 @@ export function layoutAnswer(clauses: string[], shape: AnswerShape): string {
     const groups = splitToCount(clauses, shape.paragraphs);
     return paragraphGroups(groups, shape.paragraphs).map((group) => group.map(sentence).join(' ')).join('\n\n');
   }
-  // "As bullets" with no count is never one bullet: a lone clause listing things gives a bullet per thing.
-  const loose = shape.bullets && !shape.parts && clauses.length === 1 ? splitToCount(clauses, pieceCount(clauses)) : clauses;
+  // "As bullets" with no count is never one bullet: a lone clause listing things gives a bullet per thing, and so do
+  // clauses that are lists ("Top gainers …: MU …; TSLA …; INTC …") when the pieces stay few enough to read as bullets.
+  const lists = clauses.every((clause) => /^[^;:]{3,80}:\s/.test(clause));
+  const loose = shape.bullets && !shape.parts && (clauses.length === 1 || (lists && pieceCount(clauses) <= 10)) ? splitToCount(clauses, pieceCount(clauses)) : clauses;
   const items = shape.parts ? (shape.atMost && clauses.length <= shape.parts ? clauses : grouped(splitToCount(clauses, shape.parts), shape.parts)) : loose;
   if (shape.bullets) return items.map((item) => `- ${sentence(item)}`).join('\n');
   return items.map(sentence).join(' ');
