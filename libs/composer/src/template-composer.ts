@@ -14,7 +14,7 @@ import { checkGrounding } from './check-grounding.ts';
 import { asWritten, columnTable, headlineTable, moverTable } from './template/column-table.ts';
 import { ruleStance } from './template/stance-rule-clause.ts';
 
-export const TEMPLATE_COMPOSER_VERSION = 'template-v50';
+export const TEMPLATE_COMPOSER_VERSION = 'template-v51';
 
 /** The symbols the trace worked on, in call order, with the state-key prefix rule plans give their facts. */
 function subjectsOf(plan: Plan, trace: Trace): Subject[] {

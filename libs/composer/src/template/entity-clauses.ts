@@ -94,8 +94,18 @@ function rangeClause(facts: FactReader, s: string, symbol: string, focus: Focus)
 // Window lengths in words: every digit in an answer must come from a fact, and these name a window, not a value.
 const WINDOW_WORDS: Record<number, string> = { 50: 'fifty', 200: 'two-hundred' };
 
-function quoteAveragesClause(facts: FactReader, s: string, symbol: string, focus: Focus): string | undefined {
+function quoteAveragesClause(facts: FactReader, s: string, symbol: string, focus: Focus, style: Style = 'full'): string | undefined {
   const windows = [50, 200].filter((window) => focus.has(`${s}_avg${window}`));
+  // Brief: "TSLA $418.00, below its fifty-day $449.99" (a word cap leaves no room for the full sentence).
+  if (style === 'brief' && windows.length > 0 && windows.every((window) => focus.has(`${s}_pct_vs_avg${window}`) === false)) {
+    const price = facts.number(`${s}_price`);
+    const parts = windows.flatMap((window) => {
+      const average = facts.number(`${s}_avg${window}`);
+      const above = facts.flag(`${s}_above_avg${window}`);
+      return average === undefined ? [] : [`${above === undefined ? 'against' : above ? 'above' : 'below'} its ${WINDOW_WORDS[window]}-day ${money(average)}`];
+    });
+    if (parts.length > 0) return `${symbol}${price !== undefined ? ` ${money(price)},` : ''} ${parts.join(', ')}`;
+  }
   const shown = windows.flatMap((window) => {
     const average = facts.number(`${s}_avg${window}`);
     if (average === undefined) return [];
@@ -197,7 +207,7 @@ export function entityClauses(facts: FactReader, subject: Subject, focus: Focus,
     asked(`${s}_market_cap`) ? marketCapClause(facts, s, symbol) : undefined,
     asked(`${s}_pe`, `${s}_eps`) ? valuationClause(facts, s, symbol) : undefined,
     rangeClause(facts, s, symbol, focus),
-    quoteAveragesClause(facts, s, symbol, focus),
+    quoteAveragesClause(facts, s, symbol, focus, style),
     sessionBarClause(facts, s, symbol, focus),
     asked(`${s}_return_n`) ? trendClause(facts, s, symbol, style) : undefined,
     barStatsClause(facts, s, symbol, focus),

@@ -789,3 +789,10 @@ describe('a post-only task and the largest decliners (blind catalogs 4 and 7)', 
     expect(text).toMatch(/^Top losers in the latest session: Super Micro Computer, Inc\. \(SMCI\) -6\.50% at \$33\.50/);
   });
 });
+
+describe('moving averages under a word cap', () => {
+  it('states each name against its fifty-day average in brief', async () => {
+    const { text } = await run('need to trim one of tsla amzn meta. rule: cut whichever is worst vs spy over 20 sess. if that name is also below its 50dma, ping #alerts w/ the call. 50 words max', 16);
+    expect(text).toMatch(/AMZN \$228\.00, below its fifty-day \$247\.07/);
+  });
+});
