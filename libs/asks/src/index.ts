@@ -1,11 +1,11 @@
 export { AskSchema, AsksSchema, AnswerFormSchema, WindowSchema } from './ask.ts';
 export type { Ask, AskKind, Asks, AnswerForm, AskWindow } from './ask.ts';
-export { readAsks, readWindow, withoutBranches, forbidsPosting, SAYING, PRONOUN_READ, withoutAverageVolumeSpans, asIfClauses } from './read-asks.ts';
+export { readAsks, readWindow, withoutBranches, forbidsPosting, SAYING, PRONOUN_READ, withoutAverageVolumeSpans, asIfClauses, onlyIfCondition } from './read-asks.ts';
 export { readForm, readWordRange, withoutPostInstructions } from './read-form.ts';
 export { checkAnswer, sentencesOf, bulletsOf, paragraphsOf, tableRowsOf, wordsOf } from './check-answer.ts';
 export type { AskMiss, AnswerCheckInput } from './check-answer.ts';
 export { describeAsks, describeForm } from './describe-asks.ts';
-export { countInWords, spansInWords } from './numbers.ts';
+export { countInWords, spansInWords, windowInWords } from './numbers.ts';
 export { readFacts, FACT_LABELS, FACT_WORDS } from './read-facts.ts';
 export type { FactLabel } from './read-facts.ts';
 export { expandShorthand } from './shorthand.ts';

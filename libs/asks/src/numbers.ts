@@ -21,12 +21,19 @@ export function countInWords(count: number): string {
   return SPELLED[count] ?? String(count);
 }
 
+// Window lengths beyond twenty that answers name ("the fifty-day average", "a two-hundred-day average").
+const LONG_WINDOWS: Record<number, string> = { 50: 'fifty', 100: 'hundred', 200: 'two-hundred' };
+
+/** A window's length in words ("fifty", "two-hundred"): every digit in an answer must come from a fact. */
+export function windowInWords(length: number): string {
+  return LONG_WINDOWS[length] ?? countInWords(length);
+}
+
 // The windows a table header names, in words: "50-session" would read to a grounding check as a number no tool
 // returned, so headers say "fifty-session"; an answer check reads both spellings alike.
-const SPAN_WORDS: Record<string, string> = { 2: 'two', 3: 'three', 5: 'five', 10: 'ten', 20: 'twenty', 50: 'fifty', 100: 'hundred', 200: 'two-hundred' };
 const SPAN = /\b(\d+)(?=[- ](?:session|day|week|month|bar|hour))/g;
 
 /** "Volume vs 50-session average" → "Volume vs fifty-session average". */
 export function spansInWords(text: string): string {
-  return text.replace(SPAN, (digits: string) => SPAN_WORDS[digits] ?? digits);
+  return text.replace(SPAN, (digits: string) => windowInWords(Number(digits)));
 }

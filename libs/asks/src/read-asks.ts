@@ -314,10 +314,19 @@ export function asIfClauses(text: string): string {
     .replace(/(^|[.?!;]\s+|\n\s*)should\s+((?:any|all|both|either|none|neither|it|they|one|each)\b[^,;.?!]*?)\s*,/gi, (_match, start: string, condition: string) => `${start}if ${condition},`);
 }
 
+/**
+ * The condition of a post made only on it ("only post to #alerts if …", "post … only if …", "post a 1-liner to
+ * #alerts if it's false"), whose failing branch posts nothing; read by the asks and the rule planner alike.
+ */
+export function onlyIfCondition(text: string): string | undefined {
+  const only = ONLY_IF.exec(lower(asIfClauses(text)));
+  return only ? (only[1] ?? only[2] ?? only[3])!.trim() : undefined;
+}
+
 function readConditional(text: string): Ask | undefined {
   const t = asIfClauses(text);
-  const only = ONLY_IF.exec(t);
-  if (only) return { kind: 'conditional', condition: (only[1] ?? only[2] ?? only[3])!.trim(), silent_branch: true };
+  const only = onlyIfCondition(t);
+  if (only) return { kind: 'conditional', condition: only, silent_branch: true };
   const match = /\bif\s+([^,;—–]+?)(?:,|—|–|\s-\s|\bthen\b|\bpost\b|\btell\b|\bgive\b)[^]*?\b(?:otherwise|else|if not|if so)\b/.exec(t)
     // "If it is, post A. If it isn't, post B." / "… If none did, don't post."
     // (a decimal point is no sentence end: "if the ratio exceeds 1.50, post …")

@@ -4,11 +4,10 @@ import type { ToolCaller } from '@forge/tools';
 import type { Plan } from '@forge/plan';
 import type { Planner, PlanOutcome, PlanRequest } from './planner.ts';
 import { readPrompt, withoutPostedTexts, type PromptReading } from './rule/read-prompt.ts';
-import { resolveMentions, suggestName, type Entity } from './rule/resolve-entities.ts';
+import { companyNameOf, resolveMentions, slugOf, suggestName, type Entity } from './rule/resolve-entities.ts';
 import { looksLikeCompanyName } from './rule/entity-candidates.ts';
 import { buildRulePlan, STEP_RANGE, type PlanContext } from './rule/build-rule-plan.ts';
 import { screenGroup, type GroupScreen } from './rule/screen-group.ts';
-import { slugOf } from './rule/resolve-entities.ts';
 import { asksPeerComparison, peersOf } from './rule/peer-group.ts';
 import { futureDates } from './rule/window-steps.ts';
 import { unservedData } from './rule/unserved-data.ts';
@@ -46,14 +45,6 @@ async function toolWorldNow(tools: ToolCaller): Promise<Date> {
     throw new ForgeError({ problem: `could not read the market clock from polygon_get_market_status (${status.ok ? 'no serverTime' : status.error})`, retryable: !status.ok });
   }
   return new Date(serverTime);
-}
-
-/** The company name the search tool gives a symbol, if it knows the symbol exactly. */
-async function companyName(tools: ToolCaller, symbol: string): Promise<string | undefined> {
-  const found = await tools.call('fmp', 'fmp_search_ticker', { query: symbol, limit: 5 });
-  const results = found.ok ? (found.structuredContent as { results?: Array<{ symbol?: unknown; name?: unknown }> }).results ?? [] : [];
-  const hit = results.find((result) => result.symbol === symbol);
-  return typeof hit?.name === 'string' ? hit.name : undefined;
 }
 
 async function fundsAmong(tools: ToolCaller, entities: Entity[]): Promise<Set<string>> {
@@ -211,7 +202,7 @@ export class RulePlanner implements Planner {
     }
     // A claim is searched by the company's name ("NVIDIA … guidance"), which a symbol written alone does not carry.
     if (reading.asks.some((ask) => ask.kind === 'verdict') && entities[0] && !entities[0].name && !entities[0].mention && !entities[0].unresolved) {
-      const name = await companyName(tools, entities[0].symbol);
+      const name = await companyNameOf(tools, entities[0].symbol);
       if (name) entities = [{ ...entities[0], name }, ...entities.slice(1)];
     }
     if (screen) return { plan: screenedPlan(reading, entities, entry, context, Math.min(request.limits.max_tools, STEP_RANGE[entry.complexity][1])), usage: [], repairs: 0 };

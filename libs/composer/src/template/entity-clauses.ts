@@ -1,3 +1,4 @@
+import { windowInWords } from '@forge/asks';
 import { count, decimal, money, move, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Focus, Style } from './focus.ts';
 import { profileClause } from './profile-clauses.ts';
@@ -91,9 +92,6 @@ function rangeClause(facts: FactReader, s: string, symbol: string, focus: Focus)
   return clause;
 }
 
-// Window lengths in words: every digit in an answer must come from a fact, and these name a window, not a value.
-const WINDOW_WORDS: Record<number, string> = { 50: 'fifty', 200: 'two-hundred' };
-
 function quoteAveragesClause(facts: FactReader, s: string, symbol: string, focus: Focus, style: Style = 'full'): string | undefined {
   const windows = [50, 200].filter((window) => focus.has(`${s}_avg${window}`));
   // Brief: "TSLA $418.00, below its fifty-day $449.99" (a word cap leaves no room for the full sentence).
@@ -102,7 +100,7 @@ function quoteAveragesClause(facts: FactReader, s: string, symbol: string, focus
     const parts = windows.flatMap((window) => {
       const average = facts.number(`${s}_avg${window}`);
       const above = facts.flag(`${s}_above_avg${window}`);
-      return average === undefined ? [] : [`${above === undefined ? 'against' : above ? 'above' : 'below'} its ${WINDOW_WORDS[window]}-day ${money(average)}`];
+      return average === undefined ? [] : [`${above === undefined ? 'against' : above ? 'above' : 'below'} its ${windowInWords(window)}-day ${money(average)}`];
     });
     if (parts.length > 0) return `${symbol}${price !== undefined ? ` ${money(price)},` : ''} ${parts.join(', ')}`;
   }
@@ -112,7 +110,7 @@ function quoteAveragesClause(facts: FactReader, s: string, symbol: string, focus
     const above = facts.flag(`${s}_above_avg${window}`);
     const gap = focus.has(`${s}_pct_vs_avg${window}`) ? facts.number(`${s}_pct_vs_avg${window}`) : undefined;
     const where = gap !== undefined ? ` (price ${signedPercent(gap)} versus it)` : above === undefined ? '' : ` (price ${above ? 'above' : 'below'})`;
-    return [`${WINDOW_WORDS[window]}-day ${money(average)}${where}`];
+    return [`${windowInWords(window)}-day ${money(average)}${where}`];
   });
   if (shown.length === 0) return undefined;
   const price = facts.number(`${s}_price`);

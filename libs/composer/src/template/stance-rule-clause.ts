@@ -1,4 +1,4 @@
-import type { Ask } from '@forge/asks';
+import { windowInWords, type Ask } from '@forge/asks';
 import { count, money, percent, signedPercent, type FactReader } from './fact-reader.ts';
 import type { Subject } from './entity-clauses.ts';
 
@@ -57,7 +57,7 @@ function measure(part: string, facts: FactReader, subject: Subject, windowed: bo
     // The gap in percent when the plan measured it ("distance from it in percent").
     const gapKey = `${s}_pct_vs_avg${average[2]}`;
     const gap = facts.peek((reader) => reader.number(gapKey)) !== undefined ? facts.number(gapKey)! : undefined;
-    const words = `${average[2] === '50' ? 'fifty' : 'two-hundred'}-day average of ${money(mean)}`;
+    const words = `${windowInWords(Number(average[2]))}-day average of ${money(mean)}`;
     return { holds: /above|over/.test(average[1]!) ? above : !above, evidence: `price ${money(price)} ${gap !== undefined ? `${signedPercent(gap)} versus` : above ? 'above' : 'below'} its ${words}` };
   }
   const volume = /(?:above|over|more than|at least|>=?)\s*(\d+(?:\.\d+)?)\s*(?:x|×|times)\s+(?:its|the|their)?\s*(?:\d+[- ](?:session|day)\s+)?(?:average|avg|usual|typical|normal)(?: daily)? volume/.exec(part);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codedWindow, readCodedCondition } from './coded-condition.ts';
+import { expandShorthand, readWindow } from '@forge/asks';
+import { readCodedCondition } from './coded-condition.ts';
 
 describe('readCodedCondition', () => {
   it('reads abs(), a number bound and the arrow', () => {
@@ -13,7 +14,8 @@ describe('readCodedCondition', () => {
     const read = readCodedCondition("cond: if SPY ret_5d < -2 OR QQQ ret_5d < -2 -> post to #alerts 'index drawdown'");
     expect(read?.join).toBe('any');
     expect(read?.terms.map((term) => [term.symbol, term.metric, term.direction, term.bound])).toEqual([['SPY', 'window', 'below', { value: -2 }], ['QQQ', 'window', 'below', { value: -2 }]]);
-    expect(codedWindow('SPY ret_5d < -2')).toBe(5);
+    // The window a coded metric names is read from its spelled-out form ("ret_5d" → "5-session return").
+    expect(readWindow(expandShorthand('SPY ret_5d < -2'))).toEqual({ unit: 'sessions', count: 5 });
   });
 
   it('reads another name\'s metric with an offset in points', () => {

@@ -28,13 +28,6 @@ const TERM = new RegExp(String.raw`${SIDE}\s*(>=|<=|>|<)\s*(?:(-?\d+(?:\.\d+)?)\
 
 const metricOf = (name: string): CodedMetric => (/_1d$/i.test(name) ? 'day' : 'window');
 
-/** The sessions a window metric names ("ret_10d" → 10), if any. */
-export function codedWindow(text: string): number | undefined {
-  const found = new RegExp(String.raw`\b(?:ret|pct|chg|return)_(\d+)d?\b`, 'i').exec(text);
-  const sessions = found ? Number(found[1]) : undefined;
-  return sessions !== undefined && sessions >= 2 ? sessions : undefined;
-}
-
 function readTerm(part: string): CodedTerm | undefined {
   const match = TERM.exec(part);
   if (!match) return undefined;

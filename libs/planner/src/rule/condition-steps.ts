@@ -1,4 +1,4 @@
-import { asIfClauses } from '@forge/asks';
+import { asIfClauses, onlyIfCondition } from '@forge/asks';
 import type { PlanBuilder } from './plan-builder.ts';
 import type { EntityRef } from './entity-steps.ts';
 
@@ -34,8 +34,6 @@ const OVER_WINDOW = /\b(?:on|over|for|during|across) (?:the|this|that|a) (?:wk|w
  */
 export const BRANCH_SPLIT = /\b(?:otherwise|else|if not|if (?:it|they|that|this|so) (?:did|does|do|is|was|are|were|has|had)n['’]?t|if (?:it|they) (?:did|does|do|is|was|are|were) not|if (?:none|neither|nothing|no (?:name|one|stock)s?)\b)|(?<=\bif\b[^]*[,;.]\s*)\bif (?:(?:it|that|this|the claim)(?:'s|’s| is)?\s+|its\s+)?(?:right|wrong|true|false|correct|incorrect|accurate|inaccurate)\b/i;
 /** "Only post to #alerts if …", "post … only if …": the branch where the condition fails posts nothing. */
-// ("post a 1-liner to #alerts if it's false": a post to a channel on a trailing condition.)
-const ONLY_IF = /\bonly (?:post|send|alert|ping|notify|message)\b[^.?!]{0,80}?\bif\b|\b(?:post|send|alert|ping|notify)\b[^.?!]{0,80}?\bonly if\b|\b(?:post|send|alert|ping|notify|drop)\b[^.?!]{0,60}?#[a-z0-9][\w-]*\s+if\b/i;
 /** A branch that says to post nothing. */
 const SILENT = /\b(?:do not|don['’]?t|dont|never|no need to)\s+(?:\w+\s+)?(?:post|send|alert|ping|message)|\bpost nothing\b|\bnothing (?:is |gets |should be )?posted\b|\bno (?:post|alert|message)\b|\b(?:just|simply|only) (?:tell|let|report|reply|answer|say|give)\b|\bleave (?:the channel|it|#?[a-z0-9-]+) alone\b|\b(?:stay|keep) (?:quiet|silent)\b|\bdon['’]?t bother\b/i;
 
@@ -55,7 +53,7 @@ export function readBranches(prompt: string): Branches | undefined {
   const text = asIfClauses(prompt);
   if (!/\bif\b/i.test(text)) return undefined;
   const split = BRANCH_SPLIT.exec(text);
-  const onlyIf = ONLY_IF.exec(text);
+  const onlyIf = onlyIfCondition(text) !== undefined;
   if (!split && !onlyIf) return undefined;
   const yes = split ? text.slice(0, split.index) : text;
   const no = split ? text.slice(split.index) : '';

@@ -51,7 +51,11 @@ const MARKET_STATUS = new RegExp([
 /** Reading a channel's history: "scan #alerts history", "read the channel", "check the #general channel". */
 // "which three tanked the most today out of everything you track?": the day's movers across the whole universe.
 const UNIVERSE = /\b(?:out of|across|among|in|of) (?:everything|all (?:the )?(?:names|stocks|tickers|shares)|(?:the|our) (?:whole |full |entire )?(?:coverage )?universe|(?:everything|all|the names) (?:you|we) (?:track|cover|follow|watch))\b/;
-const MOVED_MOST = /\b(?:tanked|fell|dropped|declined|lost|slid|sank|plunged|rose|gained|jumped|rallied|climbed|popped|moved|ripped)\b[^.?!]{0,10}\bmost\b|\b(?:anything|any (?:name|stock|ticker|holding)s?|anyone|something)\b[^.?!]{0,30}\b(?:dropped|fell|lost|declined|tanked|slid|sank|plunged|rose|gained|jumped|rallied)\b/;
+// The verbs of a day's fall and rise, and "anything in …", one vocabulary for the movers facet and the movers' reader.
+export const FELL = 'tanked|fell|dropped|declined|lost|slid|sank|plunged';
+export const ROSE = 'rose|gained|jumped|rallied|climbed|popped|ripped';
+export const ANY_NAME = String.raw`(?:anything|any (?:name|stock|ticker|holding)s?|anyone|something)`;
+const MOVED_MOST = new RegExp(String.raw`\b(?:${FELL}|${ROSE}|moved)\b[^.?!]{0,10}\bmost\b|\b${ANY_NAME}\b[^.?!]{0,30}\b(?:${FELL}|${ROSE})\b`);
 
 const READS_CHANNEL = /(?:\bcatch (?:me |us )?up on|\b(?<!\b(?:a|an|the|short|quick|brief|[\w-]+-line)\s)recap|\bdigest of|\bwhat(?:'s| is| was| has been| have been)? (?:been )?(?:going on|happening|said|posted|discussed|talked about|shared)|\b(?:chatter|buzz|gist|discussion|conversation|talk)\b|\bread(?:ing)?|\bscan(?:ning)?|\bcheck(?:ing)?|\blook(?:ing)? (?:at|through)|\breview(?:ing)?|\bsee|\bpull|\bgo(?:ing)? through|\bskim|\bsummari[sz](?:e|ing))\b[^.?!]{0,50}(?:#[a-z]|\bchannel\b|\bhistory\b|\bmessages\b|\bposts\b|\bnotes?\b|\bthread\b)|\bchannel history|#[a-z][\w-]* (?:channel )?history|history (?:of|in) (?:the )?#/;
 const SAYS_IN_CHANNEL = new RegExp(`${SAYING.source}[^.?!]{0,40}(?:#[a-z]|\\bchannel\\b)`);

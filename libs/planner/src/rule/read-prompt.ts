@@ -1,6 +1,6 @@
 import { expandShorthand, readAsks, withoutAverageVolumeSpans, type Ask } from '@forge/asks';
 import { readAnswerForm, type AnswerFormat } from './read-answer-form.ts';
-import { detectFacets, forbidsPosting, type Facet } from './detect-facets.ts';
+import { ANY_NAME, detectFacets, FELL, forbidsPosting, ROSE, type Facet } from './detect-facets.ts';
 import { nameCandidates, quotedSpans, tickerCandidates, withoutCorporateSuffixes } from './entity-candidates.ts';
 
 export type { AnswerFormat } from './read-answer-form.ts';
@@ -114,16 +114,16 @@ function detectItems(text: string): number {
 function detectMovers(text: string): PromptReading['movers'] {
   const t = text.toLowerCase();
   const lists: Array<'gainers' | 'losers'> = [];
-  if (/gainer|best (performer|stock)|top performer|biggest gain|(?:rose|gained|jumped|rallied|climbed|popped|ripped)(?: the)? most|risers|mover|\bled\b|\bleaders\b|\btop (?:\d+|three|five|ten) up\b/.test(t)) lists.push('gainers');
+  if (new RegExp(String.raw`gainer|best (performer|stock)|top performer|biggest gain|(?:${ROSE})(?: the)? most|risers|mover|\bled\b|\bleaders\b|\btop (?:\d+|three|five|ten) up\b`).test(t)) lists.push('gainers');
   // "if anything in our universe dropped more than 5%": the losers list holds the name to judge.
-  if (/loser|worst|biggest (drop|decline|fall)|\b(?:anything|any (?:name|stock|ticker|holding)s?|anyone|something)\b[^.?!]{0,30}\b(?:dropped|fell|lost|declined|tanked|slid|sank|plunged)\b|(?:fell|dropped|declined|lost|tanked|slid|sank|plunged)(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b/.test(t)) lists.push('losers');
+  if (new RegExp(String.raw`loser|worst|biggest (drop|decline|fall)|\b${ANY_NAME}\b[^.?!]{0,30}\b(?:${FELL})\b|(?:${FELL})(?: the)? most|decliners|fallers|mover|\blagg(?:ed|ards?)\b|\bbottom (?:\d+|three|five|ten)\b`).test(t)) lists.push('losers');
   // "top 3 up, bottom 3 down", "which three names … led the tape": the count written before or after the list.
   // ("today's end-of-day movers note … the three largest gainers": the first count written before a list.)
   const word = [...t.matchAll(/(\w+)\s+(?:biggest\s+|largest\s+)?(?:gainers|losers|movers)/g)].map((match) => match[1]!).find((found) => numberFrom(found) !== undefined)
     ?? /\b(?:top|bottom)\s+(\w+)\s+(?:up|down|names|stocks|tickers)\b/.exec(t)?.[1]
     ?? /\b(\w+)\s+(?:names|stocks|tickers)\b[^.?!]{0,40}\bled\b/.exec(t)?.[1]
     // "which three tanked the most".
-    ?? /\b(?:which|what|the)\s+(\w+)\s+(?:tanked|fell|dropped|declined|lost|slid|sank|plunged|rose|gained|jumped|rallied|climbed|popped|moved)\b/.exec(t)?.[1];
+    ?? new RegExp(String.raw`\b(?:which|what|the)\s+(\w+)\s+(?:${FELL}|${ROSE}|moved)\b`).exec(t)?.[1];
   return { lists: lists.length ? lists : ['gainers'], count: Math.min((word ? numberFrom(word) : undefined) ?? 5, 20) };
 }
 

@@ -37,6 +37,11 @@ async function search(tools: ToolCaller, query: string): Promise<SearchHit[]> {
   return rows.filter((row): row is SearchHit => typeof row?.symbol === 'string' && typeof row?.name === 'string');
 }
 
+/** The company name the search tool gives a symbol, if it knows the symbol exactly. */
+export async function companyNameOf(tools: ToolCaller, symbol: string): Promise<string | undefined> {
+  return (await search(tools, symbol)).find((hit) => hit.symbol === symbol)?.name;
+}
+
 const words = (text: string) => text.toLowerCase().split(/[^a-z0-9&]+/).filter(Boolean);
 
 /** A hit names the phrase when every word of the phrase is a word of the hit's name, in order. */
