@@ -1,38 +1,32 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from './__fixtures__/temp-dir.ts';
 import { sha256 } from './sha256.ts';
 import { StagedWrites } from './staged-writes.ts';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'staged-writes-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDir('staged-writes');
 
 describe('StagedWrites', () => {
   it('writes a JSON array a row at a time, byte for byte as JSON.stringify(rows, null, 2) does', async () => {
     const cases: unknown[][] = [[], [1], [{ a: 'x\ny', b: [1, { c: [] }], d: {} }, 'é ✓', null, [[]]], Array.from({ length: 3_000 }, (_, index) => ({ index, text: 'z'.repeat(index) }))];
     const writes = new StagedWrites();
     const hashes = [];
-    for (const [index, rows] of cases.entries()) hashes.push(await writes.addJsonArray(join(dir, `${index}.json`), rows));
-    expect((await readdir(dir)).every((name) => name.endsWith('.tmp'))).toBe(true); // not in place before commit
+    for (const [index, rows] of cases.entries()) hashes.push(await writes.addJsonArray(join(tempDir(), `${index}.json`), rows));
+    expect((await readdir(tempDir())).every((name) => name.endsWith('.tmp'))).toBe(true); // not in place before commit
     await writes.commit();
     for (const [index, rows] of cases.entries()) {
       const expected = `${JSON.stringify(rows, null, 2)}\n`;
-      expect(await readFile(join(dir, `${index}.json`), 'utf8')).toBe(expected);
+      expect(await readFile(join(tempDir(), `${index}.json`), 'utf8')).toBe(expected);
       expect(hashes[index]).toBe(sha256(expected));
     }
-    expect((await readdir(dir)).sort()).toEqual(cases.map((_, index) => `${index}.json`).sort());
+    expect((await readdir(tempDir())).sort()).toEqual(cases.map((_, index) => `${index}.json`).sort());
   });
 
   it('leaves nothing behind on abort', async () => {
     const writes = new StagedWrites();
-    await writes.addText(join(dir, 'a.txt'), 'a');
+    await writes.addText(join(tempDir(), 'a.txt'), 'a');
     await writes.abort();
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(tempDir())).toEqual([]);
   });
 });
